@@ -1,0 +1,68 @@
+//! Dispute Guard's core: everything the extension decides, as plain Rust with no browser
+//! bindings. The content script sends a snapshot of the page; `planner::plan_page` answers with
+//! a plan. See docs/ARCHITECTURE.md.
+
+pub mod dates;
+pub mod dispute_window;
+pub mod locales;
+pub mod order;
+pub mod order_memory;
+pub mod page_kind;
+pub mod page_tree;
+pub mod plan;
+pub mod planner;
+pub mod policy;
+pub mod reading;
+pub mod reminders;
+pub mod settings;
+pub mod snapshot;
+
+use chrono::NaiveDateTime;
+
+/// Parses the shopper's local time as the extension sends it ("2026-11-21T14:05" or with seconds).
+pub fn parse_local_now(s: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
+        .ok()
+}
+
+/// The whole page path in one call, JSON in and out, as the wasm wrapper exposes it.
+pub fn analyse_json(snapshot: &str, settings: &str, now_local: &str) -> Result<String, String> {
+    let snap = snapshot::Snapshot::from_json(snapshot).map_err(|e| e.to_string())?;
+    let settings = settings::Settings::from_json_lenient(settings);
+    let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
+    let plan = planner::plan_page(&snap, &settings, now);
+    serde_json::to_string(&plan).map_err(|e| e.to_string())
+}
+
+fn memory_from_json(memory: &str) -> Result<order_memory::Memory, String> {
+    if memory.trim().is_empty() || memory.trim() == "null" {
+        return Ok(order_memory::Memory::default());
+    }
+    serde_json::from_str(memory).map_err(|e| format!("stored orders unreadable: {e}"))
+}
+
+/// Adds the orders of a plan (`plan.orders`, JSON array) to the memory of orders.
+pub fn remember_json(memory: &str, orders: &str, now_local: &str) -> Result<String, String> {
+    let mut mem = memory_from_json(memory)?;
+    let orders: Vec<order::Order> = serde_json::from_str(orders).map_err(|e| e.to_string())?;
+    let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
+    mem.remember(&orders, now.date());
+    serde_json::to_string(&mem).map_err(|e| e.to_string())
+}
+
+/// The toolbar badge for the memory of orders.
+pub fn badge_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
+    let mem = memory_from_json(memory)?;
+    let settings = settings::Settings::from_json_lenient(settings);
+    let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
+    serde_json::to_string(&reminders::badge(&mem, &settings, now.date())).map_err(|e| e.to_string())
+}
+
+/// The popup's list of tracked orders, soonest deadline first.
+pub fn order_lines_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
+    let mem = memory_from_json(memory)?;
+    let settings = settings::Settings::from_json_lenient(settings);
+    let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
+    serde_json::to_string(&reminders::order_lines(&mem, &settings, now.date())).map_err(|e| e.to_string())
+}

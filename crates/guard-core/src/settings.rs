@@ -1,0 +1,80 @@
+//! The shopper's settings, stored by the extension and passed to the core with every request.
+//! Every field has a default, so settings saved by an older version (or none at all) still work.
+
+use crate::policy::Policy;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub policy: Policy,
+    /// An open window whose last day is this close is `closing-soon`.
+    pub closing_soon_days: u32,
+    /// Ask the seller to extend protection this many days before it ends (sources advise 5–7).
+    pub extension_lead_days: u32,
+    /// Days before a deadline on which to remind the shopper.
+    pub reminder_days: Vec<u32>,
+    /// Whether "Confirm received" asks first.
+    pub confirm_guard: bool,
+    /// Interface language of the extension's own texts; `None` follows the browser.
+    pub language: Option<String>,
+    pub evidence: EvidenceDefaults,
+}
+
+/// Upload limits used when a dispute form does not state its own. No public source states the
+/// site's current limits (FACTS.md, "Evidence upload limits"), so these are our documented guesses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EvidenceDefaults {
+    pub max_photo_bytes: u64,
+    pub max_video_bytes: u64,
+    pub max_files: u32,
+    /// Remove location metadata (EXIF GPS) from photos before upload.
+    pub strip_location: bool,
+}
+
+impl Default for EvidenceDefaults {
+    fn default() -> Self {
+        EvidenceDefaults { max_photo_bytes: 5 * 1024 * 1024, max_video_bytes: 50 * 1024 * 1024, max_files: 6, strip_location: true }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            policy: Policy::default(),
+            closing_soon_days: 3,
+            extension_lead_days: 7,
+            reminder_days: vec![7, 3, 1],
+            confirm_guard: true,
+            language: None,
+            evidence: EvidenceDefaults::default(),
+        }
+    }
+}
+
+impl Settings {
+    /// Reads settings, keeping defaults for anything missing or malformed rather than failing.
+    pub fn from_json_lenient(json: &str) -> Settings {
+        serde_json::from_str(json).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_settings_keep_defaults() {
+        let s = Settings::from_json_lenient(r#"{"closing_soon_days":5,"policy":{"protection_days":90}}"#);
+        assert_eq!(s.closing_soon_days, 5);
+        assert_eq!(s.policy.protection_days, 90);
+        assert_eq!(s.policy.dispute_opens_after_shipment_days, 10);
+        assert!(s.confirm_guard);
+    }
+
+    #[test]
+    fn garbage_settings_fall_back_to_defaults() {
+        assert_eq!(Settings::from_json_lenient("not json"), Settings::default());
+    }
+}

@@ -1,0 +1,43 @@
+//! The WebAssembly face of the core. Every export takes and returns JSON strings or plain
+//! values: the same calls serve the service worker, the popup, the options page and (where the
+//! page's CSP allows wasm) the content script, and a string crosses the boundary in one copy.
+
+use wasm_bindgen::prelude::*;
+
+/// The core's version, to tell which build answered.
+#[wasm_bindgen]
+pub fn core_version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Reads a page snapshot and returns the plan (JSON). `settings` may be `"{}"`; `now_local` is
+/// the shopper's local time, `YYYY-MM-DDTHH:MM:SS`.
+#[wasm_bindgen]
+pub fn analyse(snapshot: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
+    guard_core::analyse_json(snapshot, settings, now_local).map_err(|e| JsError::new(&e))
+}
+
+/// The default settings, for the options page and for the service worker's first run.
+#[wasm_bindgen]
+pub fn default_settings() -> Result<JsValue, JsError> {
+    let s = guard_core::settings::Settings::default();
+    serde_wasm_bindgen::to_value(&s).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Adds a plan's orders (JSON array) to the stored memory of orders (JSON, or "" when empty).
+#[wasm_bindgen]
+pub fn remember(memory: &str, orders: &str, now_local: &str) -> Result<String, JsError> {
+    guard_core::remember_json(memory, orders, now_local).map_err(|e| JsError::new(&e))
+}
+
+/// The toolbar badge (`{"text":"2","count":2}`) for the memory of orders.
+#[wasm_bindgen]
+pub fn badge(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
+    guard_core::badge_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+}
+
+/// The popup's list of tracked orders (JSON), soonest deadline first.
+#[wasm_bindgen]
+pub fn order_lines(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
+    guard_core::order_lines_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+}

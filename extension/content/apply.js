@@ -1,0 +1,89 @@
+// The hands: applies a plan from the core to the live page. Idempotent: for every element a
+// plan touches, the data-dg-* attributes it lists become the element's complete set, and
+// widgets are only rebuilt when what they show changed.
+'use strict';
+(() => {
+  const DG = (globalThis.DG ||= {});
+
+  const state = DG.state ||= {
+    marked: new Map(),      // element -> Set of data-dg-* names we set
+    units: new WeakSet(),   // order roots: re-read whole when anything inside changes
+    guards: new WeakMap(),  // element -> guard spec (see plan.rs Guard)
+    evidence: new WeakMap(),// file input -> upload rules
+    mounts: new Map(),      // widget host -> { target, key, json }
+  };
+
+  const PLACE = {
+    before: (t, h) => t.before(h),
+    after: (t, h) => t.after(h),
+    prepend: (t, h) => t.prepend(h),
+    append: (t, h) => t.append(h),
+  };
+
+  function mount(target, place, ui) {
+    const host = document.createElement('div');
+    host.setAttribute('data-dg-ui', ui.component);
+    const root = host.attachShadow({ mode: 'open' });
+    DG.ui.render(root, ui);
+    (PLACE[place] || PLACE.after)(target, host);
+    return host;
+  }
+
+  // roots: the live elements re-read (empty = whole page).
+  function apply(plan, live, roots) {
+    const inScope = roots.length ? el => roots.some(r => r === el || r.contains(el)) : () => true;
+    const want = new Map();   // element -> Map(name -> value)
+    const widgets = new Map();// target element -> Map(component -> { place, ui, json })
+    const set = (el, name, value) => {
+      if (!el || el.nodeType !== 1 || !name.startsWith('data-dg-')) return;
+      if (!want.has(el)) want.set(el, new Map());
+      want.get(el).set(name, String(value));
+    };
+    for (const op of plan.ops) {
+      const el = live[op.node];
+      if (!el) continue;
+      switch (op.op) {
+        case 'mark': for (const [k, v] of Object.entries(op.attrs)) set(el, k, v); break;
+        case 'unit': state.units.add(el); break;
+        case 'reread': DG.reread?.(el); break;
+        case 'guard': set(el, 'data-dg-guard', op.guard.kind); state.guards.set(el, op.guard); break;
+        case 'evidence': set(el, 'data-dg-evidence', 'watched'); state.evidence.set(el, op.rules); break;
+        case 'mount': {
+          if (!widgets.has(el)) widgets.set(el, new Map());
+          widgets.get(el).set(op.ui.component, { place: op.place, ui: op.ui, json: JSON.stringify(op.ui) });
+          break;
+        }
+      }
+    }
+    // Attributes from an earlier read of the same part of the page that no longer hold.
+    for (const [el, names] of state.marked) {
+      if (!el.isConnected) { state.marked.delete(el); continue; }
+      if (!inScope(el)) continue;
+      const keep = want.get(el);
+      for (const n of names) if (!keep || !keep.has(n)) el.removeAttribute(n);
+      if (!keep) { state.marked.delete(el); state.guards.delete(el); state.evidence.delete(el); }
+    }
+    for (const [el, attrs] of want) {
+      for (const [k, v] of attrs) if (el.getAttribute(k) !== v) el.setAttribute(k, v);
+      state.marked.set(el, new Set(attrs.keys()));
+    }
+    // Widgets: keep those unchanged, replace changed ones, drop those no longer planned.
+    for (const [host, m] of state.mounts) {
+      if (!host.isConnected || !m.target.isConnected) { host.remove(); state.mounts.delete(host); continue; }
+      if (!inScope(m.target)) continue;
+      const w = widgets.get(m.target)?.get(m.component);
+      if (w && w.json === m.json) { w.done = true; continue; }
+      host.remove();
+      state.mounts.delete(host);
+    }
+    for (const [target, byComponent] of widgets) {
+      for (const w of byComponent.values()) {
+        if (w.done) continue;
+        const host = mount(target, w.place, w.ui);
+        state.mounts.set(host, { target, component: w.ui.component, json: w.json });
+      }
+    }
+  }
+
+  DG.apply = apply;
+})();

@@ -1,0 +1,45 @@
+// The extension's own texts: message keys from the core, rendered in the shopper's language.
+// Texts come from _locales (built from extension/i18n); page text is never used as markup.
+'use strict';
+(() => {
+  const DG = (globalThis.DG ||= {});
+  let table = null;      // an override language's messages, when the shopper chose one
+  let lang = null;
+
+  const uiLang = () => lang || (chrome.i18n && chrome.i18n.getUILanguage()) || 'en';
+
+  function formatArg(a) {
+    if (a == null || typeof a !== 'object') return String(a ?? '');
+    if ('date' in a) {
+      const [y, m, d] = String(a.date).split('-').map(Number);
+      try {
+        return new Intl.DateTimeFormat(uiLang(), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d));
+      } catch { return String(a.date); }
+    }
+    if ('number' in a) return String(a.number);
+    if ('text' in a) return String(a.text);
+    return '';
+  }
+
+  function fromTable(key, subs) {
+    const m = table && table[key];
+    if (!m) return '';
+    const named = m.placeholders || {};
+    return m.message.replace(/\$(\w+)\$/g, (_, name) => {
+      const p = named[name.toLowerCase()];
+      const idx = p && /^\$(\d)$/.exec(p.content);
+      return idx ? (subs[Number(idx[1]) - 1] ?? '') : '';
+    }).replace(/\$\$/g, '$');
+  }
+
+  // t(key, args): args are the core's message arguments ({date}|{number}|{text}) or plain strings.
+  function t(key, args = []) {
+    const subs = args.map(formatArg);
+    return fromTable(key, subs) || (chrome.i18n && chrome.i18n.getMessage(key, subs)) || key;
+  }
+
+  // Use another language than the browser's (options page setting); messages: a messages.json.
+  function useLanguage(code, messages) { lang = code; table = messages; }
+
+  DG.i18n = { t, uiLang, useLanguage, formatArg };
+})();

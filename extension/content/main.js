@@ -1,0 +1,123 @@
+// The content script's loop: snapshot the page, ask the core for a plan, apply it; again for
+// whatever the page adds or changes later (load-more, tab switches, SPA navigation), re-reading
+// only those parts. If anything fails, the page is left exactly as it is.
+'use strict';
+(() => {
+  const DG = (globalThis.DG ||= {});
+  const QUIET_MS = 60;          // let a burst of page mutations settle before reading
+  const MAX_WAIT_MS = 400;      // …but never wait longer than this
+  const FULL_ABOVE = 300;       // this many changed subtrees: read the whole page instead
+
+  let ctx = null;               // what the core said about this page (echoed on partial reads)
+  let url = location.href;
+  let full = true;              // next read covers the whole page
+  const dirty = new Set();      // subtrees to re-read
+  let timer = 0, firstDirty = 0, running = false, dead = false, reads = 0;
+
+  const pad = n => String(n).padStart(2, '0');
+  function localNow() {
+    const d = new Date();
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  }
+
+  // The core answers from the service worker, which may always run wasm whatever the page's CSP.
+  function analyse(snapshotJson) {
+    return new Promise((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error('no answer from the extension')), 10_000);
+      try {
+        chrome.runtime.sendMessage({ type: 'analyse', snapshot: snapshotJson, now: localNow() }, reply => {
+          clearTimeout(timeout);
+          const err = chrome.runtime.lastError;
+          if (err || !reply || reply.error) reject(new Error(err ? err.message : reply ? reply.error : 'empty answer'));
+          else resolve(JSON.parse(reply.plan));
+        });
+      } catch (e) { clearTimeout(timeout); reject(e); }
+    });
+  }
+
+  // A failure goes to the extension's console as one line, never to the page's.
+  function report(e) {
+    try { chrome.runtime.sendMessage({ type: 'log', message: String(e && e.stack || e).slice(0, 500) }); } catch { /* gone */ }
+  }
+
+  async function read() {
+    timer = 0;
+    if (running || dead) { schedule(); return; }
+    running = true;
+    try {
+      if (location.href !== url) { url = location.href; full = true; ctx = null; }
+      const roots = full ? [] : [...dirty].filter(e => e.isConnected);
+      const wasFull = full;
+      full = false; dirty.clear();
+      if (!wasFull && roots.length === 0) return;
+      const { snap, live } = wasFull ? DG.snapshot.full() : DG.snapshot.partial(roots);
+      if (!wasFull) snap.ctx = ctx;
+      const plan = await analyse(JSON.stringify(snap));
+      ctx = plan.ctx;
+      observer && handle(observer.takeRecords());
+      DG.apply(plan, live, wasFull ? [] : snap.roots.map(i => live[i]));
+      observer && handle(observer.takeRecords());
+      // How many reads were applied: lets tests (and power users) know the page was processed.
+      document.documentElement.setAttribute('data-dg-read', String(++reads));
+    } catch (e) {
+      // Extension reloaded or removed: stop quietly; the page goes on without us.
+      if (/context invalidated/i.test(String(e && e.message))) { dead = true; observer && observer.disconnect(); }
+      else report(e);
+    } finally { running = false; }
+  }
+
+  function schedule() {
+    if (dead) return;
+    const now = performance.now();
+    if (!timer) firstDirty = now;
+    clearTimeout(timer);
+    timer = setTimeout(read, now - firstDirty > MAX_WAIT_MS ? 0 : QUIET_MS);
+  }
+
+  const ours = n => n.nodeType === 1 && (n.hasAttribute('data-dg-ui') || !!n.closest?.('[data-dg-ui]'));
+
+  // The order root (unit) holding `node`, if the core named one.
+  function unitOf(node) {
+    for (let a = node.nodeType === 1 ? node : node.parentElement; a; a = a.parentElement) if (DG.state.units.has(a)) return a;
+    return null;
+  }
+
+  // Whitespace between elements changes nothing a reader sees.
+  const relevant = n => (n.nodeType === 1 && !ours(n)) || (n.nodeType === 3 && /\S/.test(n.data));
+
+  function handle(records) {
+    let any = false;
+    const mark = el => { if (el && !ours(el)) { dirty.add(el); any = true; } };
+    for (const r of records) {
+      if (r.type === 'characterData') { const p = r.target.parentElement; mark(p && (unitOf(p) || p)); continue; }
+      if (r.type !== 'childList' || ours(r.target)) continue;
+      const added = [...r.addedNodes].filter(relevant);
+      if (added.length === 0 && ![...r.removedNodes].some(relevant)) continue;
+      const unit = unitOf(r.target);
+      // Inside an order: re-read the order. Elsewhere: read what was added (removals take their marks along).
+      if (unit) mark(unit);
+      else for (const n of added) mark(n.nodeType === 1 ? n : r.target);
+    }
+    if (dirty.has(document.body) || dirty.size > FULL_ABOVE) { full = true; dirty.clear(); }
+    if (location.href !== url) full = true;
+    if (any || full) schedule();
+  }
+
+  // The core saw only part of an order and wants all of it.
+  DG.reread = el => { dirty.add(el); schedule(); };
+
+  let observer = null;
+  function start() {
+    if (!document.body) return;
+    observer = new MutationObserver(handle);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    schedule();
+  }
+
+  // Back/forward navigation within a single-page app changes the URL without a load.
+  window.addEventListener('popstate', () => { full = true; schedule(); });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+
+  DG.main = { localNow };
+})();

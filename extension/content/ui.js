@@ -1,0 +1,67 @@
+// The extension's widgets in the page, each in an open shadow root so that the page's styles
+// cannot reach them and theirs cannot reach the page. Built with textContent only.
+'use strict';
+(() => {
+  const DG = (globalThis.DG ||= {});
+
+  const STYLE = `
+:host { all: initial; display: block; }
+.dg { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2433; background: #f4f6fb;
+  border: 1px solid #c9d2e3; border-left: 4px solid #5b6b8c; border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
+.dg p { margin: 2px 0; }
+.dg .first { font-weight: 600; }
+.dg a { color: #0b57d0; }
+.dg.good { border-left-color: #1e8e3e; } .dg.warn { border-left-color: #e37400; background: #fff8ec; }
+.dg.danger { border-left-color: #d93025; background: #fdeceb; }
+@media (prefers-color-scheme: dark) {
+  .dg { color: #e8eaf0; background: #1f2430; border-color: #3a4254; }
+  .dg.warn { background: #33291a; } .dg.danger { background: #3a1f1f; } .dg a { color: #8ab4f8; }
+}`;
+
+  // Only the shop's own order pages, never script or other sites.
+  function safeHref(href) {
+    try {
+      const u = new URL(href, location.href);
+      const host = u.hostname;
+      const ours = /(^|\.)aliexpress\.(com|ru|us)$/.test(host);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && ours ? u.href : null;
+    } catch { return null; }
+  }
+
+  function el(tag, attrs = {}, text) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function style() { const s = document.createElement('style'); s.textContent = STYLE; return s; }
+
+  // A widget from the core: { component, tone, lines: [{key,args}], links: [{key, href}] }.
+  function render(root, w) {
+    const box = el('div', { class: `dg ${w.tone || 'info'}`, 'data-dg-widget': w.component, role: 'note' });
+    w.lines.forEach((m, i) => box.append(el('p', i === 0 ? { class: 'first' } : {}, DG.i18n.t(m.key, m.args))));
+    for (const l of w.links || []) {
+      const href = safeHref(l.href);
+      if (!href) continue;
+      const p = el('p');
+      p.append(el('a', { href, target: '_blank', rel: 'noopener' }, DG.i18n.t(l.key)));
+      box.append(p);
+    }
+    root.replaceChildren(style(), box);
+  }
+
+  // A short message that needs no answer (role=status), gone after a few seconds.
+  function notify(text) {
+    const host = el('div', { 'data-dg-ui': 'notice' });
+    const root = host.attachShadow({ mode: 'open' });
+    const s = style();
+    s.textContent += '.toast { position: fixed; z-index: 2147483647; bottom: 16px; right: 16px; max-width: 28em; box-shadow: 0 4px 16px rgba(0,0,0,.3); }';
+    root.append(s, el('div', { class: 'dg warn toast', role: 'status' }, text));
+    document.documentElement.append(host);
+    setTimeout(() => host.remove(), 8000);
+  }
+
+  DG.notify = notify;
+  DG.ui = { render, el, style, safeHref, STYLE };
+})();

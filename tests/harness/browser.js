@@ -1,0 +1,41 @@
+// Launches Debian's Chromium with the built extension, mapping the AliExpress host names to
+// the fixture server. Profiles live under tests/.run and are removed on close.
+'use strict';
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RUN_DIR = path.join(ROOT, 'tests', '.run');
+const HOSTS = ['*.aliexpress.com', 'aliexpress.com', '*.aliexpress.ru', 'aliexpress.ru', '*.aliexpress.us', 'aliexpress.us'];
+
+async function launch({ port, extensionDir = path.join(ROOT, 'dist', 'extension'), headless = true, profile } = {}) {
+  fs.mkdirSync(RUN_DIR, { recursive: true });
+  const userDataDir = profile || fs.mkdtempSync(path.join(RUN_DIR, 'profile-'));
+  const rules = HOSTS.map(h => `MAP ${h} 127.0.0.1:${port}`).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      `--host-resolver-rules=${rules}`,
+    ],
+  });
+  let sw = context.serviceWorkers()[0];
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20000 });
+  const extensionId = sw.url().split('/')[2];
+  const swErrors = [];
+  return {
+    context, extensionId, swErrors, userDataDir,
+    sw: () => context.serviceWorkers().find(w => w.url().includes(extensionId)) || sw,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile && !profile) fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+module.exports = { launch, ROOT, RUN_DIR };
