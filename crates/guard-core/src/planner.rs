@@ -101,7 +101,7 @@ pub fn plan_page(snap: &Snapshot, settings: &Settings, now: NaiveDateTime) -> Pl
                 guard: Guard {
                     kind: "confirm-receipt".into(),
                     order: c.order_id.clone(),
-                    site_popup: false,
+                    site_popup: c.site_popup,
                     dialog: confirm_dialog(today, settings),
                 },
             }),

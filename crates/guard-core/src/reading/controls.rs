@@ -22,7 +22,7 @@ pub fn read(tree: &PageTree<'_>, cx: &ReadContext, reading: &mut PageReading) {
             }
             if let Some(Term::Control(kind)) = locales::term(&label, cx.lang) {
                 let order_id = tree.ancestors_or_self(n).find_map(|a| order_of_root.get(&a)).map(|id| id.to_string());
-                found.push(Control { node: n, kind, order_id });
+                found.push(Control { node: n, kind, order_id, site_popup: false });
             }
         }
     }

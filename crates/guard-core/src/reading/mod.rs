@@ -25,6 +25,9 @@ pub struct Control {
     pub kind: ControlKind,
     /// The order it belongs to, when the page makes that clear.
     pub order_id: Option<String>,
+    /// The confirm button of the site's own "are you sure?" popup (it follows a control the
+    /// shopper already let through, so the guard does not ask twice).
+    pub site_popup: bool,
 }
 
 /// A file input that takes dispute evidence, with what the page says about it.
