@@ -16,6 +16,11 @@ pub mod reading;
 pub mod reminders;
 pub mod settings;
 pub mod snapshot;
+pub mod calendar;
+pub mod order_links;
+pub mod reminder_schedule;
+pub mod settings_form;
+pub mod toolbar;
 
 use chrono::NaiveDateTime;
 

@@ -1,0 +1,130 @@
+//! The toolbar's calls (service worker, popup, options page), JSON in and out, as the wasm
+//! wrapper exposes them. Times are the shopper's local time (`YYYY-MM-DDTHH:MM:SS`) except the
+//! calendar's stamp, which is UTC.
+
+use crate::calendar::{self, RenderedEvent};
+use crate::order_memory::{self, Change, Memory};
+use crate::reminder_schedule;
+use crate::reminders;
+use crate::settings::Settings;
+use crate::settings_form;
+use chrono::NaiveDateTime;
+use serde_json::{json, Map, Value};
+
+fn today(now_local: &str) -> Result<chrono::NaiveDate, String> {
+    crate::parse_local_now(now_local).map(|n| n.date()).ok_or_else(|| format!("bad local time {now_local:?}"))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, String> {
+    serde_json::to_string(v).map_err(|e| e.to_string())
+}
+
+/// Everything the popup shows: the badge, the lines, and whether anything was ever tracked.
+pub fn popup_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
+    let mem = Memory::from_json(memory)?;
+    let settings = Settings::from_json_lenient(settings);
+    let today = today(now_local)?;
+    to_json(&json!({
+        "badge": reminders::badge(&mem, &settings, today),
+        "lines": reminders::order_lines(&mem, &settings, today),
+        "tracked": mem.orders.len(),
+    }))
+}
+
+/// Applies a change (`{"op":"resolve","id":…,"value":true}`…) and returns the new memory.
+pub fn change_json(memory: &str, change: &str) -> Result<String, String> {
+    let mut mem = Memory::from_json(memory)?;
+    let change: Change = serde_json::from_str(change).map_err(|e| format!("bad change: {e}"))?;
+    mem.change(&change);
+    to_json(&mem)
+}
+
+/// The reminders due now, recorded as shown: `{"reminders":[…],"memory":<new memory>|null}`
+/// (`null` when nothing needs to be written).
+pub fn due_reminders_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
+    let mut mem = Memory::from_json(memory)?;
+    let settings = Settings::from_json_lenient(settings);
+    let (due, changed) = reminder_schedule::take_due(&mut mem, &settings, today(now_local)?);
+    to_json(&json!({ "reminders": due, "memory": if changed { Some(&mem) } else { None } }))
+}
+
+/// The page to open for a clicked notification: the order's detail page, if still tracked.
+pub fn notification_target(memory: &str, notification_id: &str) -> Result<Option<String>, String> {
+    let mem = Memory::from_json(memory)?;
+    Ok(reminder_schedule::order_of_notification(notification_id)
+        .and_then(|id| mem.orders.get(id))
+        .and_then(|t| crate::order_links::detail_page(&t.order)))
+}
+
+pub fn calendar_events_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
+    let mem = Memory::from_json(memory)?;
+    let settings = Settings::from_json_lenient(settings);
+    to_json(&calendar::events(&mem, &settings, today(now_local)?))
+}
+
+/// The `.ics` text for rendered events; `stamp_utc` like `2026-03-10T08:30:00Z` (or with
+/// milliseconds, as `Date.prototype.toISOString` gives).
+pub fn calendar_ics(events: &str, settings: &str, stamp_utc: &str) -> Result<String, String> {
+    let events: Vec<RenderedEvent> = serde_json::from_str(events).map_err(|e| format!("bad events: {e}"))?;
+    let settings = Settings::from_json_lenient(settings);
+    let stamp = stamp_utc.strip_suffix('Z').ok_or("stamp must be UTC")?;
+    let stamp = NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M:%S%.f").map_err(|e| format!("bad stamp: {e}"))?;
+    calendar::ics(&events, stamp, &settings.reminder_days)
+}
+
+/// Everything kept, as the export file's JSON (pretty, for a person to read).
+pub fn export_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
+    let mem = Memory::from_json(memory)?;
+    let settings = Settings::from_json_lenient(settings);
+    serde_json::to_string_pretty(&order_memory::export(&mem, &settings, now_local)).map_err(|e| e.to_string())
+}
+
+/// Reads an export: `{"memory":…,"settings":…}`, or `{"error": <message>}` saying why not.
+pub fn import_json(text: &str) -> String {
+    match order_memory::import(text) {
+        Ok((memory, settings)) => json!({ "memory": memory, "settings": settings }).to_string(),
+        Err(message) => json!({ "error": message }).to_string(),
+    }
+}
+
+/// The options page's fields with their saved values, and the languages to choose from.
+pub fn settings_form_json(settings: &str) -> Result<String, String> {
+    let settings = Settings::from_json_lenient(settings);
+    let languages: Vec<Value> = settings_form::LANGUAGES.iter().map(|(code, name)| json!({ "code": code, "name": name })).collect();
+    to_json(&json!({ "fields": settings_form::form(&settings), "languages": languages }))
+}
+
+/// Applies what was typed in the options page: `{"settings":…, "errors":[…]}`.
+pub fn settings_apply_json(settings: &str, typed: &str) -> Result<String, String> {
+    let current = Settings::from_json_lenient(settings);
+    let typed: Map<String, Value> = serde_json::from_str(typed).map_err(|e| format!("bad form values: {e}"))?;
+    to_json(&settings_form::apply(&current, &typed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_calendar_stamp_must_be_utc() {
+        assert!(calendar_ics("[]", "{}", "2026-03-10T08:30:00.123Z").unwrap().contains("END:VCALENDAR"));
+        assert!(calendar_ics("[]", "{}", "2026-03-10T08:30:00").is_err());
+    }
+
+    #[test]
+    fn nothing_is_written_when_no_reminder_is_due() {
+        let v: Value = serde_json::from_str(&due_reminders_json("", "{}", "2026-03-10T08:00:00").unwrap()).unwrap();
+        assert_eq!(v, json!({ "reminders": [], "memory": null }));
+    }
+
+    #[test]
+    fn a_notification_opens_its_order() {
+        let mem = r#"{"schema":1,"orders":{"8100000000000001":{"order":{"id":"8100000000000001","status":"shipped"},"first_seen":"2026-03-01","last_seen":"2026-03-01"}}}"#;
+        assert_eq!(
+            notification_target(mem, "dg-reminder|8100000000000001|dispute-opens:2026-03-05").unwrap().as_deref(),
+            Some("https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001")
+        );
+        assert_eq!(notification_target(mem, "dg-reminder|8100000000000002|x").unwrap(), None);
+        assert_eq!(notification_target(mem, "someone-else").unwrap(), None);
+    }
+}
