@@ -1,7 +1,7 @@
 // Answers the content script: snapshot in, plan out; then remembers the orders it read.
 import { getCore, localNow } from './core.js';
-import { getMemoryJson, getSettings, setMemoryJson } from './storage.js';
-import { updateBadge } from './badge.js';
+import { getSettings, memorySettled, updateMemory } from './storage.js';
+import { refreshToolbar } from './toolbar.js';
 
 // The last snapshots received, for the end-to-end tests' snapshot comparison (memory only).
 export const recentSnapshots = [];
@@ -10,8 +10,8 @@ let memoryWrites = Promise.resolve();
 
 async function remember(ordersJson, now) {
   const core = await getCore();
-  const memory = await getMemoryJson();
-  await setMemoryJson(core.remember(memory, ordersJson, now));
+  // One write at a time, so two pages read together cannot lose each other's orders.
+  await updateMemory(memory => core.remember(memory, ordersJson, now));
 }
 
 export async function analysePage(msg) {
@@ -23,11 +23,11 @@ export async function analysePage(msg) {
   const plan = core.analyse(msg.snapshot, JSON.stringify(settings), now);
   const orders = JSON.stringify(JSON.parse(plan).orders);
   if (orders !== '[]') {
-    // One write at a time, so two pages read together cannot lose each other's orders.
-    memoryWrites = memoryWrites.then(() => remember(orders, now)).then(updateBadge)
+    // The badge and reminders follow what the pages say, right after each read.
+    memoryWrites = memoryWrites.then(() => remember(orders, now)).then(refreshToolbar)
       .catch(e => console.warn('Dispute Guard: could not save orders:', e && e.message));
   }
   return plan;
 }
 
-export function settled() { return memoryWrites; }
+export function settled() { return Promise.all([memoryWrites, memorySettled()]); }

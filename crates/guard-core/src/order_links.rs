@@ -15,6 +15,10 @@ const DETAIL_CURRENT: &str = "https://www.aliexpress.com/p/order/detail.html?ord
 /// Source: FACTS.md "Pages", start a return/refund, legacy.
 const DISPUTE_START_LEGACY: &str = "https://trade.aliexpress.com/issue/fastissue/createIssueStep1.htm?orderId=";
 
+/// The shopper's order list, where the popup's first-run state sends them.
+/// Source: FACTS.md "Pages", order list, current.
+pub const ORDER_LIST: &str = "https://www.aliexpress.com/p/order/index.html";
+
 /// True for an `https:` (or protocol-relative) address on one of the shop's hosts.
 pub fn is_shop_url(url: &str) -> bool {
     let rest = match url.strip_prefix("https://").or_else(|| url.strip_prefix("//")) {

@@ -19,7 +19,8 @@ fn to_json<T: serde::Serialize>(v: &T) -> Result<String, String> {
     serde_json::to_string(v).map_err(|e| e.to_string())
 }
 
-/// Everything the popup shows: the badge, the lines, and whether anything was ever tracked.
+/// Everything the popup shows: the badge, the lines, how many orders are tracked, and where
+/// the order list is (for the first-run state).
 pub fn popup_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
     let mem = Memory::from_json(memory)?;
     let settings = Settings::from_json_lenient(settings);
@@ -28,6 +29,7 @@ pub fn popup_json(memory: &str, settings: &str, now_local: &str) -> Result<Strin
         "badge": reminders::badge(&mem, &settings, today),
         "lines": reminders::order_lines(&mem, &settings, today),
         "tracked": mem.orders.len(),
+        "order_list": crate::order_links::ORDER_LIST,
     }))
 }
 
