@@ -84,11 +84,13 @@ rust_tests() {
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
 }
 
-e2e_tests() {
-  local log=.cache/e2e.log
-  set +e; node tests/e2e/run.js 2>&1 | tee "$log"; set -e
+# Runs a node test suite whose last line is "N passed, M failed", and adds its counts.
+node_suite() {   # node_suite <name> <script> [args]
+  local name=$1; shift
+  local log=".cache/$name.log"
+  set +e; node "$@" 2>&1 | tee "$log"; set -e
   local line; line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
-  if [ -z "$line" ]; then FAILED=$((FAILED + 1)); echo "end-to-end suite did not finish"; return; fi
+  if [ -z "$line" ]; then FAILED=$((FAILED + 1)); echo "$name did not finish"; return; fi
   PASSED=$((PASSED + $(echo "$line" | awk '{print $1}'))); FAILED=$((FAILED + $(echo "$line" | awk '{print $3}')))
 }
 
@@ -105,11 +107,12 @@ case "$cmd" in
   build|package) build ;;
   test)
     need_apt chromium chromium
+    need_apt firefox-esr firefox-esr
     build
     PASSED=0; FAILED=0
     say "Rust tests"; rust_tests
-    say "end-to-end tests (headless Chromium)"; e2e_tests
-    say "Firefox"; firefox_lint
+    say "end-to-end tests (headless Chromium)"; node_suite e2e tests/e2e/run.js
+    say "Firefox"; firefox_lint; node_suite firefox tests/firefox/smoke.js
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" = 0 ]
     ;;
