@@ -16,7 +16,8 @@ const pageRequests = {
   // Resolve / hide / forget one order: { change: {op, id, value} }.
   async change(msg) {
     const core = await getCore();
-    await updateMemory(memory => core.change_memory(memory, JSON.stringify(msg.change)));
+    const c = msg.change || {};
+    await updateMemory(memory => core.change_memory(memory, String(c.op), String(c.id ?? ''), !!c.value));
     return { ok: true };
   },
   // Import an export file's text: all or nothing.

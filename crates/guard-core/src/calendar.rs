@@ -78,7 +78,7 @@ pub fn events(memory: &Memory, settings: &Settings, today: NaiveDate) -> Vec<Eve
             });
         }
     }
-    out.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
+    crate::reminders::sort_by_key(&mut out, |e| (crate::reminders::day_number(e.date), e.uid.clone()));
     out
 }
 

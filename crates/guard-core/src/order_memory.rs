@@ -4,7 +4,7 @@
 use crate::order::{Order, Status};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Version of the stored shape; `migrate` brings older shapes up to it.
 pub const SCHEMA: u32 = 1;
@@ -33,9 +33,9 @@ pub struct Tracked {
     #[serde(default)]
     pub hidden: bool,
     /// Reminders already shown for this order (`reminder_schedule::Reminder::key`), so that
-    /// none is shown twice, across browser and service-worker restarts.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub reminded: BTreeSet<String>,
+    /// none is shown twice, across browser and service-worker restarts. A handful at most.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reminded: Vec<String>,
 }
 
 /// Combines what is known of an order with a new reading of it: a value the new page shows
@@ -77,7 +77,7 @@ impl Memory {
                 None => {
                     self.orders.insert(
                         o.id.clone(),
-                        Tracked { order: o.clone(), first_seen: today, last_seen: today, resolved: false, hidden: false, reminded: BTreeSet::new() },
+                        Tracked { order: o.clone(), first_seen: today, last_seen: today, resolved: false, hidden: false, reminded: vec![] },
                     );
                 }
             }
@@ -87,8 +87,7 @@ impl Memory {
 
 /// What the shopper can do to the tracked orders: from the popup (resolve, hide, forget one)
 /// or from the options page (forget everything).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// Resolved orders get no reminders and are not counted on the badge; `value: false` undoes.
     Resolve { id: String, value: bool },
@@ -96,6 +95,20 @@ pub enum Change {
     Hide { id: String, value: bool },
     Forget { id: String },
     ForgetAll,
+}
+
+impl Change {
+    /// A change as the popup names it: `resolve`, `hide`, `forget`, `forget-all`.
+    pub fn parse(op: &str, id: &str, value: bool) -> Option<Change> {
+        let id = id.to_string();
+        Some(match op {
+            "resolve" => Change::Resolve { id, value },
+            "hide" => Change::Hide { id, value },
+            "forget" => Change::Forget { id },
+            "forget-all" => Change::ForgetAll,
+            _ => return None,
+        })
+    }
 }
 
 impl Memory {
@@ -146,14 +159,18 @@ pub struct Export {
     pub memory: Memory,
 }
 
-pub fn export(memory: &Memory, settings: &crate::settings::Settings, now_local: &str) -> Export {
-    Export {
-        format: EXPORT_FORMAT.into(),
-        version: EXPORT_VERSION,
-        exported: now_local.into(),
-        settings: settings.clone(),
-        memory: memory.clone(),
-    }
+/// An export as written: the same shape as `Export`, borrowing what it writes.
+#[derive(Debug, Serialize)]
+pub struct ExportOut<'a> {
+    pub format: &'static str,
+    pub version: u32,
+    pub exported: &'a str,
+    pub settings: &'a crate::settings::Settings,
+    pub memory: &'a Memory,
+}
+
+pub fn export<'a>(memory: &'a Memory, settings: &'a crate::settings::Settings, now_local: &'a str) -> ExportOut<'a> {
+    ExportOut { format: EXPORT_FORMAT, version: EXPORT_VERSION, exported: now_local, settings, memory }
 }
 
 /// Reads an export back. Anything that is not a complete, valid export of ours is refused as a
@@ -163,16 +180,30 @@ pub fn import(json: &str) -> Result<(Memory, crate::settings::Settings), crate::
     if json.len() > EXPORT_MAX_BYTES {
         return Err(Message::new("importNotOurs"));
     }
-    let v: serde_json::Value = serde_json::from_str(json).map_err(|_| Message::new("importNotJson"))?;
-    if v.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
+    // First only the envelope (the rest is skipped unread), to tell foreign data from ours.
+    #[derive(Deserialize)]
+    struct Envelope {
+        format: Option<String>,
+        version: Option<u64>,
+        memory: Option<SchemaOnly>,
+    }
+    #[derive(Deserialize)]
+    struct SchemaOnly {
+        schema: Option<u64>,
+    }
+    let envelope: Envelope = match serde_json::from_str(json) {
+        Ok(e) => e,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(Message::new("importNotJson")),
+        Err(_) => return Err(Message::new("importNotOurs")),
+    };
+    if envelope.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(Message::new("importNotOurs"));
     }
-    let version = v.get("version").and_then(|x| x.as_u64()).unwrap_or(0);
-    let schema = v.pointer("/memory/schema").and_then(|x| x.as_u64()).unwrap_or(0);
-    if version > EXPORT_VERSION as u64 || schema > SCHEMA as u64 {
+    let schema = envelope.memory.and_then(|m| m.schema).unwrap_or(0);
+    if envelope.version.unwrap_or(0) > EXPORT_VERSION as u64 || schema > SCHEMA as u64 {
         return Err(Message::new("importTooNew"));
     }
-    let e: Export = serde_json::from_value(v).map_err(|e| Message::with("importDamaged", vec![Arg::Text(e.to_string())]))?;
+    let e: Export = serde_json::from_str(json).map_err(|e| Message::with("importDamaged", vec![Arg::Text(e.to_string())]))?;
     if e.version == 0 || e.memory.schema == 0 {
         return Err(Message::with("importDamaged", vec![Arg::Text("version 0".into())]));
     }
@@ -212,7 +243,7 @@ mod tests {
         let mut m = Memory::default();
         let o = Order { id: "8100000000000001".into(), status: Status::Completed, completed: Some(d("2026-02-01")), store: Some("A, b; \"c\"".into()), ..Default::default() };
         m.remember(&[o, Order { id: "8100000000000002".into(), status: Status::Shipped, ..Default::default() }], d("2026-02-02"));
-        m.orders.get_mut("8100000000000001").unwrap().reminded.insert("dispute-closes:2026-02-16:3".into());
+        m.orders.get_mut("8100000000000001").unwrap().reminded.push("dispute-closes:2026-02-16:3".into());
         m
     }
 
@@ -234,8 +265,9 @@ mod tests {
         m.change(&Change::Resolve { id: "8100000000000001".into(), value: true });
         m.remember(&[Order { id: "8100000000000001".into(), status: Status::Completed, ..Default::default() }], d("2026-02-05"));
         assert!(m.orders["8100000000000001"].resolved);
-        let c: Change = serde_json::from_str(r#"{"op":"hide","id":"8100000000000001","value":true}"#).unwrap();
-        assert_eq!(c, Change::Hide { id: "8100000000000001".into(), value: true });
+        assert_eq!(Change::parse("hide", "8100000000000001", true), Some(Change::Hide { id: "8100000000000001".into(), value: true }));
+        assert_eq!(Change::parse("forget-all", "", false), Some(Change::ForgetAll));
+        assert_eq!(Change::parse("explode", "8100000000000001", true), None);
     }
 
     #[test]

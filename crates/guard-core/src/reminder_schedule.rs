@@ -106,7 +106,7 @@ pub fn due(memory: &Memory, settings: &Settings, today: NaiveDate) -> Vec<Remind
         return vec![];
     }
     let mut all: Vec<Reminder> = memory.orders.values().flat_map(|t| reminders_for(t, settings, today)).collect();
-    all.sort_by(|a, b| (a.days_left, &a.order_id, &a.key).cmp(&(b.days_left, &b.order_id, &b.key)));
+    crate::reminders::sort_by_key(&mut all, |r| (r.days_left, format!("{}|{}", r.order_id, r.key)));
     all
 }
 
@@ -123,7 +123,10 @@ pub fn take_due(memory: &mut Memory, settings: &Settings, today: NaiveDate) -> (
     let mut changed = false;
     for r in &due {
         if let Some(t) = memory.orders.get_mut(&r.order_id) {
-            changed |= t.reminded.insert(r.key.clone());
+            if !t.reminded.contains(&r.key) {
+                t.reminded.push(r.key.clone());
+                changed = true;
+            }
         }
     }
     for t in memory.orders.values_mut() {

@@ -76,6 +76,20 @@ fn awaiting_receipt(t: &Tracked) -> bool {
     t.order.status == Status::Shipped && t.order.dispute.is_none()
 }
 
+/// Sorts by a (number, text) key. Every list of the toolbar is sorted through this one
+/// function, so the wasm carries a single sort (one per element type would cost kilobytes each).
+pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (i64, String)) {
+    let mut keyed: Vec<((i64, String), usize)> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    keyed.sort_unstable();
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    items.extend(keyed.into_iter().filter_map(|(_, i)| slots[i].take()));
+}
+
+/// Days since 1970, for sort keys.
+pub(crate) fn day_number(d: NaiveDate) -> i64 {
+    (d - NaiveDate::default()).num_days()
+}
+
 /// The order's dates still ahead (today included), soonest first.
 pub fn deadlines(t: &Tracked, w: &DisputeWindow, today: NaiveDate) -> Vec<Deadline> {
     let mut out = vec![];
@@ -91,7 +105,7 @@ pub fn deadlines(t: &Tracked, w: &DisputeWindow, today: NaiveDate) -> Vec<Deadli
             out.push(Deadline { kind, date: c, days_left: ahead(c), estimated: w.closes_estimated });
         }
     }
-    out.sort_by_key(|d| (d.date, d.kind));
+    sort_by_key(&mut out, |d| (day_number(d.date), d.kind.as_str().to_string()));
     out
 }
 
@@ -176,9 +190,9 @@ pub fn days_left_message(prefix: &str, days: i64) -> Message {
     }
 }
 
-/// The serde name of a value (`in-transit-protection-left`) as a message-key suffix.
+/// The serde name of a unit variant (`in-transit-protection-left`) as a message-key suffix.
 fn key_suffix<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(|s| s.replace('-', "_"))).unwrap_or_default()
+    serde_json::to_string(v).unwrap_or_default().trim_matches('"').replace('-', "_")
 }
 
 /// The reason of a window in one line, with the dates it needs.
@@ -246,9 +260,10 @@ fn line(t: &Tracked, settings: &Settings, today: NaiveDate) -> OrderLine {
 /// deadline ahead; the ones the shopper marked resolved last.
 pub fn order_lines(memory: &Memory, settings: &Settings, today: NaiveDate) -> Vec<OrderLine> {
     let mut lines: Vec<OrderLine> = memory.orders.values().map(|t| line(t, settings, today)).collect();
-    lines.sort_by(|a, b| {
-        let key = |l: &OrderLine| (l.resolved, l.deadline.is_none(), l.deadline.map(|d| d.date));
-        key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+    // Groups 100 000 days apart (some 270 years): open with a deadline, open without, resolved.
+    sort_by_key(&mut lines, |l| {
+        let group = if l.resolved { 2 } else if l.deadline.is_none() { 1 } else { 0 };
+        (group * 100_000 + l.deadline.map_or(0, |d| day_number(d.date)), l.id.clone())
     });
     lines
 }

@@ -9,7 +9,8 @@ use crate::reminders;
 use crate::settings::Settings;
 use crate::settings_form;
 use chrono::NaiveDateTime;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 fn today(now_local: &str) -> Result<chrono::NaiveDate, String> {
     crate::parse_local_now(now_local).map(|n| n.date()).ok_or_else(|| format!("bad local time {now_local:?}"))
@@ -25,18 +26,25 @@ pub fn popup_json(memory: &str, settings: &str, now_local: &str) -> Result<Strin
     let mem = Memory::from_json(memory)?;
     let settings = Settings::from_json_lenient(settings);
     let today = today(now_local)?;
-    to_json(&json!({
-        "badge": reminders::badge(&mem, &settings, today),
-        "lines": reminders::order_lines(&mem, &settings, today),
-        "tracked": mem.orders.len(),
-        "order_list": crate::order_links::ORDER_LIST,
-    }))
+    #[derive(Serialize)]
+    struct Popup {
+        badge: reminders::Badge,
+        lines: Vec<reminders::OrderLine>,
+        tracked: usize,
+        order_list: &'static str,
+    }
+    to_json(&Popup {
+        badge: reminders::badge(&mem, &settings, today),
+        lines: reminders::order_lines(&mem, &settings, today),
+        tracked: mem.orders.len(),
+        order_list: crate::order_links::ORDER_LIST,
+    })
 }
 
-/// Applies a change (`{"op":"resolve","id":…,"value":true}`…) and returns the new memory.
-pub fn change_json(memory: &str, change: &str) -> Result<String, String> {
+/// Applies a change (`resolve`, `hide`, `forget`, `forget-all`) and returns the new memory.
+pub fn change_json(memory: &str, op: &str, id: &str, value: bool) -> Result<String, String> {
     let mut mem = Memory::from_json(memory)?;
-    let change: Change = serde_json::from_str(change).map_err(|e| format!("bad change: {e}"))?;
+    let change = Change::parse(op, id, value).ok_or_else(|| format!("unknown change {op:?}"))?;
     mem.change(&change);
     to_json(&mem)
 }
@@ -47,7 +55,12 @@ pub fn due_reminders_json(memory: &str, settings: &str, now_local: &str) -> Resu
     let mut mem = Memory::from_json(memory)?;
     let settings = Settings::from_json_lenient(settings);
     let (due, changed) = reminder_schedule::take_due(&mut mem, &settings, today(now_local)?);
-    to_json(&json!({ "reminders": due, "memory": if changed { Some(&mem) } else { None } }))
+    #[derive(Serialize)]
+    struct Due<'a> {
+        reminders: Vec<reminder_schedule::Reminder>,
+        memory: Option<&'a Memory>,
+    }
+    to_json(&Due { reminders: due, memory: changed.then_some(&mem) })
 }
 
 /// The page to open for a clicked notification: the order's detail page, if still tracked.
@@ -74,26 +87,43 @@ pub fn calendar_ics(events: &str, settings: &str, stamp_utc: &str) -> Result<Str
     calendar::ics(&events, stamp, &settings.reminder_days)
 }
 
-/// Everything kept, as the export file's JSON (pretty, for a person to read).
+/// Everything kept, as the export file's JSON.
 pub fn export_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
     let mem = Memory::from_json(memory)?;
     let settings = Settings::from_json_lenient(settings);
-    serde_json::to_string_pretty(&order_memory::export(&mem, &settings, now_local)).map_err(|e| e.to_string())
+    to_json(&order_memory::export(&mem, &settings, now_local))
 }
 
 /// Reads an export: `{"memory":…,"settings":…}`, or `{"error": <message>}` saying why not.
 pub fn import_json(text: &str) -> String {
-    match order_memory::import(text) {
-        Ok((memory, settings)) => json!({ "memory": memory, "settings": settings }).to_string(),
-        Err(message) => json!({ "error": message }).to_string(),
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Imported {
+        Data { memory: Memory, settings: Settings },
+        Refused { error: crate::plan::Message },
     }
+    let r = match order_memory::import(text) {
+        Ok((memory, settings)) => Imported::Data { memory, settings },
+        Err(error) => Imported::Refused { error },
+    };
+    serde_json::to_string(&r).unwrap_or_else(|_| r#"{"error":{"key":"importNotOurs"}}"#.into())
 }
 
 /// The options page's fields with their saved values, and the languages to choose from.
 pub fn settings_form_json(settings: &str) -> Result<String, String> {
     let settings = Settings::from_json_lenient(settings);
-    let languages: Vec<Value> = settings_form::LANGUAGES.iter().map(|(code, name)| json!({ "code": code, "name": name })).collect();
-    to_json(&json!({ "fields": settings_form::form(&settings), "languages": languages }))
+    #[derive(Serialize)]
+    struct Language {
+        code: &'static str,
+        name: &'static str,
+    }
+    #[derive(Serialize)]
+    struct Form {
+        fields: Vec<settings_form::FormField>,
+        languages: Vec<Language>,
+    }
+    let languages = settings_form::LANGUAGES.iter().map(|&(code, name)| Language { code, name }).collect();
+    to_json(&Form { fields: settings_form::form(&settings), languages })
 }
 
 /// Applies what was typed in the options page: `{"settings":…, "errors":[…]}`.
@@ -116,7 +146,7 @@ mod tests {
     #[test]
     fn nothing_is_written_when_no_reminder_is_due() {
         let v: Value = serde_json::from_str(&due_reminders_json("", "{}", "2026-03-10T08:00:00").unwrap()).unwrap();
-        assert_eq!(v, json!({ "reminders": [], "memory": null }));
+        assert_eq!(v, serde_json::json!({ "reminders": [], "memory": null }));
     }
 
     #[test]

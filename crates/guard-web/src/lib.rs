@@ -50,10 +50,11 @@ pub fn popup(memory: &str, settings: &str, now_local: &str) -> Result<String, Js
     guard_core::toolbar::popup_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
 }
 
-/// Resolve, hide or forget an order, or forget everything: returns the new memory (JSON).
+/// Resolve, hide or forget an order (`op`: resolve, hide, forget, forget-all; `value`: on or
+/// off for resolve and hide): returns the new memory (JSON).
 #[wasm_bindgen]
-pub fn change_memory(memory: &str, change: &str) -> Result<String, JsError> {
-    guard_core::toolbar::change_json(memory, change).map_err(|e| JsError::new(&e))
+pub fn change_memory(memory: &str, op: &str, id: &str, value: bool) -> Result<String, JsError> {
+    guard_core::toolbar::change_json(memory, op, id, value).map_err(|e| JsError::new(&e))
 }
 
 /// The reminders due now, recorded as shown: `{"reminders":[…],"memory":…|null}`.
