@@ -3,7 +3,7 @@
 // as MV3 requires.
 import { analysePage, recentSnapshots, settled } from './sw/page_analysis.js';
 import { updateBadge } from './sw/badge.js';
-import { getCore, localNow } from './sw/core.js';
+import { getCore, localNow, shiftClockForTests } from './sw/core.js';
 import { getSettings, replaceAll, updateMemory } from './sw/storage.js';
 import { messagesFor } from './sw/messages.js';
 import { refreshToolbar } from './sw/toolbar.js';
@@ -85,4 +85,4 @@ chrome.storage.onChanged.addListener((changes, area) => {
 start();
 
 // For the end-to-end tests (read with serviceWorker.evaluate); nothing here leaves the machine.
-globalThis.dgTest = { recentSnapshots, settled, updateBadge, getCore, localNow, onAlarm, showDueReminders, openNotification, refreshToolbar };
+globalThis.dgTest = { recentSnapshots, settled, updateBadge, getCore, localNow, onAlarm, showDueReminders, openNotification, refreshToolbar, shiftClockForTests };

@@ -49,8 +49,11 @@ function line(o) {
   if (o.resolved) title.append(el('span', { class: 'flag' }, t('popupResolved')));
   if (o.hidden) title.append(el('span', { class: 'flag' }, t('popupHiddenNote')));
   box.append(title);
-  if (o.store && o.item) box.append(el('p', { class: 'store' }, o.store));
-  box.append(el('p', { class: 'status' }, message(o.status_label)));
+  // The store (when the item is the title) and the status, on one quiet line.
+  const meta = el('p', { class: 'meta' });
+  if (o.store && o.item) meta.append(el('span', { class: 'store' }, o.store), ' · ');
+  meta.append(el('span', { class: 'status' }, message(o.status_label)));
+  box.append(meta);
   if (o.deadline_label) {
     const p = el('p', { class: 'deadline' }, message(o.deadline_label) + (o.deadline.estimated ? ` ${t('popupEstimate')}` : ''));
     p.append(' · ', el('span', { class: 'left' }, message(o.days_left_label)));
@@ -79,8 +82,15 @@ function line(o) {
   return box;
 }
 
-// After a change the list is drawn again: keep the keyboard where it was, or on the next order.
+// After a change the list is drawn again (maybe twice: once here, once when storage reports the
+// change): keep the keyboard on the same button of the same order, or on the next order if it
+// left the list.
 let refocus = null;
+function focusKey() {
+  const e = document.activeElement;
+  const box = e && e.closest && e.closest('[data-dg-popup-order]');
+  return box ? { id: box.dataset.dgPopupOrder, action: e.dataset.dgAction } : null;
+}
 async function change(c, action) {
   const boxes = [...main.querySelectorAll('[data-dg-popup-order]')];
   const i = boxes.findIndex(b => b.dataset.dgPopupOrder === c.id);
@@ -90,14 +100,14 @@ async function change(c, action) {
   await render();
 }
 
-function restoreFocus() {
-  if (!refocus) return;
-  const { id, action, nextId } = refocus;
-  refocus = null;
+function restoreFocus(keep) {
+  if (!keep) return;
+  const { id, action, nextId } = keep;
   const q = oid => main.querySelector(`[data-dg-popup-order="${CSS.escape(oid || '')}"]`);
   const target = q(id)?.querySelector(`[data-dg-action="${action}"]`) || q(nextId)?.querySelector('button') || summary;
   if (target === summary) summary.tabIndex = -1;
   target.focus();
+  if (keep === refocus && target !== summary) refocus = null;
 }
 
 function firstRun(orderList) {
@@ -117,6 +127,7 @@ async function render() {
     document.documentElement.lang = uiLang().replace('_', '-');
     for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
     const view = JSON.parse(core.popup(memory, JSON.stringify(settings), localNow()));
+    const keep = refocus || focusKey();
     const hiddenCount = view.lines.filter(o => o.hidden).length;
     const shown = view.lines.filter(o => showHidden || !o.hidden);
     summary.textContent = view.badge.count ? t('popupSummaryCount', [String(view.badge.count)]) : t('popupSummaryNone');
@@ -134,7 +145,7 @@ async function render() {
     showHiddenButton.textContent = showHidden ? t('popupHideHidden') : t('popupShowHidden', [String(hiddenCount)]);
     showHiddenButton.setAttribute('aria-pressed', String(showHidden));
     document.getElementById('calendar').hidden = view.tracked === 0;
-    restoreFocus();
+    restoreFocus(keep);
   } catch (e) {
     main.replaceChildren(el('p', { class: 'empty', role: 'alert' }, t('popupError')));
     console.warn('Dispute Guard popup:', e && e.message);

@@ -208,8 +208,10 @@ pub fn import(json: &str) -> Result<(Memory, crate::settings::Settings), crate::
         return Err(Message::with("importDamaged", vec![Arg::Text("version 0".into())]));
     }
     for (key, t) in &e.memory.orders {
-        if key != &t.order.id || !crate::order::is_order_id(key) {
-            return Err(Message::with("importBadOrder", vec![Arg::Text(key.chars().take(40).collect())]));
+        // Name the value that is wrong: the entry's key, or the id inside it.
+        let bad = if !crate::order::is_order_id(key) { Some(key) } else { (key != &t.order.id).then_some(&t.order.id) };
+        if let Some(bad) = bad {
+            return Err(Message::with("importBadOrder", vec![Arg::Text(bad.chars().take(40).collect())]));
         }
     }
     if let Some(p) = crate::settings_form::problems(&e.settings).first() {
@@ -295,6 +297,8 @@ mod tests {
         assert_eq!(key(import(&with("/version", 2.into()))), "importTooNew");
         assert_eq!(key(import(&with("/memory/schema", 9.into()))), "importTooNew");
         assert_eq!(key(import(&with("/memory/orders/8100000000000001/first_seen", "2026-02-30".into()))), "importDamaged");
+        let r = import(&with("/memory/orders/8100000000000001/order/id", "42".into())).unwrap_err();
+        assert_eq!((r.key.as_str(), r.args), ("importBadOrder", vec![crate::plan::Arg::Text("42".into())]), "names the wrong id");
         assert_eq!(key(import(&with("/memory/orders/8100000000000001/order/id", "8100000000000009".into()))), "importBadOrder");
         assert_eq!(key(import(&with("/settings/closing_soon_days", 999.into()))), "importBadSetting");
         assert_eq!(key(import(&with("/settings/closing_soon_days", "soon".into()))), "importDamaged");
