@@ -26,7 +26,6 @@ export async function showDueReminders(now = localNow()) {
         iconUrl: chrome.runtime.getURL(ICON),
         title: message(r.title),
         message: message(r.body),
-        priority: r.days_left <= 1 ? 2 : 1,
       });
     } catch (e) {
       console.warn('Dispute Guard: notification not shown:', e && e.message);

@@ -3,6 +3,7 @@
 // with orders seeded in storage (tests/harness/tracked_orders.js, dates relative to today).
 'use strict';
 const fs = require('fs');
+const path = require('path');
 const { sampleMemory, SAMPLE_ORDER, SAMPLE_DEADLINES, day, ID, tracked } = require('../harness/tracked_orders');
 
 const DETAIL = id => `https://www.aliexpress.com/p/order/detail.html?orderId=${id}`;
@@ -296,6 +297,29 @@ module.exports = t => {
     env.assert.equal((await env.storage('settings')).language, 'fr', 'language stored');
     const popup = await openPopup(env);
     env.assert.equal(await popup.textContent('[data-dg-action="open-order-list"]'), 'Ouvrir mes commandes AliExpress', 'popup follows the chosen language');
+  });
+
+  t.test('language override: the texts the content script shows in the page follow the options', async env => {
+    const fr = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'dist', 'extension', '_locales', 'fr', 'messages.json'), 'utf8'));
+    const FRENCH_DATE = /\b\d{1,2} (janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\.? \d{4}\b/;
+    // The guard's dialog, as the page shows it: its text and its cancel button.
+    const dialogText = async () => {
+      const page = await env.open('current-list-en');
+      await page.locator('[data-dg-guard="confirm-receipt"]').first().click();
+      const dialog = page.locator('[data-dg-dialog="confirm-receipt"]');
+      await dialog.waitFor();
+      const out = [await dialog.textContent(), await dialog.locator('[data-dg-action="cancel"]').textContent()];
+      await page.close();
+      return out;
+    };
+    const french = ([text, cancel]) => FRENCH_DATE.test(text) || (!!fr.guardCancel && cancel === fr.guardCancel.message);
+    await seed(env, null, { language: 'fr' });
+    const inFrench = await dialogText();
+    env.assert(french(inFrench), `French chosen: dates (and the guard's words, once translated) in French: ${inFrench}`);
+    if (fr.guardCancel) env.assert.equal(inFrench[1], fr.guardCancel.message, 'cancel button in French');
+    await seed(env, null, {});
+    const inEnglish = await dialogText();
+    env.assert(!french(inEnglish), `browser language again: ${inEnglish}`);
   });
 
   t.test('options: export imports back to the same state; foreign files are refused; forget everything', async env => {
