@@ -100,9 +100,10 @@ fn reminders_for(t: &Tracked, settings: &Settings, today: NaiveDate) -> Vec<Remi
     out
 }
 
-/// The reminders due today that were not shown yet, most urgent first.
+/// The reminders due today that were not shown yet, most urgent first. No lead times at all
+/// means no reminders (the options say "leave empty for no reminders").
 pub fn due(memory: &Memory, settings: &Settings, today: NaiveDate) -> Vec<Reminder> {
-    if !settings.notifications {
+    if !settings.notifications || settings.reminder_days.is_empty() {
         return vec![];
     }
     let mut all: Vec<Reminder> = memory.orders.values().flat_map(|t| reminders_for(t, settings, today)).collect();
@@ -230,8 +231,9 @@ mod tests {
     #[test]
     fn an_order_seen_only_after_its_window_opened_gets_no_opening_news() {
         let o = Order { id: "8100000000000003".into(), status: Status::Shipped, shipped: Some(d("2026-01-01")), ..Default::default() };
-        let m = memory_with(o, "2026-01-12");
-        assert_eq!(due(&m, &Settings { reminder_days: vec![], ..Default::default() }, d("2026-01-12")), vec![]);
+        let settings = Settings { reminder_days: vec![1], ..Default::default() };
+        assert_eq!(due(&memory_with(o.clone(), "2026-01-12"), &settings, d("2026-01-12")), vec![]);
+        assert_eq!(due(&memory_with(o, "2026-01-10"), &settings, d("2026-01-12")).len(), 1, "known before: news");
     }
 
     #[test]
