@@ -3,6 +3,7 @@
 #   ./build.sh [build]   release wasm → wasm-bindgen → wasm-opt → dist/extension (+ zips)
 #   ./build.sh test      every test: Rust, end-to-end in Chromium, Firefox lint; last line "N passed, M failed"
 #   ./build.sh demo      the bundled demo pages in Chromium with the extension (screenshots when headless)
+#   ./build.sh bench     what the extension costs a page, against the bare minimum (dist/bench/)
 #   ./build.sh package   build, then only the zips
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -116,10 +117,15 @@ case "$cmd" in
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" = 0 ]
     ;;
+  bench)
+    need_apt chromium chromium
+    build
+    node tests/bench/bench.js
+    ;;
   demo)
     need_apt chromium chromium
     build
     node tests/demo.js
     ;;
-  *) echo "usage: ./build.sh [build|test|demo|package]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench|package]" >&2; exit 2 ;;
 esac
