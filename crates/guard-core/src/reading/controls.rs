@@ -1,30 +1,158 @@
-//! Controls found by their label, in any supported language: a button or link whose whole text
-//! is a known control label.
+//! The controls that matter: confirm receipt, open dispute, returns/refunds, extend protection,
+//! cancel dispute, track. Found by their label in any supported language (a button or link whose
+//! whole text is a known control label), else by a structural hook; and the confirm button of the
+//! site's own confirmation popup, recognised by the popup's question ("Did you receive the
+//! item(s)?"). Each control is tied to the order whose element holds it; on a detail page, to
+//! the page's order.
 
-use super::{Control, PageReading, ReadContext};
-use crate::locales::{self, Term};
+use super::{short_text, Control, Page, PageReading};
+use crate::locales::{self, ControlKind, Term};
+use crate::order::{DisputeProgress, Status};
+use crate::page_kind::PageKind;
 use crate::page_tree::PageTree;
+use crate::snapshot::NodeId;
+use std::collections::HashMap;
 
 const CLICKABLE: &[&str] = &["button", "a"];
 
-pub fn read(tree: &PageTree<'_>, cx: &ReadContext, reading: &mut PageReading) {
-    let order_of_root: std::collections::HashMap<usize, &str> =
-        reading.orders.iter().map(|o| (o.root, o.order.id.as_str())).collect();
-    let mut found = Vec::new();
+/// Longest label read: control labels are short.
+const MAX_LABEL: usize = 80;
+
+/// Controls known by their class whatever their label. Source: FACTS.md "Legacy pages"
+/// (`button.button-confirmOrderReceived[orderid]`).
+const CLASS_HOOKS: &[(&str, ControlKind)] = &[("button-confirmOrderReceived", ControlKind::ConfirmReceipt)];
+
+/// Button type codes of the current list's data (FACTS.md "Current order list DOM":
+/// `CONFIRM_GOODS`, `TRACKING`, `OPEN_DISPUTE`). Whether the site writes them into the page is
+/// not known; when an attribute carries one, it names the control (the attribute names are the
+/// team's guess).
+const TYPE_CODES: &[(&str, ControlKind)] =
+    &[("CONFIRM_GOODS", ControlKind::ConfirmReceipt), ("OPEN_DISPUTE", ControlKind::OpenDispute), ("TRACKING", ControlKind::TrackOrder)];
+const TYPE_CODE_ATTRS: &[&str] = &["data-type", "data-action", "data-button-type", "data-btn-type"];
+
+fn is_clickable(tree: &PageTree<'_>, n: NodeId) -> bool {
+    CLICKABLE.contains(&tree.tag(n)) || tree.attr(n, "role") == Some("button")
+}
+
+fn kind_of(page: &Page<'_, '_>, n: NodeId, label: &str) -> Option<ControlKind> {
+    let tree = page.tree;
+    if let Some(Term::Control(kind)) = locales::term(label, page.lang) {
+        return Some(kind);
+    }
+    if let Some((_, kind)) = CLASS_HOOKS.iter().find(|(c, _)| tree.has_class(n, c)) {
+        return Some(*kind);
+    }
+    TYPE_CODE_ATTRS
+        .iter()
+        .filter_map(|a| tree.attr(n, a))
+        .find_map(|v| TYPE_CODES.iter().find(|(code, _)| v.trim() == *code).map(|(_, k)| *k))
+}
+
+pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
+    let tree = page.tree;
+    let order_of_root: HashMap<NodeId, &str> = reading.orders.iter().map(|o| (o.root, o.order.id.as_str())).collect();
+    // On a detail page every control acts on the page's order.
+    let page_order: Option<String> = (page.kind == PageKind::OrderDetail)
+        .then(|| page.page_order.clone().or_else(|| reading.orders.first().map(|o| o.order.id.clone())))
+        .flatten();
+    let mut found: Vec<Control> = Vec::new();
+    let mut index: HashMap<NodeId, usize> = HashMap::new();
+    let mut removed: Vec<bool> = Vec::new();
+    let mut questions: Vec<NodeId> = Vec::new();
+    let popup_phrases = locales::words_of(page.lang, |t| *t == Term::PopupQuestion);
     for root in tree.roots() {
         for n in std::iter::once(root).chain(tree.descendants(root)) {
-            if !CLICKABLE.contains(&tree.tag(n)) && tree.attr(n, "role") != Some("button") {
+            if tree.is_text(n) {
+                let text = tree.own_text(n);
+                if text.len() <= 300 {
+                    let norm = locales::normalise(text);
+                    if popup_phrases.iter().any(|(_, _, p)| norm.contains(p.as_str())) {
+                        questions.push(n);
+                    }
+                }
                 continue;
             }
-            let label = tree.text(n);
-            if label.is_empty() || label.len() > 80 {
+            if !is_clickable(tree, n) {
                 continue;
             }
-            if let Some(Term::Control(kind)) = locales::term(&label, cx.lang) {
-                let order_id = tree.ancestors_or_self(n).find_map(|a| order_of_root.get(&a)).map(|id| id.to_string());
-                found.push(Control { node: n, kind, order_id, site_popup: false });
+            let Some(label) = short_text(tree, n, MAX_LABEL, 60) else { continue };
+            let Some(kind) = kind_of(page, n, &label) else { continue };
+            // A button inside a link with the same meaning is one control: keep the inner one.
+            for a in tree.ancestors_or_self(n).skip(1).take(3) {
+                if let Some(&i) = index.get(&a) {
+                    if found[i].kind == kind {
+                        removed[i] = true;
+                    }
+                }
+            }
+            let order_id = tree
+                .ancestors_or_self(n)
+                .find_map(|a| order_of_root.get(&a).map(|id| id.to_string()))
+                .or_else(|| page_order.clone());
+            index.insert(n, found.len());
+            removed.push(false);
+            found.push(Control { node: n, kind, order_id, site_popup: false });
+        }
+    }
+    let mut controls: Vec<Control> = found.into_iter().zip(removed).filter(|(_, r)| !r).map(|(c, _)| c).collect();
+    for q in questions {
+        // On a list page, a question inside an order card is a hint, not the site's popup.
+        if page.kind == PageKind::OrderList && tree.ancestors_or_self(q).any(|a| order_of_root.contains_key(&a)) {
+            continue;
+        }
+        site_popup(page, q, &mut controls, page_order.clone());
+    }
+    controls.sort_by_key(|c| c.node);
+    controls.dedup_by_key(|c| c.node);
+    // A "Cancel dispute" button is there only while a dispute is under way.
+    for c in &controls {
+        if c.kind != ControlKind::CancelDispute {
+            continue;
+        }
+        if let Some(o) = reading.orders.iter_mut().find(|o| Some(&o.order.id) == c.order_id.as_ref()) {
+            if o.order.dispute.is_none() && !matches!(o.order.status, Status::Closed | Status::AwaitingPayment) {
+                o.order.dispute = Some(DisputeProgress::InProgress);
             }
         }
     }
-    reading.controls.extend(found);
+    reading.controls.extend(controls);
+}
+
+/// The site's own "did you receive it?" popup around the question text `q`: the nearest
+/// ancestor (a few levels up) that holds a confirm button. Its confirm button confirms receipt
+/// and is marked as the popup's, so the guard does not ask twice.
+fn site_popup(page: &Page<'_, '_>, q: NodeId, controls: &mut Vec<Control>, order_id: Option<String>) {
+    let tree = page.tree;
+    // The question inside a button is a label ("Confirmer la réception"), not a popup.
+    if tree.ancestors_or_self(q).skip(1).take(3).any(|a| is_clickable(tree, a)) {
+        return;
+    }
+    for container in tree.ancestors_or_self(q).skip(1).take(6) {
+        // A button labelled like the page's own "Confirm received" counts only in a real dialog.
+        let dialog = tree.ancestors_or_self(container).take(3).any(|a| {
+            matches!(tree.attr(a, "role"), Some("dialog" | "alertdialog")) || tree.attr(a, "aria-modal") == Some("true")
+        });
+        let mut confirms = Vec::new();
+        for n in tree.descendants(container).take(300) {
+            if tree.is_text(n) || !is_clickable(tree, n) {
+                continue;
+            }
+            let Some(label) = short_text(tree, n, MAX_LABEL, 60) else { continue };
+            match locales::term(&label, page.lang) {
+                Some(Term::PopupConfirm) => confirms.push(n),
+                Some(Term::Control(ControlKind::ConfirmReceipt)) if dialog => confirms.push(n),
+                _ => {}
+            }
+        }
+        if confirms.is_empty() {
+            continue;
+        }
+        for n in confirms {
+            match controls.iter_mut().find(|c| c.node == n) {
+                Some(c) => c.site_popup = true,
+                None => controls.push(Control { node: n, kind: ControlKind::ConfirmReceipt, order_id: order_id.clone(), site_popup: true }),
+            }
+        }
+        return;
+    }
 }
