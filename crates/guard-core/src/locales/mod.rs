@@ -297,9 +297,10 @@ pub fn has_lang(mask: u8, lang: Lang) -> bool {
     mask & lang.bit() != 0
 }
 
-/// Chinese, Japanese and Korean characters: words run together without spaces.
+/// CJK ideographs: words run together without spaces, so each counts on its own. (CJK
+/// punctuation such as '：' is punctuation, not a word.)
 pub fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2A6DF}')
 }
 
 /// Words of one kind, in the given tables, normalised (for phrase searches).

@@ -30,9 +30,13 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
     let tree = page.tree;
     let mut cards = roots::outermost(tree, |n| tree.has_class(n, CARD));
     if cards.is_empty() && page.whole {
-        cards = roots::by_ids(tree, &facts::id_evidence(page, &HOOKS)).into_iter().map(|(n, _)| n).collect();
+        let found = roots::by_ids(tree, &facts::id_evidence(page, &HOOKS));
+        cards = found.cards.into_iter().map(|(n, _)| n).collect();
         if !cards.is_empty() {
             note(reading, "no order card carries its usual class: cards found from the ids they link to".into());
+        }
+        if found.dropped > 0 {
+            note(reading, format!("{} part(s) of order cards naming two different orders: not read", found.dropped));
         }
     }
     for card in cards {

@@ -476,7 +476,7 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, _hooks: &Hooks, s: &Scan, orde
             Some(found) => from_label = Some(found),
             None if !whole.is_empty() => {
                 order.status_text = Some(clip(&whole));
-                note(reading, format!("status label {:?} is in no language table: status unknown", clip(&whole)));
+                note(reading, format!("status label {:?} is in no language table", clip(&whole)));
             }
             None => {}
         }
@@ -506,10 +506,11 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, _hooks: &Hooks, s: &Scan, orde
             _ => {}
         }
     }
+    // The legacy status code speaks when the label does not; when both speak, they must agree.
     if let Some((code_status, code)) = &s.status_code {
-        if order.status_text.is_none() {
+        if order.status == Status::Unknown && order.dispute.is_none() {
             order.status = *code_status;
-        } else if order.status != *code_status && order.status != Status::Unknown && order.dispute.is_none() {
+        } else if order.status != *code_status && order.dispute.is_none() {
             note(reading, format!("order {}: label and status code {code} disagree, status unknown", order.id));
             order.status = Status::Unknown;
         }

@@ -63,9 +63,13 @@ pub fn read_list(page: &Page<'_, '_>, reading: &mut PageReading) {
     let is_card = |n| tree.tag(n) == CARD_TAG && tree.has_class(n, CARD_CLASS);
     let mut cards = roots::outermost(tree, is_card);
     if cards.is_empty() && page.whole {
-        cards = roots::by_ids(tree, &facts::id_evidence(page, &LIST_HOOKS)).into_iter().map(|(n, _)| n).collect();
+        let found = roots::by_ids(tree, &facts::id_evidence(page, &LIST_HOOKS));
+        cards = found.cards.into_iter().map(|(n, _)| n).collect();
         if !cards.is_empty() {
             note(reading, "no order card carries its usual class: cards found from the ids they link to".into());
+        }
+        if found.dropped > 0 {
+            note(reading, format!("{} part(s) of order cards naming two different orders: not read", found.dropped));
         }
     }
     for card in cards {

@@ -59,7 +59,7 @@ fn merge(a: Ids, b: Ids) -> Ids {
 /// carries an order id (a link, an attribute, an order-number element), the highest ancestor
 /// whose subtree names that order and no other. Never above `<body>`'s children nor into the
 /// context of a partial snapshot. One pass up the tree, then one short climb per id node.
-pub fn by_ids(tree: &PageTree<'_>, evidence: &[(NodeId, String)]) -> Vec<(NodeId, String)> {
+pub fn by_ids(tree: &PageTree<'_>, evidence: &[(NodeId, String)]) -> CardsByIds {
     let n = tree.len();
     let mut names: Vec<&str> = Vec::new();
     let mut state = vec![Ids::None; n];
@@ -100,14 +100,27 @@ pub fn by_ids(tree: &PageTree<'_>, evidence: &[(NodeId, String)]) -> Vec<(NodeId
         }
     }
     // A climb that stopped under another card of the same order: keep the outer one.
-    let outer: Vec<(NodeId, String)> = cards
-        .iter()
-        .filter(|(c, _)| !tree.ancestors_or_self(*c).skip(1).any(|a| seen.contains(&a)))
-        .cloned()
-        .collect();
-    let mut outer = outer;
+    let mut outer: Vec<(NodeId, String)> =
+        cards.iter().filter(|(c, _)| !tree.ancestors_or_self(*c).skip(1).any(|a| seen.contains(&a))).cloned().collect();
+    // Cards of a list repeat one shape (tag and class) side by side. A "card" found inside an
+    // element of that shape that is not itself a card lies in a card naming two orders: that
+    // card is dropped whole, never split into guesses.
+    let shape = |n: NodeId| (tree.tag(n).to_string(), tree.attr(n, "class").unwrap_or("").to_string());
+    let mut shapes: HashSet<(Option<NodeId>, (String, String))> = HashSet::new();
+    for (c, _) in &outer {
+        shapes.insert((tree.parent(*c), shape(*c)));
+    }
+    let before = outer.len();
+    outer.retain(|(c, _)| !tree.ancestors_or_self(*c).skip(1).take(6).any(|a| shapes.contains(&(tree.parent(a), shape(a)))));
+    let dropped = before - outer.len();
     outer.sort_by_key(|(c, _)| *c);
-    outer
+    CardsByIds { cards: outer, dropped }
+}
+
+/// Cards found from their ids, and how many were dropped for naming two orders.
+pub struct CardsByIds {
+    pub cards: Vec<(NodeId, String)>,
+    pub dropped: usize,
 }
 
 /// The nearest common ancestor of `nodes` (which must all be in the snapshot).
@@ -131,6 +144,22 @@ mod tests {
     use crate::snapshot::Snapshot;
 
     #[test]
+    fn a_card_naming_two_orders_is_dropped_not_split() {
+        // body > list > (card > a#1), (card > (head > b#2), (foot > a#3)), (card > a#4)
+        let s: Snapshot = serde_json::from_value(serde_json::json!({"v":1,"url":"u","nodes":[
+            [-1,"body",[]],[0,"div",["class","list"]],
+            [1,"section",["class","c"]],[2,"a",[]],
+            [1,"section",["class","c"]],[4,"header",[]],[5,"b",[]],[4,"footer",[]],[7,"a",[]],
+            [1,"section",["class","c"]],[9,"a",[]]
+        ]})).unwrap();
+        let t = PageTree::new(&s);
+        let ev = vec![(3, "1".into()), (6, "2".into()), (8, "3".into()), (10, "4".into())];
+        let found = by_ids(&t, &ev);
+        assert_eq!(found.cards, vec![(2, "1".to_string()), (9, "4".to_string())]);
+        assert_eq!(found.dropped, 2);
+    }
+
+    #[test]
     fn cards_by_ids_take_the_largest_subtree_of_one_order() {
         // body > list > (wrap > card > a#1, a#1) , (wrap > card > a#2)
         let s: Snapshot = serde_json::from_value(serde_json::json!({"v":1,"url":"u","nodes":[
@@ -140,7 +169,7 @@ mod tests {
         ]})).unwrap();
         let t = PageTree::new(&s);
         let ev = vec![(4, "1".to_string()), (5, "1".to_string()), (8, "2".to_string())];
-        assert_eq!(by_ids(&t, &ev), vec![(2, "1".to_string()), (6, "2".to_string())]);
+        assert_eq!(by_ids(&t, &ev).cards, vec![(2, "1".to_string()), (6, "2".to_string())]);
         assert_eq!(common_ancestor(&t, &[4, 8]), Some(1));
         assert_eq!(common_ancestor(&t, &[4, 5]), Some(3));
     }

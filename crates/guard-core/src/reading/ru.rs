@@ -8,7 +8,7 @@
 //! `sellerInfoV2` (the store) is the team's knowledge.
 
 use super::facts::{self, Hooks};
-use super::{detail_page, roots, OrderReading, Page, PageReading};
+use super::{detail_page, note, roots, OrderReading, Page, PageReading};
 
 const HOOKS: Hooks = Hooks {
     status: &[],
@@ -23,7 +23,11 @@ const HOOKS: Hooks = Hooks {
 
 pub fn read_list(page: &Page<'_, '_>, reading: &mut PageReading) {
     let tree = page.tree;
-    for (card, _) in roots::by_ids(tree, &facts::id_evidence(page, &HOOKS)) {
+    let found = roots::by_ids(tree, &facts::id_evidence(page, &HOOKS));
+    if found.dropped > 0 {
+        note(reading, format!("{} part(s) of order cards naming two different orders: not read", found.dropped));
+    }
+    for (card, _) in found.cards {
         if let Some(order) = facts::read_order(page, card, &HOOKS, reading) {
             reading.orders.push(OrderReading { root: card, order });
         }
