@@ -449,6 +449,10 @@ fn row_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> String {
             continue;
         }
         if after && tree.is_text(x) {
+            // The next labelled line is not this label's value.
+            if locales::line_starts(tree.own_text(x)).iter().any(|(t, _, _)| matches!(t, Term::Field(_))) {
+                break;
+            }
             if !out.is_empty() {
                 out.push(' ');
             }
