@@ -60,8 +60,12 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
     let mut removed: Vec<bool> = Vec::new();
     let mut questions: Vec<NodeId> = Vec::new();
     let popup_phrases = locales::words_of(page.lang, |t| *t == Term::PopupQuestion);
+    // The order whose element holds each node, known from the parent (walks visit parents
+    // first): constant time per control however deep the page nests.
+    let mut owner: Vec<Option<NodeId>> = vec![None; tree.len()];
     for root in tree.roots() {
         for n in std::iter::once(root).chain(tree.descendants(root)) {
+            owner[n] = if order_of_root.contains_key(&n) { Some(n) } else { tree.parent(n).and_then(|p| owner[p]) };
             if tree.is_text(n) {
                 let text = tree.own_text(n);
                 if text.len() <= 300 {
@@ -85,10 +89,7 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
                     }
                 }
             }
-            let order_id = tree
-                .ancestors_or_self(n)
-                .find_map(|a| order_of_root.get(&a).map(|id| id.to_string()))
-                .or_else(|| page_order.clone());
+            let order_id = owner[n].and_then(|r| order_of_root.get(&r)).map(|id| id.to_string()).or_else(|| page_order.clone());
             index.insert(n, found.len());
             removed.push(false);
             found.push(Control { node: n, kind, order_id, site_popup: false });
@@ -97,10 +98,10 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
     let mut controls: Vec<Control> = found.into_iter().zip(removed).filter(|(_, r)| !r).map(|(c, _)| c).collect();
     for q in questions {
         // On a list page, a question inside an order card is a hint, not the site's popup.
-        if page.kind == PageKind::OrderList && tree.ancestors_or_self(q).any(|a| order_of_root.contains_key(&a)) {
+        if page.kind == PageKind::OrderList && owner[q].is_some() {
             continue;
         }
-        site_popup(page, q, &mut controls, page_order.clone());
+        site_popup(page, q, &mut controls, page_order.clone(), &owner);
     }
     controls.sort_by_key(|c| c.node);
     controls.dedup_by_key(|c| c.node);
@@ -119,9 +120,10 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
 }
 
 /// The site's own "did you receive it?" popup around the question text `q`: the nearest
-/// ancestor (a few levels up) that holds a confirm button. Its confirm button confirms receipt
-/// and is marked as the popup's, so the guard does not ask twice.
-fn site_popup(page: &Page<'_, '_>, q: NodeId, controls: &mut Vec<Control>, order_id: Option<String>) {
+/// ancestor (a few levels up) that holds buttons, if one of them confirms. Its confirm button
+/// confirms receipt and is marked as the popup's, so the guard does not ask twice. Buttons
+/// inside an order's element are never the popup's.
+fn site_popup(page: &Page<'_, '_>, q: NodeId, controls: &mut Vec<Control>, order_id: Option<String>, owner: &[Option<NodeId>]) {
     let tree = page.tree;
     // The question inside a button is a label ("Confirmer la réception"), not a popup.
     if tree.ancestors_or_self(q).skip(1).take(3).any(|a| is_clickable(tree, a)) {
@@ -133,10 +135,12 @@ fn site_popup(page: &Page<'_, '_>, q: NodeId, controls: &mut Vec<Control>, order
             matches!(tree.attr(a, "role"), Some("dialog" | "alertdialog")) || tree.attr(a, "aria-modal") == Some("true")
         });
         let mut confirms = Vec::new();
+        let mut buttons = 0;
         for n in tree.descendants(container).take(300) {
-            if tree.is_text(n) || !is_clickable(tree, n) {
+            if tree.is_text(n) || !is_clickable(tree, n) || owner.get(n).copied().flatten().is_some() {
                 continue;
             }
+            buttons += 1;
             let Some(label) = short_text(tree, n, MAX_LABEL, 60) else { continue };
             match locales::term(&label, page.lang) {
                 Some(Term::PopupConfirm) => confirms.push(n),
@@ -145,6 +149,9 @@ fn site_popup(page: &Page<'_, '_>, q: NodeId, controls: &mut Vec<Control>, order
             }
         }
         if confirms.is_empty() {
+            if buttons > 0 {
+                return; // the question's own buttons, and none confirms: not the popup
+            }
             continue;
         }
         for n in confirms {

@@ -3,22 +3,23 @@
 
 use crate::page_tree::PageTree;
 use crate::snapshot::NodeId;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The outermost elements in the snapshot's full subtrees that satisfy `is_root`.
 pub fn outermost(tree: &PageTree<'_>, is_root: impl Fn(NodeId) -> bool) -> Vec<NodeId> {
     let mut found: Vec<NodeId> = Vec::new();
-    let mut inside: HashSet<NodeId> = HashSet::new();
+    // Whether a node lies inside one already found: walks visit parents before children, so
+    // this is known from the parent in constant time, however deep the nesting.
+    let mut covered = vec![false; tree.len()];
     for root in tree.roots() {
         for n in std::iter::once(root).chain(tree.descendants(root)) {
-            if tree.is_text(n) || !is_root(n) {
+            let inherited = tree.parent(n).is_some_and(|p| covered[p]);
+            if inherited {
+                covered[n] = true;
                 continue;
             }
-            // Nested inside one already found? Its ancestors are checked once each, and only
-            // for the (few) nodes that look like roots.
-            let nested = tree.ancestors_or_self(n).skip(1).any(|a| inside.contains(&a));
-            inside.insert(n);
-            if !nested {
+            if !tree.is_text(n) && is_root(n) {
+                covered[n] = true;
                 found.push(n);
             }
         }
@@ -83,14 +84,25 @@ pub fn by_ids(tree: &PageTree<'_>, evidence: &[(NodeId, String)]) -> CardsByIds 
     }
     let mut cards: Vec<(NodeId, String)> = Vec::new();
     let mut seen: HashSet<NodeId> = HashSet::new();
+    // Nodes already climbed through: a later climb that reaches one ends where that one did.
+    let mut climbed = vec![false; n];
     for (node, id) in evidence {
         let Some(&Ids::One(k)) = state.get(*node) else { continue };
         let mut card = *node;
+        let mut joined = false;
         while let Some(p) = tree.parent(card) {
             if !tree.is_full(p) || tree.tag(p) == "body" || state[p] != Ids::One(k) || seen.contains(&p) {
                 break;
             }
+            if climbed[p] {
+                joined = true;
+                break;
+            }
+            climbed[p] = true;
             card = p;
+        }
+        if joined {
+            continue;
         }
         if tree.is_text(card) {
             continue;
@@ -127,12 +139,31 @@ pub struct CardsByIds {
 pub fn common_ancestor(tree: &PageTree<'_>, nodes: &[NodeId]) -> Option<NodeId> {
     let (&first, rest) = nodes.split_first()?;
     let mut lca = if tree.is_text(first) { tree.parent(first)? } else { first };
-    let mut chain: HashMap<NodeId, ()> = tree.ancestors_or_self(lca).map(|a| (a, ())).collect();
+    let mut chain: HashSet<NodeId> = tree.ancestors_or_self(lca).collect();
+    // A walk that reaches a node an earlier walk went through leads to where that one met the
+    // chain, which the common ancestor already covers: stop there (keeps this linear).
+    let mut walked: HashSet<NodeId> = HashSet::new();
     for &n in rest {
-        let Some(meet) = tree.ancestors_or_self(n).find(|a| chain.contains_key(a)) else { return None };
-        if meet != lca {
-            lca = meet;
-            chain = tree.ancestors_or_self(lca).map(|a| (a, ())).collect();
+        let mut meet = None;
+        let mut x = Some(n);
+        while let Some(a) = x {
+            if chain.contains(&a) {
+                meet = Some(a);
+                break;
+            }
+            if !walked.insert(a) {
+                break;
+            }
+            x = tree.parent(a);
+        }
+        match meet {
+            Some(m) if m != lca => {
+                lca = m;
+                chain = tree.ancestors_or_self(lca).collect();
+            }
+            Some(_) => {}
+            None if x.is_none() => return None, // another tree: no common ancestor
+            None => {}
         }
     }
     Some(lca)
