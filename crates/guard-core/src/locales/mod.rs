@@ -145,11 +145,23 @@ pub fn tables_for(lang: Option<Lang>) -> impl Iterator<Item = &'static LocaleTab
 /// Folds the differences that carry no meaning: case, runs of whitespace, typographic
 /// apostrophes, `ё`, and the colons and spaces around a label ("Order date:").
 pub fn normalise(text: &str) -> String {
+    // Most page text is plain ASCII with single spaces (the snapshot collapses whitespace):
+    // lower-case it in one pass.
+    let plain = text.bytes().all(|b| b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r')) && !text.contains("  ");
+    if plain {
+        return text.trim_matches(|c: char| c == ':' || c == ' ').to_ascii_lowercase();
+    }
     let mut s = crate::snapshot::collapse_ws(text).to_lowercase();
     if s.contains(['’', 'ё', '\u{2bc}']) {
         s = s.replace(['’', '\u{2bc}'], "'").replace('ё', "е");
     }
     s.trim_matches(|c: char| c == ':' || c == '：' || c.is_whitespace()).to_string()
+}
+
+/// The longest label in the tables, in bytes: longer texts are no label.
+fn longest_label() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| index().keys().map(String::len).max().unwrap_or(0))
 }
 
 fn index() -> &'static HashMap<String, Vec<(Term, Lang)>> {
@@ -171,7 +183,9 @@ fn index() -> &'static HashMap<String, Vec<(Term, Lang)>> {
 
 /// Every meaning a whole label can have, in every language.
 pub fn lookup(text: &str) -> &'static [(Term, Lang)] {
-    if text.len() > 200 {
+    // Lower-casing can lengthen a few characters, and a label may carry spaces and a colon:
+    // anything much longer than the longest label is not one.
+    if text.len() > 2 * longest_label() + 8 {
         return &[];
     }
     index().get(&normalise(text)).map(Vec::as_slice).unwrap_or(&[])
@@ -218,6 +232,9 @@ fn line_labels() -> &'static LineLabels {
 
 /// Lower-cases one character the way `normalise` does, for comparing in place.
 fn fold(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(if c.is_ascii_whitespace() { ' ' } else { c.to_ascii_lowercase() });
+    }
     let mut l = c.to_lowercase();
     let first = l.next()?;
     if l.next().is_some() {
@@ -442,6 +459,8 @@ mod tests {
 
     #[test]
     fn typographic_variants_fold() {
+        assert_eq!(normalise(" Order date: "), "order date");
+        assert_eq!(normalise("Order\tdate  :"), "order date");
         assert_eq!(normalise("En attente d’expédition :"), "en attente d'expédition");
         assert_eq!(normalise("Завершён"), "завершен");
     }

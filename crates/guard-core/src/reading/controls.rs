@@ -34,9 +34,9 @@ fn is_clickable(tree: &PageTree<'_>, n: NodeId) -> bool {
     CLICKABLE.contains(&tree.tag(n)) || tree.attr(n, "role") == Some("button")
 }
 
-fn kind_of(page: &Page<'_, '_>, n: NodeId, label: &str) -> Option<ControlKind> {
+fn kind_of(page: &Page<'_, '_>, n: NodeId, term: Option<Term>) -> Option<ControlKind> {
     let tree = page.tree;
-    if let Some(Term::Control(kind)) = locales::term(label, page.lang) {
+    if let Some(Term::Control(kind)) = term {
         return Some(kind);
     }
     if let Some((_, kind)) = CLASS_HOOKS.iter().find(|(c, _)| tree.has_class(n, c)) {
@@ -58,29 +58,25 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
     let mut found: Vec<Control> = Vec::new();
     let mut index: HashMap<NodeId, usize> = HashMap::new();
     let mut removed: Vec<bool> = Vec::new();
-    let mut questions: Vec<NodeId> = Vec::new();
-    let popup_phrases = locales::words_of(page.lang, |t| *t == Term::PopupQuestion);
+    // Buttons that may be the confirm button of the site's popup.
+    let mut popup_candidates: Vec<(NodeId, Term)> = Vec::new();
     // The order whose element holds each node, known from the parent (walks visit parents
     // first): constant time per control however deep the page nests.
     let mut owner: Vec<Option<NodeId>> = vec![None; tree.len()];
     for root in tree.roots() {
         for n in std::iter::once(root).chain(tree.descendants(root)) {
             owner[n] = if order_of_root.contains_key(&n) { Some(n) } else { tree.parent(n).and_then(|p| owner[p]) };
-            if tree.is_text(n) {
-                let text = tree.own_text(n);
-                if text.len() <= 300 {
-                    let norm = locales::normalise(text);
-                    if popup_phrases.iter().any(|(_, _, p)| norm.contains(p.as_str())) {
-                        questions.push(n);
-                    }
-                }
-                continue;
-            }
-            if !is_clickable(tree, n) {
+            if tree.is_text(n) || !is_clickable(tree, n) {
                 continue;
             }
             let Some(label) = short_text(tree, n, MAX_LABEL, 60) else { continue };
-            let Some(kind) = kind_of(page, n, &label) else { continue };
+            let term = locales::term(&label, page.lang);
+            // On a list page, a button inside an order card is never the site's popup.
+            let in_card = page.kind == PageKind::OrderList && owner[n].is_some();
+            if matches!(term, Some(Term::PopupConfirm | Term::Control(ControlKind::ConfirmReceipt))) && !in_card {
+                popup_candidates.push((n, term.unwrap_or(Term::PopupConfirm)));
+            }
+            let Some(kind) = kind_of(page, n, term) else { continue };
             // A button inside a link with the same meaning is one control: keep the inner one.
             for a in tree.ancestors_or_self(n).skip(1).take(3) {
                 if let Some(&i) = index.get(&a) {
@@ -96,21 +92,23 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
         }
     }
     let mut controls: Vec<Control> = found.into_iter().zip(removed).filter(|(_, r)| !r).map(|(c, _)| c).collect();
-    for q in questions {
-        // On a list page, a question inside an order card is a hint, not the site's popup.
-        if page.kind == PageKind::OrderList && owner[q].is_some() {
-            continue;
+    if !popup_candidates.is_empty() {
+        let phrases = locales::words_of(page.lang, |t| *t == Term::PopupQuestion);
+        for (n, term) in popup_candidates.into_iter().take(MAX_POPUP_CANDIDATES) {
+            if is_site_popup_button(page, n, term, &phrases, &owner) {
+                match controls.iter_mut().find(|c| c.node == n) {
+                    Some(c) => c.site_popup = true,
+                    None => controls.push(Control { node: n, kind: ControlKind::ConfirmReceipt, order_id: page_order.clone(), site_popup: true }),
+                }
+            }
         }
-        site_popup(page, q, &mut controls, page_order.clone(), &owner);
     }
     controls.sort_by_key(|c| c.node);
     controls.dedup_by_key(|c| c.node);
     // A "Cancel dispute" button is there only while a dispute is under way.
-    for c in &controls {
-        if c.kind != ControlKind::CancelDispute {
-            continue;
-        }
-        if let Some(o) = reading.orders.iter_mut().find(|o| Some(&o.order.id) == c.order_id.as_ref()) {
+    let position: HashMap<String, usize> = reading.orders.iter().enumerate().map(|(i, o)| (o.order.id.clone(), i)).collect();
+    for c in controls.iter().filter(|c| c.kind == ControlKind::CancelDispute) {
+        if let Some(o) = c.order_id.as_ref().and_then(|id| position.get(id)).and_then(|&i| reading.orders.get_mut(i)) {
             if o.order.dispute.is_none() && !matches!(o.order.status, Status::Closed | Status::AwaitingPayment) {
                 o.order.dispute = Some(DisputeProgress::InProgress);
             }
@@ -119,47 +117,34 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
     reading.controls.extend(controls);
 }
 
-/// The site's own "did you receive it?" popup around the question text `q`: the nearest
-/// ancestor (a few levels up) that holds buttons, if one of them confirms. Its confirm button
-/// confirms receipt and is marked as the popup's, so the guard does not ask twice. Buttons
-/// inside an order's element are never the popup's.
-fn site_popup(page: &Page<'_, '_>, q: NodeId, controls: &mut Vec<Control>, order_id: Option<String>, owner: &[Option<NodeId>]) {
+/// Popups are few: a page with more candidate buttons than this is not asked about them all.
+const MAX_POPUP_CANDIDATES: usize = 50;
+
+/// Whether `button` is the confirm button of the site's own "did you receive it?" popup: the
+/// nearest ancestor (a few levels up) that holds the question holds it too. A button labelled
+/// like the page's own "Confirm received" counts only inside a real dialog; text inside a
+/// button, or inside an order's element on a list page, is never the question.
+fn is_site_popup_button(page: &Page<'_, '_>, button: NodeId, term: Term, phrases: &[(Term, crate::locales::Lang, String)], owner: &[Option<NodeId>]) -> bool {
     let tree = page.tree;
-    // The question inside a button is a label ("Confirmer la réception"), not a popup.
-    if tree.ancestors_or_self(q).skip(1).take(3).any(|a| is_clickable(tree, a)) {
-        return;
-    }
-    for container in tree.ancestors_or_self(q).skip(1).take(6) {
-        // A button labelled like the page's own "Confirm received" counts only in a real dialog.
+    for container in tree.ancestors_or_self(button).skip(1).take(6) {
+        let asks = tree.descendants(container).take(300).any(|t| {
+            if !tree.is_text(t) || (page.kind == PageKind::OrderList && owner.get(t).copied().flatten().is_some()) {
+                return false;
+            }
+            let text = tree.own_text(t);
+            if text.len() > 300 || tree.ancestors_or_self(t).skip(1).take(3).any(|a| is_clickable(tree, a)) {
+                return false;
+            }
+            let norm = locales::normalise(text);
+            phrases.iter().any(|(_, _, p)| norm.contains(p.as_str()))
+        });
+        if !asks {
+            continue;
+        }
         let dialog = tree.ancestors_or_self(container).take(3).any(|a| {
             matches!(tree.attr(a, "role"), Some("dialog" | "alertdialog")) || tree.attr(a, "aria-modal") == Some("true")
         });
-        let mut confirms = Vec::new();
-        let mut buttons = 0;
-        for n in tree.descendants(container).take(300) {
-            if tree.is_text(n) || !is_clickable(tree, n) || owner.get(n).copied().flatten().is_some() {
-                continue;
-            }
-            buttons += 1;
-            let Some(label) = short_text(tree, n, MAX_LABEL, 60) else { continue };
-            match locales::term(&label, page.lang) {
-                Some(Term::PopupConfirm) => confirms.push(n),
-                Some(Term::Control(ControlKind::ConfirmReceipt)) if dialog => confirms.push(n),
-                _ => {}
-            }
-        }
-        if confirms.is_empty() {
-            if buttons > 0 {
-                return; // the question's own buttons, and none confirms: not the popup
-            }
-            continue;
-        }
-        for n in confirms {
-            match controls.iter_mut().find(|c| c.node == n) {
-                Some(c) => c.site_popup = true,
-                None => controls.push(Control { node: n, kind: ControlKind::ConfirmReceipt, order_id: order_id.clone(), site_popup: true }),
-            }
-        }
-        return;
+        return term == Term::PopupConfirm || dialog;
     }
+    false
 }
