@@ -249,3 +249,90 @@ fn a_label_in_no_table_is_unknown_with_a_note_and_never_guessed() {
     assert_eq!(r.orders[0].order.status_text.as_deref(), Some("Awaiting deliveries"));
     assert!(r.notes.iter().any(|n| n.contains("Awaiting deliveries")), "{:?}", r.notes);
 }
+
+mod fuzz {
+    //! Arbitrary snapshots, built from the words and hooks the readers look for and from noise:
+    //! reading and planning never panic, and what they produce is well-formed.
+    use super::*;
+    use proptest::prelude::*;
+
+    const URLS: &[&str] = &[
+        "https://www.aliexpress.com/p/order/index.html",
+        "https://m.aliexpress.com/p/order/index.html",
+        "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001",
+        "https://trade.aliexpress.com/orderList.htm",
+        "https://trade.aliexpress.com/order_detail.htm?orderId=8100000000000002",
+        "https://aliexpress.ru/order-list?filterName=active",
+        "https://aliexpress.ru/order-list/8100000000000003",
+        "https://www.aliexpress.com/p/tracking/index.html",
+    ];
+    const TAGS: &[&str] = &["div", "span", "a", "button", "tbody", "p", "body", "#"];
+    const ATTRS: &[(&str, &str)] = &[
+        ("class", "order-item"), ("class", "order-wrap"), ("class", "order-item-header-status-text"),
+        ("class", "order-status"), ("class", "order-block-title"), ("class", "order-item-wraper"),
+        ("class", "left-sendgoods-day"), ("class", "info-body"), ("class", "first-row second-row"),
+        ("class", "button-confirmOrderReceived"), ("class", "order-item-content-info-name"),
+        ("href", "/p/order/detail.html?orderId=8100000000000001"), ("href", "//www.aliexpress.com/p/tracking/index.html?tradeOrderId=8100000000000004"),
+        ("href", "/order-list/8100000000000002"), ("href", "javascript:void(0)"), ("href", "/item/1.html"), ("href", "/store/2"),
+        ("data-status", "WAIT_BUYER_CONFIRM_GOODS"), ("data-status", "FINISH"), ("lefttime", "1080000000"), ("lefttime", "-1"),
+        ("data-testid", "orderNumber"), ("role", "button"), ("role", "dialog"), ("orderid", "8100000000000001"),
+        ("data-orderid", "x"), ("id", "remain-day"), ("id", "remain-hour"), ("title", "A title"), ("data-type", "CONFIRM_GOODS"),
+    ];
+    const TEXTS: &[&str] = &[
+        "Awaiting delivery", "Completed", "Confirm received", "Confirm", "Order date: Mar 2, 2026", "Order ID: 8100000000000001",
+        "Order ID:", "8100000000000005", "Refund if no delivery before Apr 30, 2026", "Did you receive the item(s)?", "x2", "12",
+        "Total: US $7.98", "от 12 марта", "Litige en cours", "12 days 5 hours", "Auto-confirm in 3 days", "2026-03-01 10:00:00",
+        "within 7 days of confirming receipt", "Returns/refunds", "Cancel dispute", "下单时间：2026年3月1日", "Feb 30, 2026", "",
+    ];
+
+    fn node() -> impl Strategy<Value = (usize, usize, Vec<usize>, usize, String)> {
+        (any::<usize>(), 0..TAGS.len(), proptest::collection::vec(0..ATTRS.len(), 0..3), 0..TEXTS.len(), ".{0,12}")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_snapshots_never_panic_and_read_well_formed(
+            url in 0..URLS.len(),
+            raw in proptest::collection::vec(node(), 1..120),
+            partial_root in proptest::option::of(any::<usize>()),
+            lang in proptest::option::of(0..8usize),
+        ) {
+            let mut nodes = Vec::new();
+            for (i, (p, tag, attrs, text, noise)) in raw.iter().enumerate() {
+                let parent = if i == 0 { -1 } else { (p % i) as i64 };
+                let tag = TAGS[*tag];
+                let payload = if tag == "#" {
+                    Payload::Text(if noise.len() % 3 == 0 { noise.clone() } else { TEXTS[*text].to_string() })
+                } else {
+                    Payload::Attrs(attrs.iter().flat_map(|a| [ATTRS[*a].0.to_string(), ATTRS[*a].1.to_string()]).collect())
+                };
+                nodes.push(RawNode(parent, tag.to_string(), payload));
+            }
+            let roots = partial_root.map(|r| vec![r % nodes.len()]).unwrap_or_default();
+            let (kind, layout) = classify(URLS[url]);
+            let ctx = lang.map(|l| PageContext { kind, layout, lang: Some(Lang::ALL[l]), order_id: None });
+            let snap = Snapshot { v: 1, url: URLS[url].into(), lang: "en".into(), title: String::new(), roots, nodes, ctx };
+            prop_assert!(snap.validate().is_ok());
+            let r = read(&snap);
+            let tree = PageTree::new(&snap);
+            for o in &r.orders {
+                prop_assert!(guard_core::order::is_order_id(&o.order.id));
+                prop_assert!(tree.is_full(o.root));
+            }
+            let mut roots: Vec<usize> = r.orders.iter().map(|o| o.root).collect();
+            roots.sort();
+            roots.dedup();
+            prop_assert_eq!(roots.len(), r.orders.len(), "one order per element");
+            for c in &r.controls {
+                prop_assert!(c.node < snap.nodes.len() && tree.is_full(c.node));
+            }
+            for &x in &r.rereads {
+                prop_assert!(x < snap.nodes.len() && !tree.is_full(x), "only context is asked for again");
+            }
+            let plan = plan_page(&snap, &Settings::default(), now());
+            prop_assert!(serde_json::to_string(&plan).is_ok());
+        }
+    }
+}

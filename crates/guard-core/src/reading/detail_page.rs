@@ -25,7 +25,7 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading, hooks: &Hooks, root_
             roots::common_ancestor(tree, &evidence).filter(|&r| tree.is_full(r))
         } else {
             // Part of the page changed: read all of it again (the top of the snapshot is <body>).
-            if let Some(top) = tree.roots().first().and_then(|&r| tree.ancestors_or_self(r).last()) {
+            if let Some(top) = tree.roots().first().and_then(|&r| tree.ancestors_or_self(r).last()).filter(|&t| !tree.is_full(t)) {
                 reading.rereads.push(top);
             }
             None

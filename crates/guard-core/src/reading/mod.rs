@@ -142,10 +142,11 @@ pub(crate) fn short_text(tree: &PageTree<'_>, n: NodeId, max_chars: usize, max_n
     Some(crate::snapshot::collapse_ws(&out))
 }
 
-/// Whether the snapshot covers the whole page: no partial roots, or `<body>` itself re-read.
+/// Whether the snapshot covers the whole page: no partial roots, or a root without context
+/// above it (`<body>` itself re-read).
 fn covers_whole_page(tree: &PageTree<'_>) -> bool {
     let snap = tree.snapshot();
-    snap.roots.is_empty() || snap.roots.iter().any(|&r| r < tree.len() && tree.parent(r).is_none() && tree.tag(r) == "body")
+    snap.roots.is_empty() || snap.roots.iter().any(|&r| r < tree.len() && tree.parent(r).is_none())
 }
 
 pub fn read_page(tree: &PageTree<'_>, cx: &ReadContext) -> PageReading {
