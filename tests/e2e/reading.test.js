@@ -99,4 +99,22 @@ module.exports = t => {
     env.assert.equal(last.roots.length, 0, 'a full read of the new page');
     env.assert.equal(await page.$$eval('[data-dg-highlight="open-dispute"]', els => els.length), 1, 'Returns/refunds highlighted');
   });
+
+  // The site's own "are you sure?" popup (tests/fixtures/site/site.js) appears after the shopper
+  // let "Confirm received" through: it is read as it arrives, in the page's language, and its
+  // confirm button is known as the popup's, so the shopper is not asked twice.
+  for (const [fixture, order] of [[FIXTURE, 0], ['current-list-fr', 0]]) {
+    t.test(`${fixture}: the site's confirmation popup is recognised when it appears`, async env => {
+      const page = await env.open(fixture);
+      const id = env.expected(fixture).orders[order].id;
+      await page.click(`[data-fx="confirm"][data-fx-order="${id}"]`);
+      const dialog = page.locator('[data-dg-dialog="confirm-receipt"][role="dialog"]');
+      await dialog.locator('[data-dg-action="proceed"]').click();
+      await page.waitForSelector('[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]', { timeout: 10000 });
+      await page.click('[data-fx="popup-confirm"]');
+      const log = await env.siteLog(page);
+      env.assert.equal(log.map(e => e.event), ['confirm-clicked', 'confirmed'], 'the site saw one confirmation, through its popup');
+      env.assert.equal(await dialog.count(), 0, 'the extension did not ask a second time');
+    });
+  }
 };
