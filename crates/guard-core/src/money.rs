@@ -27,7 +27,7 @@ pub fn parse_money(text: &str) -> Option<Money> {
         return None;
     }
     let s = shown.as_str();
-    let (prefix_mark, rest) = strip_mark(s, true);
+    let (prefix_mark, rest) = strip_mark(s);
     let rest = rest.trim_start();
     let num_len = rest
         .char_indices()
@@ -36,7 +36,7 @@ pub fn parse_money(text: &str) -> Option<Money> {
         .last()?;
     let number = rest[..num_len].trim_end();
     let tail = rest[number.len()..].trim();
-    let (suffix_mark, tail) = strip_mark(tail, false);
+    let (suffix_mark, tail) = strip_mark(tail);
     if !tail.trim().is_empty() || (!prefix_mark && !suffix_mark) {
         return None;
     }
@@ -44,17 +44,9 @@ pub fn parse_money(text: &str) -> Option<Money> {
     Some(Money { shown: shown.clone(), minor, decimals })
 }
 
-fn strip_mark(s: &str, at_start: bool) -> (bool, &str) {
-    for m in CURRENCY {
-        if at_start {
-            if let Some(rest) = s.strip_prefix(m) {
-                return (true, rest);
-            }
-        } else if let Some(rest) = s.strip_prefix(m) {
-            return (true, rest);
-        }
-    }
-    (false, s)
+/// A currency mark at the start of `s`, and what follows it.
+fn strip_mark(s: &str) -> (bool, &str) {
+    CURRENCY.iter().find_map(|m| s.strip_prefix(m)).map_or((false, s), |rest| (true, rest))
 }
 
 /// A number with optional group separators (",", ".", spaces, "'") in groups of three and an
@@ -66,7 +58,7 @@ pub fn parse_number(text: &str) -> Option<(u64, u8)> {
         return None;
     }
     // Split off a decimal part: the last separator, if one or two digits follow it to the end.
-    let last_sep = t.char_indices().filter(|(_, c)| !c.is_ascii_digit()).last();
+    let last_sep = t.char_indices().rfind(|(_, c)| !c.is_ascii_digit());
     let (int_part, frac, dec_sep) = match last_sep {
         Some((i, c)) if matches!(c, '.' | ',') && (1..=2).contains(&(t.len() - i - 1)) => (&t[..i], &t[i + 1..], Some(c)),
         _ => (t, "", None),

@@ -123,7 +123,7 @@ proptest! {
             let digits: Vec<char> = int.chars().collect();
             let mut out = String::new();
             for (i, c) in digits.iter().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 { out.push_str(sep); }
+                if i > 0 && (digits.len() - i).is_multiple_of(3) { out.push_str(sep); }
                 out.push(*c);
             }
             out

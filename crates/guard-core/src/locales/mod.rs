@@ -224,7 +224,7 @@ fn line_labels() -> &'static LineLabels {
         }
         // Longest first, so "Order placed on" wins over a shorter label it starts with.
         for v in by_first.values_mut() {
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            v.sort_by_key(|l| std::cmp::Reverse(l.0.len()));
         }
         LineLabels { by_first }
     })
@@ -410,7 +410,8 @@ mod tests {
 
     #[test]
     fn every_language_has_the_words_the_readers_need() {
-        let needed: Vec<(&str, Box<dyn Fn(&Term) -> bool>)> = vec![
+        type Need = (&'static str, Box<dyn Fn(&Term) -> bool>);
+        let needed: Vec<Need> = vec![
             ("confirm receipt", Box::new(|t| *t == Term::Control(ControlKind::ConfirmReceipt))),
             ("open dispute", Box::new(|t| *t == Term::Control(ControlKind::OpenDispute))),
             ("returns/refunds", Box::new(|t| *t == Term::Control(ControlKind::ReturnsRefunds))),

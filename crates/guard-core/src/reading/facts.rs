@@ -235,7 +235,7 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
         }
     };
     let mut order = Order { id, ..Default::default() };
-    read_status(page, root, hooks, &s, &mut order, reading);
+    read_status(page, &s, &mut order, reading);
     order.placed = s.placed.get();
     order.paid = s.paid.get();
     order.shipped = s.shipped.get();
@@ -397,7 +397,7 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
                 slot.put(d);
                 None
             }
-            None if !value.trim().is_empty() => s_unreadable(what, &value),
+            None if !value.trim().is_empty() => unreadable(what, &value),
             None => None,
         };
         let problem = match field {
@@ -429,7 +429,7 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     }
 }
 
-fn s_unreadable(what: &str, value: &str) -> Option<String> {
+fn unreadable(what: &str, value: &str) -> Option<String> {
     Some(format!("{what} {:?} not understood", clip(value.trim())))
 }
 
@@ -462,7 +462,7 @@ fn row_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> String {
     out
 }
 
-fn read_status(page: &Page<'_, '_>, root: NodeId, _hooks: &Hooks, s: &Scan, order: &mut Order, reading: &mut PageReading) {
+fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut PageReading) {
     let tree = page.tree;
     let mut from_label: Option<(Term, String)> = None;
     if let Some(el) = s.status_el {
@@ -498,7 +498,6 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, _hooks: &Hooks, s: &Scan, orde
             _ => note(reading, format!("order {}: several status labels, status unknown", order.id)),
         }
     }
-    let _ = root;
     if let Some((term, text)) = from_label {
         order.status_text = Some(clip(&text));
         match term {
