@@ -21,6 +21,8 @@ pub mod order_links;
 pub mod reminder_schedule;
 pub mod settings_form;
 pub mod toolbar;
+pub mod countdown;
+pub mod money;
 
 use chrono::NaiveDateTime;
 
