@@ -113,6 +113,45 @@ module.exports = t => {
     env.assert.equal(await openedTab(env, () => first.locator('[data-dg-action="open-dispute"]').click()), DETAIL(ID(1)), 'dispute path opened');
   });
 
+  t.test('pages read: the orders of every fixture page appear in the popup in deadline order, the badge counts them', async env => {
+    await seed(env, null);
+    const today = day(0);
+    const pages = env.fixtures.filter(f => f.expected && f.meta.e2e !== false && ['order-list', 'order-detail'].includes(JSON.parse(f.expected).kind));
+    const deadline = {}, state = {}, seenIn = {};
+    for (const f of pages) {
+      const expected = env.expected(f.name);
+      for (const [id, attrs] of Object.entries(expected.dg)) {
+        (seenIn[id] ||= []).push(f.name);
+        state[id] = attrs['data-dg-dispute'];
+        const closes = attrs['data-dg-dispute-closes'];
+        // The toolbar counts down to the last day while a dispute is possible or still ahead.
+        if (closes && closes >= today && ['open', 'closing-soon', 'too-early'].includes(attrs['data-dg-dispute'])) deadline[id] = closes;
+      }
+      const page = await env.open(f.name);
+      await env.sw().evaluate(() => globalThis.dgTest.settled());
+      await page.close();
+    }
+    await env.sw().evaluate(() => globalThis.dgTest.refreshToolbar());
+    // An order on two pages is merged from both; judge only orders read from one page.
+    const single = id => seenIn[id].length === 1;
+    const dated = Object.keys(deadline).filter(single);
+    env.assert(dated.length >= 4, `fixtures give deadlines for several orders (${dated.length})`);
+    const popup = await openPopup(env);
+    const shown = await popupIds(popup);
+    env.assert.equal([...shown].sort(), Object.keys(seenIn).sort(), 'every order read is listed');
+    const order = shown.filter(id => dated.includes(id));
+    const want = [...dated].sort((a, b) => (deadline[a] < deadline[b] ? -1 : deadline[a] > deadline[b] ? 1 : a < b ? -1 : 1));
+    env.assert.equal(order, want, 'soonest deadline first');
+    const lastDated = Math.max(...order.map(id => shown.indexOf(id)));
+    const firstUndated = shown.findIndex(id => single(id) && !deadline[id]);
+    env.assert(firstUndated === -1 || firstUndated > lastDated, 'orders without a deadline come after');
+    const shownDeadline = await popup.$$eval('[data-dg-deadline]', els => Object.fromEntries(els.map(e => [e.dataset.dgPopupOrder, e.dataset.dgDeadline])));
+    for (const id of dated) env.assert.equal(shownDeadline[id], deadline[id], `${id}: the deadline the page contract shows`);
+    const needs = await popup.$$eval('[data-dg-needs-action]', els => els.map(e => e.dataset.dgPopupOrder));
+    for (const id of Object.keys(state).filter(id => single(id) && state[id] === 'closing-soon')) env.assert(needs.includes(id), `${id} closing soon needs action`);
+    env.assert.equal(await badgeText(env), needs.length ? String(needs.length) : '', 'the badge counts the orders needing action');
+  });
+
   t.test('popup: keyboard only, visible focus; resolve and hide update the list, the badge and storage', async env => {
     await seed(env, sampleMemory());
     const page = await openPopup(env);
