@@ -6,8 +6,8 @@ import { updateBadge } from './sw/badge.js';
 import { getCore, localNow, shiftClockForTests } from './sw/core.js';
 import { getSettings, replaceAll, updateMemory } from './sw/storage.js';
 import { messagesFor } from './sw/messages.js';
-import { refreshToolbar } from './sw/toolbar.js';
-import { showDueReminders, openNotification } from './sw/reminders.js';
+import { refreshToolbar, scheduleRefresh } from './sw/toolbar.js';
+import { openNotification } from './sw/reminders.js';
 import { ensureAlarms, rearmMidnight, MIDNIGHT, PERIODIC } from './sw/alarms.js';
 
 // Requests from the popup and options page: every change to stored data goes through here, in
@@ -80,10 +80,10 @@ chrome.notifications.onClicked.addListener(id => {
 });
 // Orders read, changed in the popup, imported or forgotten; settings changed: recompute.
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && ('settings' in changes || 'orders' in changes)) refresh();
+  if (area === 'local' && ('settings' in changes || 'orders' in changes)) scheduleRefresh();
 });
 // A service worker that was stopped starts again for an event: the day may have changed since.
 start();
 
 // For the end-to-end tests (read with serviceWorker.evaluate); nothing here leaves the machine.
-globalThis.dgTest = { recentSnapshots, settled, updateBadge, getCore, localNow, onAlarm, showDueReminders, openNotification, refreshToolbar, shiftClockForTests };
+globalThis.dgTest = { recentSnapshots, settled, updateBadge, getCore, localNow, onAlarm, openNotification, refreshToolbar, shiftClockForTests };

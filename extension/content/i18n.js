@@ -59,8 +59,11 @@
 
   DG.i18n = { t, message, uiLang, useLanguage, formatArg };
 
-  // In a content script: ask the service worker for the chosen language, and again when the
-  // shopper changes it. (Extension pages and the service worker call sw/messages.js instead.)
+  // In a content script: ask the service worker for the chosen language at start, and again
+  // whenever the tab comes back into view (the shopper may have changed it in the options tab).
+  // Not chrome.storage.onChanged: that would copy every write of the stored orders (megabytes
+  // on a long list) into the page's main thread. (Extension pages and the service worker use
+  // sw/messages.js instead.)
   const inPage = typeof document !== 'undefined' && globalThis.chrome?.runtime?.id && location.protocol !== 'chrome-extension:' && location.protocol !== 'moz-extension:';
   if (inPage) {
     const ask = () => {
@@ -72,8 +75,6 @@
       } catch { /* extension reloaded: keep the browser's language */ }
     };
     ask();
-    try {
-      chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && 'settings' in changes) ask(); });
-    } catch { /* no storage access: keep the browser's language */ }
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') ask(); });
   }
 })();

@@ -8,10 +8,8 @@ import { t, useShopperLanguage } from './messages.js';
 // White text on these reaches WCAG AA contrast (4.5:1 and more).
 const COLOURS = { urgent: '#c5221f', soon: '#a04f00', none: '#5b6b8c' };
 
-export async function updateBadge(now = localNow()) {
-  const core = await getCore();
-  const [memory, settings] = await Promise.all([getMemoryJson(), getSettings()]);
-  const badge = JSON.parse(core.badge(memory, JSON.stringify(settings), now));
+// Shows a badge the core computed (`{text, count, urgency}`).
+export async function showBadge(badge, settings) {
   await chrome.action.setBadgeText({ text: badge.text });
   await chrome.action.setBadgeBackgroundColor({ color: COLOURS[badge.urgency] || COLOURS.soon });
   if (chrome.action.setBadgeTextColor) await chrome.action.setBadgeTextColor({ color: '#ffffff' });
@@ -19,4 +17,11 @@ export async function updateBadge(now = localNow()) {
   const title = badge.count ? t('badgeTitleCount', [String(badge.count)]) : t('badgeTitleNone');
   await chrome.action.setTitle({ title: `${t('extName')}: ${title}` });
   return badge;
+}
+
+// The badge alone, from what is stored.
+export async function updateBadge(now = localNow()) {
+  const core = await getCore();
+  const [memory, settings] = await Promise.all([getMemoryJson(), getSettings()]);
+  return showBadge(JSON.parse(core.badge(memory, JSON.stringify(settings), now)), settings);
 }

@@ -1,17 +1,39 @@
 // Answers the content script: snapshot in, plan out; then remembers the orders it read.
 import { getCore, localNow } from './core.js';
 import { getSettings, memorySettled, updateMemory } from './storage.js';
-import { refreshToolbar } from './toolbar.js';
+import { scheduleRefresh, toolbarSettled } from './toolbar.js';
 
 // The last snapshots received, for the end-to-end tests' snapshot comparison (memory only).
 export const recentSnapshots = [];
 
-let memoryWrites = Promise.resolve();
+// Orders read and not saved yet. A long list is read in many pieces and a busy page is re-read
+// often: whatever arrives while a save runs is saved together in the next one, so the stored
+// memory is rewritten once per save, not once per read.
+let pending = [];
+let pendingNow = null;
+let saving = null;
 
-async function remember(ordersJson, now) {
-  const core = await getCore();
-  // One write at a time, so two pages read together cannot lose each other's orders.
-  await updateMemory(memory => core.remember(memory, ordersJson, now));
+function remember(orders, now) {
+  pending.push(...orders);
+  pendingNow = now;
+  saving ||= (async () => {
+    try {
+      const core = await getCore();
+      while (pending.length) {
+        const batch = JSON.stringify(pending);
+        const at = pendingNow;
+        pending = [];
+        // One write at a time (sw/storage.js), so two pages read together cannot lose each other's orders.
+        await updateMemory(memory => core.remember(memory, batch, at));
+        // The badge and reminders follow what the pages say, once a burst of reads is saved.
+        scheduleRefresh();
+      }
+    } catch (e) {
+      console.warn('Dispute Guard: could not save orders:', e && e.message);
+    } finally {
+      saving = null;
+    }
+  })();
 }
 
 export async function analysePage(msg) {
@@ -21,13 +43,14 @@ export async function analysePage(msg) {
   recentSnapshots.push(msg.snapshot);
   if (recentSnapshots.length > 20) recentSnapshots.shift();
   const plan = core.analyse(msg.snapshot, JSON.stringify(settings), now);
-  const orders = JSON.stringify(JSON.parse(plan).orders);
-  if (orders !== '[]') {
-    // The badge and reminders follow what the pages say, right after each read.
-    memoryWrites = memoryWrites.then(() => remember(orders, now)).then(refreshToolbar)
-      .catch(e => console.warn('Dispute Guard: could not save orders:', e && e.message));
-  }
+  const orders = JSON.parse(plan).orders;
+  if (orders.length) remember(orders, now);
   return plan;
 }
 
-export function settled() { return Promise.all([memoryWrites, memorySettled()]); }
+// Resolves when every page read so far is saved and the toolbar has followed (for the tests).
+export async function settled() {
+  while (saving) await saving;
+  await memorySettled();
+  await toolbarSettled();
+}

@@ -1,25 +1,16 @@
 // Deadline reminders as system notifications. The core says which are due and records them as
 // shown in the memory of orders (written before they are shown: a crash may lose one, never
 // repeat one); here they are only put on screen, in the shopper's language.
-import { getCore, localNow } from './core.js';
-import { getSettings, updateMemory } from './storage.js';
+import { getCore } from './core.js';
 import { message, useShopperLanguage } from './messages.js';
 
 const ICON = 'icons/icon-128.png';
 
-// Shows the reminders due now; resolves to the reminders shown (for the tests).
-export async function showDueReminders(now = localNow()) {
-  const core = await getCore();
-  const settings = await getSettings();
-  let due = [];
-  await updateMemory(memory => {
-    const r = JSON.parse(core.due_reminders(memory, JSON.stringify(settings), now));
-    due = r.reminders;
-    return r.memory ? JSON.stringify(r.memory) : null;
-  });
-  if (!due.length) return [];
+// Shows reminders the core found due (`reminder_schedule::Reminder`).
+export async function showReminders(reminders, settings) {
+  if (!reminders.length) return;
   await useShopperLanguage(settings);
-  for (const r of due) {
+  for (const r of reminders) {
     try {
       await chrome.notifications.create(r.id, {
         type: 'basic',
@@ -31,7 +22,6 @@ export async function showDueReminders(now = localNow()) {
       console.warn('Dispute Guard: notification not shown:', e && e.message);
     }
   }
-  return due;
 }
 
 // A click on one of our notifications opens the order's page.

@@ -18,7 +18,9 @@ async function seed(env, memory, settings = {}) {
     const items = { settings };
     if (memory) items.orders = memory;
     await chrome.storage.local.set(items);
-    await globalThis.dgTest.refreshToolbar();
+    // The storage change schedules a toolbar run; wait for it to be scheduled, then done.
+    await new Promise(resolve => setTimeout(resolve, 50));
+    await globalThis.dgTest.settled();
   }, { memory, settings });
 }
 

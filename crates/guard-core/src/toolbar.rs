@@ -49,18 +49,21 @@ pub fn change_json(memory: &str, op: &str, id: &str, value: bool) -> Result<Stri
     to_json(&mem)
 }
 
-/// The reminders due now, recorded as shown: `{"reminders":[…],"memory":<new memory>|null}`
-/// (`null` when nothing needs to be written).
-pub fn due_reminders_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
+/// The badge and the reminders due now in one reading of the memory (the service worker's
+/// regular pass): `{"badge":…,"reminders":[…],"memory":<new memory>|null}`.
+pub fn toolbar_tick_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
     let mut mem = Memory::from_json(memory)?;
     let settings = Settings::from_json_lenient(settings);
-    let (due, changed) = reminder_schedule::take_due(&mut mem, &settings, today(now_local)?);
+    let today = today(now_local)?;
+    let badge = reminders::badge(&mem, &settings, today);
+    let (due, changed) = reminder_schedule::take_due(&mut mem, &settings, today);
     #[derive(Serialize)]
-    struct Due<'a> {
+    struct Tick<'a> {
+        badge: reminders::Badge,
         reminders: Vec<reminder_schedule::Reminder>,
         memory: Option<&'a Memory>,
     }
-    to_json(&Due { reminders: due, memory: changed.then_some(&mem) })
+    to_json(&Tick { badge, reminders: due, memory: changed.then_some(&mem) })
 }
 
 /// The page to open for a clicked notification: the order's detail page, if still tracked.
@@ -144,9 +147,20 @@ mod tests {
     }
 
     #[test]
+    fn the_tick_counts_and_reminds_in_one_pass() {
+        let mem = r#"{"schema":1,"orders":{"8100000000000001":{"order":{"id":"8100000000000001","status":"completed","shipped":"2026-02-01","completed":"2026-02-25"},"first_seen":"2026-02-25","last_seen":"2026-02-25"}}}"#;
+        let v: Value = serde_json::from_str(&toolbar_tick_json(mem, "{}", "2026-03-10T08:00:00").unwrap()).unwrap();
+        assert_eq!(v["badge"]["count"], 1);
+        assert_eq!(v["reminders"][0]["key"], "dispute-closes:2026-03-12:3");
+        assert_eq!(v["memory"]["orders"]["8100000000000001"]["reminded"][0], "dispute-closes:2026-03-12:3");
+        let again: Value = serde_json::from_str(&toolbar_tick_json(&v["memory"].to_string(), "{}", "2026-03-10T09:00:00").unwrap()).unwrap();
+        assert_eq!((again["reminders"].as_array().unwrap().len(), &again["memory"]), (0, &Value::Null), "never twice");
+    }
+
+    #[test]
     fn nothing_is_written_when_no_reminder_is_due() {
-        let v: Value = serde_json::from_str(&due_reminders_json("", "{}", "2026-03-10T08:00:00").unwrap()).unwrap();
-        assert_eq!(v, serde_json::json!({ "reminders": [], "memory": null }));
+        let v: Value = serde_json::from_str(&toolbar_tick_json("", "{}", "2026-03-10T08:00:00").unwrap()).unwrap();
+        assert_eq!((&v["reminders"], &v["memory"], &v["badge"]["text"]), (&serde_json::json!([]), &Value::Null, &serde_json::json!("")));
     }
 
     #[test]

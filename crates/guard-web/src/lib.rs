@@ -57,10 +57,11 @@ pub fn change_memory(memory: &str, op: &str, id: &str, value: bool) -> Result<St
     guard_core::toolbar::change_json(memory, op, id, value).map_err(|e| JsError::new(&e))
 }
 
-/// The reminders due now, recorded as shown: `{"reminders":[…],"memory":…|null}`.
+/// The badge and the reminders due now, recorded as shown, in one pass:
+/// `{"badge":…,"reminders":[…],"memory":…|null}`.
 #[wasm_bindgen]
-pub fn due_reminders(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::toolbar::due_reminders_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+pub fn toolbar_tick(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
+    guard_core::toolbar::toolbar_tick_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
 }
 
 /// The page a clicked notification opens, or undefined.
