@@ -16,6 +16,8 @@ pub mod reading;
 pub mod reminders;
 pub mod settings;
 pub mod snapshot;
+pub mod evidence;
+pub mod dispute_text;
 
 use chrono::NaiveDateTime;
 

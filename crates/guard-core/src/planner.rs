@@ -114,5 +114,6 @@ pub fn plan_page(snap: &Snapshot, settings: &Settings, now: NaiveDateTime) -> Pl
             _ => {}
         }
     }
+    ops.extend(crate::evidence::plan_ops(&reading, settings, today));
     Plan { ctx, ops, orders: reading.orders.into_iter().map(|r| r.order).collect(), notes: reading.notes }
 }

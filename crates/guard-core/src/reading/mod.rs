@@ -3,6 +3,9 @@
 
 mod controls;
 mod current_list;
+mod file_inputs;
+
+pub use file_inputs::DisputeFormReading;
 
 use crate::locales::{ControlKind, Lang};
 use crate::order::Order;
@@ -38,6 +41,10 @@ pub struct FileInput {
     pub multiple: bool,
     /// The text around the input ("up to 3 photos, max 5 MB each").
     pub hint: String,
+    /// The input's upload area (where the site takes dropped files too), when there is one.
+    pub zone: Option<NodeId>,
+    /// A partial snapshot carried the input without its surroundings: read this ancestor whole.
+    pub reread: Option<NodeId>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +56,8 @@ pub struct PageReading {
     pub controls: Vec<Control>,
     pub file_inputs: Vec<FileInput>,
     pub notes: Vec<String>,
+    /// On dispute pages: the form the assistant helps with (reading/file_inputs.rs).
+    pub dispute_form: Option<DisputeFormReading>,
 }
 
 /// Everything a reader needs besides the tree.
@@ -75,6 +84,7 @@ pub fn read_page(tree: &PageTree<'_>, cx: &ReadContext) -> PageReading {
         controls: vec![],
         file_inputs: vec![],
         notes: vec![],
+        dispute_form: None,
     };
     match (cx.kind, cx.layout) {
         (PageKind::OrderList, Layout::Current) => current_list::read(tree, cx, &mut reading),
@@ -82,5 +92,6 @@ pub fn read_page(tree: &PageTree<'_>, cx: &ReadContext) -> PageReading {
         (kind, layout) => reading.notes.push(format!("no reader yet for {kind:?} in the {layout:?} layout")),
     }
     controls::read(tree, cx, &mut reading);
+    file_inputs::read(tree, cx, &mut reading);
     reading
 }
