@@ -74,6 +74,9 @@ pub struct Verdict {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<Code>,
     pub content: Content,
+    /// Photo, video, document or archive, from the content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<Limit>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,7 +152,7 @@ pub fn check(req: &CheckRequest) -> Vec<Verdict> {
             Content::Known(fmt) => Some(fmt.kind()),
             _ => None,
         };
-        let mut v = Verdict { index, name: f.name.clone(), pass: false, code: None, content, limit: None, fix: None, strip_location: false, lines: vec![] };
+        let mut v = Verdict { index, name: f.name.clone(), pass: false, code: None, content, kind, limit: None, fix: None, strip_location: false, lines: vec![] };
         let file = text(&f.name);
         // 1. Count, by position.
         let kind_max = match kind {
@@ -199,7 +202,7 @@ pub fn check(req: &CheckRequest) -> Vec<Verdict> {
                     Content::Program => {
                         let mut l = vec![Message::with("evidenceProgram", vec![file.clone()])];
                         if let Some(Claim::Format(c)) = name_claim.or(type_claim) {
-                            l.push(Message::with("evidenceProgramDisguised", vec![file, text(c.name())]));
+                            l.push(Message::with("evidenceProgramDisguised", vec![text(c.name())]));
                         }
                         l
                     }
