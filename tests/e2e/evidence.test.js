@@ -98,6 +98,18 @@ async function waitForAlerts(page, n) {
   await page.waitForFunction(n => document.querySelectorAll('[role="alert"][data-dg-evidence-error]').length >= n, n, { timeout: 20000 });
 }
 
+// Polls `get` until `ok` holds (or fails with what it last saw).
+async function until(get, ok, what, timeout = 10000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await get();
+    if (ok(last)) return last;
+    if (Date.now() > end) throw new Error(`${what}: last saw ${JSON.stringify(last)}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
 // Lets any late event reach the site before asserting that it saw nothing.
 const settle = page => page.waitForTimeout(600);
 
@@ -325,4 +337,112 @@ module.exports = t => {
       await sw.evaluate(() => { globalThis.dgTest.evidence.fail = false; globalThis.dgTest.evidence.stall = false; });
     }
   });
+  inPlaceTests(t);
+  assistantTests(t);
 };
+
+// ---- in place of the original, whatever the site's upload widget does with its input ----------
+
+function inPlaceTests(t) {
+  for (const [fixture, input, clears] of [['dispute-start-en', 'evidence', false], ['dispute-start-fr', 'preuves', true]]) {
+    t.test(`${fixture}: a shrunk photo takes the original's place (${clears ? 'site empties its input' : 'site keeps the input'})`, async env => {
+      const page = await open(env, fixture);
+      const ok = await canvasImage(page, 'image/jpeg');
+      const big = await canvasImage(page, 'image/png', 2600, 2000, true);
+      env.assert(big.length > 5 * MB, `a PNG over 5 MB (${big.length})`);
+      await page.setInputFiles(`input[name=${input}]`, [file('ok.jpg', 'image/jpeg', ok), file('big.png', 'image/png', big)]);
+      await waitForSite(page);
+      await waitForAlerts(page, 1);
+      env.assert.equal(names(await siteFiles(page)), ['ok.jpg'], 'the passing photo went on at once');
+      await page.locator('[data-dg-action="shrink"]').click();
+      await waitForSite(page, 2);
+      const second = (await siteFiles(page))[1].files;
+      // The copy is a JPEG: named .jpg so that name and content agree.
+      env.assert.equal(second.map(f => f.name), clears ? ['big.jpg'] : ['ok.jpg', 'big.jpg'], 'what the site saw the second time');
+      env.assert(second[second.length - 1].type === 'image/jpeg' && second[second.length - 1].size <= 5 * MB, 'a JPEG under the limit');
+    });
+  }
+}
+
+function assistantTests(t) {
+  t.test('the assistant follows the problem chosen on the page and writes the ready English text', async env => {
+    const page = await open(env);
+    const panel = page.locator('[data-dg-ui="dispute-assistant"]');
+    await panel.waitFor();
+    await until(() => panel.locator('[data-dg-part="text-hint"]').textContent(), s => /Choose the problem/.test(s), 'asks for the problem first');
+    await page.check('input[name=reason][value="1"]');   // "Item damaged", the site's own radio
+    await until(() => panel.locator('[data-dg-field="problem"]').inputValue(), v => v === 'damaged', 'follows the page');
+    const items = await panel.locator('[data-dg-evidence-item]').evaluateAll(els => els.map(e => e.getAttribute('data-dg-evidence-item')));
+    env.assert(items.includes('checklistUnboxingVideo') && items.includes('checklistDamagePhotos'), `checklist for damage: ${items}`);
+    const text = await panel.locator('[data-dg-dispute-text]').inputValue();
+    env.assert(/order 8000100000087109/.test(text) && /arrived damaged/.test(text) && /full refund of US \$7\.98/.test(text), text);
+    // Evidence that passed is counted in the text.
+    const jpg = await canvasImage(page, 'image/jpeg');
+    await page.setInputFiles('input[name=evidence]', [file('a.jpg', 'image/jpeg', jpg), file('b.jpg', 'image/jpeg', jpg)]);
+    await until(() => panel.locator('[data-dg-dispute-text]').inputValue(), s => /Attached as evidence: 2 photos\./.test(s), 'counts the photos');
+    // Its own choice too.
+    await panel.locator('[data-dg-field="problem"]').selectOption('not-received');
+    await until(() => panel.locator('[data-dg-dispute-text]').inputValue(), s => /has not arrived/.test(s), 'own choice');
+  });
+
+  t.test('the description is checked as the shopper types', async env => {
+    const page = await open(env);
+    const panel = page.locator('[data-dg-ui="dispute-assistant"]');
+    await panel.waitFor();
+    await page.fill('#desc', 'Товар сломан');
+    const warnings = () => panel.locator('[data-dg-warning]').evaluateAll(els => els.map(e => e.getAttribute('data-dg-warning')));
+    await until(warnings, w => w.length === 4, 'four warnings');
+    env.assert.equal(await warnings(), ['non-latin', 'too-short', 'no-order-number', 'no-outcome'], 'warnings');
+    const says = await panel.locator('[data-dg-warning="non-latin"]').textContent();
+    env.assert(/Товар/.test(says), `names the characters: ${says}`);
+    await page.fill('#desc', 'Order 8000100000087109: the cable arrived cut in two places, see the photos. I ask for a full refund.');
+    await until(warnings, w => w.length === 0, 'no warning');
+    await panel.locator('[data-dg-part="description"] .ok').waitFor();
+    env.assert.equal(await env.siteLog(page), [], 'the site saw no event of ours');
+  });
+
+  t.test('the refund amount gets a decimal point, and more than was paid is flagged', async env => {
+    const page = await open(env);
+    await page.locator('[data-dg-ui="dispute-assistant"]').waitFor();
+    await page.fill('#refund', '5,30');
+    await page.press('#refund', 'Tab');
+    await until(() => page.inputValue('#refund'), v => v === '5.30', 'rewritten');
+    await until(() => env.siteLog(page), log => log.some(e => e.event === 'amount' && e.value === '5.30'), 'the site saw 5.30');
+    const amount = page.locator('[data-dg-ui="dispute-assistant"] [data-dg-part="amount"]');
+    env.assert(/5,30.*5\.30/.test(await amount.textContent()), 'says what changed');
+    await page.fill('#refund', '9');
+    await page.press('#refund', 'Tab');
+    await until(() => amount.getAttribute('data-dg-amount'), v => v === 'above-paid', 'flagged');
+    env.assert(/US \$7\.98/.test(await amount.textContent()), 'says what was paid');
+    await page.fill('#refund', '1,234');
+    await page.press('#refund', 'Tab');
+    await until(() => amount.getAttribute('data-dg-amount'), v => v === 'unreadable', 'ambiguous');
+    env.assert.equal(await page.inputValue('#refund'), '1,234', 'an ambiguous amount is left as typed');
+  });
+
+  t.test('one click copies the ready text', async env => {
+    const page = await open(env);
+    const panel = page.locator('[data-dg-ui="dispute-assistant"]');
+    await panel.waitFor();
+    await page.check('input[name=reason][value="5"]');   // "Counterfeit item"
+    await until(() => panel.locator('[data-dg-dispute-text]').inputValue(), s => /counterfeit/.test(s), 'text ready');
+    const text = await panel.locator('[data-dg-dispute-text]').inputValue();
+    await panel.locator('[data-dg-action="copy-text"]').click();
+    await until(() => panel.locator('[data-dg-part="copied"]').textContent(), s => /Copied/.test(s), 'copied');
+    await page.focus('#desc');
+    await page.keyboard.press('Control+V');
+    await until(() => page.inputValue('#desc'), v => v === text, 'pasted into the description');
+  });
+
+  t.test('"system busy" on the page: a notice that says to wait and keep screenshots', async env => {
+    let page = await open(env, 'dispute-detail-en');
+    await page.locator('[data-dg-ui="dispute-busy"]').waitFor();
+    page = await open(env);
+    env.assert.equal(await page.locator('[data-dg-ui="dispute-busy"]').count(), 0, 'nothing before the site says it');
+    await page.click('[data-fx="submit-busy"]');
+    const notice = page.locator('[data-dg-ui="dispute-busy"]');
+    await notice.waitFor();
+    const text = await notice.evaluate(h => h.shadowRoot.textContent);
+    env.assert(/busy/.test(text) && /screenshot/.test(text), text);
+  });
+}

@@ -334,8 +334,11 @@ pub struct FormFacts {
     pub paid: Option<String>,
 }
 
+/// "Jan 5, 2026" (written by hand: chrono's formatter costs the wasm more than this).
 fn english_date(d: NaiveDate) -> String {
-    d.format("%b %-d, %Y").to_string()
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!("{} {}, {}", MONTHS[d.month0() as usize], d.day(), d.year())
 }
 
 fn plural(n: u32, one: &str, many: &str) -> String {

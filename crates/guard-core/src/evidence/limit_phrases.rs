@@ -19,9 +19,23 @@ pub enum Means {
     Photo,
     Video,
     AnyFile,
-    /// A size unit, with its number of bytes. Binary multiples: when a form says "5 MB" and means
-    /// 5 000 000 bytes, the larger reading never refuses a file the site would take.
-    Unit(u64),
+    /// Size units. Binary multiples: when a form says "5 MB" and means 5 000 000 bytes, the
+    /// larger reading never refuses a file the site would take.
+    Kilobytes,
+    Megabytes,
+    Gigabytes,
+}
+
+impl Means {
+    /// Bytes per unit, for the size units.
+    pub fn unit_bytes(self) -> Option<u64> {
+        match self {
+            Means::Kilobytes => Some(1 << 10),
+            Means::Megabytes => Some(1 << 20),
+            Means::Gigabytes => Some(1 << 30),
+            _ => None,
+        }
+    }
 }
 
 pub struct Phrase {
@@ -32,9 +46,6 @@ pub struct Phrase {
 }
 
 const TEAM: &str = "team";
-const KB: u64 = 1 << 10;
-const MB: u64 = 1 << 20;
-const GB: u64 = 1 << 30;
 
 macro_rules! rows {
     ($($lang:ident $means:expr => [$($text:expr),* $(,)?];)*) => {
@@ -91,23 +102,22 @@ pub const PHRASES: &[Phrase] = rows! {
     Zh Means::Photo => ["张", "图片", "照片", "截图"];
     Zh Means::Video => ["视频", "段"];
     Zh Means::AnyFile => ["个文件", "文件", "附件", "每个"];
-    En Means::Unit(KB) => ["kb", "kib"];
-    En Means::Unit(MB) => ["mb", "mib"];
-    En Means::Unit(GB) => ["gb", "gib"];
-    Fr Means::Unit(KB) => ["ko"];
-    Fr Means::Unit(MB) => ["mo"];
-    Fr Means::Unit(GB) => ["go"];
-    Ru Means::Unit(KB) => ["кб", "кбайт"];
-    Ru Means::Unit(MB) => ["мб", "мбайт", "мегабайт", "мегабайта", "мегабайтов"];
-    Ru Means::Unit(GB) => ["гб", "гбайт", "гигабайт", "гигабайта"];
-    Zh Means::Unit(MB) => ["兆"];
+    En Means::Kilobytes => ["kb", "kib"];
+    En Means::Megabytes => ["mb", "mib"];
+    En Means::Gigabytes => ["gb", "gib"];
+    Fr Means::Kilobytes => ["ko"];
+    Fr Means::Megabytes => ["mo"];
+    Fr Means::Gigabytes => ["go"];
+    Ru Means::Kilobytes => ["кб", "кбайт"];
+    Ru Means::Megabytes => ["мб", "мбайт", "мегабайт", "мегабайта", "мегабайтов"];
+    Ru Means::Gigabytes => ["гб", "гбайт", "гигабайт", "гигабайта"];
+    Zh Means::Megabytes => ["兆"];
 };
 
-/// The phrases with a given meaning, longest first (so "no more than" wins over "no").
+/// The phrases with a given meaning. (Matching takes the longest that fits, so "no more than"
+/// wins over "no".)
 pub fn with_meaning(pred: impl Fn(Means) -> bool) -> Vec<&'static Phrase> {
-    let mut v: Vec<&Phrase> = PHRASES.iter().filter(|p| pred(p.means)).collect();
-    v.sort_by_key(|p| std::cmp::Reverse(p.text.chars().count()));
-    v
+    PHRASES.iter().filter(|p| pred(p.means)).collect()
 }
 
 #[cfg(test)]

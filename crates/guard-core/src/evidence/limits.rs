@@ -74,13 +74,9 @@ pub fn read_accept(accept: &str) -> Option<Vec<Format>> {
                 FORMATS.iter().filter(|i| i.extensions.contains(&ext)).map(|i| i.format).collect()
             }
         };
-        for f in add {
-            if !out.contains(&f) {
-                out.push(f);
-            }
-        }
+        out.extend(add);
     }
-    out.sort();
+    let out = in_table_order(&out);
     (!out.is_empty()).then_some(out)
 }
 
@@ -110,7 +106,8 @@ fn ends_sentence(orig: &[char], i: usize) -> bool {
         // "max. 5 MB" and "2.5 MB" go on; ". Videos" starts a new sentence.
         '.' => {
             let next = orig[i + 1..].iter().find(|c| !c.is_whitespace());
-            orig.get(i + 1).is_none_or(|c| c.is_whitespace()) && next.is_none_or(|c| c.is_uppercase())
+            // (Upper case told by lower-casing, which the readers need anyway.)
+            orig.get(i + 1).is_none_or(|c| c.is_whitespace()) && next.is_none_or(|c| c.to_lowercase().next() != Some(*c))
         }
         _ => false,
     }
@@ -121,7 +118,7 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
+    (c.is_alphabetic() || c.is_ascii_digit()) && !is_cjk(c)
 }
 
 /// Whether `phrase` occurs at `at` in `text`, as whole words (for alphabetic scripts).
@@ -145,9 +142,14 @@ fn phrase_at(text: &[char], at: usize, phrase: &str) -> Option<usize> {
     Some(i)
 }
 
-/// The first phrase (of `phrases`, longest first) occurring at `at`.
+/// The longest of `phrases` occurring at `at`.
 fn match_at(text: &[char], at: usize, phrases: &[&'static Phrase]) -> Option<(&'static Phrase, usize)> {
-    phrases.iter().find_map(|p| phrase_at(text, at, p.text).map(|end| (*p, end)))
+    phrases.iter().filter_map(|p| phrase_at(text, at, p.text).map(|end| (*p, end))).max_by_key(|(_, end)| *end)
+}
+
+/// The formats of `set`, in the table's order (no sorting code in the wasm).
+fn in_table_order(set: &[Format]) -> Vec<Format> {
+    FORMATS.iter().map(|i| i.format).filter(|f| set.contains(f)).collect()
 }
 
 /// Every occurrence of any of `phrases` in `text[from..to]`: (start, end, phrase).
@@ -173,31 +175,32 @@ fn skip_spaces(text: &[char], mut i: usize) -> usize {
     i
 }
 
-/// A number as hints write it: "5", "2.5", "2,5". Not glued to letters before it ("mp4").
-fn number_at(text: &[char], i: usize) -> Option<(f64, bool, usize)> {
-    if !text[i].is_ascii_digit() || (i > 0 && (text[i - 1].is_alphanumeric() && !is_cjk(text[i - 1]) || text[i - 1].is_ascii_digit())) {
+/// A number as hints write it ("5", "2.5", "2,5"), in thousandths, so that no floating point
+/// is needed. Not glued to letters before it ("mp4").
+fn number_at(text: &[char], i: usize) -> Option<(u64, bool, usize)> {
+    if !text[i].is_ascii_digit() || (i > 0 && (word_char(text[i - 1]) || text[i - 1].is_ascii_digit())) {
         return None;
     }
-    let mut end = i;
-    while text.get(end).is_some_and(|c| c.is_ascii_digit()) {
-        end += 1;
-    }
-    let mut s: String = text[i..end].iter().collect();
-    let mut whole = true;
-    if matches!(text.get(end), Some('.') | Some(',')) && text.get(end + 1).is_some_and(|c| c.is_ascii_digit()) {
-        let mut frac_end = end + 1;
-        while text.get(frac_end).is_some_and(|c| c.is_ascii_digit()) {
-            frac_end += 1;
+    let digits = |from: usize| {
+        let mut end = from;
+        while text.get(end).is_some_and(|c| c.is_ascii_digit()) {
+            end += 1;
         }
-        s.push('.');
-        s.extend(&text[end + 1..frac_end]);
-        whole = false;
-        end = frac_end;
+        end
+    };
+    let value_of = |a: usize, b: usize| text[a..b].iter().try_fold(0u64, |v, c| v.checked_mul(10)?.checked_add(c.to_digit(10)? as u64));
+    let end = digits(i);
+    if end - i > 9 {
+        return None; // an order id or a phone number, not a limit
     }
-    if s.len() > 12 {
-        return None;
+    let whole = value_of(i, end)? * 1000;
+    if matches!(text.get(end), Some('.') | Some(',')) && text.get(end + 1).is_some_and(|c| c.is_ascii_digit()) {
+        let frac_end = digits(end + 1);
+        // Thousandths: "2.5" → 2500; more digits than that say nothing a limit needs.
+        let frac: u64 = text[end + 1..frac_end.min(end + 4)].iter().enumerate().map(|(k, c)| c.to_digit(10).unwrap_or(0) as u64 * [100, 10, 1][k]).sum();
+        return Some((whole + frac, false, frac_end));
     }
-    s.parse::<f64>().ok().map(|v| (v, whole, end))
+    Some((whole, true, end))
 }
 
 enum Mention {
@@ -209,7 +212,7 @@ enum Mention {
 pub fn read_hint(text: &str) -> HintLimits {
     let orig: Vec<char> = text.chars().map(|c| if c == '’' || c == 'ʼ' { '\'' } else { c }).collect();
     let low: Vec<char> = orig.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
-    let units = with_meaning(|m| matches!(m, Means::Unit(_)));
+    let units = with_meaning(|m| m.unit_bytes().is_some());
     let kinds = with_meaning(|m| matches!(m, Means::Photo | Means::Video | Means::AnyFile));
     let specific = with_meaning(|m| matches!(m, Means::Photo | Means::Video));
     let at_most = with_meaning(|m| m == Means::AtMost);
@@ -239,9 +242,9 @@ pub fn read_hint(text: &str) -> HintLimits {
         // "5M" glued to its number is megabytes; a spaced "m" could be metres.
         let unit = match_at(&low, after, &units).map(|(p, e)| (p.means, e)).or_else(|| {
             (after == num_end && low.get(after) == Some(&'m') && !low.get(after + 1).is_some_and(|c| c.is_alphabetic()))
-                .then_some((Means::Unit(1 << 20), after + 1))
+                .then_some((Means::Megabytes, after + 1))
         });
-        if let Some((Means::Unit(mult), unit_end)) = unit {
+        if let Some((mult, unit_end)) = unit.and_then(|(m, e)| Some((m.unit_bytes()?, e))) {
             let window_end = (unit_end..low.len().min(unit_end + 20))
                 .find(|&k| matches!(low[k], ',' | ';' | '.' | '(' | ')' | '，' | '、') || ends_sentence(&orig, k))
                 .unwrap_or(low.len().min(unit_end + 20));
@@ -251,9 +254,9 @@ pub fn read_hint(text: &str) -> HintLimits {
                 .map(|(_, _, p)| p.means)
                 .or_else(|| occurrences(&low, sentence_start, i, &kinds).last().map(|(_, _, p)| p.means))
                 .unwrap_or(Means::AnyFile);
-            let bytes = value * mult as f64;
-            if before.is_empty() && !in_total && !trailing_total && bytes >= 1.0 && bytes < 1e15 {
-                mentions.push(Mention::Size { bytes: bytes as u64, kind });
+            let bytes = value.saturating_mul(mult) / 1000;
+            if before.is_empty() && !in_total && !trailing_total && bytes >= 1 {
+                mentions.push(Mention::Size { bytes, kind });
             }
             prev_end = unit_end;
             i = unit_end;
@@ -264,8 +267,8 @@ pub fn read_hint(text: &str) -> HintLimits {
             let trail = skip_spaces(&low, kind_end);
             let trail = if matches!(low.get(trail), Some(',') | Some('.') | Some('(')) { skip_spaces(&low, trail + 1) } else { trail };
             let trail_max = match_at(&low, trail, &at_most).is_some();
-            if whole && (lead_max || trail_max) && before.is_empty() && (1.0..=100.0).contains(&value) {
-                mentions.push(Mention::Count { n: value as u32, kind: kind_phrase.means });
+            if whole && (lead_max || trail_max) && before.is_empty() && (1000..=100_000).contains(&value) {
+                mentions.push(Mention::Count { n: (value / 1000) as u32, kind: kind_phrase.means });
             }
             prev_end = kind_end;
             i = kind_end;
@@ -308,30 +311,46 @@ fn formats_named(low: &[char]) -> Vec<Format> {
         }
         let word: String = low[i..end].iter().collect();
         if let Some((_, f)) = FORMAT_WORDS.iter().find(|(w, _)| *w == word) {
-            if !out.contains(f) {
-                out.push(*f);
-            }
+            out.push(*f);
         }
         i = end;
     }
-    out.sort();
-    out
+    in_table_order(&out)
 }
 
 /// The rules of one input: the page's statements where it makes them, the defaults elsewhere.
 pub fn rules_for(accept: Option<&str>, multiple: bool, hint: &str, defaults: &EvidenceDefaults) -> UploadRules {
     let h = read_hint(hint);
     let accepted = accept.and_then(read_accept);
-    let (formats, formats_from) = match (accepted, h.formats.is_empty()) {
-        (Some(a), false) => {
-            // Both speak: the text is usually the narrower ("image/*" + "JPG, PNG only").
-            let both: Vec<Format> = a.iter().copied().filter(|f| h.formats.contains(f)).collect();
-            if both.is_empty() { (a, Origin::Accept) } else { (both, Origin::PageText) }
-        }
-        (Some(a), true) => (a, Origin::Accept),
-        (None, false) => (h.formats.clone(), Origin::PageText),
-        (None, true) => (defaults.formats.clone(), Origin::Default),
+    let (base, base_from) = match accepted {
+        Some(a) => (a, Origin::Accept),
+        None => (defaults.formats.clone(), Origin::Default),
     };
+    // Formats the text names narrow the formats of their kind ("JPG or PNG" for the photos),
+    // and leave the other kinds as they were: refusing a video the form takes would be worse
+    // than letting the site refuse it.
+    let mut formats: Vec<Format> = vec![];
+    let mut narrowed = false;
+    for f in &base {
+        let named_of_kind: Vec<Format> = h.formats.iter().copied().filter(|n| n.kind() == f.kind()).collect();
+        let keep_kind = named_of_kind.iter().any(|n| base.contains(n));
+        if named_of_kind.is_empty() || !keep_kind || named_of_kind.contains(f) {
+            formats.push(*f);
+        } else {
+            narrowed = true;
+        }
+    }
+    if base_from == Origin::Default && !h.formats.is_empty() {
+        // No accept: the formats the text names are what the form takes, for their kinds.
+        for n in &h.formats {
+            if !formats.contains(n) {
+                formats.push(*n);
+                narrowed = true;
+            }
+        }
+        formats = in_table_order(&formats);
+    }
+    let formats_from = if narrowed || (base_from == Origin::Default && !h.formats.is_empty()) { Origin::PageText } else { base_from };
     let stated = |v: Option<u64>, d: u64| v.map_or((d, Origin::Default), |v| (v, Origin::PageText));
     let (photo_bytes, photo_bytes_from) = stated(h.photo_bytes, defaults.max_photo_bytes);
     let (video_bytes, video_bytes_from) = stated(h.video_bytes, defaults.max_video_bytes);
@@ -441,5 +460,11 @@ mod tests {
         assert_eq!((r.files, r.files_from), (Some(d.max_files), Origin::Default));
         let r = rules_for(Some("image/png"), true, "JPG only", &d);
         assert_eq!((r.formats, r.formats_from), (vec![Format::Png], Origin::Accept));
+        // The text names photo formats: videos the form accepts stay accepted.
+        let r = rules_for(Some("image/*,video/mp4"), true, "Photos: JPG or PNG", &d);
+        assert_eq!((r.formats, r.formats_from), (vec![Format::Jpeg, Format::Png, Format::Mp4], Origin::PageText));
+        let r = rules_for(None, true, "MP4 or MOV, 50 MB", &d);
+        assert_eq!(r.formats.iter().filter(|f| f.kind() == Kind::Video).count(), 2);
+        assert!(r.formats.contains(&Format::Jpeg));
     }
 }

@@ -73,8 +73,11 @@ fn busy_notice() -> Widget {
 /// A pick to check (`verdict::CheckRequest`, JSON) → `{"verdicts": [...]}`.
 pub fn check_json(request: &str) -> Result<String, String> {
     let req: verdict::CheckRequest = serde_json::from_str(request).map_err(|e| format!("evidence request unreadable: {e}"))?;
-    let verdicts = verdict::check(&req);
-    serde_json::to_string(&serde_json::json!({ "verdicts": verdicts })).map_err(|e| e.to_string())
+    #[derive(serde::Serialize)]
+    struct Answer {
+        verdicts: Vec<verdict::Verdict>,
+    }
+    serde_json::to_string(&Answer { verdicts: verdict::check(&req) }).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

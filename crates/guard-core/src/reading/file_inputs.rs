@@ -207,10 +207,12 @@ pub fn read(tree: &PageTree<'_>, cx: &ReadContext, reading: &mut PageReading) {
                     form.busy.push(p);
                 }
             }
-            if form.order_id.is_none() {
-                if let Some((Field::OrderId, _, rest)) = locales::field_line(text) {
-                    form.order_id = rest.split_whitespace().next().filter(|id| is_order_id(id)).map(str::to_string);
-                }
+            if form.order_id.is_none() && matches!(locales::field_line(text), Some((Field::OrderId, _, _))) {
+                // "Order ID: 8100…" in one node, or the label and the number in two cells of a row.
+                form.order_id = tree.ancestors_or_self(n).take(4).find_map(|a| match locales::field_line(&tree.text(a)) {
+                    Some((Field::OrderId, _, rest)) => rest.split_whitespace().next().filter(|id| is_order_id(id)).map(str::to_string),
+                    _ => None,
+                });
             }
             continue;
         }
