@@ -50,6 +50,7 @@
         case 'evidence': set(el, 'data-dg-evidence', 'watched'); state.evidence.set(el, op.rules); break;
         case 'evidence-drop': if (live[op.input]) { set(el, 'data-dg-evidence-drop', 'watched'); state.evidence.set(el, { drop_for: live[op.input] }); } break;
         case 'dispute-form': DG.disputeForm?.plan(el, op.form, live); break;
+        case 'dispute-busy': DG.disputeForm?.busy(el, op.ui); break;
         case 'mount': {
           if (!widgets.has(el)) widgets.set(el, new Map());
           widgets.get(el).set(op.ui.component, { place: op.place, ui: op.ui, json: JSON.stringify(op.ui) });

@@ -121,8 +121,11 @@
     st.text.value = a.text;
     st.text.hidden = st.copy.hidden = !a.text;
     st.hint.textContent = a.text ? '' : t('disputeTextChooseProblem');
-    // The amount.
-    lines(st.amount, a.amount ? a.amount.lines : [], 'warn');
+    // The amount; what was changed stays said while the field holds the changed value.
+    const field = st.amountField ? st.amountField.value : '';
+    const amountLines = a.amount && a.amount.changed ? a.amount.lines
+      : st.changed && st.changed.value === field ? st.changed.lines : a.amount ? a.amount.lines : [];
+    lines(st.amount, amountLines, 'warn');
     if (a.amount) st.amount.setAttribute('data-dg-amount', a.amount.above_paid ? 'above-paid' : a.amount.normalised ? 'ok' : 'unreadable');
     else st.amount.removeAttribute('data-dg-amount');
     return a;
@@ -134,6 +137,7 @@
     if (st.settingAmount) return;
     const a = await refresh(st);
     if (!a || !a.amount || !a.amount.changed || !a.amount.normalised) return;
+    st.changed = { value: a.amount.normalised, lines: a.amount.lines };
     const field = st.amountField;
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     st.settingAmount = true;
@@ -193,5 +197,38 @@
     refresh(st);
   }
 
-  DG.disputeForm = { plan };
+  // "System busy" from the site: the advice in the page's flow (never over the page), next to
+  // what the shopper is looking at: the message itself when it sits in the page, else (a toast
+  // that floats and will vanish) the control they just activated, else the assistant.
+  let lastActivated = null, lastAt = 0;
+  window.addEventListener('click', ev => {
+    const target = ev.composedPath()[0];
+    if (target && target.nodeType === 1 && !target.closest('[data-dg-ui]')) { lastActivated = target; lastAt = Date.now(); }
+  }, true);
+
+  const busyShown = new WeakSet();
+  function busy(el, ui) {
+    if (busyShown.has(el)) return;
+    busyShown.add(el);
+    const host = DG.ui.el('div', { 'data-dg-ui': 'dispute-busy', role: 'alert' });
+    const root = host.attachShadow({ mode: 'open' });
+    DG.ui.render(root, ui);
+    const box = root.querySelector('.dg');
+    box.removeAttribute('role');
+    const close = DG.ui.el('button', { type: 'button', 'data-dg-action': 'close', 'aria-label': t('disputeClose') }, '×');
+    close.addEventListener('click', () => host.remove());
+    box.prepend(close);
+    root.querySelector('style').textContent +=
+      '.dg button[data-dg-action=close] { float: right; border: 0; background: none; font: inherit; font-size: 16px; cursor: pointer; color: inherit; }';
+    let anchor = el;
+    if (['fixed', 'absolute', 'sticky'].includes(getComputedStyle(el).position)) {
+      const recent = lastActivated && lastActivated.isConnected && Date.now() - lastAt < 15000
+        ? lastActivated.closest('button, a, input, select, textarea, [role=button]') || lastActivated : null;
+      const panel = [...panels.values()].map(st => st.host).find(h => h && h.isConnected);
+      anchor = recent || panel || el;
+    }
+    anchor.after(host);
+  }
+
+  DG.disputeForm = { plan, busy };
 })();

@@ -22,6 +22,7 @@
   let replaying = null;              // the element whose re-dispatched events must pass
   const picks = new WeakMap();       // input -> the pick being checked
   const shown = new WeakMap();       // input -> hosts of the messages about its last pick
+  const cleared = new WeakSet();     // Files that passed: a site moving them into its input is no new pick
   const attached = { photos: 0, videos: 0, other: 0 };
   const listeners = new Set();       // told when files went on (the dispute assistant)
 
@@ -102,6 +103,7 @@
         }
       }
       slots[v.index] = f;
+      cleared.add(f);
       count(v.kind, 1);
     }
     return { slots, notes };
@@ -144,6 +146,7 @@
     const rules = watched(input);
     if (!rules || !input.files || input.files.length === 0) return;
     const files = [...input.files];
+    if (files.every(f => cleared.has(f))) return;
     ev.stopImmediatePropagation();
     const pending = picks.get(input);
     if (pending && sameFiles(pending.files, files)) { pending.types.add(ev.type); return; }
@@ -299,6 +302,7 @@
         // The copy goes through the same checks as any file.
         const [v] = await checkFiles(ctx.rules, [copy], ctx.dropped);
         if (!v || !v.pass) throw new Error(`smaller copy refused: ${v && v.code}`);
+        cleared.add(copy);
         putInPlace(ctx, verdict.index, copy);
         count(v.kind, 1);
         const note = box({ 'data-dg-ui': 'evidence-note', role: 'status', 'data-dg-evidence-fixed': 'shrunk' }, 'good',

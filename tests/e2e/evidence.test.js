@@ -436,7 +436,8 @@ function assistantTests(t) {
 
   t.test('"system busy" on the page: a notice that says to wait and keep screenshots', async env => {
     let page = await open(env, 'dispute-detail-en');
-    await page.locator('[data-dg-ui="dispute-busy"]').waitFor();
+    await page.locator('[data-dg-ui="dispute-busy"][role="alert"]').waitFor();
+    env.assert(await page.$eval('[data-dg-ui="dispute-busy"]', h => h.previousElementSibling.classList.contains('next-message')), 'right after the message on the page');
     page = await open(env);
     env.assert.equal(await page.locator('[data-dg-ui="dispute-busy"]').count(), 0, 'nothing before the site says it');
     await page.click('[data-fx="submit-busy"]');
@@ -444,5 +445,11 @@ function assistantTests(t) {
     await notice.waitFor();
     const text = await notice.evaluate(h => h.shadowRoot.textContent);
     env.assert(/busy/.test(text) && /screenshot/.test(text), text);
+    // The site's message floats (a toast): the advice goes in the page's flow, next to the
+    // button the shopper pressed, covering nothing.
+    const where = await notice.evaluate(h => [getComputedStyle(h).position, h.previousElementSibling && h.previousElementSibling.dataset.fx]);
+    env.assert.equal(where, ['static', 'submit-busy'], 'in flow, after the submit button');
+    await notice.locator('[data-dg-action="close"]').click();
+    await notice.waitFor({ state: 'detached' });
   });
 }

@@ -268,14 +268,11 @@ pub fn check_description(text: &str, order_id: Option<&str>) -> Vec<Warning> {
     if t.is_empty() {
         return out;
     }
-    let mut odd: Vec<char> = vec![];
-    for c in t.chars().filter(|c| !latin_safe(*c)) {
-        if !odd.contains(&c) && odd.len() < 8 {
-            odd.push(c);
-        }
-    }
+    // The words that would suffer, as the shopper wrote them (a few are enough to recognise).
+    let odd: Vec<&str> = t.split_whitespace().filter(|w| !w.chars().all(latin_safe)).take(3).collect();
     if !odd.is_empty() {
-        out.push(Warning { issue: DescriptionIssue::NonLatin, line: Message::with("disputeWarnNonLatin", vec![Arg::Text(odd.iter().collect())]) });
+        let sample: String = odd.join(" ").chars().take(30).collect();
+        out.push(Warning { issue: DescriptionIssue::NonLatin, line: Message::with("disputeWarnNonLatin", vec![Arg::Text(sample)]) });
     }
     if t.chars().count() < MIN_DESCRIPTION_CHARS {
         out.push(Warning {
@@ -617,8 +614,8 @@ mod tests {
         let fr = "Commande 8100000000007919 : le câble est arrivé coupé, je demande le remboursement complet, merci.";
         assert_eq!(issues(fr, Some(id)), vec![]);
         assert_eq!(issues("Broken 😡 please refund me the money for order 8100000000007919 now", Some(id)), vec![DescriptionIssue::NonLatin]);
-        let w = check_description("Товар", None);
-        assert_eq!(w[0].line.args, vec![Arg::Text("Товар".into())]);
+        let w = check_description("Товар сломан, see photo", None);
+        assert_eq!(w[0].line.args, vec![Arg::Text("Товар сломан,".into())]);
         assert_eq!(w[2].line.key, "disputeWarnNoOrderUnknown");
     }
 

@@ -46,6 +46,10 @@ pub enum Op {
     /// The dispute form assistant, shown after this node (the description field, or the upload
     /// area): description checks, ready text, refund amount, evidence checklist.
     DisputeForm { node: NodeId, form: crate::dispute_text::FormPlan },
+    /// The site says it is busy (this node holds its message): show the widget in the page's
+    /// flow next to it, or, when the message floats (a toast), next to what the shopper just
+    /// activated; it stays until the shopper closes it.
+    DisputeBusy { node: NodeId, ui: Widget },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

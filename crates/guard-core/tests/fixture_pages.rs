@@ -58,7 +58,7 @@ fn outcome(snap: &Snapshot, plan: &Plan) -> Value {
                     "problem": form.problem,
                 })
             }
-            Op::Mount { ui, .. } if ui.component == "dispute-busy" => busy += 1,
+            Op::DisputeBusy { .. } => busy += 1,
             Op::Mark { node, attrs } if attrs.contains_key("data-dg-order") => {
                 dg.insert(attrs["data-dg-order"].clone(), json!(attrs));
             }

@@ -20,7 +20,7 @@ pub mod location;
 pub mod verdict;
 
 use crate::dispute_text::FormPlan;
-use crate::plan::{Message, Op, Place, Tone, Widget};
+use crate::plan::{Message, Op, Tone, Widget};
 use crate::reading::PageReading;
 use crate::settings::Settings;
 use chrono::NaiveDate;
@@ -41,7 +41,7 @@ pub fn plan_ops(reading: &PageReading, settings: &Settings, _today: NaiveDate) -
     }
     let Some(form) = &reading.dispute_form else { return ops };
     for &node in &form.busy {
-        ops.push(Op::Mount { node, place: Place::After, ui: busy_notice() });
+        ops.push(Op::DisputeBusy { node, ui: busy_notice() });
     }
     let anchor = form.description.or_else(|| reading.file_inputs.first().map(|f| f.zone.unwrap_or(f.node)));
     if let Some(node) = anchor {
@@ -102,7 +102,7 @@ mod tests {
         assert_eq!((*node, rules.photos, rules.photo_bytes), (6, Some(3), 2 << 20));
         assert!(plan.ops.contains(&Op::EvidenceDrop { node: 4, input: 6 }));
         assert!(plan.ops.iter().any(|o| matches!(o, Op::DisputeForm { node: 3, form } if form.facts.order_id.as_deref() == Some("8100000000007919"))));
-        assert!(plan.ops.iter().any(|o| matches!(o, Op::Mount { node: 8, ui, .. } if ui.component == "dispute-busy")));
+        assert!(plan.ops.iter().any(|o| matches!(o, Op::DisputeBusy { node: 8, ui } if ui.component == "dispute-busy")));
     }
 
     #[test]
