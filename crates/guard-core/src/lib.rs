@@ -16,6 +16,8 @@ pub mod reading;
 pub mod reminders;
 pub mod settings;
 pub mod snapshot;
+pub mod countdown;
+pub mod money;
 pub mod evidence;
 pub mod dispute_text;
 

@@ -79,7 +79,8 @@ pub fn plan_page(snap: &Snapshot, settings: &Settings, now: NaiveDateTime) -> Pl
     let today = now.date();
     let cx = ReadContext { kind: ctx.kind, layout: ctx.layout, lang: ctx.lang, now };
     let reading = read_page(&tree, &cx);
-    ctx.lang = ctx.lang.or(reading.lang);
+    // The page's words decide its language; `<html lang>` only broke ties (reading/language.rs).
+    ctx.lang = reading.lang.or(ctx.lang);
     let mut ops = Vec::new();
     let mut windows: HashMap<&str, DisputeWindow> = HashMap::new();
     for r in &reading.orders {
@@ -114,6 +115,7 @@ pub fn plan_page(snap: &Snapshot, settings: &Settings, now: NaiveDateTime) -> Pl
             _ => {}
         }
     }
+    ops.extend(reading.rereads.iter().map(|&node| Op::Reread { node }));
     ops.extend(crate::evidence::plan_ops(&reading, settings, today));
     Plan { ctx, ops, orders: reading.orders.into_iter().map(|r| r.order).collect(), notes: reading.notes }
 }
