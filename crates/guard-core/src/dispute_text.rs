@@ -637,7 +637,7 @@ mod tests {
         assert!(t.contains("Attached as evidence: 3 photos and 1 video."));
         assert!(t.contains("an unboxing video"));
         assert!(t.contains("I request a partial refund of US $5.30."));
-        assert!(t.chars().all(|c| c.is_ascii()), "plain English: {t}");
+        assert!(t.is_ascii(), "plain English: {t}");
         let t = dispute_text(Problem::NotReceived, &Order::default(), Some("8100000000007919"), Attached::default(), None, None);
         assert!(t.contains("order 8100000000007919.") && t.contains("has not arrived") && t.contains("I request a full refund."));
         assert!(t.contains("I can provide as evidence a screenshot of the tracking page"));

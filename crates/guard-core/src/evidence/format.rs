@@ -279,7 +279,7 @@ fn box_size_plausible(head: &[u8]) -> bool {
 fn iso_media(head: &[u8]) -> Option<Format> {
     let size = u32_be(head, 0)? as usize;
     // ftyp = size, "ftyp", major brand, minor version, compatible brands (4 bytes each).
-    if size < 16 || size % 4 != 0 || size > 4096 {
+    if size < 16 || !size.is_multiple_of(4) || size > 4096 {
         return None;
     }
     let major = head.get(8..12)?;
@@ -348,6 +348,9 @@ fn ebml_doctype(head: &[u8]) -> Option<DocType> {
     }
     None
 }
+
+#[cfg(test)]
+pub(crate) use tests::sample;
 
 #[cfg(test)]
 mod tests {
@@ -508,6 +511,3 @@ mod tests {
         assert_eq!(claim_of_type(""), None);
     }
 }
-
-#[cfg(test)]
-pub(crate) use tests::sample;

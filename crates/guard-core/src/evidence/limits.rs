@@ -203,6 +203,16 @@ fn number_at(text: &[char], i: usize) -> Option<(u64, bool, usize)> {
     Some((whole, true, end))
 }
 
+/// The total of a counter ("0/6"): `number_at` refuses a number glued to the slash before it.
+fn counter_total(text: &[char], i: usize) -> Option<(u64, bool, usize)> {
+    let mut end = i;
+    while text.get(end).is_some_and(|c| c.is_ascii_digit()) {
+        end += 1;
+    }
+    let n: u64 = text[i..end].iter().collect::<String>().parse().ok().filter(|_| end - i <= 3)?;
+    Some((n * 1000, true, end))
+}
+
 enum Mention {
     Size { bytes: u64, kind: Means },
     Count { n: u32, kind: Means },
@@ -262,6 +272,20 @@ pub fn read_hint(text: &str) -> HintLimits {
             i = unit_end;
             continue;
         }
+        // "Photos 0/6": the site's own counter of a kind, its total the limit.
+        if whole && low.get(num_end) == Some(&'/') {
+            if let Some((total, true, total_end)) = low.get(num_end + 1).filter(|c| c.is_ascii_digit()).and_then(|_| number_at(&low, num_end + 1).or_else(|| counter_total(&low, num_end + 1))) {
+                let ends = low.get(total_end).is_none_or(|c| !c.is_ascii_digit() && *c != '/' && *c != '.');
+                // Only a counter of something named ("photos 0/6"): "delivered 3/4" is a date.
+                let named = occurrences(&low, sentence_start, i, &kinds).last().map(|(_, _, p)| p.means);
+                if let Some(kind) = named.filter(|_| ends && value <= total && (1000..=20_000).contains(&total)) {
+                    mentions.push(Mention::Count { n: (total / 1000) as u32, kind });
+                }
+                prev_end = total_end;
+                i = total_end;
+                continue;
+            }
+        }
         if let Some((kind_phrase, kind_end)) = match_at(&low, after, &kinds) {
             let lead_max = !occurrences(&low, lead_from, i, &at_most).is_empty();
             let trail = skip_spaces(&low, kind_end);
@@ -273,6 +297,14 @@ pub fn read_hint(text: &str) -> HintLimits {
             prev_end = kind_end;
             i = kind_end;
             continue;
+        }
+        // "Photos (max 3)", "Upload up to 3": a bare maximum counts the files of the kind named
+        // before it in the sentence, else files of any kind.
+        let bare = low.get(after).is_none_or(|c| matches!(c, ')' | '.' | ',' | ';' | '）' | '，' | '。' | '；'));
+        if whole && bare && before.is_empty() && (1000..=20_000).contains(&value) && !occurrences(&low, lead_from, i, &at_most).is_empty() {
+            let kind = occurrences(&low, sentence_start, i, &kinds).last().map(|(_, _, p)| p.means).unwrap_or(Means::AnyFile);
+            mentions.push(Mention::Count { n: (value / 1000) as u32, kind });
+            prev_end = num_end;
         }
         i = num_end;
     }
@@ -433,6 +465,18 @@ mod tests {
         assert_eq!((h.photos, h.photo_bytes, h.formats.clone()), (Some(3), Some(5 * MB), vec![Format::Jpeg, Format::Png]));
         let h = hint("视频不超过50MB");
         assert_eq!(h.video_bytes, Some(50 * MB));
+    }
+
+    #[test]
+    fn bare_maximums_and_counters() {
+        assert_eq!(hint("Upload evidence (up to 3)").files, Some(3));
+        assert_eq!(hint("Photos (max 4), videos (max 1)"), HintLimits { photos: Some(4), videos: Some(1), ..Default::default() });
+        assert_eq!(hint("Upload photos 0/6").photos, Some(6));
+        assert_eq!(hint("Files 2/5").files, Some(5));
+        // Dates and big counters are not limits.
+        assert_eq!(hint("Photos taken 03/04/2024"), HintLimits::default());
+        assert_eq!(hint("Description 0/500"), HintLimits::default());
+        assert_eq!(hint("Delivered 3/4"), HintLimits::default());
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //! 1. `too-many`: files beyond the form's count, by position in the pick (the first ones up to the
 //!    limit go on if they pass the rest);
 //! 2. `empty`: zero bytes;
-//! 3. `bad-format`: the content is a program, unknown, or a format the form does not take;
-//! 4. `mismatch`: the name or the declared type says another format than the content;
-//! 5. `too-large`: over the size limit for its kind.
+//! 3. `bad-format`: the content is a program, whatever its size or name;
+//! 4. `too-large`: over the size limit for its kind (the content's, else the one its name or type
+//!    claims), unless it is a format the form does not take (then 5 says what helps);
+//! 5. `bad-format`: the content is unknown, or a format the form does not take;
+//! 6. `mismatch`: the name or the declared type says another format than the content.
 
 use super::format::{claim_of_name, claim_of_type, sniff, Claim, Content, Format, Kind};
 use super::limits::{Origin, UploadRules};
@@ -189,34 +191,78 @@ pub fn check(req: &CheckRequest) -> Vec<Verdict> {
             out.push(v);
             continue;
         }
-        // 3. Format, from the content.
         let name_claim = claim_of_name(&f.name);
         let type_claim = claim_of_type(&f.mime);
-        let formats_limit = Limit::Formats { formats: rules.formats.clone(), from: rules.formats_from };
         let accepted_list = text(&format_list(&rules.formats));
+        let formats_limit = || Limit::Formats { formats: rules.formats.clone(), from: rules.formats_from };
+        let not_taken = matches!(content, Content::Known(fmt) if !accepted(fmt, name_claim, rules));
+        // 3. A program, whatever its size or name.
+        if content == Content::Program {
+            v.code = Some(Code::BadFormat);
+            v.lines = vec![Message::with("evidenceProgram", vec![file.clone()])];
+            if let Some(Claim::Format(c)) = name_claim.or(type_claim) {
+                v.lines.push(Message::with("evidenceProgramDisguised", vec![text(c.name())]));
+            }
+            v.lines.push(Message::new(format_advice(content)));
+            v.limit = Some(formats_limit());
+            out.push(v);
+            continue;
+        }
+        // 4. Size, for its kind: the content's, else what the name or type says. (A format the
+        //    form does not take is told as such below: its advice is what helps.)
+        let size_kind = match content {
+            Content::Known(fmt) => Some(fmt.kind()),
+            _ => match name_claim.or(type_claim) {
+                Some(Claim::Format(c)) => Some(c.kind()),
+                _ => None,
+            },
+        }
+        .unwrap_or(Kind::Video);
+        let (max, from) = rules.bytes_for(size_kind);
+        if f.size > max && !not_taken {
+            let key = match size_kind {
+                Kind::Photo => "evidenceTooLargePhoto",
+                Kind::Video => "evidenceTooLargeVideo",
+                _ => "evidenceTooLargeFile",
+            };
+            v.code = Some(Code::TooLarge);
+            v.lines = vec![Message::with(key, vec![file, Arg::Bytes(f.size), Arg::Bytes(max)])];
+            v.lines.extend(origin_line(from));
+            // A photo the browser can draw becomes a JPEG that fits (and is named .jpg, so a
+            // name that disagreed with the content is fixed on the way).
+            let can_shrink = matches!(content, Content::Known(fmt) if fmt.kind() == Kind::Photo && fmt.info().browser_decodes)
+                && rules.formats.contains(&Format::Jpeg);
+            if can_shrink {
+                v.fix = Some(Fix::Shrink { max_bytes: max, name: renamed(&f.name, "jpg") });
+                v.lines.push(Message::new("evidenceFixShrink"));
+            } else {
+                v.lines.push(Message::new(match size_kind {
+                    Kind::Photo => "evidenceFixPhotoSize",
+                    Kind::Video => "evidenceFixVideoSize",
+                    _ => "evidenceFixFileSize",
+                }));
+            }
+            v.limit = Some(Limit::Bytes { max, from });
+            out.push(v);
+            continue;
+        }
+        // 5. Format, from the content.
         let fmt = match content {
-            Content::Known(fmt) if accepted(fmt, name_claim, rules) => fmt,
+            Content::Known(fmt) if !not_taken => fmt,
             _ => {
                 v.code = Some(Code::BadFormat);
                 v.lines = match content {
-                    Content::Program => {
-                        let mut l = vec![Message::with("evidenceProgram", vec![file.clone()])];
-                        if let Some(Claim::Format(c)) = name_claim.or(type_claim) {
-                            l.push(Message::with("evidenceProgramDisguised", vec![text(c.name())]));
-                        }
-                        l
-                    }
-                    Content::Unknown => vec![Message::with("evidenceUnknown", vec![file, accepted_list])],
                     Content::Known(fmt) => vec![Message::with("evidenceNotAccepted", vec![file, text(fmt.name()), accepted_list])],
+                    _ => vec![Message::with("evidenceUnknown", vec![file, accepted_list])],
                 };
                 v.lines.push(Message::new(format_advice(content)));
                 v.lines.extend(origin_line(rules.formats_from));
-                v.limit = Some(formats_limit);
+                v.limit = Some(formats_limit());
                 out.push(v);
                 continue;
             }
         };
-        // 4. Name or declared type disagreeing with the content.
+        // 6. Name or declared type disagreeing with the content.
         if let Some(claim) = [name_claim, type_claim].into_iter().flatten().find(|c| c.family() != fmt.family()) {
             let claimed = match claim {
                 Claim::Format(c) => Message::with("evidenceClaimFormat", vec![text(c.name())]),
@@ -230,32 +276,6 @@ pub fn check(req: &CheckRequest) -> Vec<Verdict> {
                 claimed,
                 Message::with("evidenceFixRename", vec![text(&renamed(&f.name, ext))]),
             ];
-            out.push(v);
-            continue;
-        }
-        // 5. Size, for its kind.
-        let (max, from) = rules.bytes_for(fmt.kind());
-        if f.size > max {
-            let key = match fmt.kind() {
-                Kind::Photo => "evidenceTooLargePhoto",
-                Kind::Video => "evidenceTooLargeVideo",
-                _ => "evidenceTooLargeFile",
-            };
-            v.code = Some(Code::TooLarge);
-            v.lines = vec![Message::with(key, vec![file, Arg::Bytes(f.size), Arg::Bytes(max)])];
-            v.lines.extend(origin_line(from));
-            let can_shrink = fmt.kind() == Kind::Photo && fmt.info().browser_decodes && rules.formats.contains(&Format::Jpeg);
-            if can_shrink {
-                v.fix = Some(Fix::Shrink { max_bytes: max, name: renamed(&f.name, "jpg") });
-                v.lines.push(Message::new("evidenceFixShrink"));
-            } else {
-                v.lines.push(Message::new(match fmt.kind() {
-                    Kind::Photo => "evidenceFixPhotoSize",
-                    Kind::Video => "evidenceFixVideoSize",
-                    _ => "evidenceFixFileSize",
-                }));
-            }
-            v.limit = Some(Limit::Bytes { max, from });
             out.push(v);
             continue;
         }
@@ -375,6 +395,29 @@ mod tests {
         assert_eq!(codes(&v), vec![None, Some(Code::TooMany)]);
         let v = check(&CheckRequest { rules: single, files: files[..4].to_vec(), dropped: true });
         assert_eq!(codes(&v), vec![None, None, None, Some(Code::TooMany)]);
+    }
+
+    #[test]
+    fn size_comes_before_what_only_renaming_or_converting_would_fix() {
+        let req = CheckRequest {
+            rules: form("max 5 MB each"),
+            files: vec![
+                // Unreadable content named as a photo, and too big for one: the size is what fails first.
+                PickedFile { name: "big.jpg".into(), size: 6 * MB, mime: "image/jpeg".into(), head: vec![0; 64] },
+                // A JPEG named .png and too big: the smaller copy (named .jpg) fixes both.
+                file("shot.png", 9 * MB, "image/png", Some(Format::Jpeg)),
+                // A big HEIC: its advice (export as JPEG) is what helps.
+                file("IMG_1.HEIC", 9 * MB, "image/heic", Some(Format::Heic)),
+                // A big program is a program.
+                file("setup.mp4", 90 * MB, "video/mp4", None),
+            ],
+            dropped: false,
+        };
+        let v = check(&req);
+        assert_eq!(codes(&v), vec![Some(Code::TooLarge), Some(Code::TooLarge), Some(Code::BadFormat), Some(Code::BadFormat)]);
+        assert_eq!(v[0].fix, None);
+        assert_eq!(v[1].fix, Some(Fix::Shrink { max_bytes: 5 * MB, name: "shot.jpg".into() }));
+        assert_eq!(v[3].lines[0].key, "evidenceProgram");
     }
 
     #[test]
