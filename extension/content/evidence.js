@@ -26,6 +26,15 @@
   const attached = { photos: 0, videos: 0, other: 0 };
   const listeners = new Set();       // told when files went on (the dispute assistant)
 
+  // Firefox gives what a content script builds (DataTransfer, File, events) the extension's
+  // principal, and the page then sees no files in them: build those from the page's own
+  // constructors there. Chromium has no `wrappedJSObject`: the plain constructors serve.
+  const pageWindow = window.wrappedJSObject;
+  const exported = o => (pageWindow && typeof cloneInto === 'function' ? cloneInto(o, window, { wrapReflectors: true }) : o);
+  const newDataTransfer = () => (pageWindow ? new pageWindow.DataTransfer() : new DataTransfer());
+  const newFile = (parts, name, opts) => (pageWindow ? new pageWindow.File(exported(parts), name, exported(opts)) : new File(parts, name, opts));
+  const newDragEvent = (type, opts) => (pageWindow ? new pageWindow.DragEvent(type, exported(opts)) : new DragEvent(type, opts));
+
   // ---- talking to the core -------------------------------------------------------------------
 
   function ask(msg, ms = ANSWER_MS) {
@@ -71,7 +80,8 @@
   async function withoutLocation(file) {
     let n = Math.min(file.size, JPEG_HEADERS);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const head = new Uint8Array(await file.slice(0, n).arrayBuffer());
+      // Copied into our own buffer: Firefox denies typed-array methods on the page's.
+      const head = Uint8Array.from(new Uint8Array(await file.slice(0, n).arrayBuffer()));
       const reply = await ask({ type: 'evidence-location', head: toBase64(head), complete: n >= file.size });
       if (reply.needMore) {
         if (n >= file.size || reply.needMore > MAX_WHOLE) break;
@@ -79,7 +89,7 @@
         continue;
       }
       if (!reply.bytes) return { file, removed: false };
-      const clean = new File([fromBase64(reply.bytes), file.slice(n)], file.name, { type: file.type, lastModified: file.lastModified });
+      const clean = newFile([fromBase64(reply.bytes), file.slice(n)], file.name, { type: file.type, lastModified: file.lastModified });
       return { file: clean, removed: true };
     }
     throw new Error('location data not found within the photo headers');
@@ -126,7 +136,7 @@
   const sameFiles = (a, b) => a.length === b.length && a.every((f, i) => f === b[i]);
 
   function setFiles(input, files) {
-    const dt = new DataTransfer();
+    const dt = newDataTransfer();
     for (const f of files) dt.items.add(f);
     input.files = dt.files;
   }
@@ -193,11 +203,11 @@
   }
 
   function dispatchDrop(target, files, init) {
-    const dt = new DataTransfer();
+    const dt = newDataTransfer();
     for (const f of files) dt.items.add(f);
     replayingDrop = target;
     try {
-      target.dispatchEvent(new DragEvent('drop', { ...init, bubbles: true, cancelable: true, composed: true, dataTransfer: dt }));
+      target.dispatchEvent(newDragEvent('drop', { ...init, bubbles: true, cancelable: true, composed: true, dataTransfer: dt }));
     } finally { replayingDrop = null; }
   }
 
@@ -298,7 +308,7 @@
       button.textContent = DG.i18n.t('evidenceShrinking');
       try {
         const blob = await smallerJpeg(original, verdict.fix.max_bytes);
-        const copy = new File([blob], verdict.fix.name, { type: 'image/jpeg', lastModified: Date.now() });
+        const copy = newFile([blob], verdict.fix.name, { type: 'image/jpeg', lastModified: Date.now() });
         // The copy goes through the same checks as any file.
         const [v] = await checkFiles(ctx.rules, [copy], ctx.dropped);
         if (!v || !v.pass) throw new Error(`smaller copy refused: ${v && v.code}`);
