@@ -18,6 +18,8 @@ pub mod settings;
 pub mod snapshot;
 pub mod countdown;
 pub mod money;
+pub mod evidence;
+pub mod dispute_text;
 
 use chrono::NaiveDateTime;
 
