@@ -9,6 +9,7 @@ import { messagesFor } from './sw/messages.js';
 import { refreshToolbar, scheduleRefresh } from './sw/toolbar.js';
 import { openNotification } from './sw/reminders.js';
 import { ensureAlarms, rearmMidnight, MIDNIGHT, PERIODIC } from './sw/alarms.js';
+import { EVIDENCE_MESSAGES, answerEvidence, evidenceTestHooks } from './sw/evidence.js';
 
 // Requests from the popup and options page: every change to stored data goes through here, in
 // one queue (sw/storage.js). Each answers { ok } or { error }.
@@ -42,6 +43,11 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg && msg.type === 'log' && typeof msg.message === 'string') {
     console.warn('Dispute Guard (page):', msg.message.slice(0, 500));
     return false;
+  }
+  if (msg && EVIDENCE_MESSAGES.has(msg.type)) {
+    // Evidence checks and the dispute assistant (issue 5); the page fails open on an error.
+    answerEvidence(msg).then(sendResponse, e => sendResponse({ error: String(e && e.message) }));
+    return true;
   }
   // A content script asks for the shopper's chosen language (null: the browser's).
   if (msg && msg.type === 'messages') {
@@ -86,4 +92,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
 start();
 
 // For the end-to-end tests (read with serviceWorker.evaluate); nothing here leaves the machine.
-globalThis.dgTest = { recentSnapshots, settled, updateBadge, getCore, localNow, onAlarm, openNotification, refreshToolbar, shiftClockForTests };
+globalThis.dgTest = {
+  recentSnapshots, settled, updateBadge, getCore, evidence: evidenceTestHooks,
+  localNow, onAlarm, openNotification, refreshToolbar, shiftClockForTests,
+};

@@ -25,8 +25,19 @@
     if ('number' in a) {
       try { return new Intl.NumberFormat(uiLang()).format(a.number); } catch { return String(a.number); }
     }
+    if ('bytes' in a) return formatBytes(Number(a.bytes));
     if ('text' in a) return String(a.text);
     return '';
+  }
+
+  // A file size in the shopper's units ("5 MB", "5 Mo", "5 МБ"), binary multiples as the limits are.
+  function formatBytes(n) {
+    const units = [['gigabyte', 2 ** 30], ['megabyte', 2 ** 20], ['kilobyte', 2 ** 10]];
+    const [unit, size] = units.find(([, s]) => n >= s) || ['byte', 1];
+    const value = n / size;
+    try {
+      return new Intl.NumberFormat(uiLang(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+    } catch { return `${value.toFixed(1)} ${unit === 'byte' ? 'B' : unit[0].toUpperCase() + 'B'}`; }
   }
 
   // A messages.json entry with its `$NAME$` placeholders (→ `$1`…) filled in, as chrome.i18n does.

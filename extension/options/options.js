@@ -39,7 +39,23 @@ function control(f, languages) {
   return el('input', { type: 'text', id, name: f.name, inputmode: f.kind === 'day-list' ? 'text' : mode, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': described });
 }
 
+// A set of choices (the evidence formats): a fieldset of checkboxes sharing the field's name.
+function setBox(f) {
+  const id = fieldId(f.name);
+  const box = el('fieldset', { class: 'field set', 'data-field': f.name, 'aria-describedby': `${id}-help ${id}-error` });
+  box.append(el('legend', {}, t(f.label)));
+  const row = el('div', { class: 'choices' });
+  for (const c of f.choices) {
+    const label = el('label');
+    label.append(el('input', { type: 'checkbox', name: f.name, value: c.value }), el('span', {}, c.label));
+    row.append(label);
+  }
+  box.append(row, el('p', { class: 'help', id: `${id}-help` }, t(f.help)), el('p', { class: 'error', id: `${id}-error`, 'aria-live': 'polite' }));
+  return box;
+}
+
 function fieldBox(f, languages) {
+  if (f.kind === 'format-set') return setBox(f);
   const id = fieldId(f.name);
   const box = el('div', { class: `field ${f.kind}`, 'data-field': f.name });
   const input = control(f, languages);
@@ -57,6 +73,10 @@ function fieldBox(f, languages) {
 
 function show(fields) {
   for (const f of fields) {
+    if (f.kind === 'format-set') {
+      for (const box of form.querySelectorAll(`input[name="${CSS.escape(f.name)}"]`)) box.checked = f.value.includes(box.value);
+      continue;
+    }
     const input = form.elements.namedItem(f.name);
     if (!input) continue;
     if (f.kind === 'switch') input.checked = !!f.value;
@@ -65,12 +85,12 @@ function show(fields) {
 }
 
 function setError(name, msg) {
-  const input = form.elements.namedItem(name);
   const out = document.getElementById(`${fieldId(name)}-error`);
-  if (!input || !out) return;
+  const target = form.querySelector(`[data-field="${CSS.escape(name)}"].set`) || form.elements.namedItem(name);
+  if (!target || !out) return;
   out.textContent = msg ? message(msg) : '';
-  if (msg) input.setAttribute('aria-invalid', 'true');
-  else input.removeAttribute('aria-invalid');
+  if (msg) target.setAttribute('aria-invalid', 'true');
+  else target.removeAttribute('aria-invalid');
 }
 
 async function build() {
@@ -92,7 +112,9 @@ async function build() {
 async function saveField(input) {
   const core = await getCore();
   const current = await storedSettings();
-  const value = input.type === 'checkbox' ? input.checked : input.value;
+  const set = input.closest('fieldset.set');
+  const value = set ? [...set.querySelectorAll('input:checked')].map(b => b.value)
+    : input.type === 'checkbox' ? input.checked : input.value;
   const r = JSON.parse(core.settings_apply(JSON.stringify(current), JSON.stringify({ [input.name]: value })));
   const error = r.errors.find(e => e.field === input.name);
   setError(input.name, error && error.message);

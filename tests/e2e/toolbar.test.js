@@ -334,6 +334,17 @@ module.exports = t => {
     await setField(page, 'policy.protection_days', '90');
     await setField(page, 'reminder_days', '1, 2, 3, 4, 5, 6, 7');
     env.assert((await page.textContent('#f-reminder_days-error')).startsWith('Enter up to 6 whole numbers of days'), 'too many lead times');
+    // Upload defaults: the formats a form takes when it names none (at least one).
+    const formats = () => page.$$eval('input[name="evidence.formats"]:checked', els => els.map(e => e.value));
+    env.assert((await formats()).includes('gif') && !(await formats()).includes('heic'), 'default formats shown');
+    const before = Number(await page.evaluate(() => document.body.dataset.saved || 0));
+    await page.uncheck('input[name="evidence.formats"][value="gif"]');
+    await page.waitForFunction(b => Number(document.body.dataset.saved) > b, before);
+    env.assert(!(await env.storage('settings')).evidence.formats.includes('gif'), 'GIF no longer taken by default');
+    for (const box of await page.$$('input[name="evidence.formats"]:checked')) await box.uncheck();
+    await page.waitForFunction(() => document.getElementById('f-evidence-formats-error').textContent !== '');
+    env.assert.equal(await page.textContent('#f-evidence-formats-error'), 'Choose at least one format.', 'never none');
+    env.assert((await env.storage('settings')).evidence.formats.length > 0, 'the last good choice kept');
     const s = await env.storage('settings');
     env.assert.equal([s.closing_soon_days, s.reminder_days, s.evidence.max_photo_bytes, s.policy.protection_days], [5, [10, 2], 2621440, 90], 'saved settings');
     await setField(page, 'language', 'fr');

@@ -23,6 +23,8 @@ pub mod settings_form;
 pub mod toolbar;
 pub mod countdown;
 pub mod money;
+pub mod evidence;
+pub mod dispute_text;
 
 use chrono::NaiveDateTime;
 

@@ -116,5 +116,6 @@ pub fn plan_page(snap: &Snapshot, settings: &Settings, now: NaiveDateTime) -> Pl
         }
     }
     ops.extend(reading.rereads.iter().map(|&node| Op::Reread { node }));
+    ops.extend(crate::evidence::plan_ops(&reading, settings, today));
     Plan { ctx, ops, orders: reading.orders.into_iter().map(|r| r.order).collect(), notes: reading.notes }
 }

@@ -43,6 +43,8 @@ pub enum Kind {
     Megabytes,
     /// One of `LANGUAGES`, or empty for the browser's language.
     Language,
+    /// Some of the evidence formats the core knows (`evidence::format::FORMATS`), at least one.
+    FormatSet,
 }
 
 struct Spec {
@@ -75,6 +77,7 @@ const FIELDS: &[Spec] = &[
     spec("evidence.max_video_bytes", Section::Uploads, Kind::Megabytes, 1, 4096),
     spec("evidence.max_files", Section::Uploads, Kind::Number, 1, 30),
     spec("evidence.strip_location", Section::Uploads, Kind::Switch, 0, 1),
+    spec("evidence.formats", Section::Uploads, Kind::FormatSet, 1, 0),
     spec("language", Section::Language, Kind::Language, 0, 0),
 ];
 
@@ -95,6 +98,27 @@ pub struct FormField {
     /// Message keys: `optionsField_<name>` and `optionsHelp_<name>` (dots as underscores).
     pub label: String,
     pub help: String,
+    /// The choices of a set: value (as stored) and label.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// A format's stored name (`jpeg`, `3gp`).
+fn format_value(f: crate::evidence::format::Format) -> String {
+    serde_json::to_string(&f).unwrap_or_default().trim_matches('"').to_string()
+}
+
+fn format_choices(kind: Kind) -> Vec<Choice> {
+    if kind != Kind::FormatSet {
+        return vec![];
+    }
+    crate::evidence::format::FORMATS.iter().map(|i| Choice { value: format_value(i.format), label: i.name.to_string() }).collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -128,6 +152,7 @@ pub fn form(settings: &Settings) -> Vec<FormField> {
             max: f.max,
             label: format!("optionsField_{}", key_name(f.name)),
             help: format!("optionsHelp_{}", key_name(f.name)),
+            choices: format_choices(f.kind),
         })
         .collect()
 }
@@ -182,6 +207,7 @@ fn shown(settings: &Settings, f: &Spec) -> Value {
         Kind::DayList => Value::String(day_list_text(&s.reminder_days)),
         Kind::Megabytes => Value::String(bytes_ref(&mut s, f.name).map(|b| megabytes_text(*b)).unwrap_or_default()),
         Kind::Language => Value::String(s.language.clone().unwrap_or_default()),
+        Kind::FormatSet => Value::Array(s.evidence.formats.iter().map(|f| Value::String(format_value(*f))).collect()),
     }
 }
 
@@ -240,6 +266,7 @@ fn error_for(f: &Spec) -> Message {
         Kind::DayList => Message::with("optionsErrorLeadTimes", vec![Arg::Number(MAX_LEAD_TIMES as i64), Arg::Number(f.max as i64)]),
         Kind::Megabytes => Message::with("optionsErrorMegabytes", range),
         Kind::Language => Message::new("optionsErrorLanguage"),
+        Kind::FormatSet => Message::new("optionsErrorFormats"),
         Kind::Switch => Message::new("optionsErrorSwitch"),
     }
 }
@@ -269,6 +296,22 @@ fn set(s: &mut Settings, f: &Spec, v: &Value) -> bool {
             }
             _ => false,
         },
+        Kind::FormatSet => {
+            // Known names only, at least one; kept in the table's order, each once.
+            let Value::Array(names) = v else { return false };
+            let mut chosen = vec![];
+            for n in names {
+                let Some(name) = n.as_str() else { return false };
+                let Some(info) = crate::evidence::format::FORMATS.iter().find(|i| format_value(i.format) == name) else { return false };
+                chosen.push(info.format);
+            }
+            let formats: Vec<_> = crate::evidence::format::FORMATS.iter().map(|i| i.format).filter(|f| chosen.contains(f)).collect();
+            if formats.is_empty() {
+                return false;
+            }
+            s.evidence.formats = formats;
+            true
+        }
         Kind::Language => match v {
             Value::Null => {
                 s.language = None;
@@ -340,6 +383,9 @@ mod tests {
         assert_eq!(get("confirm_guard"), json!(true));
         assert_eq!(get("evidence.max_photo_bytes"), json!("5"));
         assert_eq!(get("language"), json!(""));
+        assert_eq!(get("evidence.formats"), json!(["jpeg", "png", "gif", "bmp", "webp", "mp4", "mov", "avi", "webm", "mkv", "3gp"]));
+        let formats = f.iter().find(|x| x.name == "evidence.formats").unwrap();
+        assert!(formats.choices.iter().any(|c| c.value == "heic" && c.label == "HEIC"), "every known format can be chosen");
         assert_eq!(f.iter().find(|x| x.name == "policy.protection_days").unwrap().label, "optionsField_policy_protection_days");
         // Every field the table names can be read and written.
         for spec in FIELDS {
@@ -348,7 +394,7 @@ mod tests {
                 Kind::Number => number_ref(&mut s, spec.name).is_some(),
                 Kind::Switch => switch_ref(&mut s, spec.name).is_some(),
                 Kind::Megabytes => bytes_ref(&mut s, spec.name).is_some(),
-                Kind::DayList | Kind::Language => true,
+                Kind::DayList | Kind::Language | Kind::FormatSet => true,
             };
             assert!(ok, "{} has no place in Settings", spec.name);
         }
@@ -397,6 +443,20 @@ mod tests {
         assert_eq!(c.settings, expected);
         assert_eq!(c.errors[2].message, Message::with("optionsErrorWholeNumber", vec![Arg::Number(0), Arg::Number(60)]));
         assert_eq!(apply(&saved, &typed(json!({"reminder_days": "9,8,7,6,5,4,3"}))).errors.len(), 1, "at most six lead times");
+    }
+
+    #[test]
+    fn formats_are_chosen_from_the_known_ones_and_never_none() {
+        let saved = Settings::default();
+        let c = apply(&saved, &typed(json!({"evidence.formats": ["png", "heic", "jpeg", "png"]})));
+        assert_eq!(c.errors, vec![]);
+        use crate::evidence::format::Format;
+        assert_eq!(c.settings.evidence.formats, vec![Format::Jpeg, Format::Png, Format::Heic]);
+        for bad in [json!([]), json!(["jpeg", "exe"]), json!("jpeg"), json!([1])] {
+            let c = apply(&saved, &typed(json!({ "evidence.formats": bad })));
+            assert_eq!((c.errors.len(), &c.settings), (1, &saved), "{bad}");
+            assert_eq!(c.errors[0].message.key, "optionsErrorFormats");
+        }
     }
 
     #[test]
