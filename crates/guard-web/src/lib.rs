@@ -104,6 +104,7 @@ pub fn settings_form(settings: &str) -> Result<String, JsError> {
 #[wasm_bindgen]
 pub fn settings_apply(settings: &str, typed: &str) -> Result<String, JsError> {
     guard_core::toolbar::settings_apply_json(settings, typed).map_err(|e| JsError::new(&e))
+}
 
 /// Checks a pick of files before the site sees them: `{"rules": UploadRules, "files": [{name,
 /// size, type, head: [first bytes]}], "dropped": bool}` → `{"verdicts": [...]}`.
