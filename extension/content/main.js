@@ -114,6 +114,11 @@
     schedule();
   }
 
+  // Settings changed in the options (guard switched off, other numbers): read the page again.
+  try {
+    chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && changes.settings) { full = true; schedule(); } });
+  } catch { /* storage not available here: the next load applies them */ }
+
   // Back/forward navigation within a single-page app changes the URL without a load.
   window.addEventListener('popstate', () => { full = true; schedule(); });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

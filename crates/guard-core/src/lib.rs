@@ -16,6 +16,8 @@ pub mod reading;
 pub mod reminders;
 pub mod settings;
 pub mod snapshot;
+pub mod confirm_guard;
+pub mod dispute_path;
 
 use chrono::NaiveDateTime;
 
