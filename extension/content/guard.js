@@ -189,7 +189,7 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
     });
     backdrop.addEventListener('click', () => close('cancel'));
     document.documentElement.append(host);
-    open = { host, root, dialog, el, guard, origin, restoreFocus: document.activeElement };
+    open = { host, root, dialog, el, guard, origin, restoreFocus: document.activeElement, openedBy: origin.kind === 'key' ? origin.key : null };
     document.addEventListener('focusin', keepFocus, true);
     cancel.focus({ preventScroll: true });
   }
@@ -260,6 +260,8 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
     if (inReplay(ev)) return;
     if (open && !open.host.isConnected) open = null;
     if (open) {
+      // The key that opened the dialog comes up on the dialog's focused button: not a choice.
+      if (ev.type === 'keyup' && open.openedBy === ev.key) { open.openedBy = null; stop(ev); return; }
       if (ev.type === 'keydown' && dialogKey(ev)) return;
       // While the dialog is open, the page behind it receives no activation at all.
       if (!inDialog(ev) && (ev.key === 'Enter' || ev.key === ' ')) stop(ev);

@@ -19,6 +19,7 @@
 .dg.danger { border-left-color: #d93025; background: #fdeceb; }
 .dg[data-dg-widget="order-badge"] { display: inline-block; max-width: 46em; font-size: 12px; padding: 4px 8px; margin: 6px 0 2px; }
 .dg[data-dg-widget="order-badge"] p:not(.first) { color: #46506a; }
+.dg[data-dg-widget="dispute-guide"] { max-width: 60em; margin: 8px; }
 @media (prefers-color-scheme: dark) {
   .dg { color: #e8eaf0; background: #1f2430; border-color: #3a4254; }
   .dg.warn { background: #33291a; } .dg.danger { background: #3a1f1f; } .dg a { color: #8ab4f8; }

@@ -20,7 +20,9 @@ export async function analysePage(msg) {
   const now = typeof msg.now === 'string' ? msg.now : localNow();
   recentSnapshots.push(msg.snapshot);
   if (recentSnapshots.length > 20) recentSnapshots.shift();
-  const plan = core.analyse(msg.snapshot, JSON.stringify(settings), now);
+  // What earlier pages said about these orders feeds list badges and confirm dialogs.
+  const memory = await getMemoryJson().catch(() => '');
+  const plan = core.analyse_remembering(msg.snapshot, JSON.stringify(settings), now, memory);
   const orders = JSON.stringify(JSON.parse(plan).orders);
   if (orders !== '[]') {
     // One write at a time, so two pages read together cannot lose each other's orders.

@@ -30,8 +30,12 @@ pub struct PathOrder<'a> {
     pub root: NodeId,
     /// Its tag name: a card that is itself a link gets its badge beside it, not inside.
     pub root_tag: &'a str,
+    /// What this page says, and the window from that alone (marks and highlights follow it).
     pub order: &'a Order,
     pub window: &'a DisputeWindow,
+    /// The order with what earlier pages said too, its window and when it was last seen there,
+    /// when that says more than this page (a list card shows no shipment date).
+    pub remembered: Option<(&'a Order, &'a DisputeWindow, NaiveDate)>,
 }
 
 /// A control with the order it acts on (index into `orders`) and its label as shown.
@@ -173,16 +177,19 @@ pub fn detail_url(page_url: &str, layout: Layout, order: &Order) -> Option<Strin
 }
 
 fn list_badge(page: &PathPage<'_>, o: &PathOrder<'_>) -> Widget {
-    let w = o.window;
-    let mut lines = vec![headline(o.order, w, page.settings), reason_message(o.order, w, page.settings)];
+    let (order, w) = o.remembered.map(|(order, w, _)| (order, w)).unwrap_or((o.order, o.window));
+    let mut lines = vec![headline(order, w, page.settings), reason_message(order, w, page.settings)];
     lines.extend(estimated(w));
     lines.extend(extension_line(w));
+    if let Some((_, _, seen)) = o.remembered {
+        lines.push(Message::with("pathRemembered", vec![Arg::Date(seen)]));
+    }
     let mut badge = Widget::new("order-badge", tone(w), lines);
     badge.state = Some(w.state.as_str().to_string());
     // Where the dispute starts, or where the missing dates are.
     let worth_a_link = w.state.is_open() || w.state == DisputeState::Unknown || w.extension_worthy;
     if worth_a_link {
-        if let Some(href) = detail_url(page.url, page.layout, o.order) {
+        if let Some(href) = detail_url(page.url, page.layout, order) {
             let key = if w.state.is_open() { "pathLinkOpenDispute" } else { "pathLinkDetails" };
             badge.links.push(Link { key: key.into(), href });
         }

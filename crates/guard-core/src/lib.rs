@@ -37,6 +37,18 @@ pub fn analyse_json(snapshot: &str, settings: &str, now_local: &str) -> Result<S
     serde_json::to_string(&plan).map_err(|e| e.to_string())
 }
 
+/// The page path with the memory of orders: list badges and confirm dialogs may then use what
+/// an order's detail page said before (the `data-dg-*` marks stay what this page says). An
+/// unreadable memory is ignored, never an error: the page is planned as without it.
+pub fn analyse_remembering_json(snapshot: &str, settings: &str, now_local: &str, memory: &str) -> Result<String, String> {
+    let snap = snapshot::Snapshot::from_json(snapshot).map_err(|e| e.to_string())?;
+    let settings = settings::Settings::from_json_lenient(settings);
+    let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
+    let memory = memory_from_json(memory).ok();
+    let plan = planner::plan_page_remembering(&snap, &settings, now, memory.as_ref());
+    serde_json::to_string(&plan).map_err(|e| e.to_string())
+}
+
 fn memory_from_json(memory: &str) -> Result<order_memory::Memory, String> {
     if memory.trim().is_empty() || memory.trim() == "null" {
         return Ok(order_memory::Memory::default());

@@ -7,6 +7,7 @@ use crate::dispute_path::{self, PathControl, PathOrder, PathPage};
 use crate::dispute_window::{dispute_window, DisputeWindow};
 use crate::locales::{ControlKind, Lang};
 use crate::order::Order;
+use crate::order_memory::{merge_order, Memory};
 use crate::page_kind::{classify, PageKind};
 use crate::page_tree::PageTree;
 use crate::plan::{Op, PageContext, Plan};
@@ -72,9 +73,29 @@ pub struct PageFacts<'a> {
     pub labels: HashMap<NodeId, String>,
     /// Tag names of the orders' roots.
     pub tags: HashMap<NodeId, String>,
+    /// The extension's memory of orders, when the caller has it.
+    pub memory: Option<&'a Memory>,
+}
+
+/// An order as the extension knows it from earlier pages as well: the list shows no shipment
+/// or receipt date, the order's detail page did. Only badges and dialogs use it; the marks say
+/// what this page says (CONTRACT.md: "a value the page does not let you derive is absent").
+fn remembered(order: &Order, memory: Option<&Memory>) -> Option<(Order, NaiveDate)> {
+    let t = memory?.orders.get(&order.id)?;
+    let known = merge_order(&t.order, order);
+    let adds = |a: &Order, b: &Order| {
+        (a.shipped, a.completed, a.protection_ends, a.economy_shipping, a.dispute, a.dispute_opened, &a.stated_windows)
+            != (b.shipped, b.completed, b.protection_ends, b.economy_shipping, b.dispute, b.dispute_opened, &b.stated_windows)
+    };
+    adds(&known, order).then_some((known, t.last_seen))
 }
 
 pub fn plan_page(snap: &Snapshot, settings: &Settings, now: NaiveDateTime) -> Plan {
+    plan_page_remembering(snap, settings, now, None)
+}
+
+/// `plan_page` with the memory of orders, for what a page does not show (see `Remembered`).
+pub fn plan_page_remembering(snap: &Snapshot, settings: &Settings, now: NaiveDateTime, memory: Option<&Memory>) -> Plan {
     let mut ctx = page_context(snap);
     let tree = PageTree::new(snap);
     let cx = ReadContext { kind: ctx.kind, layout: ctx.layout, lang: ctx.lang, now };
@@ -87,6 +108,7 @@ pub fn plan_page(snap: &Snapshot, settings: &Settings, now: NaiveDateTime) -> Pl
         body: if full { tree.roots().first().copied() } else { None },
         labels: reading.controls.iter().map(|c| (c.node, tree.text(c.node))).collect(),
         tags: reading.orders.iter().map(|o| (o.root, tree.tag(o.root).to_string())).collect(),
+        memory,
     };
     plan_reading(ctx, reading, &facts, settings, now)
 }
@@ -104,6 +126,12 @@ fn owner(c: &Control, reading: &PageReading) -> Option<usize> {
 pub fn plan_reading(ctx: PageContext, reading: PageReading, facts: &PageFacts<'_>, settings: &Settings, now: NaiveDateTime) -> Plan {
     let today = now.date();
     let windows: Vec<DisputeWindow> = reading.orders.iter().map(|r| dispute_window(&r.order, today, settings)).collect();
+    let known: Vec<Option<(Order, DisputeWindow, NaiveDate)>> = reading
+        .orders
+        .iter()
+        .map(|r| remembered(&r.order, facts.memory).map(|(o, seen)| (dispute_window(&o, today, settings), o, seen)))
+        .map(|k| k.map(|(w, o, seen)| (o, w, seen)))
+        .collect();
     let mut ops = Vec::new();
     for (r, w) in reading.orders.iter().zip(&windows) {
         ops.push(Op::Mark { node: r.root, attrs: order_attrs(&r.order, w) });
@@ -111,8 +139,9 @@ pub fn plan_reading(ctx: PageContext, reading: PageReading, facts: &PageFacts<'_
     }
     let owners: Vec<Option<usize>> = reading.controls.iter().map(|c| owner(c, &reading)).collect();
     for (c, owner) in reading.controls.iter().zip(&owners) {
-        let order = owner.map(|i| &reading.orders[i].order);
-        let window = owner.map(|i| &windows[i]);
+        // The dialog says all the extension knows of the order.
+        let order = owner.map(|i| known[i].as_ref().map(|k| &k.0).unwrap_or(&reading.orders[i].order));
+        let window = owner.map(|i| known[i].as_ref().map(|k| &k.1).unwrap_or(&windows[i]));
         match c.kind {
             ControlKind::ConfirmReceipt if settings.confirm_guard => {
                 ops.push(Op::Guard { node: c.node, guard: confirm_receipt_guard(order, window, c.site_popup, today, settings) })
@@ -133,11 +162,13 @@ pub fn plan_reading(ctx: PageContext, reading: PageReading, facts: &PageFacts<'_
             .orders
             .iter()
             .zip(&windows)
-            .map(|(r, w)| PathOrder {
+            .zip(&known)
+            .map(|((r, w), k)| PathOrder {
                 root: r.root,
                 root_tag: facts.tags.get(&r.root).map(String::as_str).unwrap_or("div"),
                 order: &r.order,
                 window: w,
+                remembered: k.as_ref().map(|(o, w, seen)| (o, w, *seen)),
             })
             .collect(),
         controls: reading

@@ -29,11 +29,12 @@ struct Page {
     full: bool,
     orders: Vec<(NodeId, Order, &'static str)>,
     controls: Vec<(NodeId, ControlKind, Option<&'static str>, &'static str, bool)>,
+    memory: Option<crate::order_memory::Memory>,
 }
 
 impl Page {
     fn new(kind: PageKind, url: &'static str) -> Page {
-        Page { kind, layout: Layout::Current, url, full: true, orders: vec![], controls: vec![] }
+        Page { kind, layout: Layout::Current, url, full: true, orders: vec![], controls: vec![], memory: None }
     }
     fn order(mut self, root: NodeId, o: Order) -> Page {
         self.orders.push((root, o, "div"));
@@ -67,6 +68,7 @@ impl Page {
             body: self.full.then_some(0),
             labels: self.controls.iter().map(|(n, _, _, l, _)| (*n, l.to_string())).collect(),
             tags: self.orders.iter().map(|(r, _, t)| (*r, t.to_string())).collect(),
+            memory: self.memory.as_ref(),
         };
         let ctx = PageContext { kind: self.kind, layout: self.layout, lang: Some(Lang::En), order_id: None };
         plan_reading(ctx, reading, &facts, settings, at(now))
@@ -322,4 +324,40 @@ fn the_whole_path_through_json_honours_settings() {
     let off: Plan = serde_json::from_str(&crate::analyse_json(snap, r#"{"confirm_guard":false}"#, "2026-11-21T12:00").unwrap()).unwrap();
     assert!(guards(&off).is_empty());
     assert_eq!(mounts(&off).len(), 1, "the badge stays");
+}
+
+#[test]
+fn list_badges_and_dialogs_use_what_the_detail_page_said_but_marks_do_not() {
+    // The detail page was read on 10 Nov: shipped 1 Nov, protection until 20 Dec (stated).
+    let detail = Order { shipped: Some(d("2026-11-01")), protection_ends: Some(d("2026-12-20")), ..order(ID1, Status::Shipped) };
+    let mut memory = crate::order_memory::Memory::default();
+    memory.remember(&[detail], d("2026-11-10"));
+    // The list card shows only the status and the order date.
+    let card = Order { placed: Some(d("2026-10-28")), ..order(ID1, Status::Shipped) };
+    let mut page = Page::new(PageKind::OrderList, LIST).order(1, card).control(5, ControlKind::ConfirmReceipt, Some(ID1), "Confirm received");
+    let plain = page.plan(&Settings::default(), "2026-11-21T12:00");
+    assert_eq!(mounts(&plain)[0].2.state.as_deref(), Some("unknown"), "without memory the card says little");
+    page.memory = Some(memory);
+    let plan = page.plan(&Settings::default(), "2026-11-21T12:00");
+    let a = attrs_of(&plan, 1);
+    assert_eq!(a.get("data-dg-dispute").map(String::as_str), Some("unknown"), "marks: what this page says");
+    assert!(!a.contains_key("data-dg-shipped"));
+    let (_, _, badge) = mounts(&plan)[0];
+    assert_eq!(badge.state.as_deref(), Some("open"));
+    assert_eq!(badge.lines[0], Message::with("pathOpenUntil", vec![Arg::Date(d("2026-12-20")), Arg::Number(29)]));
+    assert_eq!(badge.lines.last(), Some(&Message::with("pathRemembered", vec![Arg::Date(d("2026-11-10"))])));
+    let g = guards(&plan);
+    assert!(g[0].1.dialog.lines.contains(&Message::with("guardConfirmProtection", vec![Arg::Date(d("2026-12-20"))])), "{:?}", g[0].1.dialog.lines);
+    assert!(highlights(&plan).is_empty());
+}
+
+#[test]
+fn a_memory_that_adds_nothing_changes_nothing() {
+    let card = Order { placed: Some(d("2026-10-28")), ..order(ID1, Status::Shipped) };
+    let mut memory = crate::order_memory::Memory::default();
+    memory.remember(&[card.clone()], d("2026-11-10"));
+    let mut page = Page::new(PageKind::OrderList, LIST).order(1, card);
+    page.memory = Some(memory);
+    let plan = page.plan(&Settings::default(), "2026-11-21T12:00");
+    assert!(!keys(mounts(&plan)[0].2).contains(&"pathRemembered"));
 }

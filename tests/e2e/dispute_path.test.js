@@ -1,0 +1,146 @@
+// The lit path to a dispute end to end (CONTRACT.md section 3): list badges, detail notices and
+// highlights, the start-page guide, the dispute timeline, the cancel-dispute warning; always in
+// open shadow roots, in the flow of the page, never over the site's controls.
+'use strict';
+
+// The extension's widgets on the page, as the shopper sees them.
+function widgetsOnPage() {
+  return [...document.querySelectorAll('[data-dg-ui]')].filter(h => h.getAttribute('data-dg-ui') !== 'dialog').map(host => {
+    const box = host.shadowRoot && host.shadowRoot.querySelector('[data-dg-widget]');
+    const r = host.getBoundingClientRect();
+    const order = host.closest('[data-dg-order]') || (host.previousElementSibling && host.previousElementSibling.closest('[data-dg-order]'));
+    return {
+      component: box && box.getAttribute('data-dg-widget'),
+      state: box && box.getAttribute('data-dg-state'),
+      role: box && box.getAttribute('role'),
+      text: box ? box.textContent : '',
+      links: box ? [...box.querySelectorAll('a')].map(a => a.href) : [],
+      order: order ? order.getAttribute('data-dg-order') : null,
+      orderState: order ? order.getAttribute('data-dg-dispute') : null,
+      rect: { x: r.x, y: r.y, w: r.width, h: r.height },
+    };
+  });
+}
+
+// Site controls a widget overlaps (drawn on top of, or pushed under): none allowed.
+function coveredControls() {
+  const hosts = [...document.querySelectorAll('[data-dg-ui]')].filter(h => h.getAttribute('data-dg-ui') !== 'dialog');
+  const controls = [...document.querySelectorAll('button, a, [role=button], input')].filter(c => !c.closest('[data-dg-ui]'));
+  const hits = [];
+  for (const h of hosts) {
+    const a = h.getBoundingClientRect();
+    for (const c of controls) {
+      const b = c.getBoundingClientRect();
+      if (b.width === 0 || b.height === 0) continue;
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) hits.push(`${h.getAttribute('data-dg-ui')} over ${c.textContent.trim()}`);
+    }
+  }
+  return hits;
+}
+
+module.exports = t => {
+  const { orderId } = require('../harness/templates');
+
+  t.test('list cards: one badge each, saying the card\'s state, with a link where the dates are', async env => {
+    for (const name of ['current-list-en', 'guard-list-en']) {
+      const page = await env.open(name);
+      const w = await page.evaluate(widgetsOnPage);
+      const cards = await page.$$eval('[data-dg-order]', els => els.map(e => e.getAttribute('data-dg-order')));
+      env.assert.equal(w.map(x => x.order), cards, `${name}: one badge per card, in order`);
+      for (const b of w) {
+        env.assert.equal([b.component, b.role], ['order-badge', 'note'], `${name}: badge of ${b.order}`);
+        env.assert.equal(b.state, b.orderState, `${name}: the badge says the card's state (${b.order})`);
+        env.assert(b.text.startsWith('Dispute Guard'), `${name}: the badge says whose it is`);
+        const detail = `http://www.aliexpress.com/p/order/detail.html?orderId=${b.order}`;
+        if (b.state === 'unknown') env.assert.equal(b.links, [detail], `${name}: unknown dates → the order's detail page`);
+        if (b.state === 'not-applicable') env.assert.equal(b.links, [], `${name}: nothing to do → no link`);
+      }
+      env.assert.equal(await page.evaluate(coveredControls), [], `${name}: no badge over a site control`);
+    }
+  });
+
+  t.test('list badges say why, in words the shopper can act on', async env => {
+    const page = await env.open('current-list-en');
+    const byOrder = Object.fromEntries((await page.evaluate(widgetsOnPage)).map(w => [w.order, w.text]));
+    env.assert(byOrder[orderId(1)].includes('does not show when the order shipped'), `in transit: ${byOrder[orderId(1)]}`);
+    env.assert(byOrder[orderId(2)].includes('does not show when receipt was confirmed'), `completed: ${byOrder[orderId(2)]}`);
+    env.assert(byOrder[orderId(3)].includes('Too early for a dispute') && byOrder[orderId(3)].includes('after the seller ships'), `not shipped: ${byOrder[orderId(3)]}`);
+    env.assert(byOrder[orderId(4)].includes('Not paid yet'), `unpaid: ${byOrder[orderId(4)]}`);
+    env.assert(byOrder[orderId(5)].includes('The order is closed'), `closed: ${byOrder[orderId(5)]}`);
+    env.assert(!byOrder[orderId(5)].includes('<script>'), 'page text is not in our widget');
+  });
+
+  t.test('a list badge uses what the order\'s detail page said before; the marks do not', async env => {
+    await env.resetStorage();
+    try {
+      const day = n => { const d = new Date(); d.setDate(d.getDate() + n); return d.toLocaleDateString('sv'); };
+      const id = orderId(1);
+      // The detail page, read five days ago, said the order shipped 20 days ago.
+      await env.sw().evaluate(memory => chrome.storage.local.set({ orders: memory }), {
+        schema: 1,
+        orders: { [id]: { order: { id, status: 'shipped', shipped: day(-20) }, first_seen: day(-5), last_seen: day(-5) } },
+      });
+      const page = await env.open('current-list-en');
+      const badge = (await page.evaluate(widgetsOnPage)).find(w => w.order === id);
+      env.assert.equal(badge.state, 'open', `badge: ${badge.text}`);
+      env.assert(badge.text.includes('Dispute possible until') && badge.text.includes('40 days left'), badge.text);
+      env.assert(badge.text.includes('Estimated') && badge.text.includes('Dates remembered from the order\'s details'), badge.text);
+      env.assert.equal(await page.getAttribute(`[data-dg-order="${id}"]`, 'data-dg-dispute'), 'unknown', 'the mark says what the page says');
+      env.assert.equal(await page.getAttribute(`[data-dg-order="${id}"]`, 'data-dg-shipped'), null, 'no shipment date the page does not show');
+    } finally {
+      await env.resetStorage();
+    }
+  });
+
+  t.test('load-more and re-reads never duplicate a badge', async env => {
+    const page = await env.open('current-list-en');
+    await page.click('[data-fx="load-more"]');
+    await env.waitReads(page, 2);
+    // A card's text changes (the site updates a status): the card is read again.
+    await page.evaluate(() => { document.querySelector('.order-item-store-name').textContent += ' '; document.querySelector('.order-item-store-name').append('Outlet'); });
+    await env.waitReads(page, 3);
+    const w = await page.evaluate(widgetsOnPage);
+    const orders = w.map(x => x.order);
+    env.assert.equal(orders.length, 6, 'six cards, six badges');
+    env.assert.equal(new Set(orders).size, 6, 'no card with two badges');
+  });
+
+  t.test('the start page ("Have you received your package?") and the legacy create-dispute page get a short guide', async env => {
+    for (const name of ['path-start-en', 'path-start-legacy-en']) {
+      const page = await env.open(name);
+      const w = await page.evaluate(widgetsOnPage);
+      env.assert.equal(w.map(x => x.component), ['dispute-guide'], `${name}: one guide`);
+      const text = w[0].text;
+      for (const part of ['Which answer fits', 'not arrived', 'unboxing video', 'decimal point (5.30)', 'system busy']) {
+        env.assert(text.includes(part), `${name}: the guide says "${part}": ${text}`);
+      }
+      env.assert(await page.evaluate(() => document.body.firstElementChild.getAttribute('data-dg-ui')) === 'dispute-guide', `${name}: at the top of the page, in its flow`);
+      env.assert.equal(await page.evaluate(coveredControls), [], `${name}: over no control`);
+      // The site's own choice still works.
+      const answer = name === 'path-start-en' ? '[data-fx="answer-no"]' : '[data-fx="next"]';
+      await page.click(answer);
+      env.assert.equal((await env.siteLog(page)).length, 1, `${name}: the site saw the click`);
+    }
+  });
+
+  t.test('a dispute page explains the seller\'s days and when to escalate', async env => {
+    const page = await env.open('path-dispute-legacy-en');
+    const w = await page.evaluate(widgetsOnPage);
+    const timeline = w.find(x => x.component === 'dispute-timeline');
+    env.assert(timeline, `a timeline: ${JSON.stringify(w)}`);
+    env.assert(timeline.text.includes('The seller has 5 days to answer'), timeline.text);
+    env.assert(timeline.text.includes('escalate the dispute to AliExpress'), timeline.text);
+    env.assert.equal(await page.evaluate(coveredControls), [], 'over no control');
+  });
+
+  t.test('widgets follow the shopper\'s light or dark preference', async env => {
+    const page = await env.open('current-list-en');
+    const bg = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-dg-ui="order-badge"]').shadowRoot.querySelector('[data-dg-widget]')).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await bg();
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await bg();
+    const red = c => Number(/rgb\((\d+)/.exec(c)[1]);
+    env.assert(red(dark) < 80 && red(light) > 200, `dark ${dark}, light ${light}`);
+  });
+};
