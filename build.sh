@@ -3,6 +3,7 @@
 #   ./build.sh [build]   release wasm → wasm-bindgen → wasm-opt → dist/extension (+ zips)
 #   ./build.sh test      every test: Rust, end-to-end in Chromium, Firefox lint; last line "N passed, M failed"
 #   ./build.sh demo      the bundled demo pages in Chromium with the extension (screenshots when headless)
+#   ./build.sh bench     what the extension costs a page, against the bare minimum (dist/bench/)
 #   ./build.sh package   build, then only the zips
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -84,11 +85,13 @@ rust_tests() {
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
 }
 
-e2e_tests() {
-  local log=.cache/e2e.log
-  set +e; node tests/e2e/run.js 2>&1 | tee "$log"; set -e
+# Runs a node test suite whose last line is "N passed, M failed", and adds its counts.
+node_suite() {   # node_suite <name> <script> [args]
+  local name=$1; shift
+  local log=".cache/$name.log"
+  set +e; node "$@" 2>&1 | tee "$log"; set -e
   local line; line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
-  if [ -z "$line" ]; then FAILED=$((FAILED + 1)); echo "end-to-end suite did not finish"; return; fi
+  if [ -z "$line" ]; then FAILED=$((FAILED + 1)); echo "$name did not finish"; return; fi
   PASSED=$((PASSED + $(echo "$line" | awk '{print $1}'))); FAILED=$((FAILED + $(echo "$line" | awk '{print $3}')))
 }
 
@@ -105,18 +108,24 @@ case "$cmd" in
   build|package) build ;;
   test)
     need_apt chromium chromium
+    need_apt firefox-esr firefox-esr
     build
     PASSED=0; FAILED=0
     say "Rust tests"; rust_tests
-    say "end-to-end tests (headless Chromium)"; e2e_tests
-    say "Firefox"; firefox_lint
+    say "end-to-end tests (headless Chromium)"; node_suite e2e tests/e2e/run.js
+    say "Firefox"; firefox_lint; node_suite firefox tests/firefox/smoke.js
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" = 0 ]
+    ;;
+  bench)
+    need_apt chromium chromium
+    build
+    node tests/bench/bench.js
     ;;
   demo)
     need_apt chromium chromium
     build
     node tests/demo.js
     ;;
-  *) echo "usage: ./build.sh [build|test|demo|package]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench|package]" >&2; exit 2 ;;
 esac

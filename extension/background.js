@@ -10,7 +10,8 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     return false;
   }
   if (!msg || msg.type !== 'analyse' || typeof msg.snapshot !== 'string') return false;
-  analysePage(msg).then(plan => sendResponse({ plan }), e => {
+  const started = performance.now();
+  analysePage(msg).then(plan => sendResponse({ plan, coreMs: performance.now() - started }), e => {
     // One line in the extension's console; the page stays as it was.
     console.warn('Dispute Guard: page not analysed:', e && e.message);
     sendResponse({ error: String(e && e.message) });

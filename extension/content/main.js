@@ -13,6 +13,7 @@
   let full = true;              // next read covers the whole page
   const dirty = new Set();      // subtrees to re-read
   let timer = 0, firstDirty = 0, running = false, dead = false, reads = 0;
+  const stats = [];
 
   const pad = n => String(n).padStart(2, '0');
   function localNow() {
@@ -29,7 +30,7 @@
           clearTimeout(timeout);
           const err = chrome.runtime.lastError;
           if (err || !reply || reply.error) reject(new Error(err ? err.message : reply ? reply.error : 'empty answer'));
-          else resolve(JSON.parse(reply.plan));
+          else resolve({ plan: JSON.parse(reply.plan), coreMs: reply.coreMs });
         });
       } catch (e) { clearTimeout(timeout); reject(e); }
     });
@@ -50,13 +51,23 @@
       const wasFull = full;
       full = false; dirty.clear();
       if (!wasFull && roots.length === 0) return;
+      const t0 = performance.now();
       const { snap, live } = wasFull ? DG.snapshot.full() : DG.snapshot.partial(roots);
       if (!wasFull) snap.ctx = ctx;
-      const plan = await analyse(JSON.stringify(snap));
+      const json = JSON.stringify(snap);
+      const t1 = performance.now();
+      const { plan, coreMs } = await analyse(json);
+      const t2 = performance.now();
       ctx = plan.ctx;
       observer && handle(observer.takeRecords());
       DG.apply(plan, live, wasFull ? [] : snap.roots.map(i => live[i]));
       observer && handle(observer.takeRecords());
+      const t3 = performance.now();
+      // Timings of the last reads, kept in the content script's own world (the benchmark reads
+      // them through the DevTools protocol; the page cannot see them).
+      stats.push({ full: wasFull, nodes: snap.nodes.length, bytes: json.length, startedAt: t0,
+        snapshotMs: t1 - t0, roundTripMs: t2 - t1, coreMs, applyMs: t3 - t2, totalMs: t3 - t0 });
+      if (stats.length > 200) stats.shift();
       // How many reads were applied: lets tests (and power users) know the page was processed.
       document.documentElement.setAttribute('data-dg-read', String(++reads));
     } catch (e) {
@@ -124,5 +135,5 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 
-  DG.main = { localNow };
+  DG.main = { localNow, stats, startedAt: performance.now() };
 })();

@@ -24,9 +24,13 @@ async function launch({ port, extensionDir = path.join(ROOT, 'dist', 'extension'
       `--host-resolver-rules=${rules}`,
     ],
   });
-  let sw = context.serviceWorkers()[0];
-  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20000 });
-  const extensionId = sw.url().split('/')[2];
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
+  let sw = null, extensionId = null;
+  if (manifest.background) {
+    sw = context.serviceWorkers()[0];
+    if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20000 });
+    extensionId = sw.url().split('/')[2];
+  }
   const swErrors = [];
   return {
     context, extensionId, swErrors, userDataDir,
