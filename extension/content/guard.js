@@ -13,6 +13,7 @@
   let open = null;          // the dialog shown: { host, root, dialog, el, guard, origin, restoreFocus }
   let replaying = null;     // the element whose replayed activation must pass
   let afterProceed = null;  // { until, rect }: the rest of a double click on "proceed" is swallowed
+  let armed = null;         // { el, guard, built | broken }: a guarded control being pressed
   const passes = [];        // { kind, order, popup, until }: activations allowed without asking
   const PASS_MS = 60_000;
   const TWIN_WAIT_MS = 2000;
@@ -48,15 +49,20 @@
 
   // A pass lets one activation through without asking: the site's own "are you sure?" popup
   // right after a proceed, or the control the site re-rendered before proceed could reach it.
-  function takePass(guard) {
+  function findPass(guard) {
     const now = Date.now();
     for (let i = passes.length - 1; i >= 0; i--) if (passes[i].until <= now) passes.splice(i, 1);
-    const i = passes.findIndex(p => p.kind === guard.kind && (guard.site_popup
+    return passes.findIndex(p => p.kind === guard.kind && (guard.site_popup
       ? p.popup && (p.order == null || guard.order == null || p.order === guard.order)
       : !p.popup && p.order === guard.order));
-    if (i < 0) return false;
-    passes.splice(i, 1);
-    return true;
+  }
+
+  const hasPass = guard => findPass(guard) >= 0;
+
+  function takePass(guard) {
+    const i = findPass(guard);
+    if (i >= 0) passes.splice(i, 1);
+    return i >= 0;
   }
 
   const isNative = el => /^(BUTTON|A|INPUT|SUMMARY)$/.test(el.tagName);
@@ -142,7 +148,9 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
   .actions .cancel { background: #8ab4f8; color: #10141c; border-color: #8ab4f8; }
 }`;
 
-  function showDialog(el, guard, origin) {
+  // The dialog for a guard, built but not shown: built as soon as the control is pressed, so
+  // that if building fails the press goes on to the site untouched.
+  function buildDialog(guard) {
     const { ui, i18n } = DG;
     const t = (m) => i18n.t(m.key, m.args || []);
     const w = guard.dialog || { lines: [] };
@@ -188,10 +196,22 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
       close('proceed');
     });
     backdrop.addEventListener('click', () => close('cancel'));
+    return { host, root, dialog, cancel, guard };
+  }
+
+  function showDialog(built, el, origin) {
+    const { host, root, dialog, cancel, guard } = built;
     document.documentElement.append(host);
     open = { host, root, dialog, el, guard, origin, restoreFocus: document.activeElement, openedBy: origin.kind === 'key' ? origin.key : null };
     document.addEventListener('focusin', keepFocus, true);
     cancel.focus({ preventScroll: true });
+  }
+
+  // A guarded control being pressed: its dialog built in advance, or `broken` (fail open).
+  function arm(el, guard) {
+    if (armed && armed.el === el && armed.guard === guard) return armed;
+    try { armed = { el, guard, built: buildDialog(guard) }; } catch (e) { report(e); armed = { el, guard, broken: true }; }
+    return armed;
   }
 
   const focusables = () => open ? [...open.dialog.querySelectorAll('input, button')] : [];
@@ -225,8 +245,10 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
     const guard = guardOf(el);
     if (takePass(guard)) return;
     if (!alive() || !DG.ui || !DG.i18n) return;  // broken: the page works as without us
-    try { showDialog(el, guard, origin); } catch (e) {
-      // Could not ask: let the activation through rather than swallow it.
+    const ready = arm(el, guard);
+    armed = null;
+    if (ready.broken) return;                   // could not build the dialog: let it through
+    try { showDialog(ready.built, el, origin); } catch (e) {
       if (open) { try { open.host.remove(); } catch { /* already gone */ } open = null; }
       report(e);
       return;
@@ -252,8 +274,15 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
 
   function onPointer(ev) {
     if (inDialog(ev) || inReplay(ev)) return;
-    // Not prevented (the browser still makes the click the guard asks about), only kept from the site.
-    if (restOfDoubleClick(ev) || guardedTarget(ev) || open) ev.stopImmediatePropagation();
+    if (restOfDoubleClick(ev) || open) { ev.stopImmediatePropagation(); return; }
+    const el = guardedTarget(ev);
+    if (!el || !alive() || !DG.ui || !DG.i18n) return;
+    const guard = guardOf(el);
+    if (hasPass(guard)) return;
+    if (arm(el, guard).broken) return;
+    // Not prevented (the browser still makes the click the guard asks about), only kept from
+    // the site, which may act on pointerup or mouseup rather than click.
+    ev.stopImmediatePropagation();
   }
 
   function onKey(ev) {

@@ -16,6 +16,13 @@ const focused = page => page.evaluate(() => {
     (a.hasAttribute('data-dg-guard') ? 'guarded' : a.tagName.toLowerCase());
 });
 
+// The site also listens to presses on its confirm buttons (some sites act on pointerup).
+function listenToPointers() {
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) {
+    document.addEventListener(type, ev => { if (ev.target.closest && ev.target.closest('[data-fx="confirm"]')) window.siteLog({ event: type }); });
+  }
+}
+
 const confirmOf = (page, n) => page.locator(`[data-fx-order="${n}"][data-dg-guard="confirm-receipt"]`);
 
 module.exports = t => {
@@ -41,6 +48,19 @@ module.exports = t => {
     await dialog.locator('[data-dg-action="proceed"]').click();
     await page.waitForTimeout(200);
     env.assert.equal(await seen(env, page), [`confirm-clicked ${plain}`, `confirmed ${plain}`], 'exactly one activation');
+  });
+
+  t.test('a site that acts on pointer or mouse events sees none of them until proceed, then one of each', async env => {
+    const page = await env.open('guard-list-en');
+    await page.evaluate(listenToPointers);
+    await confirmOf(page, plain).click();
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    env.assert.equal(await seen(env, page), [], 'no pointer event reached the site while asking');
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await page.waitForTimeout(200);
+    env.assert.equal(await seen(env, page), ['pointerdown', 'mousedown', 'pointerup', 'mouseup', `confirm-clicked ${plain}`, `confirmed ${plain}`],
+      'one press, one click');
   });
 
   t.test('keyboard: Enter and Space open the dialog; the site sees nothing until proceed', async env => {
@@ -226,10 +246,12 @@ module.exports = t => {
     env.assert(ours, 'found the content script\'s world');
     const r = await cdp.send('Runtime.evaluate', { contextId: ours.id, expression: "DG.ui.el = () => { throw new Error('broken on purpose') }; 'ok'" });
     env.assert.equal(r.result.value, 'ok', 'broke it');
+    await page.evaluate(listenToPointers);
     await confirmOf(page, plain).click();
     await page.waitForTimeout(200);
     env.assert.equal(await page.locator(DIALOG).count(), 0, 'no dialog');
-    env.assert.equal(await seen(env, page), [`confirm-clicked ${plain}`, `confirmed ${plain}`], 'the site saw the click');
+    env.assert.equal(await seen(env, page), ['pointerdown', 'mousedown', 'pointerup', 'mouseup', `confirm-clicked ${plain}`, `confirmed ${plain}`],
+      'the site saw the press and the click, as without the extension');
     env.assert(page.dgErrors.length === 0, `no page errors: ${page.dgErrors.join('; ')}`);
     await cdp.detach();
   });
