@@ -20,10 +20,11 @@
 .dg[data-dg-widget="order-badge"] { display: inline-block; max-width: 46em; font-size: 12px; padding: 4px 8px; margin: 6px 0 2px; }
 .dg[data-dg-widget="order-badge"] p:not(.first) { color: #46506a; }
 .dg[data-dg-widget="dispute-guide"] { max-width: 60em; margin: 8px; }
+.dg .notes { font-size: 11px; color: #5b6b8c; }
 @media (prefers-color-scheme: dark) {
   .dg { color: #e8eaf0; background: #1f2430; border-color: #3a4254; }
   .dg.warn { background: #33291a; } .dg.danger { background: #3a1f1f; } .dg a { color: #8ab4f8; }
-  .dg .brand { color: #a9b4cc; } .dg[data-dg-widget="order-badge"] p:not(.first) { color: #c3c9d6; }
+  .dg .brand, .dg .notes { color: #a9b4cc; } .dg[data-dg-widget="order-badge"] p:not(.first) { color: #c3c9d6; }
 }`;
 
   // Only the shop's own pages, never script or other sites.
@@ -57,6 +58,8 @@
       p.append(document.createTextNode(t(m.key, m.args)));
       box.append(p);
     });
+    // Small print: where a date comes from.
+    if (w.notes && w.notes.length) box.append(el('p', { class: 'notes' }, w.notes.map(m => t(m.key, m.args)).join(' · ')));
     for (const l of w.links || []) {
       const href = safeHref(l.href);
       if (!href) continue;

@@ -179,12 +179,12 @@ pub fn detail_url(page_url: &str, layout: Layout, order: &Order) -> Option<Strin
 fn list_badge(page: &PathPage<'_>, o: &PathOrder<'_>) -> Widget {
     let (order, w) = o.remembered.map(|(order, w, _)| (order, w)).unwrap_or((o.order, o.window));
     let mut lines = vec![headline(order, w, page.settings), reason_message(order, w, page.settings)];
-    lines.extend(estimated(w));
     lines.extend(extension_line(w));
-    if let Some((_, _, seen)) = o.remembered {
-        lines.push(Message::with("pathRemembered", vec![Arg::Date(seen)]));
-    }
     let mut badge = Widget::new("order-badge", tone(w), lines);
+    badge.notes.extend(estimated(w));
+    if let Some((_, _, seen)) = o.remembered {
+        badge.notes.push(Message::with("pathRemembered", vec![Arg::Date(seen)]));
+    }
     badge.state = Some(w.state.as_str().to_string());
     // Where the dispute starts, or where the missing dates are.
     let worth_a_link = w.state.is_open() || w.state == DisputeState::Unknown || w.extension_worthy;
@@ -203,7 +203,6 @@ fn detail_notice(page: &PathPage<'_>, o: &PathOrder<'_>, labels: (Option<&String
         return timeline(page.settings, Some(o.order), Some(w));
     }
     let mut lines = vec![headline(o.order, w, page.settings), reason_message(o.order, w, page.settings)];
-    lines.extend(estimated(w));
     if let Some(label) = labels.0 {
         lines.push(Message::with("pathUseButton", vec![Arg::Text(label.clone())]));
     }
@@ -220,6 +219,7 @@ fn detail_notice(page: &PathPage<'_>, o: &PathOrder<'_>, labels: (Option<&String
         }
     }
     let mut notice = Widget::new("dispute-notice", tone(w), lines);
+    notice.notes.extend(estimated(w));
     notice.state = Some(w.state.as_str().to_string());
     notice
 }

@@ -94,6 +94,9 @@ pub struct Widget {
     /// Questions worth asking oneself, shown as an informational checklist (never required).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<Message>,
+    /// Small print after the lines: where a date comes from ("estimated", "remembered").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Message>,
     /// The dispute state the widget shows (`data-dg-state` on its box), for styling and tests.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
@@ -101,7 +104,7 @@ pub struct Widget {
 
 impl Widget {
     pub fn new(component: &str, tone: Tone, lines: Vec<Message>) -> Widget {
-        Widget { component: component.into(), tone, lines, links: vec![], checks: vec![], state: None }
+        Widget { component: component.into(), tone, lines, links: vec![], checks: vec![], notes: vec![], state: None }
     }
 }
 

@@ -124,8 +124,9 @@ fn detail_page_lights_returns_refunds_while_open_and_says_until_when() {
     let (node, place, notice) = m[0];
     assert_eq!((node, place, notice.component.as_str(), notice.state.as_deref()), (1, Place::Prepend, "dispute-notice", Some("open")));
     assert_eq!(notice.lines[0], Message::with("pathOpenUntil", vec![Arg::Date(d("2026-11-25")), Arg::Number(4)]));
-    assert_eq!(keys(notice), ["pathOpenUntil", "reasonWithinWindow", "pathEstimated", "pathUseButton"]);
-    assert_eq!(notice.lines[3].args, vec![Arg::Text("Returns/refunds".into())]);
+    assert_eq!(keys(notice), ["pathOpenUntil", "reasonWithinWindow", "pathUseButton"]);
+    assert_eq!(notice.lines[2].args, vec![Arg::Text("Returns/refunds".into())]);
+    assert_eq!(notice.notes, vec![Message::new("pathEstimated")], "the date rests on the usual 15 days");
     let a = attrs_of(&plan, 1);
     assert_eq!((a["data-dg-dispute"].as_str(), a["data-dg-dispute-closes"].as_str()), ("open", "2026-11-25"));
 }
@@ -199,7 +200,8 @@ fn list_cards_get_a_badge_and_open_ones_a_link_to_their_detail_page() {
     assert_eq!(m.len(), 2);
     let (node, place, badge) = m[0];
     assert_eq!((node, place, badge.component.as_str(), badge.state.as_deref()), (1, Place::Append, "order-badge", Some("open")));
-    assert_eq!(keys(badge), ["pathOpenUntil", "reasonWithinWindow", "pathEstimated"]);
+    assert_eq!(keys(badge), ["pathOpenUntil", "reasonWithinWindow"]);
+    assert_eq!(badge.notes, vec![Message::new("pathEstimated")]);
     assert_eq!(badge.links.len(), 1);
     assert_eq!(badge.links[0].href, "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001");
     assert_eq!(badge.links[0].key, "pathLinkOpenDispute");
@@ -345,7 +347,7 @@ fn list_badges_and_dialogs_use_what_the_detail_page_said_but_marks_do_not() {
     let (_, _, badge) = mounts(&plan)[0];
     assert_eq!(badge.state.as_deref(), Some("open"));
     assert_eq!(badge.lines[0], Message::with("pathOpenUntil", vec![Arg::Date(d("2026-12-20")), Arg::Number(29)]));
-    assert_eq!(badge.lines.last(), Some(&Message::with("pathRemembered", vec![Arg::Date(d("2026-11-10"))])));
+    assert_eq!(badge.notes.last(), Some(&Message::with("pathRemembered", vec![Arg::Date(d("2026-11-10"))])));
     let g = guards(&plan);
     assert!(g[0].1.dialog.lines.contains(&Message::with("guardConfirmProtection", vec![Arg::Date(d("2026-12-20"))])), "{:?}", g[0].1.dialog.lines);
     assert!(highlights(&plan).is_empty());
@@ -359,5 +361,5 @@ fn a_memory_that_adds_nothing_changes_nothing() {
     let mut page = Page::new(PageKind::OrderList, LIST).order(1, card);
     page.memory = Some(memory);
     let plan = page.plan(&Settings::default(), "2026-11-21T12:00");
-    assert!(!keys(mounts(&plan)[0].2).contains(&"pathRemembered"));
+    assert!(mounts(&plan)[0].2.notes.iter().all(|m| m.key != "pathRemembered"));
 }
