@@ -22,17 +22,23 @@ function widgetsOnPage() {
   });
 }
 
-// Site controls a widget overlaps (drawn on top of, or pushed under): none allowed.
+// Site controls one of our widgets is drawn over: at the control's centre and corners, the
+// topmost element must not be ours. None allowed (dialogs excepted: they are modal on purpose).
 function coveredControls() {
-  const hosts = [...document.querySelectorAll('[data-dg-ui]')].filter(h => h.getAttribute('data-dg-ui') !== 'dialog');
+  const ours = el => !!(el && el.closest && el.closest('[data-dg-ui]:not([data-dg-ui="dialog"])'));
   const controls = [...document.querySelectorAll('button, a, [role=button], input')].filter(c => !c.closest('[data-dg-ui]'));
   const hits = [];
-  for (const h of hosts) {
-    const a = h.getBoundingClientRect();
-    for (const c of controls) {
-      const b = c.getBoundingClientRect();
-      if (b.width === 0 || b.height === 0) continue;
-      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) hits.push(`${h.getAttribute('data-dg-ui')} over ${c.textContent.trim()}`);
+  for (const c of controls) {
+    for (const r of c.getClientRects()) {
+      if (r.width < 2 || r.height < 2) continue;
+      // An inline element's vertical padding overflows its line and is painted under whatever
+      // follows (CSS, not us): for those only the centre counts.
+      const inline = getComputedStyle(c).display === 'inline';
+      const points = [[r.left + r.width / 2, r.top + r.height / 2], ...(inline ? [] : [[r.left + 1, r.top + 1], [r.right - 1, r.bottom - 1]])];
+      for (const [x, y] of points) {
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+        if (ours(document.elementFromPoint(x, y))) { hits.push(`a widget over ${c.textContent.replace(/\s+/g, ' ').trim().slice(0, 40)}`); break; }
+      }
     }
   }
   return hits;
@@ -43,6 +49,7 @@ module.exports = t => {
 
   t.test('list cards: one badge each, saying the card\'s state, with a link where the dates are', async env => {
     for (const name of ['current-list-en', 'guard-list-en']) {
+      await env.resetStorage();
       const page = await env.open(name);
       const w = await page.evaluate(widgetsOnPage);
       const cards = await page.$$eval('[data-dg-order]', els => els.map(e => e.getAttribute('data-dg-order')));
@@ -51,8 +58,8 @@ module.exports = t => {
         env.assert.equal([b.component, b.role], ['order-badge', 'note'], `${name}: badge of ${b.order}`);
         env.assert.equal(b.state, b.orderState, `${name}: the badge says the card's state (${b.order})`);
         env.assert(b.text.startsWith('Dispute Guard'), `${name}: the badge says whose it is`);
-        const detail = `http://www.aliexpress.com/p/order/detail.html?orderId=${b.order}`;
-        if (b.state === 'unknown') env.assert.equal(b.links, [detail], `${name}: unknown dates → the order's detail page`);
+        const detail = new RegExp(`^https?://www\\.aliexpress\\.com/p/order/detail\\.html\\?orderId=${b.order}$`);
+        if (b.state === 'unknown') env.assert(b.links.length === 1 && detail.test(b.links[0]), `${name}: unknown dates → the order's detail page: ${b.links}`);
         if (b.state === 'not-applicable') env.assert.equal(b.links, [], `${name}: nothing to do → no link`);
       }
       env.assert.equal(await page.evaluate(coveredControls), [], `${name}: no badge over a site control`);
@@ -60,6 +67,7 @@ module.exports = t => {
   });
 
   t.test('list badges say why, in words the shopper can act on', async env => {
+    await env.resetStorage();
     const page = await env.open('current-list-en');
     const byOrder = Object.fromEntries((await page.evaluate(widgetsOnPage)).map(w => [w.order, w.text]));
     env.assert(byOrder[orderId(1)].includes('does not show when the order shipped'), `in transit: ${byOrder[orderId(1)]}`);

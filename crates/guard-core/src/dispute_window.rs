@@ -205,7 +205,10 @@ pub fn dispute_window(order: &Order, today: NaiveDate, settings: &Settings) -> D
     if contradictory(order, today) {
         w.reason = Reason::Contradictory;
         w.opens = None;
-        w.protection_ends = None;
+        // The page's own protection date stands; an estimate built on contradictory dates does not.
+        if protection_estimated {
+            w.protection_ends = None;
+        }
         return w;
     }
     let set = |w: &mut DisputeWindow, state, reason| {

@@ -101,11 +101,13 @@ pub fn plan_page_remembering(snap: &Snapshot, settings: &Settings, now: NaiveDat
     let cx = ReadContext { kind: ctx.kind, layout: ctx.layout, lang: ctx.lang, now };
     let reading = read_page(&tree, &cx);
     ctx.lang = ctx.lang.or(reading.lang);
-    let full = snap.roots.is_empty();
+    // The whole page was read: no partial roots, or <body> itself among them.
+    let body = tree.roots().into_iter().find(|&r| tree.parent(r).is_none() && tree.tag(r) == "body");
+    let full = snap.roots.is_empty() || body.is_some();
     let facts = PageFacts {
         url: &snap.url,
         full,
-        body: if full { tree.roots().first().copied() } else { None },
+        body: if full { body.or_else(|| tree.roots().first().copied()) } else { None },
         labels: reading.controls.iter().map(|c| (c.node, tree.text(c.node))).collect(),
         tags: reading.orders.iter().map(|o| (o.root, tree.tag(o.root).to_string())).collect(),
         memory,

@@ -148,6 +148,7 @@ fn every_reason_the_sources_give() {
             row("shipped after completed", order(Status::Completed).shipped("2026-02-03").completed("2026-02-01"), "2026-02-05", S::Unknown, R::Contradictory),
             row("placed after shipped", order(Status::Shipped).placed("2026-01-05").shipped("2026-01-03"), "2026-02-05", S::Unknown, R::Contradictory),
             row("protection ends before shipment", shipped().protection("2026-01-02"), "2026-01-20", S::Unknown, R::Contradictory),
+            row("dates far in the future, protection stated", order(Status::Shipped).placed("2026-03-01").protection("2026-04-01"), "2026-02-05", S::Unknown, R::Contradictory),
             row("dates far in the future", order(Status::Shipped).placed("2026-03-01"), "2026-02-05", S::Unknown, R::Contradictory),
         ],
         &Settings::default(),
@@ -325,4 +326,17 @@ fn reasons_read_as_their_own_sentences() {
     assert_eq!(m.args, vec![Arg::Number(15), Arg::Date(d("2026-02-01")), Arg::Date(d("2026-02-16"))]);
     assert_eq!(msg(&order(Status::Shipped), "2026-02-20").key, "reasonMissingShipDate");
     assert_eq!(msg(&order(Status::Completed), "2026-02-20").key, "reasonMissingReceiptDate");
+}
+
+#[test]
+fn contradictory_dates_keep_the_page_s_protection_date_but_no_estimate() {
+    let s = Settings::default();
+    // Completed before it shipped: the shipment date cannot be trusted, nor an estimate from it.
+    let o = order(Status::Completed).shipped("2026-02-03").completed("2026-02-01");
+    let w = dispute_window(&o.0, d("2026-02-05"), &s);
+    assert_eq!((w.state, w.protection_ends, w.opens, w.closes), (S::Unknown, None, None, None));
+    // The page's own "Refund if no delivery before" stays what the page says.
+    let o = order(Status::Shipped).placed("2026-03-01").protection("2026-04-01");
+    let w = dispute_window(&o.0, d("2026-02-05"), &s);
+    assert_eq!((w.state, w.protection_ends), (S::Unknown, Some(d("2026-04-01"))));
 }
