@@ -14,6 +14,7 @@
   let replaying = null;     // the element whose replayed activation must pass
   let afterProceed = null;  // { until, rect }: the rest of a double click on "proceed" is swallowed
   let armed = null;         // { el, guard, built | broken }: a guarded control being pressed
+  let keyHeld = null;       // { key, until }: a key whose keydown was kept from the site: its keyup is too
   const passes = [];        // { kind, order, popup, until }: activations allowed without asking
   const PASS_MS = 60_000;
   const TWIN_WAIT_MS = 2000;
@@ -202,7 +203,7 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
   function showDialog(built, el, origin) {
     const { host, root, dialog, cancel, guard } = built;
     document.documentElement.append(host);
-    open = { host, root, dialog, el, guard, origin, restoreFocus: document.activeElement, openedBy: origin.kind === 'key' ? origin.key : null };
+    open = { host, root, dialog, el, guard, origin, restoreFocus: document.activeElement };
     document.addEventListener('focusin', keepFocus, true);
     cancel.focus({ preventScroll: true });
   }
@@ -254,6 +255,7 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
       return;
     }
     stop(ev);
+    if (origin.kind === 'key') keyHeld = { key: origin.key, until: Date.now() + 5000 };
   }
 
   // The second click of a double click on "proceed" lands on whatever is behind it once the
@@ -287,17 +289,21 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
 
   function onKey(ev) {
     if (inReplay(ev)) return;
+    // The keyup of a key held back (it comes up on whatever has focus now, maybe our dialog's
+    // button): not a choice, and not for the site either.
+    if (ev.type === 'keyup' && keyHeld && keyHeld.key === ev.key) {
+      const mine = Date.now() < keyHeld.until;
+      keyHeld = null;
+      if (mine) { stop(ev); return; }
+    }
     if (open && !open.host.isConnected) open = null;
     if (open) {
-      // The key that opened the dialog comes up on the dialog's focused button: not a choice.
-      if (ev.type === 'keyup' && open.openedBy === ev.key) { open.openedBy = null; stop(ev); return; }
       if (ev.type === 'keydown' && dialogKey(ev)) return;
       // While the dialog is open, the page behind it receives no activation at all.
       if (!inDialog(ev) && (ev.key === 'Enter' || ev.key === ' ')) stop(ev);
       return;
     }
-    if (ev.key !== 'Enter' && ev.key !== ' ') return;
-    if (ev.type === 'keyup') { if (guardedTarget(ev)) stop(ev); return; }
+    if (ev.type !== 'keydown' || (ev.key !== 'Enter' && ev.key !== ' ')) return;
     intercept(ev, { kind: 'key', key: ev.key, code: ev.code });
   }
 

@@ -252,6 +252,14 @@ module.exports = t => {
     env.assert.equal(await page.locator(DIALOG).count(), 0, 'no dialog');
     env.assert.equal(await seen(env, page), ['pointerdown', 'mousedown', 'pointerup', 'mouseup', `confirm-clicked ${plain}`, `confirmed ${plain}`],
       'the site saw the press and the click, as without the extension');
+    // The keyboard too: the site's custom control gets its keydown and its keyup.
+    await page.evaluate(() => document.addEventListener('keyup', ev => {
+      if (ev.target.closest && ev.target.closest('[data-fx="confirm-key"]')) window.siteLog({ event: 'keyup', via: ev.key });
+    }));
+    await confirmOf(page, custom).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    env.assert.equal((await seen(env, page)).slice(-2), [`confirmed ${custom} key`, 'keyup Enter'], 'key down and up reached the site');
     env.assert(page.dgErrors.length === 0, `no page errors: ${page.dgErrors.join('; ')}`);
     await cdp.detach();
   });
