@@ -141,6 +141,86 @@ module.exports = t => {
     env.assert.equal(await page.evaluate(coveredControls), [], 'over no control');
   });
 
+  t.test('every layout and language: each order has its one widget saying its state, lit buttons are named, nothing is covered', async env => {
+    const pages = env.fixtures.filter(f => f.expected && f.meta.e2e !== false);
+    let orders = 0, lit = 0;
+    for (const f of pages) {
+      const expected = env.expected(f.name);
+      if (!['order-list', 'order-detail'].includes(expected.kind)) continue;
+      await env.resetStorage();   // the page's own words only, no memory of other pages
+      const page = await env.open(f.name);
+      const w = await page.evaluate(widgetsOnPage);
+      const marked = await page.$$eval('[data-dg-order]', els => els.map(e => [e.getAttribute('data-dg-order'), e.getAttribute('data-dg-dispute')]));
+      for (const [id, state] of marked) {
+        const mine = w.filter(x => x.order === id);
+        env.assert.equal(mine.length, 1, `${f.name}: one widget for order ${id}`);
+        const want = expected.kind === 'order-list' ? ['order-badge'] : ['dispute-notice', 'dispute-timeline'];
+        env.assert(want.includes(mine[0].component), `${f.name}: ${mine[0].component} for ${id}`);
+        env.assert.equal(mine[0].state, state, `${f.name}: the widget says the order's state (${id})`);
+        orders++;
+      }
+      if (expected.kind === 'order-detail') {
+        const named = await page.$$eval('[data-dg-highlight]', els => els.map(e => e.textContent.replace(/\s+/g, ' ').trim()));
+        for (const label of named) {
+          env.assert(w.some(x => x.text.includes(`“${label}”`)), `${f.name}: the notice names the lit “${label}”`);
+          lit++;
+        }
+      }
+      env.assert.equal(await page.evaluate(coveredControls), [], `${f.name}: no widget over a site control`);
+      env.assert(page.dgErrors.length === 0, `${f.name}: page errors ${page.dgErrors.join('; ')}`);
+      await page.close();
+    }
+    env.assert(orders > 40 && lit >= 8, `covered ${orders} orders and ${lit} lit buttons`);
+    await env.resetStorage();
+  });
+
+  t.test('a lit button is outlined and takes no room', async env => {
+    const page = await env.open('current-detail-en');
+    const probe = await page.evaluate(() => {
+      const b = document.querySelector('[data-dg-highlight="open-dispute"]');
+      const lit = { style: getComputedStyle(b).outlineStyle, width: getComputedStyle(b).outlineWidth, rect: JSON.stringify(b.getBoundingClientRect()) };
+      b.removeAttribute('data-dg-highlight');
+      const plain = { style: getComputedStyle(b).outlineStyle, rect: JSON.stringify(b.getBoundingClientRect()) };
+      return { lit, plain };
+    });
+    env.assert.equal([probe.lit.style, probe.lit.width], ['solid', '3px'], 'outlined');
+    env.assert.equal(probe.plain.style, 'none', 'the outline is ours');
+    env.assert.equal(probe.lit.rect, probe.plain.rect, 'the button did not move or grow');
+  });
+
+  const fmt = (page, days) => page.evaluate(n => {
+    const d = new Date(); d.setDate(d.getDate() + n);
+    return new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+  }, days);
+
+  t.test('detail pages: too early says from which date, closed says why, neither is lit', async env => {
+    await env.resetStorage();
+    let page = await env.open('path-detail-too-early-en');
+    let notice = (await page.evaluate(widgetsOnPage))[0];
+    env.assert.equal(notice.state, 'too-early', 'too early');
+    env.assert(notice.text.includes(`Dispute possible from ${await fmt(page, 7)}`), notice.text);
+    env.assert(notice.text.includes(`Shipped on ${await fmt(page, -3)}`), notice.text);
+    env.assert.equal(await page.locator('[data-dg-highlight]').count(), 0, 'nothing lit');
+    page = await env.open('path-detail-closed-en');
+    notice = (await page.evaluate(widgetsOnPage))[0];
+    env.assert.equal(notice.state, 'closed', 'closed');
+    env.assert(notice.text.includes(`the last day was ${await fmt(page, -10)}`), notice.text);
+    env.assert(notice.text.includes(`More than 15 days have passed since receipt was confirmed on ${await fmt(page, -25)}`), notice.text);
+    env.assert(notice.text.includes('Estimated'), 'the 15 days are the usual rule, said so');
+    env.assert.equal(await page.locator('[data-dg-highlight]').count(), 0, 'nothing lit');
+  });
+
+  t.test('protection ending on a parcel not received: "Request to extend" is lit and the notice says why', async env => {
+    await env.resetStorage();
+    for (const [name, days] of [['path-detail-extend-en', 4], ['legacy-detail-en', 5]]) {
+      const page = await env.open(name);
+      const lit = await page.$$eval('[data-dg-highlight]', els => els.map(e => e.getAttribute('data-dg-highlight')).sort());
+      env.assert.equal(lit, ['extend-protection', 'open-dispute'], `${name}: both steps lit`);
+      const notice = (await page.evaluate(widgetsOnPage))[0];
+      env.assert(notice.text.includes(`Buyer protection ends on ${await fmt(page, days)} and the parcel has not arrived: ask the seller to extend it now.`), `${name}: ${notice.text}`);
+    }
+  });
+
   t.test('widgets follow the shopper\'s light or dark preference', async env => {
     const page = await env.open('current-list-en');
     const bg = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-dg-ui="order-badge"]').shadowRoot.querySelector('[data-dg-widget]')).backgroundColor);

@@ -264,6 +264,95 @@ module.exports = t => {
     await cdp.detach();
   });
 
+  t.test('the site\'s own popup: not asked again right after proceed, asked when reached on its own', async env => {
+    const page = await env.open('guard-list-en');
+    const dialog = page.locator(DIALOG);
+    await confirmOf(page, popup).click();
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    // The site opens its "are you sure?" popup; once read, its confirm button is guarded too.
+    await page.waitForSelector('[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]', { state: 'attached', timeout: 5000 });
+    await page.click('[data-fx="popup-confirm"]');
+    await page.waitForTimeout(200);
+    env.assert.equal(await dialog.count(), 0, 'not asked twice');
+    env.assert.equal(await seen(env, page), [`confirm-clicked ${popup}`, `confirmed ${popup}`], 'confirmed once');
+    // A page where the site's popup is open on its own (no proceed before it): asked.
+    const de = await env.open('current-detail-de');
+    const own = de.locator('[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]');
+    await own.click();
+    await de.locator(DIALOG).waitFor();
+    await de.locator(`${DIALOG} [data-dg-action="cancel"]`).click();
+    env.assert.equal(await seen(env, de), [], 'cancel: the site saw nothing');
+    await own.click();
+    await de.locator(`${DIALOG} [data-dg-action="proceed"]`).click();
+    await de.waitForTimeout(200);
+    env.assert.equal((await env.siteLog(de)).map(e => e.event), ['confirmed'], 'proceed: confirmed once');
+  });
+
+  t.test('"Annuler la demande" warns about reopening first', async env => {
+    await env.resetStorage();
+    const page = await env.open('current-detail-fr');
+    const button = page.locator('[data-dg-guard="cancel-dispute"]');
+    env.assert.equal(await button.textContent(), 'Annuler la demande', 'the cancel-dispute control is guarded');
+    await button.click();
+    const dialog = page.locator('[data-dg-dialog="cancel-dispute"][role="dialog"]');
+    await dialog.waitFor();
+    const text = await dialog.textContent();
+    const until = await page.evaluate(() => {
+      const d = new Date(); d.setDate(d.getDate() + 29);
+      return new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+    });
+    env.assert(text.includes(`reopened only while buyer protection lasts: until ${until}`), text);
+    env.assert.equal(await dialog.locator('[data-dg-action="cancel"]').textContent(), 'Keep the dispute', 'the safe choice keeps it');
+    await dialog.locator('[data-dg-action="cancel"]').click();
+    env.assert.equal(await seen(env, page), [], 'kept: the site saw nothing');
+    await button.click();
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await page.waitForTimeout(200);
+    env.assert.equal((await env.siteLog(page)).map(e => e.fx), ['cancel-dispute'], 'cancelled once');
+  });
+
+  t.test('every confirm control in every layout and language asks first', async env => {
+    let asked = 0;
+    for (const f of env.fixtures.filter(x => x.expected && x.meta.e2e !== false)) {
+      const expected = env.expected(f.name);
+      if (!expected.guarded.length) continue;
+      const page = await env.open(f.name);
+      const guarded = page.locator('[data-dg-guard="confirm-receipt"]');
+      env.assert.equal(await guarded.count(), expected.guarded.length, `${f.name}: guarded controls`);
+      // The first one the shopper can reach (a site popup may lie over the others).
+      const i = await guarded.evaluateAll(els => els.findIndex(e => {
+        const r = e.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return top && (top === e || e.contains(top));
+      }));
+      env.assert(i >= 0, `${f.name}: a guarded control within reach`);
+      await guarded.nth(i).click();
+      const dialog = page.locator(DIALOG);
+      await dialog.waitFor({ timeout: 3000 });
+      const text = await dialog.textContent();
+      env.assert(text.includes('payment to the seller') && /only \d+ days remain to open a dispute|a dispute stays possible only until|The last day to open a dispute/.test(text), `${f.name}: ${text}`);
+      await dialog.locator('[data-dg-action="cancel"]').click();
+      const log = (await env.siteLog(page)).filter(e => /confirm/.test(e.event));
+      env.assert.equal(log, [], `${f.name}: nothing reached the site`);
+      asked++;
+      await page.close();
+    }
+    env.assert(asked >= 20, `asked on ${asked} pages`);
+  });
+
+  t.test('the dialog says the end of protection the page states', async env => {
+    await env.resetStorage();
+    const page = await env.open('path-detail-too-early-en');
+    await page.locator('[data-dg-guard="confirm-receipt"]').click();
+    const text = await page.locator(DIALOG).textContent();
+    const until = await page.evaluate(() => {
+      const d = new Date(); d.setDate(d.getDate() + 40);
+      return new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+    });
+    env.assert(text.includes(`If you do not confirm, buyer protection lasts until ${until}, and the order confirms itself then.`), text);
+    env.assert.equal(await page.locator(DIALOG).getAttribute('data-dg-state'), 'too-early', 'the order\'s state');
+  });
+
   t.test('the dialog in dark mode, and nothing of ours is page markup', async env => {
     const page = await env.open('guard-list-en');
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -18,6 +18,8 @@ pub mod settings;
 pub mod snapshot;
 pub mod confirm_guard;
 pub mod dispute_path;
+pub mod countdown;
+pub mod money;
 
 use chrono::NaiveDateTime;
 

@@ -48,7 +48,7 @@ pub enum ProtectionSource {
 }
 
 /// What a window the page states in words counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum WindowStart {
     ConfirmReceipt,
@@ -57,7 +57,7 @@ pub enum WindowStart {
 }
 
 /// What the stated window is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum WindowPurpose {
     /// "apply for a return/refund within 7 days of confirming receipt".
@@ -82,7 +82,7 @@ pub struct Item {
 }
 
 /// A dispute already under way or finished, as the page shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DisputeProgress {
     /// Open, waiting for the seller or the platform.

@@ -35,15 +35,27 @@ pub struct Tracked {
 }
 
 /// Combines what is known of an order with a new reading of it: a value the new page shows
-/// replaces the old one; a value it does not show keeps what an earlier page said.
+/// replaces the old one; a value it does not show keeps what an earlier page said. List and
+/// detail pages each know part of an order (a list card shows no shipment date; a detail page
+/// shows every item), so neither erases the other:
+/// - a status the new page could not read keeps the old status together with its label;
+/// - a dispute the new page does not mention is kept while the status stays the same, and
+///   dropped once the order has moved on to another status;
+/// - the longer list of items wins (a card may show only the first item).
 pub fn merge_order(old: &Order, new: &Order) -> Order {
     fn pick<T: Clone>(new: &Option<T>, old: &Option<T>) -> Option<T> {
         new.clone().or_else(|| old.clone())
     }
+    let status_known = new.status != Status::Unknown;
+    let dispute = match (new.dispute, status_known && new.status != old.status) {
+        (Some(d), _) => Some(d),
+        (None, true) => None,
+        (None, false) => old.dispute,
+    };
     Order {
         id: new.id.clone(),
-        status: if new.status == Status::Unknown { old.status } else { new.status },
-        status_text: pick(&new.status_text, &old.status_text),
+        status: if status_known { new.status } else { old.status },
+        status_text: if status_known || old.status_text.is_none() { pick(&new.status_text, &old.status_text) } else { old.status_text.clone() },
         placed: pick(&new.placed, &old.placed),
         paid: pick(&new.paid, &old.paid),
         shipped: pick(&new.shipped, &old.shipped),
@@ -52,10 +64,10 @@ pub fn merge_order(old: &Order, new: &Order) -> Order {
         protection_source: if new.protection_ends.is_some() { new.protection_source } else { old.protection_source },
         economy_shipping: pick(&new.economy_shipping, &old.economy_shipping),
         stated_windows: if new.stated_windows.is_empty() { old.stated_windows.clone() } else { new.stated_windows.clone() },
-        dispute: pick(&new.dispute, &old.dispute),
+        dispute,
         dispute_opened: pick(&new.dispute_opened, &old.dispute_opened),
         store: pick(&new.store, &old.store),
-        items: if new.items.is_empty() { old.items.clone() } else { new.items.clone() },
+        items: if new.items.len() >= old.items.len() { new.items.clone() } else { old.items.clone() },
         total: pick(&new.total, &old.total),
         detail_url: pick(&new.detail_url, &old.detail_url),
     }
@@ -100,5 +112,33 @@ mod tests {
         assert_eq!((t.order.status, t.order.placed, t.order.shipped), (Status::Shipped, Some(d("2026-10-01")), Some(d("2026-10-03"))));
         assert_eq!((t.first_seen, t.last_seen), (d("2026-11-01"), d("2026-11-02")));
         assert_eq!(t.order.store.as_deref(), Some("Shop"));
+    }
+
+    #[test]
+    fn an_unreadable_status_keeps_the_old_one_with_its_label() {
+        let known = Order { id: "8100000000000001".into(), status: Status::Shipped, status_text: Some("Awaiting delivery".into()), ..Default::default() };
+        let garbled = Order { id: known.id.clone(), status: Status::Unknown, status_text: Some("Aw@iting".into()), ..Default::default() };
+        let merged = merge_order(&known, &garbled);
+        assert_eq!((merged.status, merged.status_text.as_deref()), (Status::Shipped, Some("Awaiting delivery")));
+    }
+
+    #[test]
+    fn a_dispute_is_kept_until_the_order_moves_on() {
+        use crate::order::{DisputeProgress, Item};
+        let item = |t: &str| Item { title: t.into(), quantity: Some(1) };
+        let detail = Order {
+            id: "8100000000000001".into(),
+            status: Status::Shipped,
+            dispute: Some(DisputeProgress::InProgress),
+            items: vec![item("a"), item("b")],
+            ..Default::default()
+        };
+        // The list card says nothing of the dispute and shows only the first item.
+        let list = Order { id: detail.id.clone(), status: Status::Shipped, items: vec![item("a")], ..Default::default() };
+        let merged = merge_order(&detail, &list);
+        assert_eq!((merged.dispute, merged.items.len()), (Some(DisputeProgress::InProgress), 2));
+        // Later the order is completed and no dispute is shown any more.
+        let done = Order { id: detail.id.clone(), status: Status::Completed, ..Default::default() };
+        assert_eq!(merge_order(&merged, &done).dispute, None);
     }
 }

@@ -133,6 +133,66 @@ pub fn classify(url: &str) -> (PageKind, Layout) {
         .unwrap_or((PageKind::Other, Layout::Current))
 }
 
+/// Query parameters that carry an order id in the site's links (FACTS.md "Pages": detail
+/// `orderId=`, tracking `tradeOrderId=` and the legacy `tradeId=`). Not `parentOrderId`: a
+/// parent order groups several orders of one checkout.
+const ORDER_ID_PARAMS: &[&str] = &["orderId", "tradeOrderId", "tradeId"];
+
+/// The order id a link carries: `…?orderId=<id>`, `…?tradeOrderId=<id>`, `…?tradeId=<id>`, or
+/// aliexpress.ru's `/order-list/<id>`. Only links that stay on an AliExpress site (or are
+/// relative) count.
+pub fn order_id_in_link(href: &str) -> Option<String> {
+    let href = href.trim();
+    if href.len() > 2000 {
+        return None;
+    }
+    let (path, query) = if href.starts_with("//") || href.contains("://") {
+        let full = if href.starts_with("//") { format!("https:{href}") } else { href.to_string() };
+        let u = split_url(&full)?;
+        if !is_aliexpress_host(&u.host) {
+            return None;
+        }
+        (u.path.to_string(), u.query.to_string())
+    } else {
+        if href.contains(':') && !href.starts_with('/') && !href.starts_with('?') {
+            return None; // javascript:, mailto: …
+        }
+        let no_frag = href.split('#').next().unwrap_or("");
+        let (p, q) = no_frag.split_once('?').unwrap_or((no_frag, ""));
+        (p.to_string(), q.to_string())
+    };
+    let from_query = ORDER_ID_PARAMS.iter().find_map(|k| query_param(&query, k)).map(str::to_string);
+    let from_path = path.strip_prefix("/order-list/").map(|rest| rest.trim_end_matches('/').to_string());
+    from_query.or(from_path).filter(|id| crate::order::is_order_id(id))
+}
+
+/// On an order detail page, the order the URL names.
+pub fn page_order_id(url: &str) -> Option<String> {
+    let u = split_url(url)?;
+    match classify(url) {
+        (PageKind::OrderDetail, Layout::Ru) => {
+            u.path.strip_prefix("/order-list/").map(|id| id.trim_end_matches('/').to_string()).filter(|id| crate::order::is_order_id(id))
+        }
+        (PageKind::OrderDetail, _) => query_param(u.query, "orderId").filter(|id| crate::order::is_order_id(id)).map(str::to_string),
+        _ => None,
+    }
+}
+
+/// The canonical address of an order's detail page on the site the shopper uses (FACTS.md
+/// "Pages"), built from the id rather than copied from a link.
+pub fn detail_url(layout: Layout, page_url: &str, id: &str) -> Option<String> {
+    let u = split_url(page_url)?;
+    if !is_aliexpress_host(&u.host) || !crate::order::is_order_id(id) {
+        return None;
+    }
+    let host = &u.host;
+    Some(match layout {
+        Layout::Current | Layout::Mobile => format!("https://{host}/p/order/detail.html?orderId={id}"),
+        Layout::Legacy => format!("https://{host}/order_detail.htm?orderId={id}"),
+        Layout::Ru => format!("https://{host}/order-list/{id}"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +223,33 @@ mod tests {
         for (url, kind, layout) in cases {
             assert_eq!(classify(url), (kind, layout), "{url}");
         }
+    }
+
+    #[test]
+    fn order_ids_come_from_the_site_links_only() {
+        assert_eq!(order_id_in_link("//www.aliexpress.com/p/order/detail.html?orderId=8100000000000001").as_deref(), Some("8100000000000001"));
+        assert_eq!(order_id_in_link("https://www.aliexpress.com/p/tracking/index.html?_addShare=no&tradeOrderId=8100000000000002").as_deref(), Some("8100000000000002"));
+        assert_eq!(order_id_in_link("/order-list/5123456789012345").as_deref(), Some("5123456789012345"));
+        assert_eq!(order_id_in_link("order_detail.htm?orderId=8100000000000003#x").as_deref(), Some("8100000000000003"));
+        assert_eq!(order_id_in_link("https://evil.example/p/order/detail.html?orderId=8100000000000001"), None);
+        assert_eq!(order_id_in_link("javascript:go('?orderId=8100000000000001')"), None);
+        assert_eq!(order_id_in_link("https://feedback.aliexpress.com/leaveFeedback.htm?parentOrderId=8100000000000001"), None);
+        assert_eq!(order_id_in_link("//www.aliexpress.com/item/1005001.html"), None);
+    }
+
+    #[test]
+    fn detail_pages_name_their_order_and_canonical_addresses_are_built() {
+        assert_eq!(page_order_id("https://aliexpress.ru/order-list/5123456789012345").as_deref(), Some("5123456789012345"));
+        assert_eq!(page_order_id("https://trade.aliexpress.com/order_detail.htm?orderId=8100000000000001").as_deref(), Some("8100000000000001"));
+        assert_eq!(page_order_id("https://www.aliexpress.com/p/order/index.html?orderId=8100000000000001"), None);
+        assert_eq!(
+            detail_url(Layout::Mobile, "https://m.aliexpress.com/p/order/index.html", "8100000000000001").as_deref(),
+            Some("https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000001")
+        );
+        assert_eq!(
+            detail_url(Layout::Legacy, "http://trade.aliexpress.ru/orderList.htm", "8100000000000001").as_deref(),
+            Some("https://trade.aliexpress.ru/order_detail.htm?orderId=8100000000000001")
+        );
     }
 
     #[test]

@@ -8,6 +8,9 @@ pub struct PageTree<'a> {
     children: Vec<Vec<NodeId>>,
     /// Whether the node lies inside a subtree the snapshot carries in full.
     full: Vec<bool>,
+    /// Nodes visited by walks so far (descendants and ancestors): lets tests check that reading
+    /// stays linear in the size of the page without timing anything.
+    visits: std::cell::Cell<usize>,
 }
 
 impl<'a> PageTree<'a> {
@@ -29,7 +32,7 @@ impl<'a> PageTree<'a> {
                 }
             }
         }
-        PageTree { snap, children, full }
+        PageTree { snap, children, full, visits: std::cell::Cell::new(0) }
     }
 
     pub fn snapshot(&self) -> &Snapshot {
@@ -100,7 +103,15 @@ impl<'a> PageTree<'a> {
 
     /// `n` and its ancestors, nearest first.
     pub fn ancestors_or_self(&self, n: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        std::iter::successors(Some(n), move |&x| self.parent(x))
+        std::iter::successors(Some(n), move |&x| {
+            self.visits.set(self.visits.get() + 1);
+            self.parent(x)
+        })
+    }
+
+    /// How many nodes walks over this tree have visited so far.
+    pub fn visits(&self) -> usize {
+        self.visits.get()
     }
 
     pub fn closest(&self, n: NodeId, pred: impl Fn(NodeId) -> bool) -> Option<NodeId> {
@@ -143,6 +154,7 @@ impl Iterator for Descendants<'_, '_> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
         let n = self.stack.pop()?;
+        self.tree.visits.set(self.tree.visits.get() + 1);
         self.stack.extend(self.tree.children[n].iter().rev().copied());
         Some(n)
     }

@@ -100,7 +100,8 @@ pub fn plan_page_remembering(snap: &Snapshot, settings: &Settings, now: NaiveDat
     let tree = PageTree::new(snap);
     let cx = ReadContext { kind: ctx.kind, layout: ctx.layout, lang: ctx.lang, now };
     let reading = read_page(&tree, &cx);
-    ctx.lang = ctx.lang.or(reading.lang);
+    // The page's words decide its language; `<html lang>` only broke ties (reading/language.rs).
+    ctx.lang = reading.lang.or(ctx.lang);
     // The whole page was read: no partial roots, or <body> itself among them.
     let body = tree.roots().into_iter().find(|&r| tree.parent(r).is_none() && tree.tag(r) == "body");
     let full = snap.roots.is_empty() || body.is_some();
@@ -183,6 +184,7 @@ pub fn plan_reading(ctx: PageContext, reading: PageReading, facts: &PageFacts<'_
         settings,
     };
     ops.extend(dispute_path::ops(&page));
+    ops.extend(reading.rereads.iter().map(|&node| Op::Reread { node }));
     Plan { ctx, ops, orders: reading.orders.into_iter().map(|r| r.order).collect(), notes: reading.notes }
 }
 

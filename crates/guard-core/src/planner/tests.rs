@@ -61,6 +61,7 @@ impl Page {
                 .collect(),
             file_inputs: vec![],
             notes: vec![],
+            rereads: vec![],
         };
         let facts = PageFacts {
             url: self.url,

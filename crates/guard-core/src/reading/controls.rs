@@ -1,30 +1,150 @@
-//! Controls found by their label, in any supported language: a button or link whose whole text
-//! is a known control label.
+//! The controls that matter: confirm receipt, open dispute, returns/refunds, extend protection,
+//! cancel dispute, track. Found by their label in any supported language (a button or link whose
+//! whole text is a known control label), else by a structural hook; and the confirm button of the
+//! site's own confirmation popup, recognised by the popup's question ("Did you receive the
+//! item(s)?"). Each control is tied to the order whose element holds it; on a detail page, to
+//! the page's order.
 
-use super::{Control, PageReading, ReadContext};
-use crate::locales::{self, Term};
+use super::{short_text, Control, Page, PageReading};
+use crate::locales::{self, ControlKind, Term};
+use crate::order::{DisputeProgress, Status};
+use crate::page_kind::PageKind;
 use crate::page_tree::PageTree;
+use crate::snapshot::NodeId;
+use std::collections::HashMap;
 
 const CLICKABLE: &[&str] = &["button", "a"];
 
-pub fn read(tree: &PageTree<'_>, cx: &ReadContext, reading: &mut PageReading) {
-    let order_of_root: std::collections::HashMap<usize, &str> =
-        reading.orders.iter().map(|o| (o.root, o.order.id.as_str())).collect();
-    let mut found = Vec::new();
+/// Longest label read: control labels are short.
+const MAX_LABEL: usize = 80;
+
+/// Controls known by their class whatever their label. Source: FACTS.md "Legacy pages"
+/// (`button.button-confirmOrderReceived[orderid]`).
+const CLASS_HOOKS: &[(&str, ControlKind)] = &[("button-confirmOrderReceived", ControlKind::ConfirmReceipt)];
+
+/// Button type codes of the current list's data (FACTS.md "Current order list DOM":
+/// `CONFIRM_GOODS`, `TRACKING`, `OPEN_DISPUTE`). Whether the site writes them into the page is
+/// not known; when an attribute carries one, it names the control (the attribute names are the
+/// team's guess).
+const TYPE_CODES: &[(&str, ControlKind)] =
+    &[("CONFIRM_GOODS", ControlKind::ConfirmReceipt), ("OPEN_DISPUTE", ControlKind::OpenDispute), ("TRACKING", ControlKind::TrackOrder)];
+const TYPE_CODE_ATTRS: &[&str] = &["data-type", "data-action", "data-button-type", "data-btn-type"];
+
+fn is_clickable(tree: &PageTree<'_>, n: NodeId) -> bool {
+    CLICKABLE.contains(&tree.tag(n)) || tree.attr(n, "role") == Some("button")
+}
+
+fn kind_of(page: &Page<'_, '_>, n: NodeId, term: Option<Term>) -> Option<ControlKind> {
+    let tree = page.tree;
+    if let Some(Term::Control(kind)) = term {
+        return Some(kind);
+    }
+    if let Some((_, kind)) = CLASS_HOOKS.iter().find(|(c, _)| tree.has_class(n, c)) {
+        return Some(*kind);
+    }
+    TYPE_CODE_ATTRS
+        .iter()
+        .filter_map(|a| tree.attr(n, a))
+        .find_map(|v| TYPE_CODES.iter().find(|(code, _)| v.trim() == *code).map(|(_, k)| *k))
+}
+
+pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
+    let tree = page.tree;
+    let order_of_root: HashMap<NodeId, &str> = reading.orders.iter().map(|o| (o.root, o.order.id.as_str())).collect();
+    // On a detail page every control acts on the page's order.
+    let page_order: Option<String> = (page.kind == PageKind::OrderDetail)
+        .then(|| page.page_order.clone().or_else(|| reading.orders.first().map(|o| o.order.id.clone())))
+        .flatten();
+    let mut found: Vec<Control> = Vec::new();
+    let mut index: HashMap<NodeId, usize> = HashMap::new();
+    let mut removed: Vec<bool> = Vec::new();
+    // Buttons that may be the confirm button of the site's popup.
+    let mut popup_candidates: Vec<(NodeId, Term)> = Vec::new();
+    // The order whose element holds each node, known from the parent (walks visit parents
+    // first): constant time per control however deep the page nests.
+    let mut owner: Vec<Option<NodeId>> = vec![None; tree.len()];
     for root in tree.roots() {
         for n in std::iter::once(root).chain(tree.descendants(root)) {
-            if !CLICKABLE.contains(&tree.tag(n)) && tree.attr(n, "role") != Some("button") {
+            owner[n] = if order_of_root.contains_key(&n) { Some(n) } else { tree.parent(n).and_then(|p| owner[p]) };
+            if tree.is_text(n) || !is_clickable(tree, n) {
                 continue;
             }
-            let label = tree.text(n);
-            if label.is_empty() || label.len() > 80 {
-                continue;
+            let Some(label) = short_text(tree, n, MAX_LABEL, 60) else { continue };
+            let term = locales::term(&label, page.lang);
+            // On a list page, a button inside an order card is never the site's popup.
+            let in_card = page.kind == PageKind::OrderList && owner[n].is_some();
+            if matches!(term, Some(Term::PopupConfirm | Term::Control(ControlKind::ConfirmReceipt))) && !in_card {
+                popup_candidates.push((n, term.unwrap_or(Term::PopupConfirm)));
             }
-            if let Some(Term::Control(kind)) = locales::term(&label, cx.lang) {
-                let order_id = tree.ancestors_or_self(n).find_map(|a| order_of_root.get(&a)).map(|id| id.to_string());
-                found.push(Control { node: n, kind, order_id, site_popup: false });
+            let Some(kind) = kind_of(page, n, term) else { continue };
+            // A button inside a link with the same meaning is one control: keep the inner one.
+            for a in tree.ancestors_or_self(n).skip(1).take(3) {
+                if let Some(&i) = index.get(&a) {
+                    if found[i].kind == kind {
+                        removed[i] = true;
+                    }
+                }
+            }
+            let order_id = owner[n].and_then(|r| order_of_root.get(&r)).map(|id| id.to_string()).or_else(|| page_order.clone());
+            index.insert(n, found.len());
+            removed.push(false);
+            found.push(Control { node: n, kind, order_id, site_popup: false });
+        }
+    }
+    let mut controls: Vec<Control> = found.into_iter().zip(removed).filter(|(_, r)| !r).map(|(c, _)| c).collect();
+    if !popup_candidates.is_empty() {
+        let phrases = locales::words_of(page.lang, |t| *t == Term::PopupQuestion);
+        for (n, term) in popup_candidates.into_iter().take(MAX_POPUP_CANDIDATES) {
+            if is_site_popup_button(page, n, term, &phrases, &owner) {
+                match controls.iter_mut().find(|c| c.node == n) {
+                    Some(c) => c.site_popup = true,
+                    None => controls.push(Control { node: n, kind: ControlKind::ConfirmReceipt, order_id: page_order.clone(), site_popup: true }),
+                }
             }
         }
     }
-    reading.controls.extend(found);
+    controls.sort_by_key(|c| c.node);
+    controls.dedup_by_key(|c| c.node);
+    // A "Cancel dispute" button is there only while a dispute is under way.
+    let position: HashMap<String, usize> = reading.orders.iter().enumerate().map(|(i, o)| (o.order.id.clone(), i)).collect();
+    for c in controls.iter().filter(|c| c.kind == ControlKind::CancelDispute) {
+        if let Some(o) = c.order_id.as_ref().and_then(|id| position.get(id)).and_then(|&i| reading.orders.get_mut(i)) {
+            if o.order.dispute.is_none() && !matches!(o.order.status, Status::Closed | Status::AwaitingPayment) {
+                o.order.dispute = Some(DisputeProgress::InProgress);
+            }
+        }
+    }
+    reading.controls.extend(controls);
+}
+
+/// Popups are few: a page with more candidate buttons than this is not asked about them all.
+const MAX_POPUP_CANDIDATES: usize = 50;
+
+/// Whether `button` is the confirm button of the site's own "did you receive it?" popup: the
+/// nearest ancestor (a few levels up) that holds the question holds it too. A button labelled
+/// like the page's own "Confirm received" counts only inside a real dialog; text inside a
+/// button, or inside an order's element on a list page, is never the question.
+fn is_site_popup_button(page: &Page<'_, '_>, button: NodeId, term: Term, phrases: &[(Term, crate::locales::Lang, String)], owner: &[Option<NodeId>]) -> bool {
+    let tree = page.tree;
+    for container in tree.ancestors_or_self(button).skip(1).take(6) {
+        let asks = tree.descendants(container).take(300).any(|t| {
+            if !tree.is_text(t) || (page.kind == PageKind::OrderList && owner.get(t).copied().flatten().is_some()) {
+                return false;
+            }
+            let text = tree.own_text(t);
+            if text.len() > 300 || tree.ancestors_or_self(t).skip(1).take(3).any(|a| is_clickable(tree, a)) {
+                return false;
+            }
+            let norm = locales::normalise(text);
+            phrases.iter().any(|(_, _, p)| norm.contains(p.as_str()))
+        });
+        if !asks {
+            continue;
+        }
+        let dialog = tree.ancestors_or_self(container).take(3).any(|a| {
+            matches!(tree.attr(a, "role"), Some("dialog" | "alertdialog")) || tree.attr(a, "aria-modal") == Some("true")
+        });
+        return term == Term::PopupConfirm || dialog;
+    }
+    false
 }

@@ -1,69 +1,48 @@
-//! The current order list (`/p/order/index.html`, 2022–2026).
+//! The current order list (`/p/order/index.html`, 2022–2026) and its mobile form
+//! (`m.aliexpress.com/p/order/index.html`).
 //!
-//! Hooks, from FACTS.md "Current order list DOM": card `div.order-item`; status
+//! Hooks, from FACTS.md "Current order list DOM": card `div.order-item` (mobile
+//! `a.order-item.order-item-mobile`, which carries `order-item` too); status
 //! `.order-item-header-status-text`; header lines in `[data-pl="order_item_header_info"]`
-//! ("Order date: …", "Order ID: … Copy"); the track link's `tradeOrderId=<id>` is the most
-//! reliable id; store `.order-item-store-name`.
+//! ("Order date: …", "Order ID: … Copy", read by their labels); the track link's
+//! `tradeOrderId=<id>` and the detail link's `orderId=` (the surest ids); store
+//! `.order-item-store-name`; item `.order-item-content-info-name` (`span[title]`), quantity
+//! "x2"; total `.order-item-content-opt-price-total`. Hashed classes (`es--wrap--…`) are never
+//! used. When no card carries the class (a redesign), cards are found from the ids they link to.
 
-use super::{OrderReading, PageReading, ReadContext};
-use crate::dates::parse_date;
-use crate::locales::{self, Field, Term};
-use crate::order::{is_order_id, Order, Status};
-use crate::page_kind::query_param;
-use crate::page_tree::PageTree;
-use crate::snapshot::NodeId;
+use super::facts::{self, class, Hooks};
+use super::{note, roots, OrderReading, Page, PageReading};
 
 const CARD: &str = "order-item";
-const STATUS: &str = "order-item-header-status-text";
-const STORE: &str = "order-item-store-name";
-const HEADER_INFO_PL: &str = "order_item_header_info";
 
-pub fn read(tree: &PageTree<'_>, cx: &ReadContext, reading: &mut PageReading) {
-    for root in tree.roots() {
-        let cards = std::iter::once(root).chain(tree.descendants(root)).filter(|&n| tree.has_class(n, CARD));
-        for card in cards.collect::<Vec<_>>() {
-            if let Some(order) = read_card(tree, cx, card) {
-                reading.orders.push(OrderReading { root: card, order });
-            }
+const HOOKS: Hooks = Hooks {
+    status: &[class("order-item-header-status-text")],
+    store: &[class("order-item-store-name")],
+    total: &[class("order-item-content-opt-price-total")],
+    item_name: &[class("order-item-content-info-name")],
+    id_text: &[],
+    placed: &[],
+    id_testids: &[],
+    store_testids: &[],
+};
+
+pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
+    let tree = page.tree;
+    let mut cards = roots::outermost(tree, |n| tree.has_class(n, CARD));
+    if cards.is_empty() && page.whole {
+        let found = roots::by_ids(tree, &facts::id_evidence(page, &HOOKS));
+        cards = found.cards.into_iter().map(|(n, _)| n).collect();
+        if !cards.is_empty() {
+            note(reading, "no order card carries its usual class: cards found from the ids they link to".into());
+        }
+        if found.dropped > 0 {
+            note(reading, format!("{} part(s) of order cards naming two different orders: not read", found.dropped));
         }
     }
-}
-
-/// The order id from links carrying it (`tradeOrderId=`, `orderId=`), the surest source.
-fn id_from_links(tree: &PageTree<'_>, card: NodeId) -> Option<String> {
-    tree.descendants(card).filter_map(|n| tree.attr(n, "href")).find_map(|href| {
-        let query = href.split_once('?')?.1.split('#').next()?;
-        ["tradeOrderId", "orderId"].iter().find_map(|k| query_param(query, k)).filter(|id| is_order_id(id)).map(str::to_string)
-    })
-}
-
-fn read_card(tree: &PageTree<'_>, cx: &ReadContext, card: NodeId) -> Option<Order> {
-    let mut order = Order::default();
-    let mut id_from_text = None;
-    let info = tree.descendants(card).find(|&n| tree.attr(n, "data-pl") == Some(HEADER_INFO_PL));
-    for line in info.into_iter().flat_map(|i| tree.children(i).iter().copied()) {
-        let text = tree.text(line);
-        match locales::field_line(&text) {
-            Some((Field::OrderDate, lang, rest)) => order.placed = parse_date(&rest, Some(lang), cx.today()),
-            Some((Field::OrderId, _, rest)) => {
-                id_from_text = rest.split_whitespace().next().filter(|id| is_order_id(id)).map(str::to_string)
-            }
-            _ => {}
+    for card in cards {
+        if let Some(order) = facts::read_order(page, card, &HOOKS, reading) {
+            reading.orders.push(OrderReading { root: card, order });
         }
     }
-    order.id = match (id_from_links(tree, card), id_from_text) {
-        (Some(a), Some(b)) if a != b => return None,
-        (Some(a), _) | (None, Some(a)) => a,
-        (None, None) => return None,
-    };
-    if let Some(s) = tree.first_class(card, STATUS) {
-        let text = tree.text(s);
-        order.status = match locales::term(&text, cx.lang) {
-            Some(Term::Status(st)) => st,
-            _ => Status::Unknown,
-        };
-        order.status_text = Some(text);
-    }
-    order.store = tree.first_class(card, STORE).map(|s| tree.text(s)).filter(|s| !s.is_empty());
-    Some(order)
+    reading.rereads.extend(roots::context_roots(tree, |n| tree.has_class(n, CARD)));
 }

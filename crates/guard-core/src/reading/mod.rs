@@ -1,15 +1,33 @@
 //! Reading a page: which orders it shows and what it says about them, which controls matter,
-//! which file inputs take evidence. One module per layout; shared helpers here.
+//! which file inputs take evidence, and the page's language.
+//!
+//! One module per layout holds that layout's hooks (classes, `data-*`) at its top, each with its
+//! source; the shared readers (`facts`, `roots`, `controls`, `language`) do the rest. Readers
+//! prefer, in order: URL patterns and ids in links, `data-*` hooks, visible text, then stable
+//! class names; never hashed class names. Unsure means absent or `unknown`, never a guess.
+//!
+//! Reading is linear in the size of the snapshot: every pass walks the tree once, and work per
+//! order is bounded by the order's own subtree (see `tests/reading_scale.rs`).
 
 mod controls;
+mod current_detail;
 mod current_list;
+mod detail_page;
+mod facts;
+mod language;
+mod legacy;
+mod roots;
+mod ru;
 
+use crate::dates::DateRules;
 use crate::locales::{ControlKind, Lang};
 use crate::order::Order;
 use crate::page_kind::{Layout, PageKind};
 use crate::page_tree::PageTree;
 use crate::snapshot::NodeId;
 use chrono::NaiveDate;
+
+pub use language::detect_language;
 
 /// One order found on the page, with the element that holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,12 +67,17 @@ pub struct PageReading {
     pub controls: Vec<Control>,
     pub file_inputs: Vec<FileInput>,
     pub notes: Vec<String>,
+    /// Elements the core saw only as the context of a partial snapshot but needs whole (an order
+    /// card whose content arrived after the card itself): the planner asks for a re-read.
+    pub rereads: Vec<NodeId>,
 }
 
 /// Everything a reader needs besides the tree.
 pub struct ReadContext {
     pub kind: PageKind,
     pub layout: Layout,
+    /// The page's language as known before reading: from an earlier read of the same page
+    /// (echoed with partial snapshots), else from `<html lang>` (a tie-breaker only).
     pub lang: Option<Lang>,
     /// The shopper's local date and time, for countdowns and dates without a year.
     pub now: chrono::NaiveDateTime,
@@ -66,21 +89,107 @@ impl ReadContext {
     }
 }
 
+/// Notes for the extension's console, bounded so a hostile page cannot flood it.
+const MAX_NOTES: usize = 40;
+
+/// What the readers share while reading one page.
+pub(crate) struct Page<'t, 'a> {
+    pub tree: &'t PageTree<'a>,
+    pub kind: PageKind,
+    pub layout: Layout,
+    pub lang: Option<Lang>,
+    pub today: NaiveDate,
+    pub url: &'a str,
+    /// The snapshot covers the whole page (not a few added nodes with their ancestors).
+    pub whole: bool,
+    /// On a detail page, the order its URL names.
+    pub page_order: Option<String>,
+    /// The page language's phrases (all languages' when it is unknown), normalised.
+    pub phrases: Vec<(crate::locales::Term, Lang, String)>,
+}
+
+impl Page<'_, '_> {
+    pub fn date_rules(&self, lang: Option<Lang>) -> DateRules {
+        DateRules { lang: lang.or(self.lang), today: self.today, year_optional: self.layout == Layout::Ru }
+    }
+}
+
+pub(crate) fn note(reading: &mut PageReading, text: String) {
+    if reading.notes.len() < MAX_NOTES && !reading.notes.contains(&text) {
+        reading.notes.push(text);
+    }
+}
+
+/// The text of an element if it is short (a label): at most `max_chars` characters gathered
+/// from at most `max_nodes` nodes, else `None`. Bounded, so that scanning every button of a
+/// page stays linear even when buttons nest deeply.
+pub(crate) fn short_text(tree: &PageTree<'_>, n: NodeId, max_chars: usize, max_nodes: usize) -> Option<String> {
+    let mut out = String::new();
+    for (visited, x) in std::iter::once(n).chain(tree.descendants(n)).enumerate() {
+        if visited >= max_nodes {
+            return None;
+        }
+        if tree.is_text(x) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(tree.own_text(x));
+            if out.chars().count() > max_chars {
+                return None;
+            }
+        }
+    }
+    Some(crate::snapshot::collapse_ws(&out))
+}
+
+/// Whether the snapshot covers the whole page: no partial roots, or a root without context
+/// above it (`<body>` itself re-read).
+fn covers_whole_page(tree: &PageTree<'_>) -> bool {
+    let snap = tree.snapshot();
+    snap.roots.is_empty() || snap.roots.iter().any(|&r| r < tree.len() && tree.parent(r).is_none())
+}
+
 pub fn read_page(tree: &PageTree<'_>, cx: &ReadContext) -> PageReading {
+    let whole = covers_whole_page(tree);
+    // The language: from an earlier read of this page when the snapshot is partial (a few added
+    // nodes say little), else from the words of the page, `<html lang>` breaking ties.
+    let echoed = tree.snapshot().ctx.as_ref().and_then(|c| c.lang).filter(|_| !whole);
+    let lang = echoed.or_else(|| detect_language(tree, cx.lang));
     let mut reading = PageReading {
         kind: cx.kind,
         layout: cx.layout,
-        lang: cx.lang,
+        lang,
         orders: vec![],
         controls: vec![],
         file_inputs: vec![],
         notes: vec![],
+        rereads: vec![],
+    };
+    if cx.kind == PageKind::Other {
+        return reading;
+    }
+    let url = tree.snapshot().url.as_str();
+    let page = Page {
+        tree,
+        kind: cx.kind,
+        layout: cx.layout,
+        lang,
+        today: cx.today(),
+        url,
+        whole,
+        page_order: crate::page_kind::page_order_id(url),
+        phrases: facts::phrases(lang),
     };
     match (cx.kind, cx.layout) {
-        (PageKind::OrderList, Layout::Current) => current_list::read(tree, cx, &mut reading),
-        (PageKind::Other, _) => return reading,
-        (kind, layout) => reading.notes.push(format!("no reader yet for {kind:?} in the {layout:?} layout")),
+        (PageKind::OrderList, Layout::Current | Layout::Mobile) => current_list::read(&page, &mut reading),
+        (PageKind::OrderList, Layout::Legacy) => legacy::read_list(&page, &mut reading),
+        (PageKind::OrderList, Layout::Ru) => ru::read_list(&page, &mut reading),
+        (PageKind::OrderDetail, Layout::Current | Layout::Mobile) => current_detail::read(&page, &mut reading),
+        (PageKind::OrderDetail, Layout::Legacy) => legacy::read_detail(&page, &mut reading),
+        (PageKind::OrderDetail, Layout::Ru) => ru::read_detail(&page, &mut reading),
+        // Tracking and dispute pages: recognised by their URL; only their controls matter here.
+        (PageKind::Tracking | PageKind::DisputeStart | PageKind::DisputeDetail | PageKind::Other, _) => {}
     }
-    controls::read(tree, cx, &mut reading);
+    controls::read(&page, &mut reading);
     reading
 }
