@@ -17,7 +17,7 @@
   let keyHeld = null;       // { key, until }: a key whose keydown was kept from the site: its keyup is too
   const passes = [];        // { kind, order, popup, until }: activations allowed without asking
   const PASS_MS = 60_000;
-  const TWIN_WAIT_MS = 2000;
+  const TWIN_WAIT_MS = 3000;
   // Pointer events on a guarded control are kept from the site (a site may act on mouseup or
   // pointerup rather than click) and replayed with the click after "proceed".
   const POINTER = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'touchstart', 'touchend'];

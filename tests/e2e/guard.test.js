@@ -23,6 +23,20 @@ function listenToPointers() {
   }
 }
 
+// Runs an expression in the content script's own (isolated) world, as a bug or a setting would.
+async function inContentWorld(page, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', e => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const ours = contexts.find(c => c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://'));
+  if (!ours) throw new Error('the content script\'s world was not found');
+  const r = await cdp.send('Runtime.evaluate', { contextId: ours.id, expression, returnByValue: true });
+  await cdp.detach();
+  if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
+  return r.result.value;
+}
+
 const confirmOf = (page, n) => page.locator(`[data-fx-order="${n}"][data-dg-guard="confirm-receipt"]`);
 
 module.exports = t => {
@@ -202,14 +216,15 @@ module.exports = t => {
   });
 
   t.test('a site that keeps re-rendering (a ticking component) gets one activation', async env => {
-    const page = await env.open('guard-list-en', { params: { rerender: '120' } });
+    const page = await env.open('guard-list-en', { params: { rerender: '200' } });
     await confirmOf(page, rerendered).first().click();
     const dialog = page.locator(DIALOG);
     await dialog.waitFor();
-    await page.waitForTimeout(700);
+    await page.waitForTimeout(900);
     env.assert(await page.evaluate(() => window.siteRerenders >= 4), 'the button was replaced several times meanwhile');
     await dialog.locator('[data-dg-action="proceed"]').click();
-    await page.waitForTimeout(1500);
+    await page.waitForFunction(() => JSON.parse(document.documentElement.dataset.siteLog || '[]').length >= 2, null, { timeout: 4000 }).catch(() => {});
+    await page.waitForTimeout(300);
     const log = await seen(env, page);
     env.assert.equal(log, [`confirm-clicked ${rerendered}`, `confirmed ${rerendered}`], 'exactly one activation');
   });
@@ -238,14 +253,7 @@ module.exports = t => {
   t.test('broken extension: the click goes through untouched (fail open)', async env => {
     const page = await env.open('guard-list-en');
     // Break the content script's UI in its own isolated world, as a bug would.
-    const cdp = await page.context().newCDPSession(page);
-    const contexts = [];
-    cdp.on('Runtime.executionContextCreated', e => contexts.push(e.context));
-    await cdp.send('Runtime.enable');
-    const ours = contexts.find(c => c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://'));
-    env.assert(ours, 'found the content script\'s world');
-    const r = await cdp.send('Runtime.evaluate', { contextId: ours.id, expression: "DG.ui.el = () => { throw new Error('broken on purpose') }; 'ok'" });
-    env.assert.equal(r.result.value, 'ok', 'broke it');
+    env.assert.equal(await inContentWorld(page, "DG.ui.el = () => { throw new Error('broken on purpose') }; 'ok'"), 'ok', 'broke it');
     await page.evaluate(listenToPointers);
     await confirmOf(page, plain).click();
     await page.waitForTimeout(200);
@@ -261,7 +269,6 @@ module.exports = t => {
     await page.waitForTimeout(200);
     env.assert.equal((await seen(env, page)).slice(-2), [`confirmed ${custom} key`, 'keyup Enter'], 'key down and up reached the site');
     env.assert(page.dgErrors.length === 0, `no page errors: ${page.dgErrors.join('; ')}`);
-    await cdp.detach();
   });
 
   t.test('the site\'s own popup: not asked again right after proceed, asked when reached on its own', async env => {
@@ -351,6 +358,28 @@ module.exports = t => {
     });
     env.assert(text.includes(`If you do not confirm, buyer protection lasts until ${until}, and the order confirms itself then.`), text);
     env.assert.equal(await page.locator(DIALOG).getAttribute('data-dg-state'), 'too-early', 'the order\'s state');
+  });
+
+  t.test('the dialog speaks the extension\'s language, dates included (French here)', async env => {
+    const fs = require('fs');
+    const path = require('path');
+    const { ROOT } = require('../harness/browser');
+    const fr = fs.readFileSync(path.join(ROOT, 'dist', 'extension', '_locales', 'fr', 'messages.json'), 'utf8');
+    const page = await env.open('guard-list-en');
+    env.assert.equal(await inContentWorld(page, `DG.i18n.useLanguage('fr', ${fr}); DG.i18n.uiLang()`), 'fr', 'switched');
+    await confirmOf(page, plain).click();
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    const text = await dialog.textContent();
+    const until = await page.evaluate(() => {
+      const d = new Date(); d.setDate(d.getDate() + 15);
+      return new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+    });
+    env.assert(text.includes('Confirmer la réception de cette commande ?'), text);
+    env.assert(text.includes(`il ne reste que 15 jours pour ouvrir un litige, jusqu'au ${until}`), text);
+    env.assert.equal(await dialog.locator('[data-dg-action="cancel"]').textContent(), 'Pas encore', 'buttons too');
+    env.assert.equal(await dialog.getAttribute('lang'), 'fr', 'lang set for screen readers');
+    await page.keyboard.press('Escape');
   });
 
   t.test('the dialog in dark mode, and nothing of ours is page markup', async env => {
