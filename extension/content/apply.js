@@ -10,7 +10,7 @@
     units: new WeakSet(),   // order roots: re-read whole when anything inside changes
     guards: new WeakMap(),  // element -> guard spec (see plan.rs Guard)
     evidence: new WeakMap(),// file input -> upload rules
-    mounts: new Map(),      // widget host -> { target, key, json }
+    mounts: new Map(),      // target element -> Map(component -> { host, json })
   };
 
   const PLACE = {
@@ -29,9 +29,10 @@
     return host;
   }
 
-  // roots: the live elements re-read (empty = whole page).
-  function apply(plan, live, roots) {
-    const inScope = roots.length ? el => roots.some(r => r === el || r.contains(el)) : () => true;
+  // live: the snapshot's nodes; scope: the elements re-read (null = the whole page). Only marks
+  // and widgets inside the scope can be stale, so only those are looked at: reading a big page
+  // in pieces stays linear.
+  function apply(plan, live, scope) {
     const want = new Map();   // element -> Map(name -> value)
     const widgets = new Map();// target element -> Map(component -> { place, ui, json })
     const set = (el, name, value) => {
@@ -55,33 +56,47 @@
         }
       }
     }
-    // Attributes from an earlier read of the same part of the page that no longer hold.
-    for (const [el, names] of state.marked) {
-      if (!el.isConnected) { state.marked.delete(el); continue; }
-      if (!inScope(el)) continue;
-      const keep = want.get(el);
-      for (const n of names) if (!keep || !keep.has(n)) el.removeAttribute(n);
-      if (!keep) { state.marked.delete(el); state.guards.delete(el); state.evidence.delete(el); }
+    // Attributes and widgets from an earlier read of the same part of the page that no longer hold.
+    const candidates = scope || [...state.marked.keys(), ...state.mounts.keys()];
+    for (const el of candidates) {
+      const names = state.marked.get(el);
+      if (names) {
+        const keep = want.get(el);
+        for (const n of names) if (!keep || !keep.has(n)) el.removeAttribute(n);
+        if (!keep) { state.marked.delete(el); state.guards.delete(el); state.evidence.delete(el); }
+      }
+      const mounted = state.mounts.get(el);
+      if (mounted) {
+        for (const [component, m] of mounted) {
+          const w = widgets.get(el)?.get(component);
+          if (w && w.json === m.json && m.host.isConnected) { w.done = true; continue; }
+          m.host.remove();
+          mounted.delete(component);
+        }
+        if (mounted.size === 0) state.mounts.delete(el);
+      }
     }
     for (const [el, attrs] of want) {
       for (const [k, v] of attrs) if (el.getAttribute(k) !== v) el.setAttribute(k, v);
       state.marked.set(el, new Set(attrs.keys()));
     }
-    // Widgets: keep those unchanged, replace changed ones, drop those no longer planned.
-    for (const [host, m] of state.mounts) {
-      if (!host.isConnected || !m.target.isConnected) { host.remove(); state.mounts.delete(host); continue; }
-      if (!inScope(m.target)) continue;
-      const w = widgets.get(m.target)?.get(m.component);
-      if (w && w.json === m.json) { w.done = true; continue; }
-      host.remove();
-      state.mounts.delete(host);
-    }
     for (const [target, byComponent] of widgets) {
-      for (const w of byComponent.values()) {
+      for (const [component, w] of byComponent) {
         if (w.done) continue;
-        const host = mount(target, w.place, w.ui);
-        state.mounts.set(host, { target, component: w.ui.component, json: w.json });
+        if (!state.mounts.has(target)) state.mounts.set(target, new Map());
+        state.mounts.get(target).set(component, { host: mount(target, w.place, w.ui), json: w.json });
       }
+    }
+    if (!scope) forgetDetached();
+  }
+
+  // Elements the page removed: forget them (on whole-page reads, so the maps stay small).
+  function forgetDetached() {
+    for (const el of state.marked.keys()) if (!el.isConnected) state.marked.delete(el);
+    for (const [el, mounted] of state.mounts) {
+      if (el.isConnected) continue;
+      for (const m of mounted.values()) m.host.remove();
+      state.mounts.delete(el);
     }
   }
 

@@ -8,7 +8,9 @@
   const MAX_WAIT_MS = 400;      // …but never wait longer than this
   const FULL_ABOVE = 300;       // this many changed subtrees: read the whole page instead
 
+  const PIECE_ELEMENTS = 1000;  // a full read of a bigger page goes in pieces of about this size
   let ctx = null;               // what the core said about this page (echoed on partial reads)
+  let kind = null;              // the page's kind, from the core; 'other' pages are never read
   let url = location.href;
   let full = true;              // next read covers the whole page
   const dirty = new Set();      // subtrees to re-read
@@ -25,13 +27,15 @@
   function analyse(snapshotJson) {
     return new Promise((resolve, reject) => {
       const timeout = setTimeout(() => reject(new Error('no answer from the extension')), 10_000);
+      let sentAt = 0;
       try {
         chrome.runtime.sendMessage({ type: 'analyse', snapshot: snapshotJson, now: localNow() }, reply => {
           clearTimeout(timeout);
           const err = chrome.runtime.lastError;
           if (err || !reply || reply.error) reject(new Error(err ? err.message : reply ? reply.error : 'empty answer'));
-          else resolve({ plan: JSON.parse(reply.plan), coreMs: reply.coreMs });
+          else resolve({ plan: JSON.parse(reply.plan), coreMs: reply.coreMs, sentAt });
         });
+        sentAt = performance.now();   // sending is synchronous work of ours too
       } catch (e) { clearTimeout(timeout); reject(e); }
     });
   }
@@ -46,35 +50,71 @@
     if (running || dead) { schedule(); return; }
     running = true;
     try {
-      if (location.href !== url) { url = location.href; full = true; ctx = null; }
-      const roots = full ? [] : [...dirty].filter(e => e.isConnected);
-      const wasFull = full;
-      full = false; dirty.clear();
-      if (!wasFull && roots.length === 0) return;
-      const t0 = performance.now();
-      const { snap, live } = wasFull ? DG.snapshot.full() : DG.snapshot.partial(roots);
-      if (!wasFull) snap.ctx = ctx;
-      const json = JSON.stringify(snap);
-      const t1 = performance.now();
-      const { plan, coreMs } = await analyse(json);
-      const t2 = performance.now();
-      ctx = plan.ctx;
-      observer && handle(observer.takeRecords());
-      DG.apply(plan, live, wasFull ? [] : snap.roots.map(i => live[i]));
-      observer && handle(observer.takeRecords());
-      const t3 = performance.now();
-      // Timings of the last reads, kept in the content script's own world (the benchmark reads
-      // them through the DevTools protocol; the page cannot see them).
-      stats.push({ full: wasFull, nodes: snap.nodes.length, bytes: json.length, startedAt: t0,
-        snapshotMs: t1 - t0, roundTripMs: t2 - t1, coreMs, applyMs: t3 - t2, totalMs: t3 - t0 });
-      if (stats.length > 200) stats.shift();
-      // How many reads were applied: lets tests (and power users) know the page was processed.
-      document.documentElement.setAttribute('data-dg-read', String(++reads));
+      if (location.href !== url) { url = location.href; full = true; ctx = null; kind = null; }
+      if (!kind) {
+        // Ask the core what this page is before reading any of it: pages it has nothing to say
+        // about (product pages, the home page…) are never walked, and only a URL change wakes
+        // the script again.
+        const { plan } = await analyse(JSON.stringify(DG.snapshot.empty()));
+        kind = plan.ctx.kind;
+      }
+      if (kind === 'other') { full = false; dirty.clear(); return; }
+      if (full) {
+        full = false; dirty.clear();
+        // A big page is read in pieces of bounded size, so that no single task of ours blocks
+        // the page for long; a small one in one go.
+        const pieces = DG.snapshot.pieces(PIECE_ELEMENTS);
+        for (const piece of pieces) {
+          await readOnce(pieces.length === 1 && piece[0] === document.body ? null : piece);
+          if (location.href !== url) break;
+        }
+      } else {
+        const roots = [...dirty].filter(e => e.isConnected);
+        dirty.clear();
+        if (roots.length) await readOnce(roots);
+      }
     } catch (e) {
       // Extension reloaded or removed: stop quietly; the page goes on without us.
       if (/context invalidated/i.test(String(e && e.message))) { dead = true; observer && observer.disconnect(); }
       else report(e);
     } finally { running = false; }
+  }
+
+  // The elements of a partial snapshot's subtrees (not their ancestors, sent as context only).
+  function scopeOf(snap, live) {
+    const inside = new Uint8Array(snap.nodes.length);
+    for (const r of snap.roots) inside[r] = 1;
+    const out = [];
+    for (let i = 0; i < snap.nodes.length; i++) {
+      const p = snap.nodes[i][0];
+      if (p >= 0 && inside[p]) inside[i] = 1;
+      if (inside[i] && live[i].nodeType === 1) out.push(live[i]);
+    }
+    return out;
+  }
+
+  // One snapshot → plan → apply round: the whole page (roots null) or the given subtrees.
+  async function readOnce(roots) {
+    const t0 = performance.now();
+    const { snap, live } = roots ? DG.snapshot.partial(roots) : DG.snapshot.full();
+    if (roots) snap.ctx = ctx;
+    const json = JSON.stringify(snap);
+    const t1 = performance.now();
+    const { plan, coreMs, sentAt } = await analyse(json);
+    const t2 = performance.now();
+    ctx = plan.ctx;
+    observer && handle(observer.takeRecords());
+    DG.apply(plan, live, roots ? scopeOf(snap, live) : null);
+    observer && handle(observer.takeRecords());
+    const t3 = performance.now();
+    // Timings of the last reads, kept in the content script's own world (the benchmark reads
+    // them through the DevTools protocol; the page cannot see them).
+    // Our synchronous work is [startedAt, sentAt] and [resumedAt, doneAt]; the rest is waiting.
+    stats.push({ full: !roots, nodes: snap.nodes.length, bytes: json.length, startedAt: t0, sentAt, resumedAt: t2, doneAt: t3,
+      snapshotMs: t1 - t0, roundTripMs: t2 - t1, coreMs, applyMs: t3 - t2, totalMs: t3 - t0 });
+    if (stats.length > 200) stats.shift();
+    // How many reads were applied: lets tests (and power users) know the page was processed.
+    document.documentElement.setAttribute('data-dg-read', String(++reads));
   }
 
   function schedule() {
@@ -97,6 +137,8 @@
   const relevant = n => (n.nodeType === 1 && !ours(n)) || (n.nodeType === 3 && /\S/.test(n.data));
 
   function handle(records) {
+    // A page the core has nothing to say about: only a change of address matters.
+    if (kind === 'other') { if (location.href !== url) { full = true; schedule(); } return; }
     let any = false;
     const mark = el => { if (el && !ours(el)) { dirty.add(el); any = true; } };
     for (const r of records) {

@@ -21,7 +21,7 @@
   };
   const textOf = node => clean(node.data.replace(WS, ' ').trim(), MAX_TEXT);
 
-  const skipped = el => SKIPPED.has(el.localName) || el.hasAttribute('data-dg-ui');
+  const skipped = el => el.nodeType === 1 && (SKIPPED.has(el.localName) || el.hasAttribute('data-dg-ui'));
 
   function attrsOf(el) {
     const list = el.attributes, out = [];
@@ -106,5 +106,34 @@
     return { snap: header(roots, nodes), live };
   }
 
-  DG.snapshot = { full, partial, skipped };
+  // Just the page's address and language: enough for the core to say what kind of page it is.
+  function empty() { return header([], []); }
+
+  // Splits the page into pieces of at most about `budget` elements each, for reading a big page
+  // in several short tasks: lists of subtrees (or text nodes) in document order. An element too
+  // big for one piece is replaced by its children. A small page is one piece: [body].
+  function pieces(budget) {
+    const out = [];
+    let current = [], size = 0;
+    const stack = document.body ? [document.body] : [];
+    while (stack.length) {
+      const n = stack.pop();
+      const count = n.nodeType === 1 ? n.getElementsByTagName('*').length + 1 : 1;
+      if (count > budget && n.nodeType === 1 && !skipped(n)) {
+        const kids = n.childNodes;
+        for (let i = kids.length - 1; i >= 0; i--) {
+          const k = kids[i];
+          if (k.nodeType === 1 || (k.nodeType === 3 && NON_WS.test(k.data))) stack.push(k);
+        }
+        continue;
+      }
+      if (size + count > budget && current.length) { out.push(current); current = []; size = 0; }
+      current.push(n);
+      size += count;
+    }
+    if (current.length) out.push(current);
+    return out;
+  }
+
+  DG.snapshot = { full, partial, empty, pieces, skipped };
 })();

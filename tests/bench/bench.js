@@ -6,7 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const server = require('../harness/server');
-const { launch, ROOT } = require('../harness/browser');
+const { launch, inWorld, ROOT } = require('../harness/browser');
 const { listPage } = require('./pages');
 
 const RUNS = Number(process.env.DG_BENCH_RUNS || 7);
@@ -29,20 +29,6 @@ function dirSize(dir, filter = () => true) {
     total += e.isDirectory() ? dirSize(p, filter) : filter(p) ? fs.statSync(p).size : 0;
   }
   return total;
-}
-
-// Evaluates an expression in a content script's isolated world (found by its extension's name).
-async function inWorld(page, worldName, expression) {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', e => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  const ctx = contexts.find(c => c.name === worldName);
-  if (!ctx) { await cdp.detach(); throw new Error(`no ${worldName} world in ${page.url()}`); }
-  const r = await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, returnByValue: true, awaitPromise: true });
-  await cdp.detach();
-  if (r.exceptionDetails) throw new Error(r.exceptionDetails.text);
-  return r.result.value;
 }
 
 async function heapAfterGc(page) {

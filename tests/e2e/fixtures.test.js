@@ -57,7 +57,7 @@ module.exports = t => {
       const page = await env.open(f.name);
       const url = page.url();
       const snaps = await env.sw().evaluate(() => globalThis.dgTest.recentSnapshots.slice());
-      const mine = snaps.map(s => JSON.parse(s)).find(s => s.url === url && s.roots.length === 0);
+      const mine = snaps.map(s => JSON.parse(s)).find(s => s.url === url && s.roots.length === 0 && s.nodes.length > 0);
       env.assert(mine, 'no full snapshot of the page reached the service worker');
       env.assert.equal([mine.lang, mine.title], [rust.lang, rust.title], 'lang and title');
       env.assert.equal(mine.nodes.length, rust.nodes.length, 'node count');

@@ -23,11 +23,15 @@ assert.equal = (a, b, msg) => {
 async function main() {
   const files = fs.readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort();
   const tests = [];
+  const pages = {};   // generated pages: ?dgfx=<name> → html (t.page)
   for (const f of files) {
-    const t = { test: (name, fn, opts = {}) => tests.push({ name: `${f.replace('.test.js', '')}: ${name}`, fn, opts }) };
+    const t = {
+      test: (name, fn, opts = {}) => tests.push({ name: `${f.replace('.test.js', '')}: ${name}`, fn, opts }),
+      page: (name, html) => { pages[name] = html; },
+    };
     require(path.join(__dirname, f))(t);
   }
-  const { server: srv, port } = await server.start(0);
+  const { server: srv, port } = await server.start(0, pages);
   const browser = await launch({ port });
   const fixtures = listFixtures();
   const fixture = name => { const f = fixtures.find(x => x.name === name); assert(f, `no fixture ${name}`); return f; };
@@ -38,6 +42,8 @@ async function main() {
     extensionUrl: p => `chrome-extension://${browser.extensionId}/${p}`,
     expected: name => JSON.parse(render(fixture(name).expected)),
     url: (name, params) => server.fixtureUrl(fixture(name), params),
+    // The address of a generated page (t.page) at a real AliExpress URL.
+    pageUrl: (name, at = 'http://www.aliexpress.com/p/order/index.html') => `${at}${at.includes('?') ? '&' : '?'}dgfx=${name}`,
     // Opens a fixture and waits until the extension applied at least `reads` plans.
     async open(name, { params = {}, reads = 1, page } = {}) {
       page ||= await browser.context.newPage();

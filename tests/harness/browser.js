@@ -42,4 +42,19 @@ async function launch({ port, extensionDir = path.join(ROOT, 'dist', 'extension'
   };
 }
 
-module.exports = { launch, ROOT, RUN_DIR };
+// Evaluates an expression in a content script's isolated world, found by its extension's name
+// (the DevTools protocol reaches it; the page cannot).
+async function inWorld(page, worldName, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', e => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const ctx = contexts.find(c => c.name === worldName);
+  if (!ctx) { await cdp.detach(); throw new Error(`no ${worldName} world in ${page.url()}`); }
+  const r = await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, returnByValue: true, awaitPromise: true });
+  await cdp.detach();
+  if (r.exceptionDetails) throw new Error(r.exceptionDetails.text);
+  return r.result.value;
+}
+
+module.exports = { launch, inWorld, ROOT, RUN_DIR };

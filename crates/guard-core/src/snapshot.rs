@@ -45,11 +45,39 @@ pub struct Snapshot {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RawNode(pub i64, pub String, pub Payload);
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum Payload {
     Text(String),
     Attrs(Vec<String>),
+}
+
+// By hand rather than `#[serde(untagged)]`: untagged enums buffer every value and try each
+// variant in turn, which was the largest single cost of reading a big snapshot.
+impl<'de> Deserialize<'de> for Payload {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Payload, D::Error> {
+        struct PayloadVisitor;
+        impl<'de> serde::de::Visitor<'de> for PayloadVisitor {
+            type Value = Payload;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a text or a list of attribute names and values")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Payload, E> {
+                Ok(Payload::Text(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Payload, E> {
+                Ok(Payload::Text(v))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Payload, A::Error> {
+                let mut attrs = Vec::with_capacity(seq.size_hint().unwrap_or(4).min(64));
+                while let Some(x) = seq.next_element::<String>()? {
+                    attrs.push(x);
+                }
+                Ok(Payload::Attrs(attrs))
+            }
+        }
+        d.deserialize_any(PayloadVisitor)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
