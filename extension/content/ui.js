@@ -46,28 +46,69 @@
 
   function style() { const s = document.createElement('style'); s.textContent = STYLE; return s; }
 
-  // A widget from the core: { component, tone, state?, lines: [{key,args}], links: [{key, href}] }.
-  function render(root, w) {
-    const t = DG.i18n.t;
-    const box = el('div', { class: `dg ${w.tone || 'info'}`, 'data-dg-widget': w.component, role: 'note', lang: DG.i18n.uiLang() });
-    if (w.state) box.setAttribute('data-dg-state', w.state);
-    w.lines.forEach((m, i) => {
-      const p = el('p', i === 0 ? { class: 'first' } : {});
-      // Says whose note this is, so nobody takes it for the shop's own text.
-      if (i === 0) p.append(el('span', { class: 'brand' }, t('extName')));
-      p.append(document.createTextNode(t(m.key, m.args)));
-      box.append(p);
-    });
-    // Small print: where a date comes from.
-    if (w.notes && w.notes.length) box.append(el('p', { class: 'notes' }, w.notes.map(m => t(m.key, m.args)).join(' · ')));
-    for (const l of w.links || []) {
-      const href = safeHref(l.href);
-      if (!href) continue;
-      const p = el('p');
-      p.append(el('a', { href, target: '_blank', rel: 'noopener' }, t(l.key)));
-      box.append(p);
+  // One stylesheet shared by every widget's shadow root: parsed once, not once per order card
+  // (a list of thousands of orders gets thousands of badges). Where constructed stylesheets are
+  // not available to the content script, each widget carries its own <style>.
+  let shared;
+  function styleInto(root) {
+    if (shared === undefined) {
+      try { shared = new CSSStyleSheet(); shared.replaceSync(STYLE); } catch { shared = null; }
     }
-    root.replaceChildren(style(), box);
+    if (shared) {
+      try {
+        root.adoptedStyleSheets = [shared];
+        if (root.adoptedStyleSheets.length === 1) return [];
+      } catch { /* not adoptable here */ }
+      shared = null;
+    }
+    return [style()];
+  }
+
+  // Widgets take room in the page, so each one inserted makes the page lay out again. On a list
+  // of thousands of orders that would cost the page seconds: the first ones are drawn at once,
+  // the others when they come near the screen.
+  const EAGER = 60;
+  let drawn = 0;
+  let watcher = null;
+  const waiting = new WeakMap();   // host -> draw()
+  function nearScreen(entries) {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      watcher.unobserve(e.target);
+      const draw = waiting.get(e.target);
+      waiting.delete(e.target);
+      if (draw) draw();
+    }
+  }
+
+  // A widget from the core: { component, tone, state?, lines: [{key,args}], notes?, links? }.
+  function render(root, w) {
+    const draw = () => {
+      const t = DG.i18n.t;
+      const box = el('div', { class: `dg ${w.tone || 'info'}`, 'data-dg-widget': w.component, role: 'note', lang: DG.i18n.uiLang() });
+      if (w.state) box.setAttribute('data-dg-state', w.state);
+      w.lines.forEach((m, i) => {
+        const p = el('p', i === 0 ? { class: 'first' } : {});
+        // Says whose note this is, so nobody takes it for the shop's own text.
+        if (i === 0) p.append(el('span', { class: 'brand' }, t('extName')));
+        p.append(document.createTextNode(t(m.key, m.args)));
+        box.append(p);
+      });
+      // Small print: where a date comes from.
+      if (w.notes && w.notes.length) box.append(el('p', { class: 'notes' }, w.notes.map(m => t(m.key, m.args)).join(' · ')));
+      for (const l of w.links || []) {
+        const href = safeHref(l.href);
+        if (!href) continue;
+        const p = el('p');
+        p.append(el('a', { href, target: '_blank', rel: 'noopener' }, t(l.key)));
+        box.append(p);
+      }
+      root.replaceChildren(...styleInto(root), box);
+    };
+    if (drawn++ < EAGER || typeof IntersectionObserver !== 'function') { draw(); return; }
+    watcher ||= new IntersectionObserver(nearScreen, { rootMargin: '1500px 0px' });
+    waiting.set(root.host, draw);
+    watcher.observe(root.host);
   }
 
   // A short message that needs no answer (role=status), gone after a few seconds.

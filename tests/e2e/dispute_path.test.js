@@ -46,6 +46,27 @@ function coveredControls() {
 
 module.exports = t => {
   const { orderId } = require('../harness/templates');
+  t.page('orders-400', () => require('../bench/pages').listPage(400, { more: 0 }));
+
+  t.test('a long list: every card gets its badge by the time the shopper reaches it', async env => {
+    await env.resetStorage();
+    const page = await env.browser.context.newPage();
+    await page.goto(env.pageUrl('orders-400'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-dg-order]').length === 400, null, { timeout: 30000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-dg-ui="order-badge"]').length === 400, null, { timeout: 10000 });
+    const drawn = () => page.evaluate(() => [...document.querySelectorAll('[data-dg-ui="order-badge"]')]
+      .filter(h => h.shadowRoot.querySelector('[data-dg-widget]')).length);
+    const early = await drawn();
+    env.assert(early >= 50 && early < 400, `the first badges are drawn at once, far ones wait (${early} drawn)`);
+    // The shopper scrolls to the end: the last card's badge is there, saying its card's state.
+    await page.evaluate(() => document.querySelector('.order-item:last-of-type').scrollIntoView());
+    const last = page.locator('.order-item:last-of-type [data-dg-ui="order-badge"] [data-dg-widget]');
+    await last.waitFor({ timeout: 5000 });
+    const state = await page.evaluate(() => document.querySelector('.order-item:last-of-type').getAttribute('data-dg-dispute'));
+    env.assert.equal(await last.getAttribute('data-dg-state'), state, 'the badge says the card\'s state');
+    env.assert((await last.textContent()).length > 20, 'and says it in words');
+    await env.resetStorage();
+  });
 
   t.test('list cards: one badge each, saying the card\'s state, with a link where the dates are', async env => {
     for (const name of ['current-list-en', 'guard-list-en']) {
