@@ -24,18 +24,7 @@ function listenToPointers() {
 }
 
 // Runs an expression in the content script's own (isolated) world, as a bug or a setting would.
-async function inContentWorld(page, expression) {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', e => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  const ours = contexts.find(c => c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://'));
-  if (!ours) throw new Error('the content script\'s world was not found');
-  const r = await cdp.send('Runtime.evaluate', { contextId: ours.id, expression, returnByValue: true });
-  await cdp.detach();
-  if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
-  return r.result.value;
-}
+const inContentWorld = (page, expression) => require('../harness/browser').inWorld(page, 'Dispute Guard', expression);
 
 const confirmOf = (page, n) => page.locator(`[data-fx-order="${n}"][data-dg-guard="confirm-receipt"]`);
 
