@@ -114,6 +114,7 @@ case "$cmd" in
     say "Rust tests"; rust_tests
     say "end-to-end tests (headless Chromium)"; node_suite e2e tests/e2e/run.js
     say "Firefox"; firefox_lint; node_suite firefox tests/firefox/smoke.js
+    node_suite firefox-evidence tests/firefox/evidence.js
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" = 0 ]
     ;;

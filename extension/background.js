@@ -3,11 +3,17 @@
 import { analysePage, recentSnapshots, settled } from './sw/page_analysis.js';
 import { updateBadge } from './sw/badge.js';
 import { getCore } from './sw/core.js';
+import { EVIDENCE_MESSAGES, answerEvidence, evidenceTestHooks } from './sw/evidence.js';
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg && msg.type === 'log' && typeof msg.message === 'string') {
     console.warn('Dispute Guard (page):', msg.message.slice(0, 500));
     return false;
+  }
+  if (msg && EVIDENCE_MESSAGES.has(msg.type)) {
+    // Evidence checks and the dispute assistant (issue 5); the page fails open on an error.
+    answerEvidence(msg).then(sendResponse, e => sendResponse({ error: String(e && e.message) }));
+    return true;
   }
   if (!msg || msg.type !== 'analyse' || typeof msg.snapshot !== 'string') return false;
   const started = performance.now();
@@ -25,4 +31,4 @@ chrome.runtime.onStartup.addListener(refresh);
 chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && 'settings' in changes) refresh(); });
 
 // For the end-to-end tests (read with serviceWorker.evaluate); nothing here leaves the machine.
-globalThis.dgTest = { recentSnapshots, settled, updateBadge, getCore };
+globalThis.dgTest = { recentSnapshots, settled, updateBadge, getCore, evidence: evidenceTestHooks };

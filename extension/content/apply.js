@@ -9,7 +9,7 @@
     marked: new Map(),      // element -> Set of data-dg-* names we set
     units: new WeakSet(),   // order roots: re-read whole when anything inside changes
     guards: new WeakMap(),  // element -> guard spec (see plan.rs Guard)
-    evidence: new WeakMap(),// file input -> upload rules
+    evidence: new WeakMap(),// file input -> upload rules; upload area -> { drop_for: its input }
     mounts: new Map(),      // target element -> Map(component -> { host, json })
   };
 
@@ -49,6 +49,9 @@
         case 'reread': DG.reread?.(el); break;
         case 'guard': set(el, 'data-dg-guard', op.guard.kind); state.guards.set(el, op.guard); break;
         case 'evidence': set(el, 'data-dg-evidence', 'watched'); state.evidence.set(el, op.rules); break;
+        case 'evidence-drop': if (live[op.input]) { set(el, 'data-dg-evidence-drop', 'watched'); state.evidence.set(el, { drop_for: live[op.input] }); } break;
+        case 'dispute-form': DG.disputeForm?.plan(el, op.form, live); break;
+        case 'dispute-busy': DG.disputeForm?.busy(el, op.ui); break;
         case 'mount': {
           if (!widgets.has(el)) widgets.set(el, new Map());
           widgets.get(el).set(op.ui.component, { place: op.place, ui: op.ui, json: JSON.stringify(op.ui) });

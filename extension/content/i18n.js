@@ -17,8 +17,19 @@
       } catch { return String(a.date); }
     }
     if ('number' in a) return String(a.number);
+    if ('bytes' in a) return formatBytes(Number(a.bytes));
     if ('text' in a) return String(a.text);
     return '';
+  }
+
+  // A file size in the shopper's units ("5 MB", "5 Mo", "5 МБ"), binary multiples as the limits are.
+  function formatBytes(n) {
+    const units = [['gigabyte', 2 ** 30], ['megabyte', 2 ** 20], ['kilobyte', 2 ** 10]];
+    const [unit, size] = units.find(([, s]) => n >= s) || ['byte', 1];
+    const value = n / size;
+    try {
+      return new Intl.NumberFormat(uiLang(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+    } catch { return `${value.toFixed(1)} ${unit === 'byte' ? 'B' : unit[0].toUpperCase() + 'B'}`; }
   }
 
   function fromTable(key, subs) {

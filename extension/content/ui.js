@@ -65,8 +65,11 @@
   }
 
   // Widgets take room in the page, so each one inserted makes the page lay out again. On a list
-  // of thousands of orders that would cost the page seconds: the first ones are drawn at once,
-  // the others when they come near the screen.
+  // of thousands of orders that would cost the page seconds: of the widgets there is one of per
+  // order card, the first ones are drawn at once, the others when they come near the screen, and
+  // all share one stylesheet. Other widgets are drawn at once with their own <style> (callers may
+  // extend it).
+  const PER_CARD = new Set(['order-badge']);
   const EAGER = 60;
   let drawn = 0;
   let watcher = null;
@@ -103,9 +106,9 @@
         p.append(el('a', { href, target: '_blank', rel: 'noopener' }, t(l.key)));
         box.append(p);
       }
-      root.replaceChildren(...styleInto(root), box);
+      root.replaceChildren(...(PER_CARD.has(w.component) ? styleInto(root) : [style()]), box);
     };
-    if (drawn++ < EAGER || typeof IntersectionObserver !== 'function') { draw(); return; }
+    if (!PER_CARD.has(w.component) || drawn++ < EAGER || typeof IntersectionObserver !== 'function') { draw(); return; }
     watcher ||= new IntersectionObserver(nearScreen, { rootMargin: '1500px 0px' });
     waiting.set(root.host, draw);
     watcher.observe(root.host);

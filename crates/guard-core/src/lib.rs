@@ -20,6 +20,8 @@ pub mod confirm_guard;
 pub mod dispute_path;
 pub mod countdown;
 pub mod money;
+pub mod evidence;
+pub mod dispute_text;
 
 use chrono::NaiveDateTime;
 

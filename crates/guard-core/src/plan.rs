@@ -37,9 +37,19 @@ pub enum Op {
     /// Ask before letting an activation of this control through.
     Guard { node: NodeId, guard: Guard },
     /// Check files picked in this input before the site sees them.
-    Evidence { node: NodeId, rules: serde_json::Value },
+    Evidence { node: NodeId, rules: crate::evidence::limits::UploadRules },
     /// Show one of the extension's own widgets next to the node (in a shadow root).
     Mount { node: NodeId, place: Place, ui: Widget },
+    /// Files dropped on this element (an upload area) go through the checks of `input`, an
+    /// `Evidence` node, before the site sees them.
+    EvidenceDrop { node: NodeId, input: NodeId },
+    /// The dispute form assistant, shown after this node (the description field, or the upload
+    /// area): description checks, ready text, refund amount, evidence checklist.
+    DisputeForm { node: NodeId, form: crate::dispute_text::FormPlan },
+    /// The site says it is busy (this node holds its message): show the widget in the page's
+    /// flow next to it, or, when the message floats (a toast), next to what the shopper just
+    /// activated; it stays until the shopper closes it.
+    DisputeBusy { node: NodeId, ui: Widget },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,6 +142,8 @@ pub enum Arg {
     Date(chrono::NaiveDate),
     Number(i64),
     Text(String),
+    /// A file size, shown in the shopper's units ("5 MB", "5 Mo").
+    Bytes(u64),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -185,6 +185,7 @@ pub fn plan_reading(ctx: PageContext, reading: PageReading, facts: &PageFacts<'_
     };
     ops.extend(dispute_path::ops(&page));
     ops.extend(reading.rereads.iter().map(|&node| Op::Reread { node }));
+    ops.extend(crate::evidence::plan_ops(&reading, settings, today));
     Plan { ctx, ops, orders: reading.orders.into_iter().map(|r| r.order).collect(), notes: reading.notes }
 }
 

@@ -1,6 +1,7 @@
 //! The shopper's settings, stored by the extension and passed to the core with every request.
 //! Every field has a default, so settings saved by an older version (or none at all) still work.
 
+use crate::evidence::format::Format;
 use crate::policy::Policy;
 use serde::{Deserialize, Serialize};
 
@@ -31,11 +32,22 @@ pub struct EvidenceDefaults {
     pub max_files: u32,
     /// Remove location metadata (EXIF GPS) from photos before upload.
     pub strip_location: bool,
+    /// Formats a form takes when it names none (no `accept`, no "JPG, PNG" beside the input):
+    /// the photo formats browsers show and the usual phone and camera video formats. HEIC is
+    /// left out: forms that take it say so.
+    pub formats: Vec<Format>,
 }
 
 impl Default for EvidenceDefaults {
     fn default() -> Self {
-        EvidenceDefaults { max_photo_bytes: 5 * 1024 * 1024, max_video_bytes: 50 * 1024 * 1024, max_files: 6, strip_location: true }
+        use Format::*;
+        EvidenceDefaults {
+            max_photo_bytes: 5 * 1024 * 1024,
+            max_video_bytes: 50 * 1024 * 1024,
+            max_files: 6,
+            strip_location: true,
+            formats: vec![Jpeg, Png, Gif, Bmp, Webp, Mp4, Mov, Avi, Webm, Mkv, ThreeGp],
+        }
     }
 }
 

@@ -6,7 +6,11 @@
 //!   "orders": [ { …every field the core must read, nothing more… } ],
 //!   "dg": { "<order id>": { "data-dg-status": "shipped", … the root's complete dg attributes } },
 //!   "guarded": ["Confirm received", …],            // texts of controls given a guard, in page order
-//!   "highlighted": [["Returns/refunds", "open-dispute"], …] }
+//!   "highlighted": [["Returns/refunds", "open-dispute"], …],
+//!   // dispute pages (optional keys, compared when present):
+//!   "evidence": [ { "input": "<name or id>", "drop_zone": true, "rules": { …UploadRules } } ],
+//!   "assistant": { "order_id", "description", "amount", "paid", "choices", "problem" },
+//!   "busy": 0 }                                     // "system busy" notices shown
 //! ```
 //!
 //! Snapshots are written to target/dg-fixtures/ so the end-to-end suite can check that the
@@ -33,8 +37,28 @@ fn outcome(snap: &Snapshot, plan: &Plan) -> Value {
     let mut dg = serde_json::Map::new();
     let mut guarded = vec![];
     let mut highlighted = vec![];
+    let tree = guard_core::page_tree::PageTree::new(snap);
+    let name_of = |n: usize| tree.attr(n, "name").or_else(|| tree.attr(n, "id")).unwrap_or("").to_string();
+    let drop_for: Vec<usize> = plan.ops.iter().filter_map(|op| if let Op::EvidenceDrop { input, .. } = op { Some(*input) } else { None }).collect();
+    let mut evidence = vec![];
+    let mut assistant = Value::Null;
+    let mut busy = 0;
     for op in &plan.ops {
         match op {
+            Op::Evidence { node, rules } => {
+                evidence.push(json!({ "input": name_of(*node), "drop_zone": drop_for.contains(node), "rules": rules }))
+            }
+            Op::DisputeForm { form, .. } => {
+                assistant = json!({
+                    "order_id": form.facts.order_id,
+                    "description": form.description.map(name_of),
+                    "amount": form.amount.map(name_of),
+                    "paid": form.facts.paid,
+                    "choices": form.choices.iter().map(|c| c.problem).collect::<Vec<_>>(),
+                    "problem": form.problem,
+                })
+            }
+            Op::DisputeBusy { .. } => busy += 1,
             Op::Mark { node, attrs } if attrs.contains_key("data-dg-order") => {
                 dg.insert(attrs["data-dg-order"].clone(), json!(attrs));
             }
@@ -55,6 +79,9 @@ fn outcome(snap: &Snapshot, plan: &Plan) -> Value {
         "dg": dg,
         "guarded": guarded,
         "highlighted": highlighted,
+        "evidence": evidence,
+        "assistant": assistant,
+        "busy": busy,
     })
 }
 

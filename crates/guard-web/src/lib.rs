@@ -48,3 +48,31 @@ pub fn order_lines(memory: &str, settings: &str, now_local: &str) -> Result<Stri
 pub fn analyse_remembering(snapshot: &str, settings: &str, now_local: &str, memory: &str) -> Result<String, JsError> {
     guard_core::analyse_remembering_json(snapshot, settings, now_local, memory).map_err(|e| JsError::new(&e))
 }
+
+/// Checks a pick of files before the site sees them: `{"rules": UploadRules, "files": [{name,
+/// size, type, head: [first bytes]}], "dropped": bool}` → `{"verdicts": [...]}`.
+#[wasm_bindgen]
+pub fn check_evidence(request: &str) -> Result<String, JsError> {
+    guard_core::evidence::check_json(request).map_err(|e| JsError::new(&e))
+}
+
+/// Removes location metadata from a JPEG: given its first bytes (`complete` when they are the
+/// whole file), returns the bytes to put in their place, or `undefined` when there is nothing to
+/// remove (the file stays the very same). Throws `need-more:<n>` when the headers go on past
+/// the bytes given.
+#[wasm_bindgen]
+pub fn strip_location(bytes: &[u8], complete: bool) -> Result<Option<Vec<u8>>, JsError> {
+    use guard_core::evidence::location::{strip_gps, Stripped};
+    match strip_gps(bytes, complete) {
+        Stripped::Nothing => Ok(None),
+        Stripped::Prefix(p) => Ok(Some(p)),
+        Stripped::NeedMore(n) => Err(JsError::new(&format!("need-more:{n}"))),
+    }
+}
+
+/// The dispute form assistant: `dispute_text::AssistRequest` (JSON) and the memory of orders
+/// (JSON, or "") → `dispute_text::AssistAnswer` (JSON).
+#[wasm_bindgen]
+pub fn dispute_assist(request: &str, memory: &str) -> Result<String, JsError> {
+    guard_core::dispute_text::assist_json(request, memory).map_err(|e| JsError::new(&e))
+}

@@ -62,6 +62,7 @@ impl Page {
             file_inputs: vec![],
             notes: vec![],
             rereads: vec![],
+            dispute_form: None,
         };
         let facts = PageFacts {
             url: self.url,

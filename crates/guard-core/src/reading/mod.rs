@@ -18,6 +18,9 @@ mod language;
 mod legacy;
 mod roots;
 mod ru;
+mod file_inputs;
+
+pub use file_inputs::DisputeFormReading;
 
 use crate::dates::DateRules;
 use crate::locales::{ControlKind, Lang};
@@ -56,6 +59,10 @@ pub struct FileInput {
     pub multiple: bool,
     /// The text around the input ("up to 3 photos, max 5 MB each").
     pub hint: String,
+    /// The input's upload area (where the site takes dropped files too), when there is one.
+    pub zone: Option<NodeId>,
+    /// A partial snapshot carried the input without its surroundings: read this ancestor whole.
+    pub reread: Option<NodeId>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +77,8 @@ pub struct PageReading {
     /// Elements the core saw only as the context of a partial snapshot but needs whole (an order
     /// card whose content arrived after the card itself): the planner asks for a re-read.
     pub rereads: Vec<NodeId>,
+    /// On dispute pages: the form the assistant helps with (reading/file_inputs.rs).
+    pub dispute_form: Option<DisputeFormReading>,
 }
 
 /// Everything a reader needs besides the tree.
@@ -163,6 +172,7 @@ pub fn read_page(tree: &PageTree<'_>, cx: &ReadContext) -> PageReading {
         controls: vec![],
         file_inputs: vec![],
         notes: vec![],
+        dispute_form: None,
         rereads: vec![],
     };
     if cx.kind == PageKind::Other {
@@ -191,5 +201,6 @@ pub fn read_page(tree: &PageTree<'_>, cx: &ReadContext) -> PageReading {
         (PageKind::Tracking | PageKind::DisputeStart | PageKind::DisputeDetail | PageKind::Other, _) => {}
     }
     controls::read(&page, &mut reading);
+    file_inputs::read(tree, cx, &mut reading);
     reading
 }

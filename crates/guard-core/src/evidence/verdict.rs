@@ -1,0 +1,438 @@
+//! Pass or fail for each picked file, with the contract's error code (CONTRACT.md section 4), the
+//! limit that failed and how to fix it, as message keys (extension/i18n/evidence) the content
+//! script renders in the shopper's language.
+//!
+//! Order of the checks, first failure wins:
+//! 1. `too-many`: files beyond the form's count, by position in the pick (the first ones up to the
+//!    limit go on if they pass the rest);
+//! 2. `empty`: zero bytes;
+//! 3. `bad-format`: the content is a program, whatever its size or name;
+//! 4. `too-large`: over the size limit for its kind (the content's, else the one its name or type
+//!    claims), unless it is a format the form does not take (then 5 says what helps);
+//! 5. `bad-format`: the content is unknown, or a format the form does not take;
+//! 6. `mismatch`: the name or the declared type says another format than the content.
+
+use super::format::{claim_of_name, claim_of_type, sniff, Claim, Content, Format, Kind};
+use super::limits::{Origin, UploadRules};
+use crate::plan::{Arg, Message};
+use serde::{Deserialize, Serialize};
+
+/// One picked file as the content script sees it: never its whole content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PickedFile {
+    pub name: String,
+    pub size: u64,
+    /// The type the browser declares (from the name, usually); may be empty.
+    #[serde(default, rename = "type")]
+    pub mime: String,
+    /// The first bytes (`format::HEAD_BYTES`), or all of a shorter file.
+    #[serde(default)]
+    pub head: Vec<u8>,
+}
+
+/// A pick to check: the input's rules and the files, in the order the shopper picked them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckRequest {
+    pub rules: UploadRules,
+    pub files: Vec<PickedFile>,
+    /// Dropped on the form's drop zone rather than picked in the input's dialog.
+    #[serde(default)]
+    pub dropped: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    TooLarge,
+    BadFormat,
+    Mismatch,
+    Empty,
+    TooMany,
+}
+
+/// The limit a file failed, for the message and for power users.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "limit")]
+pub enum Limit {
+    Bytes { max: u64, from: Origin },
+    Count { max: u32, kind: Option<Kind>, from: Origin },
+    Formats { formats: Vec<Format>, from: Origin },
+}
+
+/// What the extension can do about a failure, or advise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "fix")]
+pub enum Fix {
+    /// Make a smaller JPEG copy in the page (canvas) that fits `max_bytes`, named `name`.
+    Shrink { max_bytes: u64, name: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// Position in the pick.
+    pub index: usize,
+    pub name: String,
+    pub pass: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<Code>,
+    pub content: Content,
+    /// Photo, video, document or archive, from the content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<Limit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// A JPEG that should lose its location metadata on the way (see `location`).
+    pub strip_location: bool,
+    /// What to tell the shopper: which file, which limit, how to fix it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<Message>,
+}
+
+fn text(s: &str) -> Arg {
+    Arg::Text(s.to_string())
+}
+
+fn format_list(formats: &[Format]) -> String {
+    let mut names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+    names.dedup();
+    names.join(", ")
+}
+
+/// "this is Dispute Guard's default" when the form itself said nothing.
+fn origin_line(from: Origin) -> Option<Message> {
+    (from == Origin::Default).then(|| Message::new("evidenceDefaultLimit"))
+}
+
+/// Whether the content is a format the form takes. A name in the same container family that
+/// the form takes counts too: an MP4-branded clip named `.mov` is what a "MOV" form gets anyway.
+fn accepted(content: Format, claim: Option<Claim>, rules: &UploadRules) -> bool {
+    rules.formats.contains(&content)
+        || matches!(claim, Some(Claim::Format(c)) if c.family() == content.family() && rules.formats.contains(&c))
+}
+
+/// The name with its extension replaced (or added): "IMG_1.png" → "IMG_1.jpg".
+fn renamed(name: &str, ext: &str) -> String {
+    match super::format::extension(name) {
+        Some(old) => format!("{}.{ext}", &name[..name.len() - old.len() - 1]),
+        None => format!("{name}.{ext}"),
+    }
+}
+
+/// The advice for a format the form does not take.
+fn format_advice(content: Content) -> &'static str {
+    match content {
+        Content::Known(Format::Heic | Format::Heif) => "evidenceFixHeic",
+        Content::Known(f) if f.kind() == Kind::Photo => "evidenceFixPhotoFormat",
+        Content::Known(f) if f.kind() == Kind::Video => "evidenceFixVideoFormat",
+        Content::Known(_) => "evidenceFixDocument",
+        Content::Program => "evidenceFixProgram",
+        Content::Unknown => "evidenceFixUnknown",
+    }
+}
+
+fn count_limit(rules: &UploadRules, dropped: bool) -> Option<u32> {
+    // The browser's own dialog lets a single-file input take one file; a drop may carry more.
+    match (rules.files, rules.multiple || dropped) {
+        (Some(n), true) => Some(n),
+        (Some(n), false) => Some(n.min(1)),
+        (None, true) => None,
+        (None, false) => Some(1),
+    }
+}
+
+/// Checks a whole pick, in order.
+pub fn check(req: &CheckRequest) -> Vec<Verdict> {
+    let rules = &req.rules;
+    let files_max = count_limit(rules, req.dropped);
+    let (mut photos_seen, mut videos_seen) = (0u32, 0u32);
+    let mut out = Vec::with_capacity(req.files.len());
+    for (index, f) in req.files.iter().enumerate() {
+        let content = sniff(&f.head);
+        let kind = match content {
+            Content::Known(fmt) => Some(fmt.kind()),
+            _ => None,
+        };
+        let mut v = Verdict { index, name: f.name.clone(), pass: false, code: None, content, kind, limit: None, fix: None, strip_location: false, lines: vec![] };
+        let file = text(&f.name);
+        // 1. Count, by position.
+        let kind_max = match kind {
+            Some(Kind::Photo) => rules.photos.map(|n| (n, photos_seen, Kind::Photo)),
+            Some(Kind::Video) => rules.videos.map(|n| (n, videos_seen, Kind::Video)),
+            _ => None,
+        };
+        match kind {
+            Some(Kind::Photo) => photos_seen += 1,
+            Some(Kind::Video) => videos_seen += 1,
+            _ => {}
+        }
+        if let Some(max) = files_max.filter(|&m| index as u32 >= m) {
+            let from = if rules.multiple || req.dropped { rules.files_from } else { Origin::Accept };
+            v.code = Some(Code::TooMany);
+            v.lines = vec![Message::with("evidenceTooMany", vec![file, Arg::Number(max as i64)]), Message::new("evidenceFixTooMany")];
+            v.lines.extend(origin_line(from));
+            v.limit = Some(Limit::Count { max, kind: None, from });
+            out.push(v);
+            continue;
+        }
+        if let Some((max, _, k)) = kind_max.filter(|(max, seen, _)| seen >= max) {
+            let key = if k == Kind::Photo { "evidenceTooManyPhotos" } else { "evidenceTooManyVideos" };
+            v.code = Some(Code::TooMany);
+            v.lines = vec![Message::with(key, vec![file, Arg::Number(max as i64)]), Message::new("evidenceFixTooMany")];
+            v.limit = Some(Limit::Count { max, kind: Some(k), from: Origin::PageText });
+            out.push(v);
+            continue;
+        }
+        // 2. Empty.
+        if f.size == 0 {
+            v.code = Some(Code::Empty);
+            v.lines = vec![Message::with("evidenceEmpty", vec![file]), Message::new("evidenceFixEmpty")];
+            out.push(v);
+            continue;
+        }
+        let name_claim = claim_of_name(&f.name);
+        let type_claim = claim_of_type(&f.mime);
+        let accepted_list = text(&format_list(&rules.formats));
+        let formats_limit = || Limit::Formats { formats: rules.formats.clone(), from: rules.formats_from };
+        let not_taken = matches!(content, Content::Known(fmt) if !accepted(fmt, name_claim, rules));
+        // 3. A program, whatever its size or name.
+        if content == Content::Program {
+            v.code = Some(Code::BadFormat);
+            v.lines = vec![Message::with("evidenceProgram", vec![file.clone()])];
+            if let Some(Claim::Format(c)) = name_claim.or(type_claim) {
+                v.lines.push(Message::with("evidenceProgramDisguised", vec![text(c.name())]));
+            }
+            v.lines.push(Message::new(format_advice(content)));
+            v.limit = Some(formats_limit());
+            out.push(v);
+            continue;
+        }
+        // 4. Size, for its kind: the content's, else what the name or type says. (A format the
+        //    form does not take is told as such below: its advice is what helps.)
+        let size_kind = match content {
+            Content::Known(fmt) => Some(fmt.kind()),
+            _ => match name_claim.or(type_claim) {
+                Some(Claim::Format(c)) => Some(c.kind()),
+                _ => None,
+            },
+        }
+        .unwrap_or(Kind::Video);
+        let (max, from) = rules.bytes_for(size_kind);
+        if f.size > max && !not_taken {
+            let key = match size_kind {
+                Kind::Photo => "evidenceTooLargePhoto",
+                Kind::Video => "evidenceTooLargeVideo",
+                _ => "evidenceTooLargeFile",
+            };
+            v.code = Some(Code::TooLarge);
+            v.lines = vec![Message::with(key, vec![file, Arg::Bytes(f.size), Arg::Bytes(max)])];
+            v.lines.extend(origin_line(from));
+            // A photo the browser can draw becomes a JPEG that fits (and is named .jpg, so a
+            // name that disagreed with the content is fixed on the way).
+            let can_shrink = matches!(content, Content::Known(fmt) if fmt.kind() == Kind::Photo && fmt.info().browser_decodes)
+                && rules.formats.contains(&Format::Jpeg);
+            if can_shrink {
+                v.fix = Some(Fix::Shrink { max_bytes: max, name: renamed(&f.name, "jpg") });
+                v.lines.push(Message::new("evidenceFixShrink"));
+            } else {
+                v.lines.push(Message::new(match size_kind {
+                    Kind::Photo => "evidenceFixPhotoSize",
+                    Kind::Video => "evidenceFixVideoSize",
+                    _ => "evidenceFixFileSize",
+                }));
+            }
+            v.limit = Some(Limit::Bytes { max, from });
+            out.push(v);
+            continue;
+        }
+        // 5. Format, from the content.
+        let fmt = match content {
+            Content::Known(fmt) if !not_taken => fmt,
+            _ => {
+                v.code = Some(Code::BadFormat);
+                v.lines = match content {
+                    Content::Known(fmt) => vec![Message::with("evidenceNotAccepted", vec![file, text(fmt.name()), accepted_list])],
+                    _ => vec![Message::with("evidenceUnknown", vec![file, accepted_list])],
+                };
+                v.lines.push(Message::new(format_advice(content)));
+                v.lines.extend(origin_line(rules.formats_from));
+                v.limit = Some(formats_limit());
+                out.push(v);
+                continue;
+            }
+        };
+        // 6. Name or declared type disagreeing with the content.
+        if let Some(claim) = [name_claim, type_claim].into_iter().flatten().find(|c| c.family() != fmt.family()) {
+            let claimed = match claim {
+                Claim::Format(c) => Message::with("evidenceClaimFormat", vec![text(c.name())]),
+                Claim::Program => Message::new("evidenceClaimProgram"),
+            };
+            let by_name = name_claim == Some(claim);
+            let ext = fmt.info().extensions[0];
+            v.code = Some(Code::Mismatch);
+            v.lines = vec![
+                Message::with(if by_name { "evidenceMismatchName" } else { "evidenceMismatchType" }, vec![file, text(fmt.name())]),
+                claimed,
+                Message::with("evidenceFixRename", vec![text(&renamed(&f.name, ext))]),
+            ];
+            out.push(v);
+            continue;
+        }
+        v.pass = true;
+        v.strip_location = rules.strip_location && fmt == Format::Jpeg;
+        out.push(v);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::format::sample;
+    use crate::evidence::limits::rules_for;
+    use crate::settings::EvidenceDefaults;
+    const MB: u64 = 1 << 20;
+
+    fn file(name: &str, size: u64, mime: &str, format: Option<Format>) -> PickedFile {
+        let head = match format {
+            Some(f) => sample(f),
+            None => b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xFF\xFF\x00\x00".to_vec(),
+        };
+        PickedFile { name: name.into(), size, mime: mime.into(), head }
+    }
+
+    fn form(hint: &str) -> UploadRules {
+        rules_for(Some("image/jpeg,image/png,video/mp4"), true, hint, &EvidenceDefaults::default())
+    }
+
+    fn codes(v: &[Verdict]) -> Vec<Option<Code>> {
+        v.iter().map(|v| v.code).collect()
+    }
+
+    #[test]
+    fn valid_photos_and_videos_pass_and_jpegs_lose_their_location() {
+        let req = CheckRequest {
+            rules: form("Up to 3 photos, max 5 MB each"),
+            files: vec![
+                file("a.jpg", 300_000, "image/jpeg", Some(Format::Jpeg)),
+                file("b.png", 200_000, "image/png", Some(Format::Png)),
+                file("c.mp4", 20 * MB, "video/mp4", Some(Format::Mp4)),
+            ],
+            dropped: false,
+        };
+        let v = check(&req);
+        assert_eq!(codes(&v), vec![None, None, None]);
+        assert!(v.iter().all(|v| v.pass && v.lines.is_empty()));
+        assert_eq!(v.iter().map(|v| v.strip_location).collect::<Vec<_>>(), vec![true, false, false]);
+    }
+
+    #[test]
+    fn the_contract_codes() {
+        let req = CheckRequest {
+            rules: form("Up to 3 photos, max 5 MB each"),
+            files: vec![
+                file("virus.jpg", 40_000, "image/jpeg", None),               // a program named .jpg
+                file("empty.jpg", 0, "image/jpeg", Some(Format::Jpeg)),
+                file("photo.png", 100_000, "image/png", Some(Format::Jpeg)), // JPEG named .png
+                file("big.jpg", 9 * MB, "image/jpeg", Some(Format::Jpeg)),
+                file("iphone.heic", 2 * MB, "image/heic", Some(Format::Heic)),
+            ],
+            dropped: false,
+        };
+        let v = check(&req);
+        // Photos count by position (the program is no photo): the HEIC is the 4th of "up to 3 photos".
+        assert_eq!(codes(&v), vec![Some(Code::BadFormat), Some(Code::Empty), Some(Code::Mismatch), Some(Code::TooLarge), Some(Code::TooMany)]);
+        assert_eq!(v[0].lines[0].key, "evidenceProgram");
+        assert_eq!(v[0].lines[1].key, "evidenceProgramDisguised");
+        assert_eq!(v[2].lines[2], Message::with("evidenceFixRename", vec![text("photo.jpg")]));
+        assert!(v.iter().all(|v| !v.pass && v.lines.iter().any(|l| l.args.first() == Some(&text(&v.name)))));
+    }
+
+    #[test]
+    fn too_large_photos_can_be_shrunk_videos_cannot() {
+        let req = CheckRequest {
+            rules: form("max 5 MB each"),
+            files: vec![
+                file("big.png", 9 * MB, "image/png", Some(Format::Png)),
+                file("long.mp4", 80 * MB, "video/mp4", Some(Format::Mp4)),
+            ],
+            dropped: false,
+        };
+        let v = check(&req);
+        assert_eq!(codes(&v), vec![Some(Code::TooLarge), Some(Code::TooLarge)]);
+        assert_eq!(v[0].fix, Some(Fix::Shrink { max_bytes: 5 * MB, name: "big.jpg".into() }));
+        assert_eq!(v[0].limit, Some(Limit::Bytes { max: 5 * MB, from: Origin::PageText }));
+        assert_eq!(v[0].lines[0].args, vec![text("big.png"), Arg::Bytes(9 * MB), Arg::Bytes(5 * MB)]);
+        assert_eq!(v[1].fix, None);
+        assert!(v[1].lines.iter().any(|l| l.key == "evidenceFixVideoSize"));
+    }
+
+    #[test]
+    fn heic_is_refused_with_advice_where_the_form_does_not_take_it() {
+        let req = CheckRequest { rules: form(""), files: vec![file("IMG_0001.HEIC", 2 * MB, "image/heic", Some(Format::Heic))], dropped: false };
+        let v = check(&req);
+        assert_eq!(v[0].code, Some(Code::BadFormat));
+        assert!(v[0].lines.iter().any(|l| l.key == "evidenceFixHeic"));
+        // A form that names HEIC takes it.
+        let rules = rules_for(Some("image/*,.heic"), true, "", &EvidenceDefaults::default());
+        let v = check(&CheckRequest { rules, files: vec![file("IMG_0001.HEIC", 2 * MB, "image/heic", Some(Format::Heic))], dropped: false });
+        assert!(v[0].pass);
+    }
+
+    #[test]
+    fn too_many_keeps_the_first_ones() {
+        let files: Vec<PickedFile> = (0..8).map(|i| file(&format!("p{i}.jpg"), 1000, "image/jpeg", Some(Format::Jpeg))).collect();
+        let v = check(&CheckRequest { rules: form(""), files: files.clone(), dropped: false });
+        // The default of 6 files.
+        assert_eq!(v.iter().filter(|v| v.pass).count(), 6);
+        assert_eq!(v[6].code, Some(Code::TooMany));
+        assert_eq!(v[7].limit, Some(Limit::Count { max: 6, kind: None, from: Origin::Default }));
+        // A single-file input takes one per pick, a drop on its zone the stated count.
+        let mut single = form("Up to 3 photos");
+        single.multiple = false;
+        let v = check(&CheckRequest { rules: single.clone(), files: files[..2].to_vec(), dropped: false });
+        assert_eq!(codes(&v), vec![None, Some(Code::TooMany)]);
+        let v = check(&CheckRequest { rules: single, files: files[..4].to_vec(), dropped: true });
+        assert_eq!(codes(&v), vec![None, None, None, Some(Code::TooMany)]);
+    }
+
+    #[test]
+    fn size_comes_before_what_only_renaming_or_converting_would_fix() {
+        let req = CheckRequest {
+            rules: form("max 5 MB each"),
+            files: vec![
+                // Unreadable content named as a photo, and too big for one: the size is what fails first.
+                PickedFile { name: "big.jpg".into(), size: 6 * MB, mime: "image/jpeg".into(), head: vec![0; 64] },
+                // A JPEG named .png and too big: the smaller copy (named .jpg) fixes both.
+                file("shot.png", 9 * MB, "image/png", Some(Format::Jpeg)),
+                // A big HEIC: its advice (export as JPEG) is what helps.
+                file("IMG_1.HEIC", 9 * MB, "image/heic", Some(Format::Heic)),
+                // A big program is a program.
+                file("setup.mp4", 90 * MB, "video/mp4", None),
+            ],
+            dropped: false,
+        };
+        let v = check(&req);
+        assert_eq!(codes(&v), vec![Some(Code::TooLarge), Some(Code::TooLarge), Some(Code::BadFormat), Some(Code::BadFormat)]);
+        assert_eq!(v[0].fix, None);
+        assert_eq!(v[1].fix, Some(Fix::Shrink { max_bytes: 5 * MB, name: "shot.jpg".into() }));
+        assert_eq!(v[3].lines[0].key, "evidenceProgram");
+    }
+
+    #[test]
+    fn families_are_not_mismatches() {
+        let mut rules = form("");
+        rules.formats.push(Format::Mov);
+        // An iPhone clip: MOV content named .MOV; an MP4-branded clip named .mov.
+        let v = check(&CheckRequest {
+            rules,
+            files: vec![file("IMG_1.MOV", MB, "video/quicktime", Some(Format::Mov)), file("x.mov", MB, "video/quicktime", Some(Format::Mp4))],
+            dropped: false,
+        });
+        assert_eq!(codes(&v), vec![None, None]);
+        // A photo named like a program is a mismatch, not a program.
+        let v = check(&CheckRequest { rules: form(""), files: vec![file("photo.exe", 1000, "application/x-msdownload", Some(Format::Jpeg))], dropped: false });
+        assert_eq!(v[0].code, Some(Code::Mismatch));
+    }
+}

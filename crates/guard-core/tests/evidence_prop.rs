@@ -1,0 +1,146 @@
+//! Property tests for what the evidence checks read from untrusted input: the first bytes of
+//! any file a shopper picks, JPEG headers, hint texts of any page, amounts as typed. None of it
+//! may panic; no format may be claimed without its signature.
+
+use guard_core::dispute_text::{check_description, money_in, parse_amount};
+use guard_core::evidence::format::{sniff, Content, Format};
+use guard_core::evidence::limits::{read_hint, rules_for};
+use guard_core::evidence::location::{strip_gps, Stripped};
+use guard_core::evidence::verdict::{check, CheckRequest, Code, PickedFile};
+use guard_core::settings::EvidenceDefaults;
+use proptest::prelude::*;
+
+/// The signature each claim rests on, written out independently of the sniffer.
+fn has_signature(f: Format, b: &[u8]) -> bool {
+    let at = |o: usize, s: &[u8]| b.len() >= o + s.len() && &b[o..o + s.len()] == s;
+    match f {
+        Format::Jpeg => at(0, &[0xFF, 0xD8, 0xFF]),
+        Format::Png => at(0, b"\x89PNG\r\n\x1a\n"),
+        Format::Gif => at(0, b"GIF87a") || at(0, b"GIF89a"),
+        Format::Bmp => at(0, b"BM") && at(6, &[0, 0, 0, 0]),
+        Format::Webp => at(0, b"RIFF") && at(8, b"WEBP"),
+        Format::Avi => at(0, b"RIFF") && at(8, b"AVI "),
+        Format::Heic | Format::Heif | Format::Avif | Format::Mp4 | Format::ThreeGp => at(4, b"ftyp"),
+        Format::Mov => [b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"].iter().any(|s| at(4, *s)),
+        Format::Webm | Format::Mkv => at(0, &[0x1A, 0x45, 0xDF, 0xA3]),
+        Format::Pdf => at(0, b"%PDF-"),
+        Format::Zip => at(0, b"PK"),
+    }
+}
+
+fn program_signature(b: &[u8]) -> bool {
+    [&b"MZ"[..], b"\x7fELF", &[0xFE, 0xED, 0xFA], &[0xCE, 0xFA, 0xED, 0xFE], &[0xCF, 0xFA, 0xED, 0xFE], &[0xCA, 0xFE, 0xBA, 0xBE], b"#!", &[0x4C, 0, 0, 0, 1, 0x14, 2, 0], b"dex\n"]
+        .iter()
+        .any(|s| b.starts_with(s))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_are_never_claimed_without_a_signature(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        match sniff(&bytes) {
+            Content::Known(f) => prop_assert!(has_signature(f, &bytes), "{f:?} claimed for {bytes:?}"),
+            Content::Program => prop_assert!(program_signature(&bytes)),
+            Content::Unknown => {}
+        }
+    }
+
+    #[test]
+    fn strong_signatures_are_always_recognised(tail in proptest::collection::vec(any::<u8>(), 0..80), which in 0usize..6) {
+        let (sig, f): (&[u8], Format) = [
+            (&[0xFF, 0xD8, 0xFF][..], Format::Jpeg),
+            (b"\x89PNG\r\n\x1a\n", Format::Png),
+            (b"GIF89a", Format::Gif),
+            (b"%PDF-", Format::Pdf),
+            (b"PK\x03\x04", Format::Zip),
+            (b"GIF87a", Format::Gif),
+        ][which];
+        let mut b = sig.to_vec();
+        b.extend(tail);
+        prop_assert_eq!(sniff(&b), Content::Known(f));
+    }
+
+    #[test]
+    fn riff_and_iso_headers_follow_their_form_type(size in any::<u32>(), major in prop::sample::select(vec![*b"isom", *b"mp42", *b"qt  ", *b"heic", *b"3gp4", *b"avif"])) {
+        let mut riff = b"RIFF".to_vec();
+        riff.extend(size.to_le_bytes());
+        riff.extend(b"WEBPVP8L");
+        prop_assert_eq!(sniff(&riff), Content::Known(Format::Webp));
+        let mut iso = 20u32.to_be_bytes().to_vec();
+        iso.extend(b"ftyp");
+        iso.extend(major);
+        iso.extend([0, 0, 0, 0]);
+        iso.extend(major);
+        let want = match &major { b"isom" | b"mp42" => Format::Mp4, b"qt  " => Format::Mov, b"heic" => Format::Heic, b"3gp4" => Format::ThreeGp, _ => Format::Avif };
+        prop_assert_eq!(sniff(&iso), Content::Known(want));
+    }
+
+    #[test]
+    fn jpeg_headers_of_any_shape_never_panic(body in proptest::collection::vec(any::<u8>(), 0..600), complete in any::<bool>()) {
+        let mut b = vec![0xFF, 0xD8, 0xFF, 0xE1];
+        b.extend(body);
+        match strip_gps(&b, complete) {
+            Stripped::Prefix(p) => prop_assert!(p.starts_with(&[0xFF, 0xD8]) && p.len() <= b.len()),
+            Stripped::NeedMore(n) => prop_assert!(!complete && n > b.len()),
+            Stripped::Nothing => {}
+        }
+    }
+
+    #[test]
+    fn any_pick_gets_one_verdict_per_file_and_a_reason_for_each_failure(
+        files in proptest::collection::vec((".{0,20}", 0u64..(1 << 33), proptest::collection::vec(any::<u8>(), 0..64)), 0..12),
+        hint in ".{0,80}",
+    ) {
+        let rules = rules_for(Some("image/*,video/*"), true, &hint, &EvidenceDefaults::default());
+        let req = CheckRequest {
+            rules: rules.clone(),
+            files: files.iter().map(|(name, size, head)| PickedFile { name: name.clone(), size: *size, mime: String::new(), head: head.clone() }).collect(),
+            dropped: false,
+        };
+        let v = check(&req);
+        prop_assert_eq!(v.len(), files.len());
+        for (i, x) in v.iter().enumerate() {
+            prop_assert_eq!(x.index, i);
+            prop_assert_eq!(x.pass, x.code.is_none());
+            prop_assert!(x.pass || !x.lines.is_empty());
+            if x.pass {
+                prop_assert!(matches!(x.content, Content::Known(f) if rules.formats.contains(&f)));
+            }
+            if x.code == Some(Code::Empty) { prop_assert_eq!(files[i].1, 0); }
+        }
+        if let Some(max) = rules.files {
+            prop_assert!(v.iter().filter(|x| x.pass).count() as u32 <= max);
+        }
+    }
+
+    #[test]
+    fn texts_of_any_page_never_panic(text in "\\PC{0,200}") {
+        let _ = read_hint(&text);
+        let _ = parse_amount(&text);
+        let _ = money_in(&text);
+        let _ = check_description(&text, Some("8100000000007919"));
+    }
+
+    #[test]
+    fn amounts_read_back_in_every_writing(cents in 1u64..1_000_000_000, style in 0usize..5) {
+        let (units, frac) = (cents / 100, cents % 100);
+        let grouped = |sep: &str| {
+            let s = units.to_string();
+            let mut out = String::new();
+            for (i, c) in s.chars().enumerate() {
+                if i > 0 && (s.len() - i) % 3 == 0 { out.push_str(sep); }
+                out.push(c);
+            }
+            out
+        };
+        let written = match style {
+            0 => format!("{units}.{frac:02}"),
+            1 => format!("{units},{frac:02}"),
+            2 => format!("{},{frac:02}", grouped("\u{a0}")),
+            3 => format!("{},{frac:02}", grouped(".")),
+            _ => format!("{}.{frac:02}", grouped(",")),
+        };
+        prop_assert_eq!(parse_amount(&written).map(|a| a.cents), Ok(cents), "{}", written);
+    }
+}
