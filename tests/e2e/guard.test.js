@@ -228,11 +228,15 @@ module.exports = t => {
       await page.waitForTimeout(200);
       env.assert.equal(await page.locator(DIALOG).count(), 0, 'no dialog');
       env.assert.equal(await seen(env, page), [`confirm-clicked ${plain}`, `confirmed ${plain}`], 'the site saw the click at once');
-      // Switched back on while the page is open: guarded again without a reload.
+      // Switched back on in the options tab; back on the page (it comes into view again), guarded
+      // again without a reload. (Headless tabs never change visibility: the event is sent.)
+      const backInView = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
       await env.sw().evaluate(() => chrome.storage.local.set({ settings: { confirm_guard: true } }));
+      await backInView();
       await page.waitForSelector('[data-dg-guard="confirm-receipt"]', { state: 'attached', timeout: 5000 });
       // …and off again: the marks go away.
       await env.sw().evaluate(() => chrome.storage.local.set({ settings: { confirm_guard: false } }));
+      await backInView();
       await page.waitForFunction(() => !document.querySelector('[data-dg-guard]'), null, { timeout: 5000 });
     } finally {
       await env.resetStorage();
