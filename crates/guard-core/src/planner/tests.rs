@@ -99,7 +99,7 @@ fn keys(w: &Widget) -> Vec<&str> {
     w.lines.iter().map(|m| m.key.as_str()).collect()
 }
 
-fn attrs_of<'p>(plan: &'p Plan, node: NodeId) -> &'p BTreeMap<String, String> {
+fn attrs_of(plan: &Plan, node: NodeId) -> &BTreeMap<String, String> {
     plan.ops
         .iter()
         .find_map(|op| match op {
@@ -184,8 +184,7 @@ fn extend_protection_is_lit_when_protection_ends_soon_on_a_parcel_not_received()
     let plan = page(Order { completed: Some(d("2026-11-20")), ..received("2026-11-20") }).plan(&s, "2026-11-21T12:00");
     assert_eq!(highlights(&plan), vec![(8, "open-dispute".into())]);
     // A shopper who wants more warning sets a longer lead time.
-    let mut longer = Settings::default();
-    longer.extension_lead_days = 10;
+    let longer = Settings { extension_lead_days: 10, ..Settings::default() };
     let plan = page(in_transit).plan(&longer, "2026-11-19T12:00");
     assert_eq!(highlights(&plan).len(), 2);
 }
@@ -359,7 +358,7 @@ fn list_badges_and_dialogs_use_what_the_detail_page_said_but_marks_do_not() {
 fn a_memory_that_adds_nothing_changes_nothing() {
     let card = Order { placed: Some(d("2026-10-28")), ..order(ID1, Status::Shipped) };
     let mut memory = crate::order_memory::Memory::default();
-    memory.remember(&[card.clone()], d("2026-11-10"));
+    memory.remember(std::slice::from_ref(&card), d("2026-11-10"));
     let mut page = Page::new(PageKind::OrderList, LIST).order(1, card);
     page.memory = Some(memory);
     let plan = page.plan(&Settings::default(), "2026-11-21T12:00");
