@@ -181,6 +181,22 @@
     schedule();
   }
 
+  // Settings changed in the options (guard switched off, other numbers): when the tab comes back
+  // into view, read the page again if they did. Not chrome.storage.onChanged: that would copy
+  // every write of the stored orders into the page.
+  let settingsSeen;
+  function checkSettings() {
+    try {
+      chrome.storage.local.get('settings', r => {
+        const now = JSON.stringify((r && r.settings) || {});
+        if (settingsSeen !== undefined && now !== settingsSeen) { full = true; schedule(); }
+        settingsSeen = now;
+      });
+    } catch { /* extension gone: nothing to apply */ }
+  }
+  checkSettings();
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') checkSettings(); });
+
   // Back/forward navigation within a single-page app changes the URL without a load.
   window.addEventListener('popstate', () => { full = true; schedule(); });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
