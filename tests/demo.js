@@ -8,8 +8,10 @@ const server = require('./harness/server');
 const { launch, ROOT } = require('./harness/browser');
 const { listFixtures } = require('./harness/templates');
 
-// The pages the demo opens, first one in front.
-const DEMO_PAGES = ['current-list-en'];
+// The pages the demo opens, first one in front: the list (badges, the confirm guard), an order
+// whose dispute window is open (lit "Returns/refunds"), one whose protection ends soon (both steps
+// lit), and the page where a dispute starts (the guide).
+const DEMO_PAGES = ['current-list-en', 'current-detail-en', 'path-detail-extend-en', 'path-start-en'];
 
 async function main() {
   const { server: srv, port } = await server.start(0);
@@ -44,6 +46,14 @@ async function main() {
   shots.push(path.join(out, 'confirm-dialog.png'));
   await page.screenshot({ path: shots.at(-1) });
   await page.locator('[data-dg-action="cancel"]').click();
+
+  // An order's page with its lit path.
+  const detail = await browser.context.newPage();
+  await detail.goto(urlOf(DEMO_PAGES[2]));
+  await detail.waitForSelector('[data-dg-highlight]', { state: 'attached', timeout: 15000 });
+  await detail.waitForTimeout(300);
+  shots.push(path.join(out, 'order-detail.png'));
+  await detail.screenshot({ path: shots.at(-1), fullPage: true });
 
   await sw.evaluate(() => globalThis.dgTest.settled());
   const popup = await browser.context.newPage();

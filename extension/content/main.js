@@ -8,7 +8,7 @@
   const MAX_WAIT_MS = 400;      // …but never wait longer than this
   const FULL_ABOVE = 300;       // this many changed subtrees: read the whole page instead
 
-  const PIECE_ELEMENTS = 1000;  // a full read of a bigger page goes in pieces of about this size
+  const PIECE_ELEMENTS = 2000;  // a full read of a bigger page goes in pieces of about this size
   let ctx = null;               // what the core said about this page (echoed on partial reads)
   let kind = null;              // the page's kind, from the core; 'other' pages are never read
   let url = location.href;
@@ -16,6 +16,7 @@
   const dirty = new Set();      // subtrees to re-read
   let timer = 0, firstDirty = 0, running = false, dead = false, reads = 0;
   const stats = [];
+  let batch = 0;                // reads that belong together (the pieces of one full read share it)
 
   const pad = n => String(n).padStart(2, '0');
   function localNow() {
@@ -59,14 +60,25 @@
         kind = plan.ctx.kind;
       }
       if (kind === 'other') { full = false; dirty.clear(); return; }
+      batch++;
       if (full) {
         full = false; dirty.clear();
         // A big page is read in pieces of bounded size, so that no single task of ours blocks
         // the page for long; a small one in one go.
         const pieces = DG.snapshot.pieces(PIECE_ELEMENTS);
-        for (const piece of pieces) {
-          await readOnce(pieces.length === 1 && piece[0] === document.body ? null : piece);
-          if (location.href !== url) break;
+        if (pieces.length === 1 && pieces[0][0] === document.body) await readOnce(null);
+        else {
+          // The first piece tells the page's language; the others then go out one after the
+          // other (each sent in its own short task) and are applied as their plans come back,
+          // so the service worker works while the page takes the next snapshot.
+          await readOnce(pieces[0]);
+          const sent = [];
+          for (const piece of pieces.slice(1)) {
+            if (location.href !== url) break;
+            sent.push(readOnce(piece));
+            await nextTask();
+          }
+          await Promise.all(sent);
         }
       } else {
         const roots = [...dirty].filter(e => e.isConnected);
@@ -93,6 +105,8 @@
     return out;
   }
 
+  const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
+
   // One snapshot → plan → apply round: the whole page (roots null) or the given subtrees.
   async function readOnce(roots) {
     const t0 = performance.now();
@@ -110,7 +124,7 @@
     // Timings of the last reads, kept in the content script's own world (the benchmark reads
     // them through the DevTools protocol; the page cannot see them).
     // Our synchronous work is [startedAt, sentAt] and [resumedAt, doneAt]; the rest is waiting.
-    stats.push({ full: !roots, nodes: snap.nodes.length, bytes: json.length, startedAt: t0, sentAt, resumedAt: t2, doneAt: t3,
+    stats.push({ batch, full: !roots, nodes: snap.nodes.length, bytes: json.length, startedAt: t0, sentAt, resumedAt: t2, doneAt: t3,
       snapshotMs: t1 - t0, roundTripMs: t2 - t1, coreMs, applyMs: t3 - t2, totalMs: t3 - t0 });
     if (stats.length > 200) stats.shift();
     // How many reads were applied: lets tests (and power users) know the page was processed.
@@ -166,6 +180,22 @@
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     schedule();
   }
+
+  // Settings changed in the options (guard switched off, other numbers): when the tab comes back
+  // into view, read the page again if they did. Not chrome.storage.onChanged: that would copy
+  // every write of the stored orders into the page.
+  let settingsSeen;
+  function checkSettings() {
+    try {
+      chrome.storage.local.get('settings', r => {
+        const now = JSON.stringify((r && r.settings) || {});
+        if (settingsSeen !== undefined && now !== settingsSeen) { full = true; schedule(); }
+        settingsSeen = now;
+      });
+    } catch { /* extension gone: nothing to apply */ }
+  }
+  checkSettings();
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') checkSettings(); });
 
   // Back/forward navigation within a single-page app changes the URL without a load.
   window.addEventListener('popstate', () => { full = true; schedule(); });

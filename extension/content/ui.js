@@ -1,24 +1,33 @@
 // The extension's widgets in the page, each in an open shadow root so that the page's styles
-// cannot reach them and theirs cannot reach the page. Built with textContent only.
+// cannot reach them and theirs cannot reach the page. Built with textContent only: page text
+// (a button's label quoted in a notice) is never markup.
+// Widgets sit in the page's flow (a badge at the end of an order card, a notice at the top of
+// an order): they push content down a little and never cover the site's controls.
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});
 
   const STYLE = `
 :host { all: initial; display: block; }
-.dg { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2433; background: #f4f6fb;
+.dg { font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2433; background: #f4f6fb;
   border: 1px solid #c9d2e3; border-left: 4px solid #5b6b8c; border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
 .dg p { margin: 2px 0; }
 .dg .first { font-weight: 600; }
+.dg .brand { font-weight: 400; font-size: 11px; color: #5b6b8c; margin-right: 6px; letter-spacing: .02em; }
 .dg a { color: #0b57d0; }
 .dg.good { border-left-color: #1e8e3e; } .dg.warn { border-left-color: #e37400; background: #fff8ec; }
 .dg.danger { border-left-color: #d93025; background: #fdeceb; }
+.dg[data-dg-widget="order-badge"] { display: inline-block; max-width: 46em; font-size: 12px; padding: 4px 8px; margin: 6px 0 2px; }
+.dg[data-dg-widget="order-badge"] p:not(.first) { color: #46506a; }
+.dg[data-dg-widget="dispute-guide"] { max-width: 60em; margin: 8px; }
+.dg .notes { font-size: 11px; color: #5b6b8c; }
 @media (prefers-color-scheme: dark) {
   .dg { color: #e8eaf0; background: #1f2430; border-color: #3a4254; }
   .dg.warn { background: #33291a; } .dg.danger { background: #3a1f1f; } .dg a { color: #8ab4f8; }
+  .dg .brand, .dg .notes { color: #a9b4cc; } .dg[data-dg-widget="order-badge"] p:not(.first) { color: #c3c9d6; }
 }`;
 
-  // Only the shop's own order pages, never script or other sites.
+  // Only the shop's own pages, never script or other sites.
   function safeHref(href) {
     try {
       const u = new URL(href, location.href);
@@ -37,18 +46,72 @@
 
   function style() { const s = document.createElement('style'); s.textContent = STYLE; return s; }
 
-  // A widget from the core: { component, tone, lines: [{key,args}], links: [{key, href}] }.
-  function render(root, w) {
-    const box = el('div', { class: `dg ${w.tone || 'info'}`, 'data-dg-widget': w.component, role: 'note' });
-    w.lines.forEach((m, i) => box.append(el('p', i === 0 ? { class: 'first' } : {}, DG.i18n.t(m.key, m.args))));
-    for (const l of w.links || []) {
-      const href = safeHref(l.href);
-      if (!href) continue;
-      const p = el('p');
-      p.append(el('a', { href, target: '_blank', rel: 'noopener' }, DG.i18n.t(l.key)));
-      box.append(p);
+  // One stylesheet shared by every widget's shadow root: parsed once, not once per order card
+  // (a list of thousands of orders gets thousands of badges). Where constructed stylesheets are
+  // not available to the content script, each widget carries its own <style>.
+  let shared;
+  function styleInto(root) {
+    if (shared === undefined) {
+      try { shared = new CSSStyleSheet(); shared.replaceSync(STYLE); } catch { shared = null; }
     }
-    root.replaceChildren(style(), box);
+    if (shared) {
+      try {
+        root.adoptedStyleSheets = [shared];
+        if (root.adoptedStyleSheets.length === 1) return [];
+      } catch { /* not adoptable here */ }
+      shared = null;
+    }
+    return [style()];
+  }
+
+  // Widgets take room in the page, so each one inserted makes the page lay out again. On a list
+  // of thousands of orders that would cost the page seconds: of the widgets there is one of per
+  // order card, the first ones are drawn at once, the others when they come near the screen, and
+  // all share one stylesheet. Other widgets are drawn at once with their own <style> (callers may
+  // extend it).
+  const PER_CARD = new Set(['order-badge']);
+  const EAGER = 60;
+  let drawn = 0;
+  let watcher = null;
+  const waiting = new WeakMap();   // host -> draw()
+  function nearScreen(entries) {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      watcher.unobserve(e.target);
+      const draw = waiting.get(e.target);
+      waiting.delete(e.target);
+      if (draw) draw();
+    }
+  }
+
+  // A widget from the core: { component, tone, state?, lines: [{key,args}], notes?, links? }.
+  function render(root, w) {
+    const draw = () => {
+      const t = DG.i18n.t;
+      const box = el('div', { class: `dg ${w.tone || 'info'}`, 'data-dg-widget': w.component, role: 'note', lang: DG.i18n.uiLang() });
+      if (w.state) box.setAttribute('data-dg-state', w.state);
+      w.lines.forEach((m, i) => {
+        const p = el('p', i === 0 ? { class: 'first' } : {});
+        // Says whose note this is, so nobody takes it for the shop's own text.
+        if (i === 0) p.append(el('span', { class: 'brand' }, t('extName')));
+        p.append(document.createTextNode(t(m.key, m.args)));
+        box.append(p);
+      });
+      // Small print: where a date comes from.
+      if (w.notes && w.notes.length) box.append(el('p', { class: 'notes' }, w.notes.map(m => t(m.key, m.args)).join(' · ')));
+      for (const l of w.links || []) {
+        const href = safeHref(l.href);
+        if (!href) continue;
+        const p = el('p');
+        p.append(el('a', { href, target: '_blank', rel: 'noopener' }, t(l.key)));
+        box.append(p);
+      }
+      root.replaceChildren(...(PER_CARD.has(w.component) ? styleInto(root) : [style()]), box);
+    };
+    if (!PER_CARD.has(w.component) || drawn++ < EAGER || typeof IntersectionObserver !== 'function') { draw(); return; }
+    watcher ||= new IntersectionObserver(nearScreen, { rootMargin: '1500px 0px' });
+    waiting.set(root.host, draw);
+    watcher.observe(root.host);
   }
 
   // A short message that needs no answer (role=status), gone after a few seconds.

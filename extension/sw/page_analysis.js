@@ -36,13 +36,36 @@ function remember(orders, now) {
   })();
 }
 
+// The memory of orders as storage last reported it. Storage change events carry the new value
+// anyway, so keeping it costs nothing, while reading it back for every piece of a big list would
+// cost the whole memory each time.
+let memory;
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'orders' in changes) memory = changes.orders.newValue || null;
+});
+
+// The memory's keys are order ids, digits only (core: order::is_order_id).
+const ID_RUN = /\d{8,20}/g;
+
+// The remembered orders a snapshot may show, those whose id appears in it: the core then parses
+// a few orders per read, not thousands.
+async function rememberedFor(snapshot) {
+  if (memory === undefined) memory = (await chrome.storage.local.get('orders')).orders || null;
+  if (!memory || !memory.orders) return '';
+  const mentioned = {};
+  for (const id of new Set(snapshot.match(ID_RUN) || [])) if (memory.orders[id]) mentioned[id] = memory.orders[id];
+  return JSON.stringify({ ...memory, orders: mentioned });
+}
+
 export async function analysePage(msg) {
   const core = await getCore();
   const settings = await getSettings();
   const now = typeof msg.now === 'string' ? msg.now : localNow();
   recentSnapshots.push(msg.snapshot);
   if (recentSnapshots.length > 20) recentSnapshots.shift();
-  const plan = core.analyse(msg.snapshot, JSON.stringify(settings), now);
+  // What earlier pages said about these orders feeds list badges and confirm dialogs.
+  const memory = await rememberedFor(msg.snapshot).catch(() => '');
+  const plan = core.analyse_remembering(msg.snapshot, JSON.stringify(settings), now, memory);
   const orders = JSON.parse(plan).orders;
   if (orders.length) remember(orders, now);
   return plan;

@@ -1,13 +1,20 @@
 //! When can the shopper open a dispute, until when, and why.
 //!
-//! The rules (policy numbers in `policy`, page statements win):
+//! The rules (numbers in `policy`, each with its source; what a page states wins):
 //! - opens: shipment + 10 days;
-//! - closes: completion + 15 days; for a shipped order not yet received, the end of buyer
-//!   protection;
+//! - closes: receipt (confirmed by the shopper or automatically) + 15 days; for a shipped order
+//!   not yet received, the end of buyer protection;
 //! - protection ends: the date the page gives, else shipment + 60 days (75 economy), an estimate;
-//! - a window the page states in words overrides the defaults.
+//! - a window the page states in words ("within 7 days of confirming receipt", "within 90 days
+//!   after order was placed") overrides the defaults;
+//! - a cancelled dispute can be reopened while protection lasts; a decided one cannot;
+//! - dates that are missing or contradict each other give `unknown`, never a guess.
+//!
+//! Every state comes with a `Reason`, which `reason_message` turns into a sentence the shopper
+//! can act on (message keys in extension/i18n/dispute_path).
 
 use crate::order::{DisputeProgress, Order, Status, WindowPurpose, WindowStart};
+use crate::plan::{Arg, Message};
 use crate::settings::Settings;
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -43,6 +50,8 @@ impl DisputeState {
 }
 
 /// Why the window is in its state, in terms the shopper can act on. Each maps to a message.
+/// The list follows the reasons the sources give for "I can't open a dispute" (FACTS.md,
+/// "Dispute rules"), plus the two ways the extension itself can be unsure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
@@ -50,7 +59,7 @@ pub enum Reason {
     AwaitingPayment,
     /// Not shipped yet: a dispute opens only after shipment.
     NotShippedYet,
-    /// Shipped less than 10 days ago.
+    /// Shipped less than 10 days ago (or, shipment date unknown, ordered less than 10 days ago).
     TooSoonAfterShipment,
     /// In transit: open until buyer protection ends.
     InTransitProtectionLeft,
@@ -58,8 +67,10 @@ pub enum Reason {
     ProtectionEnded,
     /// Receipt confirmed: open until 15 days after (or the window the page states).
     WithinWindowAfterReceipt,
-    /// Receipt confirmed and the window has passed.
+    /// More than 15 days (the policy's number) since receipt was confirmed.
     WindowPassedAfterReceipt,
+    /// Receipt confirmed and the window the page itself states has passed.
+    StatedWindowPassed,
     /// Cancelled, expired, refunded or closed.
     OrderClosed,
     /// A dispute is under way.
@@ -72,8 +83,33 @@ pub enum Reason {
     DisputeCancelledProtectionOver,
     /// The page does not show the dates needed.
     MissingDates,
-    /// The page contradicts itself (e.g. shipped after completed).
+    /// The page contradicts itself (e.g. shipped after completed, dates in the future).
     Contradictory,
+    /// The order's status label was not recognised.
+    StatusUnknown,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::AwaitingPayment => "awaiting-payment",
+            Reason::NotShippedYet => "not-shipped-yet",
+            Reason::TooSoonAfterShipment => "too-soon-after-shipment",
+            Reason::InTransitProtectionLeft => "in-transit-protection-left",
+            Reason::ProtectionEnded => "protection-ended",
+            Reason::WithinWindowAfterReceipt => "within-window-after-receipt",
+            Reason::WindowPassedAfterReceipt => "window-passed-after-receipt",
+            Reason::StatedWindowPassed => "stated-window-passed",
+            Reason::OrderClosed => "order-closed",
+            Reason::DisputeUnderWay => "dispute-under-way",
+            Reason::DisputeDecided => "dispute-decided",
+            Reason::DisputeCancelledReopenable => "dispute-cancelled-reopenable",
+            Reason::DisputeCancelledProtectionOver => "dispute-cancelled-protection-over",
+            Reason::MissingDates => "missing-dates",
+            Reason::Contradictory => "contradictory",
+            Reason::StatusUnknown => "status-unknown",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,13 +152,15 @@ pub fn protection_ends(order: &Order, settings: &Settings) -> (Option<NaiveDate>
     (order.shipped.and_then(|s| add_days(s, days)), true)
 }
 
-/// Last day to open a dispute after receipt: a window the page states, else the policy's days.
-fn closes_after_receipt(order: &Order, completed: NaiveDate, settings: &Settings) -> (Option<NaiveDate>, bool) {
+/// The last day to open a dispute once receipt is confirmed on `completed` (None: not known),
+/// and whether that day rests on the policy rather than on the page. A window the page states
+/// for disputes wins; then a return/refund window counted from receipt; then the policy.
+pub fn closes_after_receipt(order: &Order, completed: Option<NaiveDate>, settings: &Settings) -> (Option<NaiveDate>, bool) {
     let stated = |purpose: WindowPurpose| order.stated_windows.iter().find(|w| w.purpose == purpose);
     if let Some(w) = stated(WindowPurpose::Dispute) {
         let start = match w.from {
             WindowStart::OrderPlaced => order.placed,
-            WindowStart::ConfirmReceipt => Some(completed),
+            WindowStart::ConfirmReceipt => completed,
             WindowStart::Shipment => order.shipped,
         };
         if let Some(s) = start {
@@ -130,16 +168,24 @@ fn closes_after_receipt(order: &Order, completed: NaiveDate, settings: &Settings
         }
     }
     if let Some(w) = stated(WindowPurpose::ReturnRefund).filter(|w| w.from == WindowStart::ConfirmReceipt) {
-        return (add_days(completed, w.days), false);
+        return (completed.and_then(|c| add_days(c, w.days)), false);
     }
-    (add_days(completed, settings.policy.dispute_closes_after_receipt_days), true)
+    (completed.and_then(|c| add_days(c, settings.policy.dispute_closes_after_receipt_days)), true)
 }
+
+/// A page's own clock may run ahead of the shopper's (the site shows dates in its own time
+/// zone), so a date up to one day in the future is not a contradiction.
+const CLOCK_SLACK_DAYS: i64 = 1;
 
 /// The dates a page gives must come in order; if they do not, nothing can be trusted.
 fn contradictory(order: &Order, today: NaiveDate) -> bool {
     let seq = [order.placed, order.paid, order.shipped, order.completed];
     let known: Vec<NaiveDate> = seq.iter().flatten().copied().collect();
-    known.windows(2).any(|w| w[0] > w[1]) || known.iter().any(|d| *d > today)
+    let latest_plausible = today + Duration::days(CLOCK_SLACK_DAYS);
+    known.windows(2).any(|w| w[0] > w[1])
+        || known.iter().any(|d| *d > latest_plausible)
+        || matches!((order.shipped, order.protection_ends), (Some(s), Some(p)) if p < s)
+        || matches!((order.dispute_opened, order.placed), (Some(o), Some(p)) if o < p)
 }
 
 pub fn dispute_window(order: &Order, today: NaiveDate, settings: &Settings) -> DisputeWindow {
@@ -159,6 +205,10 @@ pub fn dispute_window(order: &Order, today: NaiveDate, settings: &Settings) -> D
     if contradictory(order, today) {
         w.reason = Reason::Contradictory;
         w.opens = None;
+        // The page's own protection date stands; an estimate built on contradictory dates does not.
+        if protection_estimated {
+            w.protection_ends = None;
+        }
         return w;
     }
     let set = |w: &mut DisputeWindow, state, reason| {
@@ -167,17 +217,24 @@ pub fn dispute_window(order: &Order, today: NaiveDate, settings: &Settings) -> D
     };
     match (order.status, order.dispute) {
         (Status::AwaitingPayment, _) => set(&mut w, DisputeState::NotApplicable, Reason::AwaitingPayment),
+        (Status::Closed, Some(DisputeProgress::Decided)) => set(&mut w, DisputeState::NotApplicable, Reason::DisputeDecided),
         (Status::Closed, _) => set(&mut w, DisputeState::NotApplicable, Reason::OrderClosed),
         (Status::AwaitingShipment, _) => set(&mut w, DisputeState::TooEarly, Reason::NotShippedYet),
         (_, Some(DisputeProgress::Decided)) => set(&mut w, DisputeState::Closed, Reason::DisputeDecided),
         (_, Some(DisputeProgress::Cancelled)) => {
-            w.closes = protection;
-            w.closes_estimated = protection_estimated;
-            let reopenable = protection.is_some_and(|p| today <= p);
-            if reopenable {
-                open_or_soon(&mut w, today, settings, Reason::DisputeCancelledReopenable);
-            } else if protection.is_some() {
-                set(&mut w, DisputeState::Closed, Reason::DisputeCancelledProtectionOver);
+            // Reopenable while protection lasts: for a parcel still on its way that is buyer
+            // protection; once received, the window after receipt.
+            let (closes, estimated) = if order.status == Status::Completed || order.completed.is_some() {
+                closes_after_receipt(order, order.completed, settings)
+            } else {
+                (protection, protection_estimated)
+            };
+            w.closes = closes;
+            w.closes_estimated = estimated;
+            match closes {
+                Some(c) if today <= c => open_or_soon(&mut w, today, settings, Reason::DisputeCancelledReopenable),
+                Some(_) => set(&mut w, DisputeState::Closed, Reason::DisputeCancelledProtectionOver),
+                None => {}
             }
         }
         (Status::Dispute, _) | (_, Some(DisputeProgress::InProgress)) => {
@@ -188,47 +245,45 @@ pub fn dispute_window(order: &Order, today: NaiveDate, settings: &Settings) -> D
             w.closes_estimated = protection_estimated;
             w.extension_worthy = protection
                 .is_some_and(|p| p >= today && (p - today).num_days() <= settings.extension_lead_days as i64);
-            shipped_or_completed(&mut w, order, today, settings, Reason::InTransitProtectionLeft, Reason::ProtectionEnded);
+            in_window(&mut w, order, today, settings, Reason::InTransitProtectionLeft, Reason::ProtectionEnded);
         }
         (Status::Completed, None) => {
-            if let Some(c) = order.completed {
-                let (closes, estimated) = closes_after_receipt(order, c, settings);
-                w.closes = closes;
-                w.closes_estimated = estimated;
-            }
-            shipped_or_completed(
-                &mut w,
-                order,
-                today,
-                settings,
-                Reason::WithinWindowAfterReceipt,
-                Reason::WindowPassedAfterReceipt,
-            );
+            let (closes, estimated) = closes_after_receipt(order, order.completed, settings);
+            w.closes = closes;
+            w.closes_estimated = estimated;
+            let passed = if estimated { Reason::WindowPassedAfterReceipt } else { Reason::StatedWindowPassed };
+            in_window(&mut w, order, today, settings, Reason::WithinWindowAfterReceipt, passed);
         }
-        (Status::Unknown, None) => {}
+        (Status::Unknown, None) => w.reason = Reason::StatusUnknown,
     }
     w
 }
 
-fn shipped_or_completed(w: &mut DisputeWindow, order: &Order, today: NaiveDate, settings: &Settings, open: Reason, passed: Reason) {
-    let earliest_opening = w.opens.or_else(|| {
-        // Shipment never precedes the order: a dispute cannot open before order date + 10 days.
-        order.placed.and_then(|p| add_days(p, settings.policy.dispute_opens_after_shipment_days))
-    });
-    match (earliest_opening, w.closes) {
-        (Some(o), _) if today < o && (w.opens.is_some() || order.status == Status::Shipped) => {
+/// A shipped or completed order: too early, open, closing soon, closed or unknown.
+fn in_window(w: &mut DisputeWindow, order: &Order, today: NaiveDate, settings: &Settings, open: Reason, passed: Reason) {
+    if w.closes.is_some_and(|c| today > c) {
+        w.state = DisputeState::Closed;
+        w.reason = passed;
+        return;
+    }
+    match w.opens {
+        Some(o) if today < o => {
             w.state = DisputeState::TooEarly;
             w.reason = Reason::TooSoonAfterShipment;
         }
-        (_, Some(c)) if today > c => {
-            w.state = DisputeState::Closed;
-            w.reason = passed;
+        Some(_) => open_or_soon(w, today, settings, open),
+        None => {
+            // Shipment date not shown. Shipment never precedes the order, so a dispute cannot
+            // open before order date + 10 days; after that the opening day is unknown.
+            let earliest = order.placed.and_then(|p| add_days(p, settings.policy.dispute_opens_after_shipment_days));
+            if earliest.is_some_and(|e| today < e) {
+                w.state = DisputeState::TooEarly;
+                w.reason = Reason::TooSoonAfterShipment;
+            } else if order.status == Status::Completed && w.closes.is_some() {
+                // Received: it was shipped, and the window after receipt is what limits it.
+                open_or_soon(w, today, settings, open);
+            }
         }
-        (Some(_), Some(_)) if w.opens.is_some() => open_or_soon(w, today, settings, open),
-        // Completed with a known last day: the shipment date matters only for the start, and
-        // a completed order was necessarily shipped more than a day ago.
-        (_, Some(_)) if order.status == Status::Completed => open_or_soon(w, today, settings, open),
-        _ => {}
     }
 }
 
@@ -240,60 +295,82 @@ fn open_or_soon(w: &mut DisputeWindow, today: NaiveDate, settings: &Settings, re
     w.state = if left <= settings.closing_soon_days as i64 { DisputeState::ClosingSoon } else { DisputeState::Open };
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The earliest day a dispute could open when the shipment date is unknown: order + 10 days.
+pub fn earliest_opening(order: &Order, settings: &Settings) -> Option<NaiveDate> {
+    order.placed.and_then(|p| add_days(p, settings.policy.dispute_opens_after_shipment_days))
+}
 
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+/// The window a page states for a return/refund after receipt, if any ("within 7 days of
+/// confirming receipt"), when it differs from the dispute window: worth saying on its own.
+pub fn stated_return_days(order: &Order) -> Option<u32> {
+    let has_dispute_window = order.stated_windows.iter().any(|w| w.purpose == WindowPurpose::Dispute);
+    order
+        .stated_windows
+        .iter()
+        .find(|w| w.purpose == WindowPurpose::ReturnRefund && w.from == WindowStart::ConfirmReceipt)
+        .filter(|_| has_dispute_window)
+        .map(|w| w.days)
+}
 
-    fn order(status: Status) -> Order {
-        Order { id: "8000000000000001".into(), status, ..Default::default() }
-    }
-
-    #[test]
-    fn shipped_order_opens_ten_days_after_shipment() {
-        let mut o = order(Status::Shipped);
-        o.placed = Some(d("2026-01-01"));
-        o.shipped = Some(d("2026-01-03"));
-        let s = Settings::default();
-        // The day before, the day of, the day after.
-        assert_eq!(dispute_window(&o, d("2026-01-12"), &s).state, DisputeState::TooEarly);
-        let w = dispute_window(&o, d("2026-01-13"), &s);
-        assert_eq!((w.state, w.opens, w.closes), (DisputeState::Open, Some(d("2026-01-13")), Some(d("2026-03-04"))));
-        assert!(w.closes_estimated);
-        assert_eq!(dispute_window(&o, d("2026-01-14"), &s).state, DisputeState::Open);
-    }
-
-    #[test]
-    fn completed_order_closes_fifteen_days_after_receipt() {
-        let mut o = order(Status::Completed);
-        o.shipped = Some(d("2026-01-03"));
-        o.completed = Some(d("2026-02-01"));
-        let s = Settings::default();
-        assert_eq!(dispute_window(&o, d("2026-02-12"), &s).state, DisputeState::Open);
-        let w = dispute_window(&o, d("2026-02-13"), &s);
-        assert_eq!((w.state, w.days_left), (DisputeState::ClosingSoon, Some(3)));
-        assert_eq!(dispute_window(&o, d("2026-02-16"), &s).state, DisputeState::ClosingSoon);
-        let w = dispute_window(&o, d("2026-02-17"), &s);
-        assert_eq!((w.state, w.reason), (DisputeState::Closed, Reason::WindowPassedAfterReceipt));
-    }
-
-    #[test]
-    fn missing_dates_are_unknown_not_open() {
-        let o = order(Status::Completed);
-        assert_eq!(dispute_window(&o, d("2026-02-12"), &Settings::default()).state, DisputeState::Unknown);
-        let o = order(Status::Shipped);
-        assert_eq!(dispute_window(&o, d("2026-02-12"), &Settings::default()).state, DisputeState::Unknown);
-    }
-
-    #[test]
-    fn dates_out_of_order_are_contradictory() {
-        let mut o = order(Status::Completed);
-        o.shipped = Some(d("2026-02-03"));
-        o.completed = Some(d("2026-02-01"));
-        let w = dispute_window(&o, d("2026-02-05"), &Settings::default());
-        assert_eq!((w.state, w.reason), (DisputeState::Unknown, Reason::Contradictory));
+/// The reason as a sentence the shopper can act on: a message key of
+/// extension/i18n/dispute_path with its arguments.
+pub fn reason_message(order: &Order, w: &DisputeWindow, settings: &Settings) -> Message {
+    let p = &settings.policy;
+    let date = |d: NaiveDate| Arg::Date(d);
+    let num = |n: u32| Arg::Number(n as i64);
+    let m = Message::with;
+    match w.reason {
+        Reason::AwaitingPayment => Message::new("reasonAwaitingPayment"),
+        Reason::NotShippedYet => m("reasonNotShippedYet", vec![num(p.dispute_opens_after_shipment_days)]),
+        Reason::TooSoonAfterShipment => match (order.shipped, w.opens, earliest_opening(order, settings)) {
+            (Some(s), Some(o), _) => m("reasonTooSoonAfterShipment", vec![date(s), num(p.dispute_opens_after_shipment_days), date(o)]),
+            (_, _, Some(e)) => m("reasonTooSoonAfterOrder", vec![num(p.dispute_opens_after_shipment_days), date(e)]),
+            _ => m("reasonNotShippedYet", vec![num(p.dispute_opens_after_shipment_days)]),
+        },
+        Reason::InTransitProtectionLeft => match w.closes {
+            Some(c) => m("reasonInTransit", vec![date(c)]),
+            None => Message::new("reasonInTransitNoDate"),
+        },
+        Reason::ProtectionEnded => match w.closes {
+            Some(c) => m("reasonProtectionEnded", vec![date(c)]),
+            None => Message::new("reasonProtectionEndedNoDate"),
+        },
+        Reason::WithinWindowAfterReceipt => match (order.completed, w.closes) {
+            (Some(done), Some(c)) if w.closes_estimated => {
+                m("reasonWithinWindow", vec![date(done), date(c), num(p.dispute_closes_after_receipt_days)])
+            }
+            (_, Some(c)) => m("reasonWithinStatedWindow", vec![date(c)]),
+            _ => Message::new("reasonMissingDates"),
+        },
+        Reason::WindowPassedAfterReceipt => match (order.completed, w.closes) {
+            (Some(done), Some(c)) => m("reasonWindowPassed", vec![num(p.dispute_closes_after_receipt_days), date(done), date(c)]),
+            _ => Message::new("reasonMissingDates"),
+        },
+        Reason::StatedWindowPassed => match w.closes {
+            Some(c) => m("reasonStatedWindowPassed", vec![date(c)]),
+            None => Message::new("reasonMissingDates"),
+        },
+        Reason::OrderClosed => Message::new("reasonOrderClosed"),
+        Reason::DisputeUnderWay => Message::new("reasonDisputeUnderWay"),
+        Reason::DisputeDecided => Message::new("reasonDisputeDecided"),
+        Reason::DisputeCancelledReopenable => match w.closes {
+            Some(c) => m("reasonCancelledReopenable", vec![date(c)]),
+            None => Message::new("reasonCancelledReopenableNoDate"),
+        },
+        Reason::DisputeCancelledProtectionOver => match w.closes {
+            Some(c) => m("reasonCancelledOver", vec![date(c)]),
+            None => Message::new("reasonDisputeDecided"),
+        },
+        Reason::MissingDates => match (order.status, order.dispute) {
+            (Status::Shipped, None) if order.shipped.is_none() => Message::new("reasonMissingShipDate"),
+            (Status::Completed, None) if order.completed.is_none() => Message::new("reasonMissingReceiptDate"),
+            (_, Some(DisputeProgress::Cancelled)) => Message::new("reasonCancelledReopenableNoDate"),
+            _ => Message::new("reasonMissingDates"),
+        },
+        Reason::Contradictory => Message::new("reasonContradictory"),
+        Reason::StatusUnknown => Message::new("reasonStatusUnknown"),
     }
 }
+
+#[cfg(test)]
+mod tests;

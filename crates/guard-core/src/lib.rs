@@ -21,6 +21,8 @@ pub mod order_links;
 pub mod reminder_schedule;
 pub mod settings_form;
 pub mod toolbar;
+pub mod confirm_guard;
+pub mod dispute_path;
 pub mod countdown;
 pub mod money;
 pub mod evidence;
@@ -41,6 +43,18 @@ pub fn analyse_json(snapshot: &str, settings: &str, now_local: &str) -> Result<S
     let settings = settings::Settings::from_json_lenient(settings);
     let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
     let plan = planner::plan_page(&snap, &settings, now);
+    serde_json::to_string(&plan).map_err(|e| e.to_string())
+}
+
+/// The page path with the memory of orders: list badges and confirm dialogs may then use what
+/// an order's detail page said before (the `data-dg-*` marks stay what this page says). An
+/// unreadable memory is ignored, never an error: the page is planned as without it.
+pub fn analyse_remembering_json(snapshot: &str, settings: &str, now_local: &str, memory: &str) -> Result<String, String> {
+    let snap = snapshot::Snapshot::from_json(snapshot).map_err(|e| e.to_string())?;
+    let settings = settings::Settings::from_json_lenient(settings);
+    let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
+    let memory = memory_from_json(memory).ok();
+    let plan = planner::plan_page_remembering(&snap, &settings, now, memory.as_ref());
     serde_json::to_string(&plan).map_err(|e| e.to_string())
 }
 

@@ -75,6 +75,19 @@ pub struct Guard {
     pub site_popup: bool,
     /// What the dialog says, as message keys with their arguments.
     pub dialog: Widget,
+    /// Message keys of the dialog's two buttons (`data-dg-action="proceed"` / `"cancel"`).
+    #[serde(default = "default_proceed_key")]
+    pub proceed_key: String,
+    #[serde(default = "default_cancel_key")]
+    pub cancel_key: String,
+}
+
+fn default_proceed_key() -> String {
+    "guardProceed".into()
+}
+
+fn default_cancel_key() -> String {
+    "guardCancel".into()
 }
 
 /// One of the extension's own widgets: a component name and its data. Texts are message keys
@@ -88,6 +101,21 @@ pub struct Widget {
     pub lines: Vec<Message>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// Questions worth asking oneself, shown as an informational checklist (never required).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<Message>,
+    /// Small print after the lines: where a date comes from ("estimated", "remembered").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Message>,
+    /// The dispute state the widget shows (`data-dg-state` on its box), for styling and tests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+}
+
+impl Widget {
+    pub fn new(component: &str, tone: Tone, lines: Vec<Message>) -> Widget {
+        Widget { component: component.into(), tone, lines, links: vec![], checks: vec![], notes: vec![], state: None }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

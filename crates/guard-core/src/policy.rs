@@ -40,3 +40,33 @@ impl Default for Policy {
         }
     }
 }
+
+/// Every number the rules use, with where it came from: the policy's own fields and the two
+/// lead times kept in `Settings`. The options page can show these beside the numbers.
+pub const SOURCES: &[(&str, &str)] = &[
+    ("dispute_opens_after_shipment_days", "FACTS.md, Dispute rules: \"opened from 10 days after the seller confirmed shipment\" (seeds; seller rules)"),
+    ("dispute_closes_after_receipt_days", "FACTS.md, Dispute rules: \"until 15 days after receipt is confirmed\" (seeds; help text); a current page says 7 days for return/refund: a page's own window wins"),
+    ("protection_days", "FACTS.md, Dispute rules: \"buyer protection usually 60 days\" (older pages: 90 RU, 120 BR)"),
+    ("protection_days_economy", "FACTS.md, Dispute rules: \"75 for economy shipping\""),
+    ("seller_response_days", "FACTS.md, Dispute rules: \"seller has 5 days to answer a dispute, else automatic refund\""),
+    ("escalation_days", "FACTS.md, Dispute rules: \"escalation to the platform after about 7 days without agreement\""),
+    ("closing_soon_days", "team: 3 days, enough to gather photos and write the dispute"),
+    ("extension_lead_days", "FACTS.md, Dispute rules: \"advice: request 5–7 days before\" (protection ends)"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_number_has_a_source() {
+        let fields = serde_json::to_value(Policy::default()).unwrap();
+        for key in fields.as_object().unwrap().keys() {
+            assert!(SOURCES.iter().any(|(k, s)| k == key && !s.is_empty()), "policy.{key} has no source");
+        }
+        let settings = serde_json::to_value(crate::settings::Settings::default()).unwrap();
+        for key in ["closing_soon_days", "extension_lead_days"] {
+            assert!(settings.get(key).is_some() && SOURCES.iter().any(|(k, _)| *k == key), "{key}");
+        }
+    }
+}

@@ -70,8 +70,40 @@ impl Default for Settings {
 
 impl Settings {
     /// Reads settings, keeping defaults for anything missing or malformed rather than failing.
+    /// Leniency is per value: one bad number must not throw away the shopper's other choices
+    /// (a stray `"closing_soon_days": -1` must not switch the confirm guard back on).
     pub fn from_json_lenient(json: &str) -> Settings {
-        serde_json::from_str(json).unwrap_or_default()
+        let Ok(user) = serde_json::from_str::<serde_json::Value>(json) else { return Settings::default() };
+        let mut merged = serde_json::to_value(Settings::default()).unwrap_or_default();
+        let mut leaves = vec![];
+        leaf_paths(&merged, &user, &mut vec![], &mut leaves);
+        for (path, value) in leaves {
+            let mut candidate = merged.clone();
+            if let Some(slot) = path.iter().try_fold(&mut candidate, |v, k| v.get_mut(k)) {
+                *slot = value;
+                if serde_json::from_value::<Settings>(candidate.clone()).is_ok() {
+                    merged = candidate;
+                }
+            }
+        }
+        serde_json::from_value(merged).unwrap_or_default()
+    }
+}
+
+/// The values `user` gives for keys the defaults know, each with its path.
+fn leaf_paths(default: &serde_json::Value, user: &serde_json::Value, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, serde_json::Value)>) {
+    match (default, user) {
+        (serde_json::Value::Object(d), serde_json::Value::Object(u)) => {
+            for (k, uv) in u {
+                if let Some(dv) = d.get(k) {
+                    path.push(k.clone());
+                    leaf_paths(dv, uv, path, out);
+                    path.pop();
+                }
+            }
+        }
+        _ if !path.is_empty() => out.push((path.clone(), user.clone())),
+        _ => {}
     }
 }
 
@@ -86,6 +118,18 @@ mod tests {
         assert_eq!(s.policy.protection_days, 90);
         assert_eq!(s.policy.dispute_opens_after_shipment_days, 10);
         assert!(s.confirm_guard);
+    }
+
+    #[test]
+    fn one_bad_value_loses_nothing_else() {
+        // A negative lead time (options page bug, hand-edited storage) next to the guard switch.
+        let s = Settings::from_json_lenient(
+            r#"{"closing_soon_days":-1,"confirm_guard":false,"extension_lead_days":"soon","policy":{"protection_days":"x","protection_days_economy":80}}"#,
+        );
+        assert!(!s.confirm_guard, "the shopper's guard switch survives a bad number beside it");
+        assert_eq!(s.closing_soon_days, 3);
+        assert_eq!(s.extension_lead_days, Settings::default().extension_lead_days);
+        assert_eq!((s.policy.protection_days, s.policy.protection_days_economy), (60, 80));
     }
 
     #[test]

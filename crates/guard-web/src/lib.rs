@@ -42,6 +42,13 @@ pub fn order_lines(memory: &str, settings: &str, now_local: &str) -> Result<Stri
     guard_core::order_lines_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
 }
 
+/// `analyse` with the stored memory of orders (JSON, or "" when empty), so that list badges and
+/// confirm dialogs can use what an order's detail page said before.
+#[wasm_bindgen]
+pub fn analyse_remembering(snapshot: &str, settings: &str, now_local: &str, memory: &str) -> Result<String, JsError> {
+    guard_core::analyse_remembering_json(snapshot, settings, now_local, memory).map_err(|e| JsError::new(&e))
+}
+
 // The toolbar (issue 6): popup, reminders, calendar, options page. See guard_core::toolbar.
 
 /// Everything the popup shows: `{"badge":…,"lines":[…],"tracked":N}`.

@@ -62,12 +62,7 @@ pub fn plan_ops(reading: &PageReading, settings: &Settings, _today: NaiveDate) -
 
 /// "The site is busy": FACTS.md, "Dispute rules" ("system busy" errors: keep screenshots).
 fn busy_notice() -> Widget {
-    Widget {
-        component: "dispute-busy".into(),
-        tone: Tone::Warn,
-        lines: vec![Message::new("disputeBusy"), Message::new("disputeBusyScreenshots")],
-        links: vec![],
-    }
+    Widget::new("dispute-busy", Tone::Warn, vec![Message::new("disputeBusy"), Message::new("disputeBusyScreenshots")])
 }
 
 /// A pick to check (`verdict::CheckRequest`, JSON) → `{"verdicts": [...]}`.

@@ -1,0 +1,390 @@
+// The confirm-receipt guard end to end (CONTRACT.md section 2), on guard-list-en: every way a
+// shopper (or a site) can activate "Confirm received", and what the site sees afterwards.
+'use strict';
+
+const DIALOG = '[data-dg-dialog="confirm-receipt"][role="dialog"]';
+
+// The site's log of what reached its own handlers, reduced to what matters here.
+const seen = async (env, page) => (await env.siteLog(page)).map(e => `${e.event}${e.order ? ' ' + e.order : ''}${e.via ? ' ' + e.via : ''}`);
+
+// The element that has focus, looking into shadow roots: which of the dialog's parts, or the page's.
+const focused = page => page.evaluate(() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  if (!a) return null;
+  return a.getAttribute('data-dg-action') || (a.getAttribute('data-dg-check') ? 'check' : null) ||
+    (a.hasAttribute('data-dg-guard') ? 'guarded' : a.tagName.toLowerCase());
+});
+
+// The site also listens to presses on its confirm buttons (some sites act on pointerup).
+function listenToPointers() {
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) {
+    document.addEventListener(type, ev => { if (ev.target.closest && ev.target.closest('[data-fx="confirm"]')) window.siteLog({ event: type }); });
+  }
+}
+
+// Runs an expression in the content script's own (isolated) world, as a bug or a setting would.
+const inContentWorld = (page, expression) => require('../harness/browser').inWorld(page, 'Dispute Guard', expression);
+
+const confirmOf = (page, n) => page.locator(`[data-fx-order="${n}"][data-dg-guard="confirm-receipt"]`);
+
+module.exports = t => {
+  const { orderId } = require('../harness/templates');
+  const [plain, popup, rerendered, custom] = [21, 22, 23, 24].map(orderId);
+
+  t.test('mouse: cancel and Escape keep the click from the site, proceed lets it through once', async env => {
+    const page = await env.open('guard-list-en');
+    const button = confirmOf(page, plain);
+    await button.click();
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    env.assert.equal(await seen(env, page), [], 'nothing reached the site while asking');
+    await dialog.locator('[data-dg-action="cancel"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    await button.click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    env.assert.equal(await focused(page), 'guarded', 'Escape gives focus back to the control');
+    env.assert.equal(await seen(env, page), [], 'nothing after cancel or Escape');
+    await button.click();
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await page.waitForTimeout(200);
+    env.assert.equal(await seen(env, page), [`confirm-clicked ${plain}`, `confirmed ${plain}`], 'exactly one activation');
+  });
+
+  t.test('a site that acts on pointer or mouse events sees none of them until proceed, then one of each', async env => {
+    const page = await env.open('guard-list-en');
+    await page.evaluate(listenToPointers);
+    await confirmOf(page, plain).click();
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    env.assert.equal(await seen(env, page), [], 'no pointer event reached the site while asking');
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await page.waitForTimeout(200);
+    env.assert.equal(await seen(env, page), ['pointerdown', 'mousedown', 'pointerup', 'mouseup', `confirm-clicked ${plain}`, `confirmed ${plain}`],
+      'one press, one click');
+  });
+
+  t.test('keyboard: Enter and Space open the dialog; the site sees nothing until proceed', async env => {
+    const page = await env.open('guard-list-en');
+    const button = confirmOf(page, plain);
+    const dialog = page.locator(DIALOG);
+    for (const key of ['Enter', 'Space']) {
+      await button.focus();
+      await page.keyboard.press(key);
+      await dialog.waitFor();
+      await page.waitForTimeout(150);
+      env.assert(await dialog.isVisible(), `${key}: the dialog stays open once the key comes up`);
+      env.assert.equal(await focused(page), 'cancel', `${key}: focus starts on the safe choice`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
+    env.assert.equal(await seen(env, page), [], 'neither key reached the site');
+    // Proceed by keyboard too: Tab from "Not yet" to the proceed button, Enter.
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    env.assert.equal(await focused(page), 'proceed', 'Tab reaches proceed');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForTimeout(200);
+    env.assert.equal(await seen(env, page), [`confirm-clicked ${plain}`, `confirmed ${plain}`], 'exactly one activation');
+  });
+
+  t.test('a custom role=button control the site drives by keys gets its key, once', async env => {
+    const page = await env.open('guard-list-en');
+    const control = confirmOf(page, custom);
+    await control.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    env.assert.equal(await seen(env, page), [], 'the key was kept from the site');
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await page.waitForTimeout(200);
+    env.assert.equal(await seen(env, page), [`confirmed ${custom} key`], 'the site saw the key once');
+  });
+
+  t.test('focus stays in the dialog; it is labelled and described for screen readers', async env => {
+    const page = await env.open('guard-list-en');
+    await confirmOf(page, plain).click();
+    await page.locator(DIALOG).waitFor();
+    const order = [];
+    for (let i = 0; i < 7; i++) { await page.keyboard.press('Tab'); order.push(await focused(page)); }
+    env.assert.equal(order, ['proceed', 'check', 'check', 'check', 'cancel', 'proceed', 'check'], 'Tab cycles inside the dialog');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+    env.assert.equal(await focused(page), 'check', 'Shift+Tab cycles back');
+    // Clicking the page behind does not take focus out (the backdrop cancels instead).
+    await page.evaluate(() => document.querySelector('[data-fx="review"]').focus());
+    env.assert.equal(await focused(page), 'cancel', 'focus sent back into the dialog');
+    const a11y = await page.evaluate(() => {
+      const root = document.querySelector('[data-dg-ui="dialog"]').shadowRoot;
+      const d = root.querySelector('[role="dialog"]');
+      const text = id => (root.getElementById(id) || {}).textContent || '';
+      return {
+        modal: d.getAttribute('aria-modal'),
+        label: text(d.getAttribute('aria-labelledby')),
+        description: text(d.getAttribute('aria-describedby')),
+        checks: [...root.querySelectorAll('input[type=checkbox]')].map(c => ({ checked: c.checked, label: c.labels[0] && c.labels[0].textContent })),
+        proceedDisabled: root.querySelector('[data-dg-action="proceed"]').disabled,
+      };
+    });
+    env.assert.equal(a11y.modal, 'true', 'aria-modal');
+    env.assert(/Confirm receipt of this order\?/.test(a11y.label), `labelled by its title: ${a11y.label}`);
+    const last = await page.evaluate(() => {
+      const d = new Date(); d.setDate(d.getDate() + 15);
+      return new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+    });
+    env.assert(a11y.description.includes('payment to the seller'), `says what confirming does: ${a11y.description}`);
+    env.assert(a11y.description.includes(`only 15 days remain to open a dispute, until ${last}`), `says the days and the date: ${a11y.description}`);
+    env.assert(a11y.description.includes('estimated'), 'says the date is an estimate');
+    env.assert.equal(a11y.checks.length, 3, 'three questions');
+    env.assert(a11y.checks.every(c => !c.checked && c.label && c.label.length > 10), 'labelled, unticked');
+    env.assert.equal(a11y.proceedDisabled, false, 'proceed never waits for ticks');
+  });
+
+  t.test('proceed clicked twice fast: the site sees one activation', async env => {
+    const page = await env.open('guard-list-en');
+    await confirmOf(page, plain).click();
+    await page.locator(`${DIALOG} [data-dg-action="proceed"]`).dblclick();
+    await page.waitForTimeout(250);
+    // The worst case: the site's own "are you sure?" popup opens with its confirm button right
+    // where "proceed" was, so the second click of the double click would land on it.
+    await confirmOf(page, popup).click();
+    const proceed = page.locator(`${DIALOG} [data-dg-action="proceed"]`);
+    const r = await proceed.boundingBox();
+    await page.addStyleTag({ content: `[data-fx="popup-confirm"] { position: fixed; left: ${r.x}px; top: ${r.y}px; width: ${r.width}px; height: ${r.height}px; }` });
+    await proceed.dblclick();
+    await page.waitForTimeout(250);
+    env.assert.equal(await seen(env, page), [`confirm-clicked ${plain}`, `confirmed ${plain}`, `confirm-clicked ${popup}`],
+      'one activation each; the second click did not confirm the site\'s own popup');
+    env.assert.equal(await page.locator(DIALOG).count(), 0, 'no second dialog');
+    env.assert.equal(await page.locator('[data-fx="popup-confirm"]').count(), 1, 'the site\'s popup waits for the shopper');
+  });
+
+  t.test('the site re-renders the button while the dialog is open: one activation after proceed, none after cancel', async env => {
+    const page = await env.open('guard-list-en');
+    const dialog = page.locator(DIALOG);
+    const reads = async () => Number(await page.getAttribute('html', 'data-dg-read'));
+    // Cancel: the re-rendered button gets nothing.
+    await confirmOf(page, rerendered).click();
+    await dialog.waitFor();
+    let before = await reads();
+    await page.evaluate(() => window.siteRerender());
+    await env.waitReads(page, before + 1);
+    await dialog.locator('[data-dg-action="cancel"]').click();
+    await page.waitForTimeout(200);
+    env.assert.equal(await seen(env, page), [], 'nothing after cancel');
+    // Proceed after the new button was read: replayed on the new button, once.
+    await confirmOf(page, rerendered).click();
+    await dialog.waitFor();
+    before = await reads();
+    await page.evaluate(() => window.siteRerender());
+    await env.waitReads(page, before + 1);
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await page.waitForTimeout(300);
+    env.assert.equal(await seen(env, page), [`confirm-clicked ${rerendered}`, `confirmed ${rerendered}`], 'one activation on the twin');
+    const log = await env.siteLog(page);
+    env.assert(log[0].trusted === false, 'a replay, as expected');
+  });
+
+  t.test('re-rendered and proceeded before the extension re-read it: still exactly one', async env => {
+    const page = await env.open('guard-list-en');
+    await confirmOf(page, rerendered).click();
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    // Replace the button and press proceed in the same task, before any re-read can happen.
+    await page.evaluate(() => {
+      window.siteRerender();
+      const root = document.querySelector('[data-dg-ui="dialog"]').shadowRoot;
+      root.querySelector('[data-dg-action="proceed"]').click();
+    });
+    await page.waitForTimeout(1200);
+    env.assert.equal(await seen(env, page), [`confirm-clicked ${rerendered}`, `confirmed ${rerendered}`], 'one activation once the twin was read');
+  });
+
+  t.test('a site that keeps re-rendering (a ticking component) gets one activation', async env => {
+    const page = await env.open('guard-list-en', { params: { rerender: '200' } });
+    await confirmOf(page, rerendered).first().click();
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    await page.waitForTimeout(900);
+    env.assert(await page.evaluate(() => window.siteRerenders >= 4), 'the button was replaced several times meanwhile');
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await page.waitForFunction(() => JSON.parse(document.documentElement.dataset.siteLog || '[]').length >= 2, null, { timeout: 4000 }).catch(() => {});
+    await page.waitForTimeout(300);
+    const log = await seen(env, page);
+    env.assert.equal(log, [`confirm-clicked ${rerendered}`, `confirmed ${rerendered}`], 'exactly one activation');
+  });
+
+  t.test('guard switched off in the settings: no guard at all, even on an open page', async env => {
+    await env.resetStorage();
+    try {
+      await env.sw().evaluate(() => chrome.storage.local.set({ settings: { confirm_guard: false } }));
+      const page = await env.open('guard-list-en');
+      env.assert.equal(await page.locator('[data-dg-guard]').count(), 0, 'no control guarded');
+      await page.locator(`[data-fx-order="${plain}"]`).click();
+      await page.waitForTimeout(200);
+      env.assert.equal(await page.locator(DIALOG).count(), 0, 'no dialog');
+      env.assert.equal(await seen(env, page), [`confirm-clicked ${plain}`, `confirmed ${plain}`], 'the site saw the click at once');
+      // Switched back on in the options tab; back on the page (it comes into view again), guarded
+      // again without a reload. (Headless tabs never change visibility: the event is sent.)
+      const backInView = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await env.sw().evaluate(() => chrome.storage.local.set({ settings: { confirm_guard: true } }));
+      await backInView();
+      await page.waitForSelector('[data-dg-guard="confirm-receipt"]', { state: 'attached', timeout: 5000 });
+      // …and off again: the marks go away.
+      await env.sw().evaluate(() => chrome.storage.local.set({ settings: { confirm_guard: false } }));
+      await backInView();
+      await page.waitForFunction(() => !document.querySelector('[data-dg-guard]'), null, { timeout: 5000 });
+    } finally {
+      await env.resetStorage();
+    }
+  });
+
+  t.test('broken extension: the click goes through untouched (fail open)', async env => {
+    const page = await env.open('guard-list-en');
+    // Break the content script's UI in its own isolated world, as a bug would.
+    env.assert.equal(await inContentWorld(page, "DG.ui.el = () => { throw new Error('broken on purpose') }; 'ok'"), 'ok', 'broke it');
+    await page.evaluate(listenToPointers);
+    await confirmOf(page, plain).click();
+    await page.waitForTimeout(200);
+    env.assert.equal(await page.locator(DIALOG).count(), 0, 'no dialog');
+    env.assert.equal(await seen(env, page), ['pointerdown', 'mousedown', 'pointerup', 'mouseup', `confirm-clicked ${plain}`, `confirmed ${plain}`],
+      'the site saw the press and the click, as without the extension');
+    // The keyboard too: the site's custom control gets its keydown and its keyup.
+    await page.evaluate(() => document.addEventListener('keyup', ev => {
+      if (ev.target.closest && ev.target.closest('[data-fx="confirm-key"]')) window.siteLog({ event: 'keyup', via: ev.key });
+    }));
+    await confirmOf(page, custom).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    env.assert.equal((await seen(env, page)).slice(-2), [`confirmed ${custom} key`, 'keyup Enter'], 'key down and up reached the site');
+    env.assert(page.dgErrors.length === 0, `no page errors: ${page.dgErrors.join('; ')}`);
+  });
+
+  t.test('the site\'s own popup: not asked again right after proceed, asked when reached on its own', async env => {
+    const page = await env.open('guard-list-en');
+    const dialog = page.locator(DIALOG);
+    await confirmOf(page, popup).click();
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    // The site opens its "are you sure?" popup; once read, its confirm button is guarded too.
+    await page.waitForSelector('[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]', { state: 'attached', timeout: 5000 });
+    await page.click('[data-fx="popup-confirm"]');
+    await page.waitForTimeout(200);
+    env.assert.equal(await dialog.count(), 0, 'not asked twice');
+    env.assert.equal(await seen(env, page), [`confirm-clicked ${popup}`, `confirmed ${popup}`], 'confirmed once');
+    // A page where the site's popup is open on its own (no proceed before it): asked.
+    const de = await env.open('current-detail-de');
+    const own = de.locator('[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]');
+    await own.click();
+    await de.locator(DIALOG).waitFor();
+    await de.locator(`${DIALOG} [data-dg-action="cancel"]`).click();
+    env.assert.equal(await seen(env, de), [], 'cancel: the site saw nothing');
+    await own.click();
+    await de.locator(`${DIALOG} [data-dg-action="proceed"]`).click();
+    await de.waitForTimeout(200);
+    env.assert.equal((await env.siteLog(de)).map(e => e.event), ['confirmed'], 'proceed: confirmed once');
+  });
+
+  t.test('"Annuler la demande" warns about reopening first', async env => {
+    await env.resetStorage();
+    const page = await env.open('current-detail-fr');
+    const button = page.locator('[data-dg-guard="cancel-dispute"]');
+    env.assert.equal(await button.textContent(), 'Annuler la demande', 'the cancel-dispute control is guarded');
+    await button.click();
+    const dialog = page.locator('[data-dg-dialog="cancel-dispute"][role="dialog"]');
+    await dialog.waitFor();
+    const text = await dialog.textContent();
+    const until = await page.evaluate(() => {
+      const d = new Date(); d.setDate(d.getDate() + 29);
+      return new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+    });
+    env.assert(text.includes(`reopened only while buyer protection lasts: until ${until}`), text);
+    env.assert.equal(await dialog.locator('[data-dg-action="cancel"]').textContent(), 'Keep the dispute', 'the safe choice keeps it');
+    await dialog.locator('[data-dg-action="cancel"]').click();
+    env.assert.equal(await seen(env, page), [], 'kept: the site saw nothing');
+    await button.click();
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await page.waitForTimeout(200);
+    env.assert.equal((await env.siteLog(page)).map(e => e.fx), ['cancel-dispute'], 'cancelled once');
+  });
+
+  t.test('every confirm control in every layout and language asks first', async env => {
+    let asked = 0;
+    for (const f of env.fixtures.filter(x => x.expected && x.meta.e2e !== false)) {
+      const expected = env.expected(f.name);
+      if (!expected.guarded.length) continue;
+      const page = await env.open(f.name);
+      const guarded = page.locator('[data-dg-guard="confirm-receipt"]');
+      env.assert.equal(await guarded.count(), expected.guarded.length, `${f.name}: guarded controls`);
+      // The first one the shopper can reach (a site popup may lie over the others).
+      const i = await guarded.evaluateAll(els => els.findIndex(e => {
+        const r = e.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return top && (top === e || e.contains(top));
+      }));
+      env.assert(i >= 0, `${f.name}: a guarded control within reach`);
+      await guarded.nth(i).click();
+      const dialog = page.locator(DIALOG);
+      await dialog.waitFor({ timeout: 3000 });
+      const text = await dialog.textContent();
+      env.assert(text.includes('payment to the seller') && /only \d+ days remain to open a dispute|a dispute stays possible only until|The last day to open a dispute/.test(text), `${f.name}: ${text}`);
+      await dialog.locator('[data-dg-action="cancel"]').click();
+      const log = (await env.siteLog(page)).filter(e => /confirm/.test(e.event));
+      env.assert.equal(log, [], `${f.name}: nothing reached the site`);
+      asked++;
+      await page.close();
+    }
+    env.assert(asked >= 20, `asked on ${asked} pages`);
+  });
+
+  t.test('the dialog says the end of protection the page states', async env => {
+    await env.resetStorage();
+    const page = await env.open('path-detail-too-early-en');
+    await page.locator('[data-dg-guard="confirm-receipt"]').click();
+    const text = await page.locator(DIALOG).textContent();
+    const until = await page.evaluate(() => {
+      const d = new Date(); d.setDate(d.getDate() + 40);
+      return new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+    });
+    env.assert(text.includes(`If you do not confirm, buyer protection lasts until ${until}, and the order confirms itself then.`), text);
+    env.assert.equal(await page.locator(DIALOG).getAttribute('data-dg-state'), 'too-early', 'the order\'s state');
+  });
+
+  t.test('the dialog speaks the extension\'s language, dates included (French here)', async env => {
+    const fs = require('fs');
+    const path = require('path');
+    const { ROOT } = require('../harness/browser');
+    const fr = fs.readFileSync(path.join(ROOT, 'dist', 'extension', '_locales', 'fr', 'messages.json'), 'utf8');
+    const page = await env.open('guard-list-en');
+    env.assert.equal(await inContentWorld(page, `DG.i18n.useLanguage('fr', ${fr}); DG.i18n.uiLang()`), 'fr', 'switched');
+    await confirmOf(page, plain).click();
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    const text = await dialog.textContent();
+    const until = await page.evaluate(() => {
+      const d = new Date(); d.setDate(d.getDate() + 15);
+      return new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+    });
+    env.assert(text.includes('Confirmer la réception de cette commande ?'), text);
+    env.assert(text.includes(`il ne reste que 15 jours pour ouvrir un litige, jusqu'au ${until}`), text);
+    env.assert.equal(await dialog.locator('[data-dg-action="cancel"]').textContent(), 'Pas encore', 'buttons too');
+    env.assert.equal(await dialog.getAttribute('lang'), 'fr', 'lang set for screen readers');
+    await page.keyboard.press('Escape');
+  });
+
+  t.test('the dialog in dark mode, and nothing of ours is page markup', async env => {
+    const page = await env.open('guard-list-en');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await confirmOf(page, plain).click();
+    await page.locator(DIALOG).waitFor();
+    const bg = await page.evaluate(() => getComputedStyle(document.querySelector('[data-dg-ui="dialog"]').shadowRoot.querySelector('[role="dialog"]')).backgroundColor);
+    env.assert(/rgb\((\d+), (\d+), (\d+)\)/.test(bg) && Number(RegExp.$1) < 80, `dark background: ${bg}`);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await page.evaluate(() => getComputedStyle(document.querySelector('[data-dg-ui="dialog"]').shadowRoot.querySelector('[role="dialog"]')).backgroundColor);
+    env.assert(/rgb\((\d+)/.test(light) && Number(RegExp.$1) > 200, `light background: ${light}`);
+    await page.keyboard.press('Escape');
+  });
+};
