@@ -1,9 +1,43 @@
-// The service worker: runs the core for pages (whatever their CSP), keeps the memory of orders
-// and the toolbar badge. Listeners are registered synchronously, as MV3 requires.
+// The service worker: runs the core for pages (whatever their CSP), keeps the memory of orders,
+// the toolbar badge, the reminders and their alarms. Listeners are registered synchronously,
+// as MV3 requires.
 import { analysePage, recentSnapshots, settled } from './sw/page_analysis.js';
 import { updateBadge } from './sw/badge.js';
-import { getCore } from './sw/core.js';
+import { getCore, localNow, shiftClockForTests } from './sw/core.js';
+import { getSettings, replaceAll, updateMemory } from './sw/storage.js';
+import { messagesFor } from './sw/messages.js';
+import { refreshToolbar, scheduleRefresh } from './sw/toolbar.js';
+import { openNotification } from './sw/reminders.js';
+import { ensureAlarms, rearmMidnight, MIDNIGHT, PERIODIC } from './sw/alarms.js';
 import { EVIDENCE_MESSAGES, answerEvidence, evidenceTestHooks } from './sw/evidence.js';
+
+// Requests from the popup and options page: every change to stored data goes through here, in
+// one queue (sw/storage.js). Each answers { ok } or { error }.
+const pageRequests = {
+  // Resolve / hide / forget one order: { change: {op, id, value} }.
+  async change(msg) {
+    const core = await getCore();
+    const c = msg.change || {};
+    await updateMemory(memory => core.change_memory(memory, String(c.op), String(c.id ?? ''), !!c.value));
+    return { ok: true };
+  },
+  // Import an export file's text: all or nothing.
+  async import(msg) {
+    const core = await getCore();
+    const r = JSON.parse(core.import_data(String(msg.text ?? '')));
+    if (r.error) return { error: r.error };
+    await replaceAll({ orders: r.memory, settings: r.settings });
+    return { ok: true };
+  },
+  // Forget everything: orders, reminders shown, settings.
+  async forget() {
+    await replaceAll(null);
+    return { ok: true };
+  },
+};
+
+// The popup and the options page, not a content script in an AliExpress page.
+const ownPage = sender => sender.id === chrome.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL(''));
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg && msg.type === 'log' && typeof msg.message === 'string') {
@@ -13,6 +47,17 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg && EVIDENCE_MESSAGES.has(msg.type)) {
     // Evidence checks and the dispute assistant (issue 5); the page fails open on an error.
     answerEvidence(msg).then(sendResponse, e => sendResponse({ error: String(e && e.message) }));
+    return true;
+  }
+  // A content script asks for the shopper's chosen language (null: the browser's).
+  if (msg && msg.type === 'messages') {
+    getSettings().then(s => messagesFor(s.language).then(messages => sendResponse({ lang: messages ? s.language : null, messages })))
+      .catch(() => sendResponse({ lang: null, messages: null }));
+    return true;
+  }
+  // Only the extension's own pages may change stored data.
+  if (msg && msg.type === 'toolbar' && ownPage(sender) && Object.hasOwn(pageRequests, msg.action)) {
+    pageRequests[msg.action](msg).then(sendResponse, e => sendResponse({ error: { key: 'popupError', args: [] }, detail: String(e && e.message) }));
     return true;
   }
   if (!msg || msg.type !== 'analyse' || typeof msg.snapshot !== 'string') return false;
@@ -25,10 +70,29 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true;
 });
 
-const refresh = () => updateBadge().catch(e => console.warn('Dispute Guard: badge not updated:', e && e.message));
-chrome.runtime.onInstalled.addListener(refresh);
-chrome.runtime.onStartup.addListener(refresh);
-chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && 'settings' in changes) refresh(); });
+const refresh = () => refreshToolbar().catch(e => console.warn('Dispute Guard: toolbar not updated:', e && e.message));
+const start = () => ensureAlarms().catch(e => console.warn('Dispute Guard: alarms not set:', e && e.message)).then(refresh);
+
+async function onAlarm(alarm) {
+  if (alarm.name === MIDNIGHT) await rearmMidnight();
+  if (alarm.name === MIDNIGHT || alarm.name === PERIODIC) await refreshToolbar();
+}
+
+chrome.runtime.onInstalled.addListener(start);
+chrome.runtime.onStartup.addListener(start);
+chrome.alarms.onAlarm.addListener(alarm => onAlarm(alarm).catch(e => console.warn('Dispute Guard: alarm failed:', e && e.message)));
+chrome.notifications.onClicked.addListener(id => {
+  if (id.startsWith('dg-reminder|')) openNotification(id).catch(e => console.warn('Dispute Guard: order not opened:', e && e.message));
+});
+// Orders read, changed in the popup, imported or forgotten; settings changed: recompute.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && ('settings' in changes || 'orders' in changes)) scheduleRefresh();
+});
+// A service worker that was stopped starts again for an event: the day may have changed since.
+start();
 
 // For the end-to-end tests (read with serviceWorker.evaluate); nothing here leaves the machine.
-globalThis.dgTest = { recentSnapshots, settled, updateBadge, getCore, evidence: evidenceTestHooks };
+globalThis.dgTest = {
+  recentSnapshots, settled, updateBadge, getCore, evidence: evidenceTestHooks,
+  localNow, onAlarm, openNotification, refreshToolbar, shiftClockForTests,
+};

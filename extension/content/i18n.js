@@ -1,12 +1,18 @@
 // The extension's own texts: message keys from the core, rendered in the shopper's language.
 // Texts come from _locales (built from extension/i18n); page text is never used as markup.
+// A classic script for the content scripts; the service worker, popup and options page import
+// the same file (it only sets globalThis.DG.i18n), so every part formats alike.
+//
+// Language: the browser's, unless the shopper chose another in the options; then that
+// language's messages.json table is used (the service worker sends it to content scripts,
+// extension pages load it themselves) and chrome.i18n only fills keys the table lacks.
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});
   let table = null;      // an override language's messages, when the shopper chose one
-  let lang = null;
+  let lang = null;       // its BCP 47 tag ("pt-BR"), for dates and <html lang>
 
-  const uiLang = () => lang || (chrome.i18n && chrome.i18n.getUILanguage()) || 'en';
+  const uiLang = () => lang || (globalThis.chrome?.i18n?.getUILanguage?.()) || 'en';
 
   function formatArg(a) {
     if (a == null || typeof a !== 'object') return String(a ?? '');
@@ -16,7 +22,9 @@
         return new Intl.DateTimeFormat(uiLang(), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d));
       } catch { return String(a.date); }
     }
-    if ('number' in a) return String(a.number);
+    if ('number' in a) {
+      try { return new Intl.NumberFormat(uiLang()).format(a.number); } catch { return String(a.number); }
+    }
     if ('bytes' in a) return formatBytes(Number(a.bytes));
     if ('text' in a) return String(a.text);
     return '';
@@ -32,9 +40,10 @@
     } catch { return `${value.toFixed(1)} ${unit === 'byte' ? 'B' : unit[0].toUpperCase() + 'B'}`; }
   }
 
+  // A messages.json entry with its `$NAME$` placeholders (→ `$1`…) filled in, as chrome.i18n does.
   function fromTable(key, subs) {
     const m = table && table[key];
-    if (!m) return '';
+    if (!m || typeof m.message !== 'string') return '';
     const named = m.placeholders || {};
     return m.message.replace(/\$(\w+)\$/g, (_, name) => {
       const p = named[name.toLowerCase()];
@@ -45,12 +54,38 @@
 
   // t(key, args): args are the core's message arguments ({date}|{number}|{text}) or plain strings.
   function t(key, args = []) {
-    const subs = args.map(formatArg);
-    return fromTable(key, subs) || (chrome.i18n && chrome.i18n.getMessage(key, subs)) || key;
+    const subs = (args || []).map(formatArg);
+    return fromTable(key, subs) || (globalThis.chrome?.i18n?.getMessage?.(key, subs)) || key;
   }
 
-  // Use another language than the browser's (options page setting); messages: a messages.json.
-  function useLanguage(code, messages) { lang = code; table = messages; }
+  // A core message ({key, args}) as text.
+  const message = m => (m ? t(m.key, m.args) : '');
 
-  DG.i18n = { t, uiLang, useLanguage, formatArg };
+  // Use another language than the browser's: code is a _locales folder name ("pt_BR"), messages
+  // its messages.json. useLanguage(null) goes back to the browser's language.
+  function useLanguage(code, messages) {
+    lang = code && messages ? String(code).replace('_', '-') : null;
+    table = lang ? messages : null;
+  }
+
+  DG.i18n = { t, message, uiLang, useLanguage, formatArg };
+
+  // In a content script: ask the service worker for the chosen language at start, and again
+  // whenever the tab comes back into view (the shopper may have changed it in the options tab).
+  // Not chrome.storage.onChanged: that would copy every write of the stored orders (megabytes
+  // on a long list) into the page's main thread. (Extension pages and the service worker use
+  // sw/messages.js instead.)
+  const inPage = typeof document !== 'undefined' && globalThis.chrome?.runtime?.id && location.protocol !== 'chrome-extension:' && location.protocol !== 'moz-extension:';
+  if (inPage) {
+    const ask = () => {
+      try {
+        chrome.runtime.sendMessage({ type: 'messages' }, reply => {
+          if (chrome.runtime.lastError || !reply) return;
+          useLanguage(reply.lang, reply.messages);
+        });
+      } catch { /* extension reloaded: keep the browser's language */ }
+    };
+    ask();
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') ask(); });
+  }
 })();

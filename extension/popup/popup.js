@@ -1,45 +1,193 @@
-// The toolbar popup: every tracked order, soonest deadline first. Runs the core for its view.
+// The toolbar popup: every tracked order, soonest deadline first, with what to do about it.
+// The core decides the order, the deadlines, the reasons and the links; this page renders them
+// with textContent only (store and item names come from pages and may be hostile) and sends
+// the shopper's choices to the service worker, which keeps all writes in one queue.
 import { getCore, localNow } from '../sw/core.js';
+import { message, t, uiLang, useShopperLanguage } from '../sw/messages.js';
 
-const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
-const fmtDate = iso => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(chrome.i18n.getUILanguage(), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d));
-};
+const main = document.getElementById('orders');
+const summary = document.getElementById('summary');
+const notice = document.getElementById('notice');
+const showHiddenButton = document.getElementById('show-hidden');
+let showHidden = false;
 
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const [k, v] of Object.entries(attrs)) if (v != null) e.setAttribute(k, v);
   if (text != null) e.textContent = text;
   return e;
 }
 
+function button(action, label, extra = {}) {
+  return el('button', { type: 'button', 'data-dg-action': action, ...extra }, label);
+}
+
+async function stored() {
+  const { orders, settings } = await chrome.storage.local.get(['orders', 'settings']);
+  return { memory: orders ? JSON.stringify(orders) : '', settings: settings || {} };
+}
+
+function ask(action, extra) {
+  return chrome.runtime.sendMessage({ type: 'toolbar', action, ...extra });
+}
+
+function open(url) {
+  // Only the links the core gives (it keeps to the shop's own https pages).
+  if (typeof url === 'string' && url.startsWith('https://')) chrome.tabs.create({ url });
+}
+
 function line(o) {
-  const box = el('section', { class: 'order' + (o.needs_action ? ' needs-action' : ''), 'data-dg-popup-order': o.id, 'data-dg-dispute': o.window.state });
-  box.append(el('div', { class: 'title' }, o.item || o.store || t('popupOrderNumber', [o.id])));
-  if (o.store && o.item) box.append(el('div', {}, o.store));
-  const w = o.window;
-  const state = w.closes && (w.state === 'open' || w.state === 'closing-soon')
-    ? t('popupClosesOn', [fmtDate(w.closes), String(w.days_left)])
-    : t('popupState_' + w.state.replace(/-/g, '_'));
-  box.append(el('div', { class: 'state' }, state));
+  const titleId = `order-${o.id}`;
+  const cls = ['order', o.needs_action && 'needs-action', o.resolved && 'resolved', o.hidden && 'hidden'].filter(Boolean).join(' ');
+  const box = el('article', {
+    class: cls, 'aria-labelledby': titleId,
+    'data-dg-popup-order': o.id, 'data-dg-dispute': o.window.state,
+    'data-dg-deadline': o.deadline ? o.deadline.date : null,
+    'data-dg-needs-action': o.needs_action ? 'true' : null,
+  });
+  const title = el('h2', { id: titleId }, o.item || o.store || t('popupOrderNumber', [o.id]));
+  if (o.resolved) title.append(el('span', { class: 'flag' }, t('popupResolved')));
+  if (o.hidden) title.append(el('span', { class: 'flag' }, t('popupHiddenNote')));
+  box.append(title);
+  // The store (when the item is the title) and the status, on one quiet line.
+  const meta = el('p', { class: 'meta' });
+  if (o.store && o.item) meta.append(el('span', { class: 'store' }, o.store), ' · ');
+  meta.append(el('span', { class: 'status' }, message(o.status_label)));
+  box.append(meta);
+  if (o.deadline_label) {
+    const p = el('p', { class: 'deadline' }, message(o.deadline_label) + (o.deadline.estimated ? ` ${t('popupEstimate')}` : ''));
+    p.append(' · ', el('span', { class: 'left' }, message(o.days_left_label)));
+    box.append(p);
+  }
+  box.append(el('p', { class: 'reason' }, message(o.reason)));
+
+  const actions = el('div', { class: 'actions' });
+  const about = { 'aria-describedby': titleId };
+  if (o.next_step) {
+    const b = button(o.next_step.kind, message(o.next_step.label), { class: 'primary', ...about });
+    b.addEventListener('click', () => open(o.next_step.url));
+    actions.append(b);
+  }
+  if (o.order_url) {
+    const b = button('open-order', t('popupActionOpen'), about);
+    b.addEventListener('click', () => open(o.order_url));
+    actions.append(b);
+  }
+  const resolve = button('resolve', t(o.resolved ? 'popupActionUnresolve' : 'popupActionResolve'), { ...about, 'aria-pressed': String(o.resolved) });
+  resolve.addEventListener('click', () => change({ op: 'resolve', id: o.id, value: !o.resolved }, 'resolve'));
+  const hide = button('hide', t(o.hidden ? 'popupActionUnhide' : 'popupActionHide'), about);
+  hide.addEventListener('click', () => change({ op: 'hide', id: o.id, value: !o.hidden }, 'hide'));
+  actions.append(resolve, hide);
+  box.append(actions);
+  return box;
+}
+
+// After a change the list is drawn again (maybe twice: once here, once when storage reports the
+// change): keep the keyboard on the same button of the same order, or on the next order if it
+// left the list.
+let refocus = null;
+function focusKey() {
+  const e = document.activeElement;
+  const box = e && e.closest && e.closest('[data-dg-popup-order]');
+  return box ? { id: box.dataset.dgPopupOrder, action: e.dataset.dgAction } : null;
+}
+async function change(c, action) {
+  const boxes = [...main.querySelectorAll('[data-dg-popup-order]')];
+  const i = boxes.findIndex(b => b.dataset.dgPopupOrder === c.id);
+  refocus = { id: c.id, action, nextId: boxes[i + 1]?.dataset.dgPopupOrder || boxes[i - 1]?.dataset.dgPopupOrder };
+  const r = await ask('change', { change: c });
+  if (!r || r.error) notice.textContent = t('popupError');
+  await render();
+}
+
+function restoreFocus(keep) {
+  if (!keep) return;
+  const { id, action, nextId } = keep;
+  const q = oid => main.querySelector(`[data-dg-popup-order="${CSS.escape(oid || '')}"]`);
+  const target = q(id)?.querySelector(`[data-dg-action="${action}"]`) || q(nextId)?.querySelector('button') || summary;
+  if (target === summary) summary.tabIndex = -1;
+  target.focus();
+  if (keep === refocus && target !== summary) refocus = null;
+}
+
+function firstRun(orderList) {
+  const box = el('section', { class: 'empty', 'data-dg-popup-empty': 'first-run' });
+  box.append(el('h2', {}, t('popupFirstRunTitle')), el('p', {}, t('popupFirstRun')));
+  const b = button('open-order-list', t('popupOpenOrderList'), { class: 'primary' });
+  b.addEventListener('click', () => open(orderList));
+  box.append(b);
   return box;
 }
 
 async function render() {
-  const main = document.getElementById('orders');
-  for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
   try {
     const core = await getCore();
-    const { orders, settings } = await chrome.storage.local.get(['orders', 'settings']);
-    const lines = JSON.parse(core.order_lines(orders ? JSON.stringify(orders) : '', JSON.stringify(settings || {}), localNow()))
-      .filter(o => !o.hidden);
-    main.replaceChildren(...(lines.length ? lines.map(line) : [el('p', { class: 'empty' }, t('popupEmpty'))]));
+    const { memory, settings } = await stored();
+    await useShopperLanguage(settings);
+    document.documentElement.lang = uiLang().replace('_', '-');
+    for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
+    const view = JSON.parse(core.popup(memory, JSON.stringify(settings), localNow()));
+    const keep = refocus || focusKey();
+    const hiddenCount = view.lines.filter(o => o.hidden).length;
+    const shown = view.lines.filter(o => showHidden || !o.hidden);
+    summary.textContent = view.badge.count ? t('popupSummaryCount', [String(view.badge.count)]) : t('popupSummaryNone');
+    summary.classList.toggle('action', view.badge.count > 0);
+    if (view.tracked === 0) {
+      main.replaceChildren(firstRun(view.order_list));
+      summary.textContent = '';
+    } else if (shown.length === 0) {
+      main.replaceChildren(el('p', { class: 'empty', 'data-dg-popup-empty': 'all-hidden' }, t('popupAllHidden')));
+    } else {
+      main.replaceChildren(...shown.map(line));
+    }
+    if (!hiddenCount && showHidden) showHidden = false;
+    showHiddenButton.hidden = hiddenCount === 0;
+    showHiddenButton.textContent = showHidden ? t('popupHideHidden') : t('popupShowHidden', [String(hiddenCount)]);
+    showHiddenButton.setAttribute('aria-pressed', String(showHidden));
+    document.getElementById('calendar').hidden = view.tracked === 0;
+    restoreFocus(keep);
   } catch (e) {
     main.replaceChildren(el('p', { class: 'empty', role: 'alert' }, t('popupError')));
     console.warn('Dispute Guard popup:', e && e.message);
   }
   document.body.dataset.ready = '1';
 }
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+// The deadlines as an .ics file: the core lists the events, their texts are rendered here in
+// the shopper's language, and the core writes the file.
+async function exportCalendar() {
+  const core = await getCore();
+  const { memory, settings } = await stored();
+  const events = JSON.parse(core.calendar_events(memory, JSON.stringify(settings), localNow()));
+  if (!events.length) { notice.textContent = t('popupCalendarNone'); return; }
+  const rendered = events.map(e => ({
+    uid: e.uid, kind: e.kind, date: e.date, url: e.url,
+    summary: message(e.summary),
+    description: e.description.map(message).join('\n'),
+  }));
+  const ics = core.calendar_ics(JSON.stringify(rendered), JSON.stringify(settings), new Date().toISOString());
+  download(`dispute-guard-deadlines-${localNow().slice(0, 10)}.ics`, 'text/calendar;charset=utf-8', ics);
+  notice.textContent = t('popupCalendarDone');
+}
+
+document.getElementById('calendar').addEventListener('click', () => exportCalendar().catch(e => {
+  notice.textContent = t('popupError');
+  console.warn('Dispute Guard calendar:', e && e.message);
+}));
+document.getElementById('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
+showHiddenButton.addEventListener('click', () => { showHidden = !showHidden; render(); });
+// Orders read in another tab, reminders recorded, settings changed: draw again.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && ('orders' in changes || 'settings' in changes)) render();
+});
 
 render();

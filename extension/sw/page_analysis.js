@@ -1,17 +1,39 @@
 // Answers the content script: snapshot in, plan out; then remembers the orders it read.
 import { getCore, localNow } from './core.js';
-import { getMemoryJson, getSettings, setMemoryJson } from './storage.js';
-import { updateBadge } from './badge.js';
+import { getSettings, memorySettled, updateMemory } from './storage.js';
+import { scheduleRefresh, toolbarSettled } from './toolbar.js';
 
 // The last snapshots received, for the end-to-end tests' snapshot comparison (memory only).
 export const recentSnapshots = [];
 
-let memoryWrites = Promise.resolve();
+// Orders read and not saved yet. A long list is read in many pieces and a busy page is re-read
+// often: whatever arrives while a save runs is saved together in the next one, so the stored
+// memory is rewritten once per save, not once per read.
+let pending = [];
+let pendingNow = null;
+let saving = null;
 
-async function remember(ordersJson, now) {
-  const core = await getCore();
-  const memory = await getMemoryJson();
-  await setMemoryJson(core.remember(memory, ordersJson, now));
+function remember(orders, now) {
+  pending.push(...orders);
+  pendingNow = now;
+  saving ||= (async () => {
+    try {
+      const core = await getCore();
+      while (pending.length) {
+        const batch = JSON.stringify(pending);
+        const at = pendingNow;
+        pending = [];
+        // One write at a time (sw/storage.js), so two pages read together cannot lose each other's orders.
+        await updateMemory(memory => core.remember(memory, batch, at));
+        // The badge and reminders follow what the pages say, once a burst of reads is saved.
+        scheduleRefresh();
+      }
+    } catch (e) {
+      console.warn('Dispute Guard: could not save orders:', e && e.message);
+    } finally {
+      saving = null;
+    }
+  })();
 }
 
 // The memory of orders as storage last reported it. Storage change events carry the new value
@@ -44,13 +66,14 @@ export async function analysePage(msg) {
   // What earlier pages said about these orders feeds list badges and confirm dialogs.
   const memory = await rememberedFor(msg.snapshot).catch(() => '');
   const plan = core.analyse_remembering(msg.snapshot, JSON.stringify(settings), now, memory);
-  const orders = JSON.stringify(JSON.parse(plan).orders);
-  if (orders !== '[]') {
-    // One write at a time, so two pages read together cannot lose each other's orders.
-    memoryWrites = memoryWrites.then(() => remember(orders, now)).then(updateBadge)
-      .catch(e => console.warn('Dispute Guard: could not save orders:', e && e.message));
-  }
+  const orders = JSON.parse(plan).orders;
+  if (orders.length) remember(orders, now);
   return plan;
 }
 
-export function settled() { return memoryWrites; }
+// Resolves when every page read so far is saved and the toolbar has followed (for the tests).
+export async function settled() {
+  while (saving) await saving;
+  await memorySettled();
+  await toolbarSettled();
+}

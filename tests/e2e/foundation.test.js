@@ -64,7 +64,7 @@ module.exports = t => {
       },
     });
     const badge = await sw.evaluate(() => globalThis.dgTest.updateBadge());
-    env.assert.equal(badge, { text: '1', count: 1 }, 'badge');
+    env.assert.equal({ text: badge.text, count: badge.count }, { text: '1', count: 1 }, 'badge');
     env.assert.equal(await sw.evaluate(() => chrome.action.getBadgeText({})), '1', 'badge text shown');
     await env.resetStorage();
     await sw.evaluate(() => globalThis.dgTest.updateBadge());

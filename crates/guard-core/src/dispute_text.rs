@@ -653,6 +653,7 @@ mod tests {
             last_seen: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
             resolved: false,
             hidden: false,
+            reminded: vec![],
         });
         let req = AssistRequest {
             facts: FormFacts { order_id: Some("8100000000007919".into()), paid: None },

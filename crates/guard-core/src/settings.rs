@@ -20,6 +20,8 @@ pub struct Settings {
     /// Interface language of the extension's own texts; `None` follows the browser.
     pub language: Option<String>,
     pub evidence: EvidenceDefaults,
+    /// Whether deadline reminders are shown as system notifications.
+    pub notifications: bool,
 }
 
 /// Upload limits used when a dispute form does not state its own. No public source states the
@@ -61,6 +63,7 @@ impl Default for Settings {
             confirm_guard: true,
             language: None,
             evidence: EvidenceDefaults::default(),
+            notifications: true,
         }
     }
 }

@@ -49,6 +49,70 @@ pub fn analyse_remembering(snapshot: &str, settings: &str, now_local: &str, memo
     guard_core::analyse_remembering_json(snapshot, settings, now_local, memory).map_err(|e| JsError::new(&e))
 }
 
+// The toolbar (issue 6): popup, reminders, calendar, options page. See guard_core::toolbar.
+
+/// Everything the popup shows: `{"badge":…,"lines":[…],"tracked":N}`.
+#[wasm_bindgen]
+pub fn popup(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
+    guard_core::toolbar::popup_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+}
+
+/// Resolve, hide or forget an order (`op`: resolve, hide, forget, forget-all; `value`: on or
+/// off for resolve and hide): returns the new memory (JSON).
+#[wasm_bindgen]
+pub fn change_memory(memory: &str, op: &str, id: &str, value: bool) -> Result<String, JsError> {
+    guard_core::toolbar::change_json(memory, op, id, value).map_err(|e| JsError::new(&e))
+}
+
+/// The badge and the reminders due now, recorded as shown, in one pass:
+/// `{"badge":…,"reminders":[…],"memory":…|null}`.
+#[wasm_bindgen]
+pub fn toolbar_tick(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
+    guard_core::toolbar::toolbar_tick_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+}
+
+/// The page a clicked notification opens, or undefined.
+#[wasm_bindgen]
+pub fn notification_target(memory: &str, notification_id: &str) -> Result<Option<String>, JsError> {
+    guard_core::toolbar::notification_target(memory, notification_id).map_err(|e| JsError::new(&e))
+}
+
+/// The calendar's events, texts as message keys (JSON).
+#[wasm_bindgen]
+pub fn calendar_events(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
+    guard_core::toolbar::calendar_events_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+}
+
+/// The `.ics` file for the rendered events; `stamp_utc` from `new Date().toISOString()`.
+#[wasm_bindgen]
+pub fn calendar_ics(events: &str, settings: &str, stamp_utc: &str) -> Result<String, JsError> {
+    guard_core::toolbar::calendar_ics(events, settings, stamp_utc).map_err(|e| JsError::new(&e))
+}
+
+/// All data as the export file's JSON.
+#[wasm_bindgen]
+pub fn export_data(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
+    guard_core::toolbar::export_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+}
+
+/// Reads an export file: `{"memory","settings"}` or `{"error": message}`.
+#[wasm_bindgen]
+pub fn import_data(text: &str) -> String {
+    guard_core::toolbar::import_json(text)
+}
+
+/// The options page's fields and languages (JSON).
+#[wasm_bindgen]
+pub fn settings_form(settings: &str) -> Result<String, JsError> {
+    guard_core::toolbar::settings_form_json(settings).map_err(|e| JsError::new(&e))
+}
+
+/// Applies what was typed in the options page: `{"settings","errors"}`.
+#[wasm_bindgen]
+pub fn settings_apply(settings: &str, typed: &str) -> Result<String, JsError> {
+    guard_core::toolbar::settings_apply_json(settings, typed).map_err(|e| JsError::new(&e))
+}
+
 /// Checks a pick of files before the site sees them: `{"rules": UploadRules, "files": [{name,
 /// size, type, head: [first bytes]}], "dropped": bool}` → `{"verdicts": [...]}`.
 #[wasm_bindgen]
