@@ -14,16 +14,26 @@
 
   const uiLang = () => lang || (globalThis.chrome?.i18n?.getUILanguage?.()) || 'en';
 
+  // Intl formatters are costly to build (a list of a thousand orders formats thousands of dates):
+  // one per language and options.
+  const formatters = new Map();
+  function formatter(kind, options) {
+    const key = `${uiLang()} ${kind} ${JSON.stringify(options)}`;
+    let f = formatters.get(key);
+    if (!f) { f = new Intl[kind](uiLang(), options); formatters.set(key, f); }
+    return f;
+  }
+
   function formatArg(a) {
     if (a == null || typeof a !== 'object') return String(a ?? '');
     if ('date' in a) {
       const [y, m, d] = String(a.date).split('-').map(Number);
       try {
-        return new Intl.DateTimeFormat(uiLang(), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d));
+        return formatter('DateTimeFormat', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d));
       } catch { return String(a.date); }
     }
     if ('number' in a) {
-      try { return new Intl.NumberFormat(uiLang()).format(a.number); } catch { return String(a.number); }
+      try { return formatter('NumberFormat', {}).format(a.number); } catch { return String(a.number); }
     }
     if ('bytes' in a) return formatBytes(Number(a.bytes));
     if ('text' in a) return String(a.text);
@@ -36,7 +46,7 @@
     const [unit, size] = units.find(([, s]) => n >= s) || ['byte', 1];
     const value = n / size;
     try {
-      return new Intl.NumberFormat(uiLang(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+      return formatter('NumberFormat', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
     } catch { return `${value.toFixed(1)} ${unit === 'byte' ? 'B' : unit[0].toUpperCase() + 'B'}`; }
   }
 

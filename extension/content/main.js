@@ -8,7 +8,7 @@
   const MAX_WAIT_MS = 400;      // …but never wait longer than this
   const FULL_ABOVE = 300;       // this many changed subtrees: read the whole page instead
 
-  const PIECE_ELEMENTS = 2000;  // a full read of a bigger page goes in pieces of about this size
+  const PIECE_ELEMENTS = 1000;  // a full read of a bigger page goes in pieces of about this size
   let ctx = null;               // what the core said about this page (echoed on partial reads)
   let kind = null;              // the page's kind, from the core; 'other' pages are never read
   let url = location.href;
@@ -65,15 +65,19 @@
         full = false; dirty.clear();
         // A big page is read in pieces of bounded size, so that no single task of ours blocks
         // the page for long; a small one in one go.
+        await nextTask();
         const pieces = DG.snapshot.pieces(PIECE_ELEMENTS);
-        if (pieces.length === 1 && pieces[0][0] === document.body) await readOnce(null);
+        const first = pieces.next().value;
+        if (!first) return;
+        if (first[0] === document.body) await readOnce(null);
         else {
           // The first piece tells the page's language; the others then go out one after the
-          // other (each sent in its own short task) and are applied as their plans come back,
-          // so the service worker works while the page takes the next snapshot.
-          await readOnce(pieces[0]);
+          // other (each worked out and sent in its own short task) and are applied as their
+          // plans come back, so the service worker works while the page takes the next snapshot.
+          await readOnce(first);
+          await nextTask();
           const sent = [];
-          for (const piece of pieces.slice(1)) {
+          for (const piece of pieces) {
             if (location.href !== url) break;
             sent.push(readOnce(piece));
             await nextTask();
@@ -115,6 +119,8 @@
     const json = JSON.stringify(snap);
     const t1 = performance.now();
     const { plan, coreMs, sentAt } = await analyse(json);
+    // Applying gets a task of its own: replies to several pieces can arrive together.
+    await nextTask();
     const t2 = performance.now();
     ctx = plan.ctx;
     observer && handle(observer.takeRecords());

@@ -112,13 +112,18 @@
   // Splits the page into pieces of at most about `budget` elements each, for reading a big page
   // in several short tasks: lists of subtrees (or text nodes) in document order. An element too
   // big for one piece is replaced by its children. A small page is one piece: [body].
-  function pieces(budget) {
-    const out = [];
+  // A generator, so each piece is worked out in the task that reads it; and an element's size is
+  // only counted up to the budget (the live collection stops walking at the index asked for).
+  function* pieces(budget) {
     let current = [], size = 0;
     const stack = document.body ? [document.body] : [];
     while (stack.length) {
       const n = stack.pop();
-      const count = n.nodeType === 1 ? n.getElementsByTagName('*').length + 1 : 1;
+      let count = 1;
+      if (n.nodeType === 1) {
+        const all = n.getElementsByTagName('*');
+        count = all[budget] !== undefined ? Infinity : all.length + 1;
+      }
       if (count > budget && n.nodeType === 1 && !skipped(n)) {
         const kids = n.childNodes;
         for (let i = kids.length - 1; i >= 0; i--) {
@@ -127,12 +132,11 @@
         }
         continue;
       }
-      if (size + count > budget && current.length) { out.push(current); current = []; size = 0; }
+      if (size + count > budget && current.length) { yield current; current = []; size = 0; }
       current.push(n);
       size += count;
     }
-    if (current.length) out.push(current);
-    return out;
+    if (current.length) yield current;
   }
 
   DG.snapshot = { full, partial, empty, pieces, skipped };

@@ -70,7 +70,7 @@
   // all share one stylesheet. Other widgets are drawn at once with their own <style> (callers may
   // extend it).
   const PER_CARD = new Set(['order-badge']);
-  const EAGER = 60;
+  const EAGER = 12;          // about a screenful of cards: drawn with the plan, the rest on approach
   let drawn = 0;
   let watcher = null;
   const waiting = new WeakMap();   // host -> draw()
