@@ -4,6 +4,7 @@
 #   ./build.sh test      every test: Rust, end-to-end in Chromium, Firefox lint; last line "N passed, M failed"
 #   ./build.sh demo      the bundled demo pages in Chromium with the extension (screenshots when headless)
 #   ./build.sh bench     what the extension costs a page, against the bare minimum (dist/bench/)
+#   ./build.sh fuzz      long fuzzing of the core (DG_FUZZ_CASES per property, default 20000)
 #   ./build.sh package   build, then only the zips
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -118,6 +119,16 @@ case "$cmd" in
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" = 0 ]
     ;;
+  fuzz)
+    # Long fuzzing on demand (./build.sh test runs the same properties with a small budget):
+    # every property test of the core with DG_FUZZ_CASES cases each (default 20000), release
+    # build with panics unwinding so that proptest can report and shrink what it finds.
+    need_rust_target
+    cases=${DG_FUZZ_CASES:-20000}
+    say "fuzzing the core: $cases cases per property"
+    DG_FUZZ_CASES=$cases CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release -p guard-core \
+      --test fuzz_entry_points --test parsers_prop --test evidence_prop --test reading_pages
+    ;;
   bench)
     need_apt chromium chromium
     build
@@ -128,5 +139,5 @@ case "$cmd" in
     build
     node tests/demo.js
     ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench|package]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench|fuzz|package]" >&2; exit 2 ;;
 esac

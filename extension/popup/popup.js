@@ -22,9 +22,26 @@ function button(action, label, extra = {}) {
   return el('button', { type: 'button', 'data-dg-action': action, ...extra }, label);
 }
 
-async function stored() {
-  const { orders, settings } = await chrome.storage.local.get(['orders', 'settings']);
-  return { memory: orders ? JSON.stringify(orders) : '', settings: settings || {} };
+// What is stored, read through the core: whatever it cannot read is left out here (the service
+// worker moves it aside) and counted for the note.
+async function stored(core) {
+  const { orders, settings, setAside, storageTrimmed } = await chrome.storage.local.get(['orders', 'settings', 'setAside', 'storageTrimmed']);
+  const loaded = JSON.parse(core.load_memory(orders === undefined ? '' : JSON.stringify(orders)));
+  return {
+    memory: JSON.stringify(loaded.memory),
+    settings: settings || {},
+    setAside: (Array.isArray(setAside) ? setAside.length : 0) + loaded.set_aside.length,
+    trimmed: storageTrimmed && Array.isArray(storageTrimmed.removed) ? storageTrimmed.removed.length : 0,
+  };
+}
+
+function storageNote({ setAside, trimmed }) {
+  const note = document.getElementById('storage-note');
+  const lines = [];
+  if (setAside) lines.push(t('popupSetAside', [String(setAside)]));
+  if (trimmed) lines.push(t('popupStorageTrimmed', [String(trimmed)]));
+  note.textContent = lines.join(' ');
+  note.hidden = lines.length === 0;
 }
 
 function ask(action, extra) {
@@ -122,11 +139,13 @@ function firstRun(orderList) {
 async function render() {
   try {
     const core = await getCore();
-    const { memory, settings } = await stored();
+    const data = await stored(core);
+    const { memory, settings } = data;
     await useShopperLanguage(settings);
     document.documentElement.lang = uiLang().replace('_', '-');
     for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
     const view = JSON.parse(core.popup(memory, JSON.stringify(settings), localNow()));
+    storageNote(data);
     const keep = refocus || focusKey();
     const hiddenCount = view.lines.filter(o => o.hidden).length;
     const shown = view.lines.filter(o => showHidden || !o.hidden);
@@ -147,7 +166,9 @@ async function render() {
     document.getElementById('calendar').hidden = view.tracked === 0;
     restoreFocus(keep);
   } catch (e) {
-    main.replaceChildren(el('p', { class: 'empty', role: 'alert' }, t('popupError')));
+    // The core itself did not start, or what is stored could not be used.
+    const started = await getCore().then(() => true, () => false);
+    main.replaceChildren(el('p', { class: 'empty', role: 'alert', 'data-dg-popup-error': started ? 'data' : 'core' }, t(started ? 'popupError' : 'coreUnavailable')));
     console.warn('Dispute Guard popup:', e && e.message);
   }
   document.body.dataset.ready = '1';
@@ -166,7 +187,7 @@ function download(name, type, text) {
 // the shopper's language, and the core writes the file.
 async function exportCalendar() {
   const core = await getCore();
-  const { memory, settings } = await stored();
+  const { memory, settings } = await stored(core);
   const events = JSON.parse(core.calendar_events(memory, JSON.stringify(settings), localNow()));
   if (!events.length) { notice.textContent = t('popupCalendarNone'); return; }
   const rendered = events.map(e => ({

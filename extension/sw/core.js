@@ -7,9 +7,25 @@ let ready = null;
 export function getCore() {
   ready ||= init({ module_or_path: new URL('../pkg/guard_web_bg.wasm', import.meta.url) }).then(() => core, e => {
     ready = null;   // try again on the next request
+    noteUnavailable(e);
     throw e;
   });
   return ready;
+}
+
+// Without its core the extension does nothing to pages (nothing is marked, so no click is held
+// back): it says so where the shopper looks, on its toolbar button, and once in its console.
+let noted = false;
+function noteUnavailable(e) {
+  if (noted) return;
+  noted = true;
+  console.warn('Dispute Guard: the core could not start; pages are left as they are:', e && e.message);
+  try {
+    const title = chrome.i18n.getMessage('coreUnavailable') || 'Dispute Guard could not start.';
+    chrome.action.setBadgeText({ text: '!' });
+    chrome.action.setBadgeBackgroundColor({ color: '#5f6368' });
+    chrome.action.setTitle({ title });
+  } catch { /* not in an extension context */ }
 }
 
 // The end-to-end tests move this context's clock by whole days to see midnight pass (through

@@ -27,6 +27,16 @@ async function traceTasks(page, work) {
     .map(e => ({ start: e.ts / 1000 - offset, end: (e.ts + e.dur) / 1000 - offset, cpuMs: (e.tdur || 0) / 1000 }));
 }
 
+// The JS heap of the page (its own world and the content script's) after garbage collection.
+async function heapAfterGc(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
 // Our synchronous work on the page (from the content script's timings): no task of the page's
 // main thread that contains any of it may take 50 ms of CPU or more. (The frames in which the
 // browser lays out a page of 5,000 orders after a change take longer whoever made the change;
@@ -76,6 +86,7 @@ module.exports = t => {
     const page = await env.browser.context.newPage();
     await page.goto(env.pageUrl('orders-200-mutating'));
     await page.waitForFunction(() => document.querySelectorAll('[data-dg-order]').length === 200, null, { timeout: 30000 });
+    const heapBefore = await heapAfterGc(page);
     const tasks = await traceTasks(page, () => page.evaluate(() => new Promise(resolve => {
       // 1,000 changes over 10 s: store names rewritten and cards appended, as a busy page would.
       let i = 0;
@@ -88,6 +99,10 @@ module.exports = t => {
       }, 10);
     })).then(() => page.waitForTimeout(1000)));
     const reads = await assertNoLongTaskOfOurs(env, page, tasks);
+    // Memory stays flat: 1,000 re-reads leave the heap (page and extension together, after
+    // garbage collection) where it was, give or take the 20 cards the page itself added.
+    const growth = (await heapAfterGc(page)) - heapBefore;
+    env.assert(growth < 1_000_000, `the heap grew by ${(growth / 1e6).toFixed(2)} MB over the changes`);
     env.assert(reads > 10, `only ${reads} reads while the page changed`);
     const marked = await page.$$eval('.order-item', els => els.filter(e => e.hasAttribute('data-dg-order')).length);
     const cards = await page.$$eval('.order-item', els => els.length);

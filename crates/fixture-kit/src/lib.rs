@@ -228,3 +228,9 @@ mod tests {
         );
     }
 }
+
+/// How many cases a property test or fuzz loop runs: `default` in the everyday suite, or what
+/// `DG_FUZZ_CASES` asks for (`./build.sh fuzz` runs long).
+pub fn fuzz_cases(default: u32) -> u32 {
+    std::env::var("DG_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}

@@ -16,6 +16,7 @@ pub mod reading;
 pub mod reminders;
 pub mod settings;
 pub mod snapshot;
+pub mod stored_data;
 pub mod calendar;
 pub mod order_links;
 pub mod reminder_schedule;
@@ -88,4 +89,20 @@ pub fn order_lines_json(memory: &str, settings: &str, now_local: &str) -> Result
     let settings = settings::Settings::from_json_lenient(settings);
     let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
     serde_json::to_string(&reminders::order_lines(&mem, &settings, now.date())).map_err(|e| e.to_string())
+}
+
+/// Reads the stored memory of orders whatever state it is in (`stored_data::load`):
+/// `{"memory": …, "set_aside": [{what, reason, raw}], "changed": bool}`.
+pub fn load_memory_json(stored: &str) -> String {
+    serde_json::to_string(&stored_data::load(stored)).unwrap_or_else(|_| r#"{"memory":{"schema":1,"orders":{}},"set_aside":[],"changed":false}"#.into())
+}
+
+/// Storage is full: the memory with the least important orders removed, so that its JSON takes
+/// at most `max_bytes`: `{"memory": …, "removed": [ids]}`.
+pub fn trim_memory_json(memory: &str, settings: &str, now_local: &str, max_bytes: usize) -> Result<String, String> {
+    let mut mem = memory_from_json(memory)?;
+    let settings = settings::Settings::from_json_lenient(settings);
+    let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
+    let removed = stored_data::trim(&mut mem, &settings, now.date(), max_bytes);
+    serde_json::to_string(&serde_json::json!({ "memory": mem, "removed": removed })).map_err(|e| e.to_string())
 }

@@ -35,7 +35,7 @@ fn program_signature(b: &[u8]) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: fixture_kit::fuzz_cases(4000), ..ProptestConfig::default() })]
 
     #[test]
     fn random_bytes_are_never_claimed_without_a_signature(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {

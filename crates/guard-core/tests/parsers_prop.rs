@@ -34,7 +34,7 @@ fn date_in_range() -> impl Strategy<Value = NaiveDate> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: fixture_kit::fuzz_cases(400), ..ProptestConfig::default() })]
 
     #[test]
     fn parsers_never_panic_on_any_text(s in ".{0,80}") {

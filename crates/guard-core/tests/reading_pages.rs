@@ -290,7 +290,7 @@ mod fuzz {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: fixture_kit::fuzz_cases(300), ..ProptestConfig::default() })]
 
         #[test]
         fn arbitrary_snapshots_never_panic_and_read_well_formed(

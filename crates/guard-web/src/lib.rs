@@ -140,3 +140,16 @@ pub fn strip_location(bytes: &[u8], complete: bool) -> Result<Option<Vec<u8>>, J
 pub fn dispute_assist(request: &str, memory: &str) -> Result<String, JsError> {
     guard_core::dispute_text::assist_json(request, memory).map_err(|e| JsError::new(&e))
 }
+
+/// Reads the stored memory of orders whatever state it is in: what can be read, and what is set
+/// aside with the reason (JSON, see guard_core::stored_data).
+#[wasm_bindgen]
+pub fn load_memory(stored: &str) -> String {
+    guard_core::load_memory_json(stored)
+}
+
+/// Storage is full: the memory without its least important orders, within `max_bytes`.
+#[wasm_bindgen]
+pub fn trim_memory(memory: &str, settings: &str, now_local: &str, max_bytes: usize) -> Result<String, JsError> {
+    guard_core::trim_memory_json(memory, settings, now_local, max_bytes).map_err(|e| JsError::new(&e))
+}

@@ -1,0 +1,229 @@
+//! Fuzzing every entry point the wasm exports (the core's JSON functions), with what a page, a
+//! damaged storage or a broken caller could hand them: arbitrary text, arbitrary JSON, and valid
+//! inputs (the fixture pages' snapshots, real memories and requests) mutated byte by byte and
+//! value by value. None may panic; each answers or explains.
+//!
+//! The budget is `fixture_kit::fuzz_cases`: small in `./build.sh test`, as large as asked with
+//! `./build.sh fuzz` (DG_FUZZ_CASES). A failure proptest finds is saved in
+//! `fuzz_entry_points.proptest-regressions` and replayed first from then on: commit it.
+
+use guard_core::*;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::sync::OnceLock;
+
+const NOW: &str = "2026-11-21T12:00:00";
+
+struct Seeds {
+    snapshots: Vec<String>,
+    memories: Vec<String>,
+    settings: Vec<String>,
+    evidence: Vec<String>,
+    events: Vec<String>,
+}
+
+fn seeds() -> &'static Seeds {
+    static SEEDS: OnceLock<Seeds> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let mut s = Seeds { snapshots: vec![], memories: vec![], settings: vec!["{}".into()], evidence: vec![], events: vec![] };
+        s.settings.push(serde_json::to_string(&settings::Settings::default()).unwrap());
+        let first_release = std::fs::read_to_string(fixture_kit::fixtures_dir().join("storage/memory-schema-1-first-release.json")).unwrap();
+        s.memories.push(first_release);
+        let mut memory = String::new();
+        for f in fixture_kit::all_fixtures() {
+            let html = fixture_kit::render(&f.template, today).unwrap();
+            let snap = fixture_kit::snapshot_html(&html, f.url()).to_string();
+            let plan: Value = serde_json::from_str(&analyse_json(&snap, "{}", NOW).unwrap()).unwrap();
+            memory = remember_json(&memory, &plan["orders"].to_string(), NOW).unwrap();
+            // Evidence requests as the content script builds them, from the plan's rules.
+            for op in plan["ops"].as_array().unwrap() {
+                if op["op"] == "evidence" {
+                    s.evidence.push(json!({ "rules": op["rules"], "files": [
+                        { "name": "a.jpg", "size": 2048, "type": "image/jpeg", "head": [255, 216, 255, 224, 0, 16, 74, 70, 73, 70] },
+                        { "name": "b.png", "size": 0, "type": "image/png", "head": [] },
+                        { "name": "c.exe.jpg", "size": 9_000_000_000u64, "type": "", "head": [77, 90, 144, 0] }
+                    ] }).to_string());
+                }
+            }
+            s.snapshots.push(snap);
+        }
+        s.memories.push(memory.clone());
+        if let Ok(events) = toolbar::calendar_events_json(&memory, "{}", NOW) {
+            let rendered: Vec<Value> = serde_json::from_str::<Vec<Value>>(&events)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| json!({ "uid": e["uid"], "kind": e["kind"], "date": e["date"], "url": e["url"], "summary": "Deadline", "description": "Order" }))
+                .collect();
+            s.events.push(Value::from(rendered).to_string());
+        }
+        assert!(s.snapshots.len() > 20 && !s.evidence.is_empty() && !s.events.is_empty(), "seeds missing");
+        s
+    })
+}
+
+/// A JSON value of any shape, a few levels deep.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null)),
+        ".{0,40}".prop_map(Value::from),
+        "[0-9]{1,22}".prop_map(Value::from),
+        "(19|20|99)[0-9]{2}-[0-9]{2}-[0-9]{2}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+            prop::collection::btree_map("[a-z_]{1,12}", inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// One edit of a valid input: at byte level (cut, insert, repeat) or at value level (a node
+/// replaced by another value, or removed).
+#[derive(Debug, Clone)]
+enum Edit {
+    Cut(usize, usize),
+    Insert(usize, String),
+    Repeat(usize, usize),
+    Replace(usize, Value),
+    Remove(usize),
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    let edit = prop_oneof![
+        (any::<usize>(), 0usize..64).prop_map(|(a, n)| Edit::Cut(a, n)),
+        (any::<usize>(), ".{0,8}").prop_map(|(a, s)| Edit::Insert(a, s)),
+        (any::<usize>(), 0usize..256).prop_map(|(a, n)| Edit::Repeat(a, n)),
+        (any::<usize>(), any_json()).prop_map(|(a, v)| Edit::Replace(a, v)),
+        any::<usize>().prop_map(Edit::Remove),
+    ];
+    prop::collection::vec(edit, 1..5)
+}
+
+fn boundary(s: &str, at: usize) -> usize {
+    let mut i = at % (s.len() + 1);
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Every node of a JSON value, as JSON pointers.
+fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match v {
+        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| pointers(x, format!("{at}/{i}"), out)),
+        Value::Object(o) => o.iter().for_each(|(k, x)| pointers(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
+        _ => {}
+    }
+}
+
+fn apply(seed: &str, edits: &[Edit]) -> String {
+    let mut s = seed.to_string();
+    for e in edits {
+        match e {
+            Edit::Cut(a, n) => {
+                let a = boundary(&s, *a);
+                let b = boundary(&s, a + n);
+                if b >= a {
+                    s.replace_range(a..b, "");
+                }
+            }
+            Edit::Insert(a, t) => s.insert_str(boundary(&s, *a), t),
+            Edit::Repeat(a, n) => {
+                let a = boundary(&s, *a);
+                let b = boundary(&s, a + n);
+                if b >= a {
+                    let piece = s[a..b].to_string();
+                    s.insert_str(b, &piece);
+                }
+            }
+            Edit::Replace(i, _) | Edit::Remove(i) => {
+                let Ok(mut v) = serde_json::from_str::<Value>(&s) else { continue };
+                let mut ps = vec![];
+                pointers(&v, String::new(), &mut ps);
+                let p = &ps[i % ps.len()];
+                if let Edit::Replace(_, new) = e {
+                    if let Some(slot) = v.pointer_mut(p) {
+                        *slot = new.clone();
+                    }
+                } else if let Some((parent, key)) = p.rsplit_once('/') {
+                    match v.pointer_mut(parent) {
+                        Some(Value::Object(o)) => {
+                            o.remove(&key.replace("~1", "/").replace("~0", "~"));
+                        }
+                        Some(Value::Array(a)) => {
+                            if let Ok(k) = key.parse::<usize>() {
+                                if k < a.len() {
+                                    a.remove(k);
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                s = v.to_string();
+            }
+        }
+    }
+    s
+}
+
+fn pick(list: &[String], i: usize) -> &str {
+    &list[i % list.len()]
+}
+
+/// Calls every entry point once with the given inputs; an error is an answer, a panic a failure.
+fn call_all(snapshot: &str, memory: &str, settings: &str, other: &str, now: &str) {
+    let _ = parse_local_now(now);
+    let _ = analyse_json(snapshot, settings, now);
+    let _ = analyse_remembering_json(snapshot, settings, now, memory);
+    let _ = remember_json(memory, other, now);
+    let _ = badge_json(memory, settings, now);
+    let _ = order_lines_json(memory, settings, now);
+    let _ = load_memory_json(memory);
+    let _ = trim_memory_json(memory, settings, now, other.len());
+    let _ = toolbar::popup_json(memory, settings, now);
+    let _ = toolbar::change_json(memory, other, other, other.len() % 2 == 0);
+    let _ = toolbar::toolbar_tick_json(memory, settings, now);
+    let _ = toolbar::notification_target(memory, other);
+    let _ = toolbar::calendar_events_json(memory, settings, now);
+    let _ = toolbar::calendar_ics(other, settings, now);
+    let _ = toolbar::export_json(memory, settings, now);
+    let _ = toolbar::import_json(other);
+    let _ = toolbar::settings_form_json(settings);
+    let _ = toolbar::settings_apply_json(settings, other);
+    let _ = evidence::check_json(other);
+    let _ = dispute_text::assist_json(other, memory);
+    let _ = evidence::location::strip_gps(other.as_bytes(), other.len() % 2 == 0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: fixture_kit::fuzz_cases(96), ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_anywhere(a in ".{0,200}", b in ".{0,200}", c in ".{0,80}", now in ".{0,24}") {
+        call_all(&a, &b, &c, &a, &now);
+        call_all(&b, &a, "{}", &c, NOW);
+    }
+
+    #[test]
+    fn arbitrary_json_anywhere(a in any_json(), b in any_json(), c in any_json()) {
+        let (a, b, c) = (a.to_string(), b.to_string(), c.to_string());
+        call_all(&a, &b, &c, &c, NOW);
+    }
+
+    #[test]
+    fn valid_inputs_damaged(i in any::<usize>(), j in any::<usize>(), k in any::<usize>(), e1 in edits(), e2 in edits(), e3 in edits(), e4 in edits()) {
+        let s = seeds();
+        let snapshot = apply(pick(&s.snapshots, i), &e1);
+        let memory = apply(pick(&s.memories, j), &e2);
+        let settings = apply(pick(&s.settings, k), &e3);
+        call_all(&snapshot, &memory, &settings, &apply(pick(&s.evidence, i), &e4), NOW);
+        let _ = toolbar::calendar_ics(&apply(pick(&s.events, j), &e4), &settings, "2026-11-21T08:30:00.123Z");
+        let _ = remember_json(&memory, &apply("[]", &e4), NOW);
+    }
+}
