@@ -5,7 +5,7 @@ import { analysePage, recentSnapshots, settled } from './sw/page_analysis.js';
 import { updateBadge } from './sw/badge.js';
 import { getCore, localNow, shiftClockForTests } from './sw/core.js';
 import { getSettings, replaceAll, updateMemory } from './sw/storage.js';
-import { messagesFor } from './sw/messages.js';
+import { browserLocale, messagesFor } from './sw/messages.js';
 import { refreshToolbar, scheduleRefresh } from './sw/toolbar.js';
 import { openNotification } from './sw/reminders.js';
 import { ensureAlarms, rearmMidnight, MIDNIGHT, PERIODIC } from './sw/alarms.js';
@@ -51,8 +51,12 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   }
   // A content script asks for the shopper's chosen language (null: the browser's).
   if (msg && msg.type === 'messages') {
-    getSettings().then(s => messagesFor(s.language).then(messages => sendResponse({ lang: messages ? s.language : null, messages })))
-      .catch(() => sendResponse({ lang: null, messages: null }));
+    getSettings().then(async s => {
+      const messages = await messagesFor(s.language);
+      // Without a chosen language, the table of the browser's, as chrome.i18n would pick it.
+      const browserMessages = messages ? null : await messagesFor(browserLocale());
+      sendResponse({ lang: messages ? s.language : null, messages, browserMessages });
+    }).catch(() => sendResponse({ lang: null, messages: null }));
     return true;
   }
   // Only the extension's own pages may change stored data.

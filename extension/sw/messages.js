@@ -19,6 +19,14 @@ export async function messagesFor(code) {
   return table;
 }
 
+// The _locales folder chrome.i18n uses for the browser's language: the exact one ("pt_BR"),
+// else the language alone ("fr" for fr-CA), else the default (en).
+const LOCALES = ['en', 'fr', 'ru', 'es', 'pt_BR', 'de', 'pl', 'zh_CN'];
+export function browserLocale() {
+  const ui = String(chrome.i18n.getUILanguage() || 'en').replace('-', '_');
+  return LOCALES.find(l => l === ui) || LOCALES.find(l => l === ui.split('_')[0]) || 'en';
+}
+
 // Switches DG.i18n to the language the settings name (or back to the browser's). Returns the
 // _locales code in use, or null for the browser's language.
 export async function useShopperLanguage(settings) {
