@@ -8,7 +8,7 @@
   const MAX_WAIT_MS = 400;      // …but never wait longer than this
   const FULL_ABOVE = 300;       // this many changed subtrees: read the whole page instead
 
-  const PIECE_ELEMENTS = 1000;  // a full read of a bigger page goes in pieces of about this size
+  const PIECE_ELEMENTS = 3000;  // a full read of a bigger page goes in pieces of about this size
   let ctx = null;               // what the core said about this page (echoed on partial reads)
   let kind = null;              // the page's kind, from the core; 'other' pages are never read
   let url = location.href;
