@@ -4,6 +4,7 @@
 // the stored orders go through the service worker.
 import { getCore, localNow } from '../sw/core.js';
 import { message, t, uiLang, useShopperLanguage } from '../sw/messages.js';
+import { saveFile } from '../pages/save_file.js';
 
 const form = document.getElementById('settings');
 const saved = document.getElementById('saved');
@@ -139,14 +140,6 @@ form.addEventListener('change', ev => {
 });
 form.addEventListener('submit', ev => ev.preventDefault());
 
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function say(status, error) {
   dataStatus.textContent = status || '';
@@ -157,7 +150,7 @@ document.getElementById('export').addEventListener('click', async () => {
   const core = await getCore();
   const { orders, settings } = await chrome.storage.local.get(['orders', 'settings']);
   const json = core.export_data(orders ? JSON.stringify(orders) : '', JSON.stringify(settings || {}), localNow());
-  download(`dispute-guard-export-${localNow().slice(0, 10)}.json`, 'application/json', json);
+  saveFile(`dispute-guard-export-${localNow().slice(0, 10)}.json`, 'application/json', json);
   say(t('optionsExportDone'));
 });
 

@@ -4,6 +4,7 @@
 // the shopper's choices to the service worker, which keeps all writes in one queue.
 import { getCore, localNow } from '../sw/core.js';
 import { message, t, uiLang, useShopperLanguage } from '../sw/messages.js';
+import { saveFile } from '../pages/save_file.js';
 
 const main = document.getElementById('orders');
 const summary = document.getElementById('summary');
@@ -174,14 +175,6 @@ async function render() {
   document.body.dataset.ready = '1';
 }
 
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 // The deadlines as an .ics file: the core lists the events, their texts are rendered here in
 // the shopper's language, and the core writes the file.
@@ -196,7 +189,7 @@ async function exportCalendar() {
     description: e.description.map(message).join('\n'),
   }));
   const ics = core.calendar_ics(JSON.stringify(rendered), JSON.stringify(settings), new Date().toISOString());
-  download(`dispute-guard-deadlines-${localNow().slice(0, 10)}.ics`, 'text/calendar;charset=utf-8', ics);
+  saveFile(`dispute-guard-deadlines-${localNow().slice(0, 10)}.ics`, 'text/calendar;charset=utf-8', ics);
   notice.textContent = t('popupCalendarDone');
 }
 

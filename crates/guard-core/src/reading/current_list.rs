@@ -11,7 +11,7 @@
 //! used. When no card carries the class (a redesign), cards are found from the ids they link to.
 
 use super::facts::{self, class, Hooks};
-use super::{note, roots, OrderReading, Page, PageReading};
+use super::{roots, Page, PageReading};
 
 const CARD: &str = "order-item";
 
@@ -28,21 +28,7 @@ const HOOKS: Hooks = Hooks {
 
 pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
     let tree = page.tree;
-    let mut cards = roots::outermost(tree, |n| tree.has_class(n, CARD));
-    if cards.is_empty() && page.whole {
-        let found = roots::by_ids(tree, &facts::id_evidence(page, &HOOKS));
-        cards = found.cards.into_iter().map(|(n, _)| n).collect();
-        if !cards.is_empty() {
-            note(reading, "no order card carries its usual class: cards found from the ids they link to".into());
-        }
-        if found.dropped > 0 {
-            note(reading, format!("{} part(s) of order cards naming two different orders: not read", found.dropped));
-        }
-    }
-    for card in cards {
-        if let Some(order) = facts::read_order(page, card, &HOOKS, reading) {
-            reading.orders.push(OrderReading { root: card, order });
-        }
-    }
-    reading.rereads.extend(roots::context_roots(tree, |n| tree.has_class(n, CARD)));
+    let is_card = |n| tree.has_class(n, CARD);
+    facts::read_cards(page, is_card, &HOOKS, reading);
+    reading.rereads.extend(roots::context_roots(tree, is_card));
 }

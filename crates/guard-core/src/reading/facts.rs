@@ -6,7 +6,7 @@
 //! phrases ("Refund if no delivery before …"), then the evidence is weighed: two different ids
 //! drop the order, unknown or conflicting labels give `unknown`, unreadable dates stay absent.
 
-use super::{note, short_text, Page, PageReading};
+use super::{note, roots, short_text, OrderReading, Page, PageReading};
 use crate::countdown::{self, Countdown};
 use crate::dates::{parse_date_exact, parse_date_prefix};
 use crate::locales::{self, Field, Lang, Term};
@@ -215,6 +215,29 @@ pub fn detail_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<NodeId> {
         }
     }
     out
+}
+
+/// Every order card of a list page: the outermost elements `is_card` names or, on a whole page
+/// where none does (the site changed its classes), the elements holding the order ids the page
+/// links to. Cards naming two different orders are not read, with a note.
+pub fn read_cards(page: &Page<'_, '_>, is_card: impl Fn(NodeId) -> bool, hooks: &Hooks, reading: &mut PageReading) {
+    let tree = page.tree;
+    let mut cards = roots::outermost(tree, is_card);
+    if cards.is_empty() && page.whole {
+        let found = roots::by_ids(tree, &id_evidence(page, hooks));
+        cards = found.cards.into_iter().map(|(n, _)| n).collect();
+        if !cards.is_empty() {
+            note(reading, "no order card carries its usual class: cards found from the ids they link to".into());
+        }
+        if found.dropped > 0 {
+            note(reading, format!("{} part(s) of order cards naming two different orders: not read", found.dropped));
+        }
+    }
+    for card in cards {
+        if let Some(order) = read_order(page, card, hooks, reading) {
+            reading.orders.push(OrderReading { root: card, order });
+        }
+    }
 }
 
 /// Reads the order held by `root`. `None` when it has no id, or two different ones.

@@ -11,7 +11,7 @@
 //! to `/store/` and `/item/` pages are the fallback.
 
 use super::facts::{self, class, class_within, Hooks};
-use super::{detail_page, note, roots, OrderReading, Page, PageReading};
+use super::{detail_page, roots, Page, PageReading};
 use crate::order::Status;
 
 const CARD_TAG: &str = "tbody";
@@ -61,22 +61,7 @@ pub fn status_code(code: &str) -> Option<Status> {
 pub fn read_list(page: &Page<'_, '_>, reading: &mut PageReading) {
     let tree = page.tree;
     let is_card = |n| tree.tag(n) == CARD_TAG && tree.has_class(n, CARD_CLASS);
-    let mut cards = roots::outermost(tree, is_card);
-    if cards.is_empty() && page.whole {
-        let found = roots::by_ids(tree, &facts::id_evidence(page, &LIST_HOOKS));
-        cards = found.cards.into_iter().map(|(n, _)| n).collect();
-        if !cards.is_empty() {
-            note(reading, "no order card carries its usual class: cards found from the ids they link to".into());
-        }
-        if found.dropped > 0 {
-            note(reading, format!("{} part(s) of order cards naming two different orders: not read", found.dropped));
-        }
-    }
-    for card in cards {
-        if let Some(order) = facts::read_order(page, card, &LIST_HOOKS, reading) {
-            reading.orders.push(OrderReading { root: card, order });
-        }
-    }
+    facts::read_cards(page, is_card, &LIST_HOOKS, reading);
     reading.rereads.extend(roots::context_roots(tree, is_card));
 }
 
