@@ -139,12 +139,17 @@ function firstRun(orderList) {
 
 async function render() {
   try {
-    const core = await getCore();
-    const data = await stored(core);
-    const { memory, settings } = data;
+    // The wasm core compiles while the frame is drawn: the title and buttons need only the
+    // settings (for the language), so the popup paints before the core is ready.
+    const coreReady = getCore();
+    coreReady.catch(() => {});
+    const settings = (await chrome.storage.local.get('settings')).settings || {};
     await useShopperLanguage(settings);
     document.documentElement.lang = uiLang().replace('_', '-');
     for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
+    const core = await coreReady;
+    const data = await stored(core);
+    const { memory } = data;
     const view = JSON.parse(core.popup(memory, JSON.stringify(settings), localNow()));
     storageNote(data);
     const keep = refocus || focusKey();
