@@ -402,6 +402,12 @@ mod tests {
                     continue;
                 }
                 if let Some(prev) = seen.insert(normalise(w.text), w.term) {
+                    // A timeline step ("Отправлен") is a status alone and a date label before a
+                    // date: the reader tells them apart by the date.
+                    let step = |a: Term, b: Term| matches!(a, Term::Status(_)) && matches!(b, Term::Field(_));
+                    if step(prev, w.term) || step(w.term, prev) {
+                        continue;
+                    }
                     assert_eq!(prev, w.term, "{:?}: {:?} means two things", t.lang, w.text);
                 }
             }

@@ -17,9 +17,10 @@ pub const TABLE: LocaleTable = LocaleTable {
     words: &[
         w(Term::Status(S::AwaitingPayment), "A ser pago", FACTS),
         w(Term::Status(S::AwaitingPayment), "Aguardando pagamento", FACTS),
-        // Seen on real pages without its meaning (payment being processed, or the seller
-        // preparing the order): read as unknown, never guessed.
-        w(Term::Status(S::Unknown), "Processando", FACTS),
+        // FACTS.md lists it between the payment and the delivery statuses, as the tabs go (to
+        // pay, to ship, shipped): the seller preparing the order. Awaiting shipment only ever
+        // says "too early", never that a window is open.
+        w(Term::Status(S::AwaitingShipment), "Processando", FACTS),
         w(Term::Status(S::AwaitingShipment), "Aguardando envio", TEAM),
         w(Term::Status(S::Shipped), "Aguardando a entrega", FACTS),
         w(Term::Status(S::Shipped), "Enviado", FACTS),
@@ -63,6 +64,34 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Unit(U::Minute), "minutos", TEAM),
         w(Term::Unit(U::Second), "seg", TEAM),
         w(Term::Unit(U::Second), "segundos", TEAM),
+        // Added after writing test pages blind from FACTS.md: the likeliest other renderings.
+        w(Term::Status(S::AwaitingShipment), "Aguardando o envio", TEAM),
+        w(Term::Status(S::Shipped), "Aguardando entrega", TEAM),
+        w(Term::Status(S::Shipped), "Em trânsito", TEAM),
+        w(Term::Status(S::Shipped), "Aguardando recebimento", TEAM),
+        w(Term::Status(S::Closed), "Fechado", TEAM),
+        w(Term::Status(S::Closed), "Encerrado", TEAM),
+        w(Term::Status(S::Closed), "Reembolsado", TEAM),
+        w(Term::Dispute(D::InProgress), "Disputa aberta", TEAM),
+        w(Term::Control(C::ConfirmReceipt), "Confirmar recebido", TEAM),
+        w(Term::Control(C::ConfirmReceipt), "Confirmar o recebimento", TEAM),
+        w(Term::Control(C::ConfirmReceipt), "Confirmar entrega", TEAM),
+        w(Term::Control(C::OpenDispute), "Abrir uma disputa", TEAM),
+        w(Term::Control(C::ExtendProtection), "Solicitar extensão da proteção de compra", TEAM),
+        w(Term::Control(C::ExtendProtection), "Solicitar prorrogação da proteção", TEAM),
+        w(Term::Control(C::ExtendProtection), "Estender proteção do comprador", TEAM),
+        w(Term::Control(C::ExtendProtection), "Solicitar extensão da proteção do comprador", TEAM),
+        w(Term::Field(F::OrderDate), "Pedido realizado em", TEAM),
+        w(Term::Field(F::OrderDate), "Data de pedido", TEAM),
+        w(Term::Field(F::PaidOn), "Pagamento em", TEAM),
+        w(Term::Field(F::PaidOn), "Data de pagamento", TEAM),
+        w(Term::Field(F::ShippedOn), "Enviado em", TEAM),
+        w(Term::Field(F::ShippedOn), "Data de envio", TEAM),
+        w(Term::Field(F::CompletedOn), "Concluído em", TEAM),
+        w(Term::Field(F::RefundIfNoDelivery), "Reembolso se não houver entrega até", TEAM),
+        w(Term::Field(F::RefundIfNoDelivery), "Reembolso caso não seja entregue até", TEAM),
+        w(Term::Field(F::DoesNotArrive), "Se seu pedido não chegar em", TEAM),
+        w(Term::Field(F::DoesNotArrive), "Se o seu pedido não chegar até", TEAM),
     ],
     months: &[
         ("jan", 1), ("fev", 2), ("mar", 3), ("abr", 4), ("mai", 5), ("jun", 6),

@@ -30,8 +30,41 @@ const TYPE_CODES: &[(&str, ControlKind)] =
     &[("CONFIRM_GOODS", ControlKind::ConfirmReceipt), ("OPEN_DISPUTE", ControlKind::OpenDispute), ("TRACKING", ControlKind::TrackOrder)];
 const TYPE_CODE_ATTRS: &[&str] = &["data-type", "data-action", "data-button-type", "data-btn-type"];
 
+/// What a shopper can click: buttons and links, `<input type=button|submit>`, and the `<div>`s
+/// that sites make into buttons (a `role`, a `tabindex`, or a class naming a button, hashed or
+/// not: `es--btn--1aZx9Qp`, `RedButton_Button__btn__9fK2a`, `ui-button`). Click handlers are not
+/// visible in a snapshot. A wrapper with such a class whose whole text is one label is dropped
+/// in favour of the control inside it (see `read`).
 fn is_clickable(tree: &PageTree<'_>, n: NodeId) -> bool {
-    CLICKABLE.contains(&tree.tag(n)) || tree.attr(n, "role") == Some("button")
+    let tag = tree.tag(n);
+    if CLICKABLE.contains(&tag) {
+        return true;
+    }
+    if tag == "input" {
+        return tree.attr(n, "type").is_some_and(|t| t.eq_ignore_ascii_case("button") || t.eq_ignore_ascii_case("submit"));
+    }
+    matches!(tree.attr(n, "role"), Some("button" | "link")) || tree.attr(n, "tabindex").is_some_and(|t| t.trim() != "-1") || button_class(tree, n)
+}
+
+fn is_real_control(tree: &PageTree<'_>, n: NodeId) -> bool {
+    CLICKABLE.contains(&tree.tag(n)) || tree.tag(n) == "input" || matches!(tree.attr(n, "role"), Some("button" | "link"))
+}
+
+fn button_class(tree: &PageTree<'_>, n: NodeId) -> bool {
+    tree.attr(n, "class").is_some_and(|c| {
+        c.split_ascii_whitespace().any(|token| {
+            let t = token.to_ascii_lowercase();
+            (t.contains("btn") || t.contains("button")) && !["btns", "buttons", "wrap", "group", "box", "list", "bar"].iter().any(|w| t.contains(w))
+        })
+    })
+}
+
+/// A control's label: an input button's value, else its text.
+fn label_of(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
+    if tree.tag(n) == "input" {
+        return tree.attr(n, "value").map(|v| crate::snapshot::collapse_ws(v)).filter(|v| v.chars().count() <= MAX_LABEL);
+    }
+    short_text(tree, n, MAX_LABEL, 60)
 }
 
 fn kind_of(page: &Page<'_, '_>, n: NodeId, term: Option<Term>) -> Option<ControlKind> {
@@ -69,7 +102,7 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
             if tree.is_text(n) || !is_clickable(tree, n) {
                 continue;
             }
-            let Some(label) = short_text(tree, n, MAX_LABEL, 60) else { continue };
+            let Some(label) = label_of(tree, n) else { continue };
             let term = locales::term(&label, page.lang);
             // On a list page, a button inside an order card is never the site's popup.
             let in_card = page.kind == PageKind::OrderList && owner[n].is_some();
@@ -78,12 +111,24 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
             }
             let Some(kind) = kind_of(page, n, term) else { continue };
             // A button inside a link with the same meaning is one control: keep the inner one.
+            // Only a real control (button, link, role) wins over an element that merely looks
+            // like one; inside such an element, the outer one stays, so that a click anywhere
+            // on it is seen.
+            let strong = is_real_control(tree, n);
+            let mut inside_outer = false;
             for a in tree.ancestors_or_self(n).skip(1).take(3) {
                 if let Some(&i) = index.get(&a) {
-                    if found[i].kind == kind {
-                        removed[i] = true;
+                    if found[i].kind == kind && !removed[i] {
+                        if strong {
+                            removed[i] = true;
+                        } else {
+                            inside_outer = true;
+                        }
                     }
                 }
+            }
+            if inside_outer {
+                continue;
             }
             let order_id = owner[n].and_then(|r| order_of_root.get(&r)).map(|id| id.to_string()).or_else(|| page_order.clone());
             index.insert(n, found.len());
@@ -121,7 +166,8 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
 const MAX_POPUP_CANDIDATES: usize = 50;
 
 /// Whether `button` is the confirm button of the site's own "did you receive it?" popup: the
-/// nearest ancestor (a few levels up) that holds the question holds it too. A button labelled
+/// nearest ancestor (a few levels up) that holds the question (or a title naming the confirm
+/// action) holds it too. A button labelled
 /// like the page's own "Confirm received" counts only inside a real dialog; text inside a
 /// button, or inside an order's element on a list page, is never the question.
 fn is_site_popup_button(page: &Page<'_, '_>, button: NodeId, term: Term, phrases: &[(Term, crate::locales::Lang, String)], owner: &[Option<NodeId>]) -> bool {
@@ -136,7 +182,10 @@ fn is_site_popup_button(page: &Page<'_, '_>, button: NodeId, term: Term, phrases
                 return false;
             }
             let norm = locales::normalise(text);
+            // The question, or a popup's title that is the confirm label itself ("Confirm
+            // Goods Received" over a plain "Confirm").
             phrases.iter().any(|(_, _, p)| norm.contains(p.as_str()))
+                || locales::term(text, page.lang) == Some(Term::Control(ControlKind::ConfirmReceipt))
         });
         if !asks {
             continue;

@@ -371,12 +371,18 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
 }
 
 /// aliexpress.ru writes the order date after the number: "Заказ № 5123… от 12 марта" (FACTS.md
-/// "Legacy pages"; the year is left out for the current year). The date is read from the text
-/// around the order-number element (up to two levels up), after the word "от".
+/// "Legacy pages"; the year is left out for the current year). The date is read after the word
+/// "от", in the order-number element or, when it is not there, in the text around it (up to
+/// two levels up, while that text stays short).
 fn dated_from(page: &Page<'_, '_>, root: NodeId, number: NodeId) -> Option<NaiveDate> {
     let tree = page.tree;
-    let around = ancestors_within(tree, number, root, 2).into_iter().last().unwrap_or(number);
-    let text = locales::normalise(&short_text(tree, around, 200, 60)?);
+    std::iter::once(number)
+        .chain(ancestors_within(tree, number, root, 2))
+        .map_while(|n| short_text(tree, n, 200, 60))
+        .find_map(|text| date_after_from(page, &locales::normalise(&text)))
+}
+
+fn date_after_from(page: &Page<'_, '_>, text: &str) -> Option<NaiveDate> {
     let words = locales::words_of(page.lang, |t| *t == Term::Field(Field::DatedFrom));
     for (_, lang, word) in &words {
         for (i, _) in text.match_indices(word.as_str()) {
@@ -412,9 +418,18 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
         .filter(|(t, _, _)| matches!(t, Term::Field(_)))
         .find(|(_, l, _)| Some(*l) == page.lang)
         .or_else(|| starts.iter().find(|(t, _, _)| matches!(t, Term::Field(_))));
+    // A timeline's step names are also status words ("Отправлен" = shipped, and the day it was
+    // shipped beside it): such a word is a date label only when a date follows it.
+    let status = locales::term(text, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)));
     if let Some((Term::Field(field), lang, rest)) = pick {
         let value = if rest.trim().is_empty() { row_value(tree, root, n) } else { rest.to_string() };
         let rules = page.date_rules(Some(*lang));
+        if let Some(t) = status {
+            if parse_date_prefix(&value, &rules).is_none() {
+                s.label_statuses.push((t, text.to_string()));
+                return;
+            }
+        }
         let date = |slot: &mut DateSlot, what: &str| match parse_date_prefix(&value, &rules) {
             Some((d, _)) => {
                 slot.put(d);
@@ -447,7 +462,7 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
         }
         return;
     }
-    if let Some(t @ (Term::Status(_) | Term::Dispute(_))) = locales::term(text, page.lang) {
+    if let Some(t) = status {
         s.label_statuses.push((t, text.to_string()));
     }
 }
