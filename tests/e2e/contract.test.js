@@ -4,6 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 const { render } = require('../harness/templates');
+const { canvasImage, mp4, windowsProgram } = require('../harness/evidence_files');
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'contract');
 const KEYS = ['status', 'placed', 'shipped', 'completed', 'protection-ends', 'dispute', 'dispute-opens', 'dispute-closes'];
@@ -67,7 +68,88 @@ module.exports = t => {
       if (spec.evidence_watched !== undefined && got.evidence !== spec.evidence_watched) problems.push(`watched inputs: expected ${spec.evidence_watched}, got ${got.evidence}`);
       env.assert(!errors.length, `errors on the page: ${errors.join('; ')}`);
       env.assert(!problems.length, problems.join('\n    '));
+      if (/confirmClicks/.test(template)) await guardedControlsHold(env, page, spec);
+      if (spec.evidence_watched) await watchedInputsHold(env, page);
       await page.close();
     });
   }
 };
+
+const DIALOG = '[data-dg-dialog="confirm-receipt"][role="dialog"]';
+
+// On pages that count what reaches their own confirm handlers (window.__site.confirmClicks):
+// every visible guarded control, whatever it is made of (button, input, styled div), asks
+// first; cancel and Escape keep the activation from the site, proceed lets it through once.
+async function guardedControlsHold(env, page, spec) {
+  const count = () => page.evaluate(() => window.__site.confirmClicks);
+  const controls = page.locator('[data-dg-guard="confirm-receipt"]:visible');
+  const n = await controls.count();
+  for (let i = 0; i < n; i++) {
+    if (i > 0) {
+      // A fresh page for each control: the site's own popup may cover the page after a proceed.
+      await page.reload();
+      await settled(page);
+      if (spec.click) { await page.click(spec.click); await settled(page); }
+    }
+    const control = controls.nth(i);
+    const label = (await control.evaluate(e => e.value || e.textContent)).trim();
+    const hooked = await control.evaluate(e => e.matches('.js-site-confirm, .button-confirmOrderReceived'));
+    // A control under the site's own modal popup cannot be clicked by anyone.
+    await control.scrollIntoViewIfNeeded();
+    const reachable = await control.evaluate(e => {
+      const r = e.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !!hit && (hit === e || e.contains(hit));
+    });
+    if (!reachable) continue;
+    const before = await count();
+    await control.click();
+    await page.locator(DIALOG).waitFor({ timeout: 5000 });
+    await page.locator(DIALOG).locator('[data-dg-action="cancel"]').click();
+    await page.locator(DIALOG).waitFor({ state: 'detached' });
+    // From the keyboard, where the control can take focus at all.
+    if (await control.evaluate(e => { e.focus(); return document.activeElement === e; })) {
+      await page.keyboard.press('Enter');
+      await page.locator(DIALOG).waitFor({ timeout: 5000 });
+      await page.keyboard.press('Escape');
+      await page.locator(DIALOG).waitFor({ state: 'detached' });
+    }
+    env.assert.equal(await count(), before, `"${label}": nothing reaches the site after cancel and Escape`);
+    await control.click();
+    await page.locator(DIALOG).locator('[data-dg-action="proceed"]').click();
+    await page.waitForTimeout(150);
+    const after = await count();
+    env.assert(after - before <= 1, `"${label}": proceed lets the click through at most once (${after - before})`);
+    if (hooked) {
+      env.assert.equal(after - before, 1, `"${label}": proceed lets the click through to the site's handler`);
+    }
+  }
+}
+
+// On dispute forms: every watched input keeps a renamed program from the site (and says why),
+// and hands a real photo or video on untouched. The site's own change listener tells.
+async function watchedInputsHold(env, page) {
+  const inputs = page.locator('input[type=file][data-dg-evidence="watched"]');
+  const n = await inputs.count();
+  const photo = await canvasImage(page, 'image/jpeg');
+  for (let i = 0; i < n; i++) {
+    const input = inputs.nth(i);
+    await input.evaluate((e, i) => {
+      window.__picks = window.__picks || {};
+      window.__picks[i] = [];
+      e.addEventListener('change', () => window.__picks[i].push([...e.files].map(f => f.name)));
+    }, i);
+    const video = await input.evaluate(e => /video/.test(e.accept) || /video/i.test(e.name + e.id));
+    const alertsBefore = await page.locator('[role="alert"][data-dg-evidence-error]').count();
+    await input.setInputFiles([{ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: windowsProgram() }]);
+    await page.waitForFunction(k => document.querySelectorAll('[role="alert"][data-dg-evidence-error]').length > k, alertsBefore, { timeout: 10000 });
+    const codes = await page.$$eval('[role="alert"][data-dg-evidence-error]', els => els.map(e => e.getAttribute('data-dg-evidence-error')));
+    env.assert(['mismatch', 'bad-format'].includes(codes[codes.length - 1]), `input ${i}: a renamed program is refused (${codes})`);
+    const good = video ? { name: 'unboxing.mp4', mimeType: 'video/mp4', buffer: mp4() } : { name: 'item.jpg', mimeType: 'image/jpeg', buffer: photo };
+    await input.setInputFiles([good]);
+    await page.waitForFunction(i => window.__picks[i].length > 0, i, { timeout: 10000 });
+    await page.waitForTimeout(100);
+    env.assert.equal(await page.evaluate(i => window.__picks[i], i), [[good.name]], `input ${i}: the site saw only the good file`);
+    env.assert.equal(await input.evaluate(e => [...e.files].map(f => f.name)), [good.name], `input ${i}: the input holds the good file`);
+  }
+}
