@@ -67,6 +67,8 @@ module.exports = t => {
       }
       if (spec.evidence_watched !== undefined && got.evidence !== spec.evidence_watched) problems.push(`watched inputs: expected ${spec.evidence_watched}, got ${got.evidence}`);
       env.assert(!errors.length, `errors on the page: ${errors.join('; ')}`);
+      // Hostile pages carry markup as text that would set this if it ever ran.
+      env.assert(!await page.evaluate(() => document.documentElement.dataset.pwned), 'text from the page never runs');
       env.assert(!problems.length, problems.join('\n    '));
       if (/confirmClicks/.test(template)) await guardedControlsHold(env, page, spec);
       if (spec.evidence_watched) await watchedInputsHold(env, page);

@@ -99,6 +99,7 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::RefundIfNoDelivery), "Geld zurück, wenn keine Lieferung bis"),
         w(Term::Field(F::DoesNotArrive), "Wenn Ihre Bestellung nicht bis zum"),
         w(Term::Field(F::DoesNotArrive), "Wenn deine Bestellung nicht bis zum"),
+        w(Term::CountdownLabel, "Käuferschutz läuft ab in"),
     ],
     months: &[
         ("jan", 1), ("feb", 2), ("mär", 3), ("märz", 3), ("maerz", 3), ("apr", 4), ("mai", 5), ("jun", 6), ("juni", 6),

@@ -128,6 +128,11 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::DoesNotArrive), "If the order does not arrive on", TEAM),
         w(Term::PopupQuestion, "make sure you have received", TEAM),
         w(Term::PopupQuestion, "confirm only after you have received", TEAM),
+        w(Term::CountdownLabel, "protection ends in", TEAM),
+        w(Term::CountdownLabel, "protection expires in", TEAM),
+        w(Term::CountdownLabel, "Auto-confirm receipt in", TEAM),
+        w(Term::Field(F::OrderDate), "Ordered on", TEAM),
+        w(Term::Field(F::ShippedOn), "Shipment completed", TEAM),
     ],
     months: &[
         ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("may", 5), ("jun", 6),

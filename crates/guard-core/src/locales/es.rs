@@ -100,6 +100,10 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::RefundIfNoDelivery), "Reembolso si no se entrega antes de"),
         w(Term::Field(F::DoesNotArrive), "Si tu pedido no llega antes del"),
         w(Term::Field(F::DoesNotArrive), "Si su pedido no llega el"),
+        w(Term::CountdownLabel, "protección del comprador termina en"),
+        w(Term::CountdownLabel, "protección al comprador vence en"),
+        w(Term::CountdownLabel, "protección del comprador vence en"),
+        w(Term::Field(F::ShippedOn), "Envío realizado el"),
     ],
     months: &[
         ("ene", 1), ("feb", 2), ("mar", 3), ("abr", 4), ("may", 5), ("jun", 6),

@@ -106,6 +106,9 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::RefundIfNoDelivery), "Remboursement en cas de non-livraison avant le", TEAM),
         w(Term::Field(F::DoesNotArrive), "Si votre commande n'est pas arrivée le", TEAM),
         w(Term::Field(F::DoesNotArrive), "Si votre commande n'arrive pas avant le", TEAM),
+        w(Term::CountdownLabel, "protection de l'acheteur se termine dans", TEAM),
+        w(Term::CountdownLabel, "protection acheteur expire dans", TEAM),
+        w(Term::CountdownLabel, "protection de l'acheteur expire dans", TEAM),
     ],
     months: &[
         ("janv", 1), ("févr", 2), ("fevr", 2), ("mars", 3), ("avr", 4), ("mai", 5), ("juin", 6),

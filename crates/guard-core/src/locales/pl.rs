@@ -92,6 +92,12 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::CompletedOn), "Data zakończenia"),
         w(Term::Field(F::RefundIfNoDelivery), "Zwrot pieniędzy w przypadku braku dostawy przed"),
         w(Term::Field(F::RefundIfNoDelivery), "Zwrot pieniędzy, jeśli nie dostarczono przed"),
+        w(Term::CountdownLabel, "Ochrona kupującego wygasa za"),
+        w(Term::Field(F::OrderDate), "Zamówienie złożone dnia"),
+        w(Term::Field(F::PaidOn), "Zapłacono dnia"),
+        w(Term::Field(F::ShippedOn), "Wysyłka zakończona dnia"),
+        w(Term::Field(F::CompletedOn), "Zamówienie zakończone dnia"),
+        w(Term::Field(F::OrderDate), "Data złożenia"),
     ],
     months: &[
         ("sty", 1), ("lut", 2), ("mar", 3), ("kwi", 4), ("maj", 5), ("cze", 6),

@@ -92,6 +92,8 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::RefundIfNoDelivery), "Reembolso caso não seja entregue até", TEAM),
         w(Term::Field(F::DoesNotArrive), "Se seu pedido não chegar em", TEAM),
         w(Term::Field(F::DoesNotArrive), "Se o seu pedido não chegar até", TEAM),
+        w(Term::CountdownLabel, "proteção do comprador expira em", TEAM),
+        w(Term::CountdownLabel, "proteção ao comprador termina em", TEAM),
     ],
     months: &[
         ("jan", 1), ("fev", 2), ("mar", 3), ("abr", 4), ("mai", 5), ("jun", 6),

@@ -104,6 +104,11 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::RefundIfNoDelivery), "не будет доставлен до", TEAM),
         w(Term::Field(F::RefundIfNoDelivery), "не доставлен до", TEAM),
         w(Term::Field(F::DoesNotArrive), "Если заказ не придёт до", TEAM),
+        w(Term::CountdownLabel, "Защита покупателя истекает через", TEAM),
+        w(Term::CountdownLabel, "Защита покупателя заканчивается через", TEAM),
+        w(Term::CountdownLabel, "Защита покупателя действует ещё", TEAM),
+        w(Term::Field(F::ShippedOn), "Отправка завершена", TEAM),
+        w(Term::Field(F::CompletedOn), "Заказ выполнен", TEAM),
     ],
     months: &[
         ("янв", 1), ("февр", 2), ("фев", 2), ("мар", 3), ("апр", 4), ("май", 5), ("мая", 5), ("июн", 6),
