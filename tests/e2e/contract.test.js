@@ -72,6 +72,7 @@ module.exports = t => {
       env.assert(!problems.length, problems.join('\n    '));
       if (/confirmClicks/.test(template)) await guardedControlsHold(env, page, spec);
       if (spec.evidence_watched) await watchedInputsHold(env, page);
+      for (const pick of spec.picks || []) await pickHolds(env, page, spec, pick);
       await page.close();
     });
   }
@@ -154,4 +155,63 @@ async function watchedInputsHold(env, page) {
     env.assert.equal(await page.evaluate(i => window.__picks[i], i), [[good.name]], `input ${i}: the site saw only the good file`);
     env.assert.equal(await input.evaluate(e => [...e.files].map(f => f.name)), [good.name], `input ${i}: the input holds the good file`);
   }
+}
+
+// A file of the given content and size, made here (a photo drawn by the browser; other formats
+// by their first bytes), padded with zeros at its end to `size` bytes.
+async function makeFile(page, { name, type, content, size }) {
+  const magic = {
+    png: null, jpeg: null,
+    gif: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'),
+    webp: Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 ')]),
+    heic: Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic')]),
+    pdf: Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'),
+    zip: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]),
+    text: Buffer.from('Hello, this is a note.\n'),
+    empty: Buffer.alloc(0),
+  };
+  let buffer;
+  if (content === 'jpeg' || content === 'png') buffer = await canvasImage(page, `image/${content}`);
+  else if (content === 'mp4') buffer = mp4(Math.max(64, Math.min(size || 4096, 4096)));
+  else if (content === 'exe') buffer = windowsProgram();
+  else if (content in magic) buffer = magic[content];
+  else throw new Error(`unknown content ${content}`);
+  if (size && content !== 'empty' && size > buffer.length) buffer = Buffer.concat([buffer, Buffer.alloc(size - buffer.length)]);
+  return { name, mimeType: type || '', buffer };
+}
+
+// One pick on a fresh page: the input ends up holding exactly the files that pass, the site's
+// own change listener sees exactly those, and each failing file has its alert with its code.
+async function pickHolds(env, page, spec, pick) {
+  await page.reload();
+  await settled(page);
+  if (spec.click) { await page.click(spec.click); await settled(page); }
+  const input = page.locator(pick.input).first();
+  await input.waitFor({ state: 'attached' });
+  env.assert.equal(await input.getAttribute('data-dg-evidence'), 'watched', `${pick.input} is watched`);
+  await input.evaluate(e => {
+    window.__seen = [];
+    e.addEventListener('change', () => window.__seen.push([...e.files].map(f => f.name)));
+  });
+  const files = [];
+  for (const f of pick.files) files.push(await makeFile(page, f));
+  await input.setInputFiles(files);
+  const fails = Object.entries(pick.fail || {});
+  const alerts = () => page.$$eval('[role="alert"][data-dg-evidence-error]', els => els.map(e => ({
+    file: e.getAttribute('data-dg-file'), code: e.getAttribute('data-dg-evidence-error'), text: e.textContent })));
+  if (fails.length) await page.waitForFunction(n => document.querySelectorAll('[role="alert"][data-dg-evidence-error]').length >= n, fails.length, { timeout: 15000 });
+  if ((pick.pass || []).length) await page.waitForFunction(() => window.__seen.length > 0, null, { timeout: 15000 });
+  await page.waitForTimeout(300);
+  const got = await alerts();
+  const what = `pick of ${pick.files.map(f => f.name).join(', ')}`;
+  for (const [name, code] of fails) {
+    const a = got.find(x => x.file === name || (x.file == null && x.text.includes(name)));
+    env.assert(a, `${what}: an alert for ${name} (alerts: ${JSON.stringify(got.map(x => [x.file, x.code]))})`);
+    env.assert.equal(a.code, code, `${what}: the code for ${name}`);
+  }
+  env.assert.equal(got.length, fails.length, `${what}: one alert per failing file ${JSON.stringify(got.map(x => [x.file, x.code]))}`);
+  const held = await input.evaluate(e => [...e.files].map(f => f.name));
+  env.assert.equal(held, pick.pass || [], `${what}: the input holds what passed`);
+  const seen = await page.evaluate(() => window.__seen);
+  env.assert.equal(seen.length ? seen[seen.length - 1] : [], pick.pass || [], `${what}: the site saw what passed`);
 }

@@ -195,7 +195,8 @@ fn day_list_text(days: &[u32]) -> String {
 
 /// Megabytes with at most one decimal, as a person would type them.
 fn megabytes_text(bytes: u64) -> String {
-    let tenths = (bytes * 10 + MB / 2) / MB;
+    // Wide arithmetic: an imported or damaged setting may hold any u64.
+    let tenths = (bytes as u128 * 10 + MB as u128 / 2) / MB as u128;
     if tenths.is_multiple_of(10) { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) }
 }
 
@@ -475,5 +476,11 @@ mod tests {
         assert_eq!(megabytes_text(5 * MB), "5");
         assert_eq!(megabytes_text(5 * MB / 2), "2.5");
         assert_eq!(megabytes_text(50 * MB), "50");
+        // Found by fuzzing: a damaged or imported setting of any size is shown, not a crash.
+        assert_eq!(megabytes_text(u64::MAX), "17592186044416");
+        let mut s = Settings::default();
+        s.evidence.max_photo_bytes = 8_283_652_644_987_288_828;
+        assert!(!form(&s).is_empty());
+        assert_eq!(problems(&s).into_iter().map(|e| e.field).collect::<Vec<_>>(), ["evidence.max_photo_bytes"]);
     }
 }

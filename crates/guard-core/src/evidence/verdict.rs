@@ -156,13 +156,23 @@ pub fn check(req: &CheckRequest) -> Vec<Verdict> {
         };
         let mut v = Verdict { index, name: f.name.clone(), pass: false, code: None, content, kind, limit: None, fix: None, strip_location: false, lines: vec![] };
         let file = text(&f.name);
-        // 1. Count, by position.
-        let kind_max = match kind {
+        // 1. Count, by position (CONTRACT.md 4: the first ones up to the limit go on if they
+        // pass the other checks, the rest are too many). A file that is no photo or video
+        // (empty, broken, a program) takes a place too: the photo's, where the page counts
+        // photos, else the video's.
+        let slot = match kind {
+            Some(Kind::Photo) => Some(Kind::Photo),
+            Some(Kind::Video) => Some(Kind::Video),
+            _ if rules.photos.is_some() => Some(Kind::Photo),
+            _ if rules.videos.is_some() => Some(Kind::Video),
+            _ => None,
+        };
+        let kind_max = match slot {
             Some(Kind::Photo) => rules.photos.map(|n| (n, photos_seen, Kind::Photo)),
             Some(Kind::Video) => rules.videos.map(|n| (n, videos_seen, Kind::Video)),
             _ => None,
         };
-        match kind {
+        match slot {
             Some(Kind::Photo) => photos_seen += 1,
             Some(Kind::Video) => videos_seen += 1,
             _ => {}
@@ -330,7 +340,7 @@ mod tests {
     #[test]
     fn the_contract_codes() {
         let req = CheckRequest {
-            rules: form("Up to 3 photos, max 5 MB each"),
+            rules: form("Up to 4 photos, max 5 MB each"),
             files: vec![
                 file("virus.jpg", 40_000, "image/jpeg", None),               // a program named .jpg
                 file("empty.jpg", 0, "image/jpeg", Some(Format::Jpeg)),
@@ -341,7 +351,7 @@ mod tests {
             dropped: false,
         };
         let v = check(&req);
-        // Photos count by position (the program is no photo): the HEIC is the 4th of "up to 3 photos".
+        // Places count by position (the program takes one too): the HEIC is the 5th of "up to 4 photos".
         assert_eq!(codes(&v), vec![Some(Code::BadFormat), Some(Code::Empty), Some(Code::Mismatch), Some(Code::TooLarge), Some(Code::TooMany)]);
         assert_eq!(v[0].lines[0].key, "evidenceProgram");
         assert_eq!(v[0].lines[1].key, "evidenceProgramDisguised");
@@ -378,6 +388,15 @@ mod tests {
         let rules = rules_for(Some("image/*,.heic"), true, "", &EvidenceDefaults::default());
         let v = check(&CheckRequest { rules, files: vec![file("IMG_0001.HEIC", 2 * MB, "image/heic", Some(Format::Heic))], dropped: false });
         assert!(v[0].pass);
+    }
+
+    #[test]
+    fn a_file_that_fails_otherwise_still_takes_its_place() {
+        // "Up to 3 photos": ok, empty, ok, ok → the empty file is the second of three places.
+        let mut files: Vec<PickedFile> = (0..4).map(|i| file(&format!("k{i}.jpg"), 1000, "image/jpeg", Some(Format::Jpeg))).collect();
+        files[1] = file("k1.jpg", 0, "image/jpeg", None);
+        let v = check(&CheckRequest { rules: form("Up to 3 photos"), files, dropped: false });
+        assert_eq!(codes(&v), vec![None, Some(Code::Empty), None, Some(Code::TooMany)]);
     }
 
     #[test]
