@@ -32,6 +32,9 @@ module.exports = t => {
     t.page(`contract-${name}`, () => render(template));
     t.test(name, async env => {
       const spec = JSON.parse(render(fs.readFileSync(path.join(DIR, `${name}.json`), 'utf8')));
+      // A clean memory, so the toolbar badge counts this page's orders alone.
+      await env.resetStorage();
+      await env.sw().evaluate(() => globalThis.dgTest.updateBadge());
       const page = await env.browser.context.newPage();
       const errors = [];
       page.on('pageerror', e => errors.push(String(e)));
@@ -70,6 +73,12 @@ module.exports = t => {
       // Hostile pages carry markup as text that would set this if it ever ran.
       env.assert(!await page.evaluate(() => document.documentElement.dataset.pwned), 'text from the page never runs');
       env.assert(!problems.length, problems.join('\n    '));
+      const badge = expectedBadge(spec);
+      if (badge != null) {
+        const text = () => env.sw().evaluate(() => chrome.action.getBadgeText({}));
+        for (let i = 0; i < 50 && await text() !== badge; i++) await page.waitForTimeout(100);
+        env.assert.equal(await text(), badge, 'the toolbar badge counts the orders that need action now');
+      }
       if (/confirmClicks/.test(template)) await guardedControlsHold(env, page, spec);
       if (spec.evidence_watched) await watchedInputsHold(env, page);
       for (const pick of spec.picks || []) await pickHolds(env, page, spec, pick);
@@ -77,6 +86,24 @@ module.exports = t => {
     });
   }
 };
+
+// The badge the page's expectations imply (CONTRACT.md 5: orders closing soon, or shipped and
+// not received with protection ending within the extension lead time: 7 days by default, as
+// issue 4 asks for "request an extension" and docs/CONTRACT.md says), or null when the
+// expectations leave a needed value unchecked.
+function expectedBadge(spec) {
+  if (!spec.orders) return null;
+  const day = n => { const d = new Date(); d.setDate(d.getDate() + n); return d.toLocaleDateString('sv'); };
+  let count = 0;
+  for (const o of spec.orders) {
+    if (!('dispute' in o) || !('status' in o)) return null;
+    if (o.status === 'shipped' && !('protection-ends' in o)) return null;
+    const ends = o['protection-ends'];
+    const extend = o.status === 'shipped' && ends != null && ends >= day(0) && ends <= day(7);
+    if (o.dispute === 'closing-soon' || extend) count++;
+  }
+  return count ? String(count) : '';
+}
 
 const DIALOG = '[data-dg-dialog="confirm-receipt"][role="dialog"]';
 
