@@ -30,33 +30,32 @@ const TYPE_CODES: &[(&str, ControlKind)] =
     &[("CONFIRM_GOODS", ControlKind::ConfirmReceipt), ("OPEN_DISPUTE", ControlKind::OpenDispute), ("TRACKING", ControlKind::TrackOrder)];
 const TYPE_CODE_ATTRS: &[&str] = &["data-type", "data-action", "data-button-type", "data-btn-type"];
 
-/// What a shopper can click: buttons and links, `<input type=button|submit>`, and the `<div>`s
-/// that sites make into buttons (a `role`, a `tabindex`, or a class naming a button, hashed or
-/// not: `es--btn--1aZx9Qp`, `RedButton_Button__btn__9fK2a`, `ui-button`). Click handlers are not
-/// visible in a snapshot. A wrapper with such a class whose whole text is one label is dropped
-/// in favour of the control inside it (see `read`).
+/// What a shopper can click: a real control, or an element a site made into a button.
 fn is_clickable(tree: &PageTree<'_>, n: NodeId) -> bool {
-    let tag = tree.tag(n);
-    if CLICKABLE.contains(&tag) {
-        return true;
-    }
-    if tag == "input" {
-        return tree.attr(n, "type").is_some_and(|t| t.eq_ignore_ascii_case("button") || t.eq_ignore_ascii_case("submit"));
-    }
-    matches!(tree.attr(n, "role"), Some("button" | "link")) || tree.attr(n, "tabindex").is_some_and(|t| t.trim() != "-1") || button_class(tree, n)
+    is_real_control(tree, n) || looks_like_button(tree, n)
 }
 
+/// Buttons and links, `<input type=button|submit>`, and anything with a button or link role.
 fn is_real_control(tree: &PageTree<'_>, n: NodeId) -> bool {
-    CLICKABLE.contains(&tree.tag(n)) || tree.tag(n) == "input" || matches!(tree.attr(n, "role"), Some("button" | "link"))
+    match tree.tag(n) {
+        t if CLICKABLE.contains(&t) => true,
+        "input" => tree.attr(n, "type").is_some_and(|t| t.eq_ignore_ascii_case("button") || t.eq_ignore_ascii_case("submit")),
+        _ => matches!(tree.attr(n, "role"), Some("button" | "link")),
+    }
 }
 
-fn button_class(tree: &PageTree<'_>, n: NodeId) -> bool {
-    tree.attr(n, "class").is_some_and(|c| {
-        c.split_ascii_whitespace().any(|token| {
-            let t = token.to_ascii_lowercase();
-            (t.contains("btn") || t.contains("button")) && !["btns", "buttons", "wrap", "group", "box", "list", "bar"].iter().any(|w| t.contains(w))
+/// The `<div>`s that sites make into buttons: a `tabindex`, or a class naming a button, hashed
+/// or not (`es--btn--1aZx9Qp`, `RedButton_Button__btn__9fK2a`, `ui-button`). Click handlers are
+/// not visible in a snapshot. A wrapper with such a class whose whole text is one label gives
+/// way to a real control inside it (see `read`).
+fn looks_like_button(tree: &PageTree<'_>, n: NodeId) -> bool {
+    tree.attr(n, "tabindex").is_some_and(|t| t.trim() != "-1")
+        || tree.attr(n, "class").is_some_and(|c| {
+            c.split_ascii_whitespace().any(|token| {
+                let t = token.to_ascii_lowercase();
+                (t.contains("btn") || t.contains("button")) && !["btns", "buttons", "wrap", "group", "box", "list", "bar"].iter().any(|w| t.contains(w))
+            })
         })
-    })
 }
 
 /// A control's label: an input button's value, else its text.
@@ -167,9 +166,9 @@ const MAX_POPUP_CANDIDATES: usize = 50;
 
 /// Whether `button` is the confirm button of the site's own "did you receive it?" popup: the
 /// nearest ancestor (a few levels up) that holds the question (or a title naming the confirm
-/// action) holds it too. A button labelled
-/// like the page's own "Confirm received" counts only inside a real dialog; text inside a
-/// button, or inside an order's element on a list page, is never the question.
+/// action) holds it too. A button labelled like the page's own "Confirm received" counts only
+/// inside a real dialog; text inside a button, or inside an order's element on a list page, is
+/// never the question.
 fn is_site_popup_button(page: &Page<'_, '_>, button: NodeId, term: Term, phrases: &[(Term, crate::locales::Lang, String)], owner: &[Option<NodeId>]) -> bool {
     let tree = page.tree;
     for container in tree.ancestors_or_self(button).skip(1).take(6) {
