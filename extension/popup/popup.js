@@ -23,10 +23,12 @@ function button(action, label, extra = {}) {
   return el('button', { type: 'button', 'data-dg-action': action, ...extra }, label);
 }
 
+// What is stored, as it is (the settings alone give the language, before the core is ready).
+const readStored = () => chrome.storage.local.get(['orders', 'settings', 'setAside', 'storageTrimmed']);
+
 // What is stored, read through the core: whatever it cannot read is left out here (the service
 // worker moves it aside) and counted for the note.
-async function stored(core) {
-  const { orders, settings, setAside, storageTrimmed } = await chrome.storage.local.get(['orders', 'settings', 'setAside', 'storageTrimmed']);
+function stored(core, { orders, settings, setAside, storageTrimmed }) {
   const loaded = JSON.parse(core.load_memory(orders === undefined ? '' : JSON.stringify(orders)));
   return {
     memory: JSON.stringify(loaded.memory),
@@ -143,13 +145,13 @@ async function render() {
     // settings (for the language), so the popup paints before the core is ready.
     const coreReady = getCore();
     coreReady.catch(() => {});
-    const settings = (await chrome.storage.local.get('settings')).settings || {};
-    await useShopperLanguage(settings);
+    const raw = await readStored();
+    await useShopperLanguage(raw.settings);
     document.documentElement.lang = uiLang().replace('_', '-');
     for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
     const core = await coreReady;
-    const data = await stored(core);
-    const { memory } = data;
+    const data = stored(core, raw);
+    const { memory, settings } = data;
     const view = JSON.parse(core.popup(memory, JSON.stringify(settings), localNow()));
     storageNote(data);
     const keep = refocus || focusKey();
@@ -185,7 +187,7 @@ async function render() {
 // the shopper's language, and the core writes the file.
 async function exportCalendar() {
   const core = await getCore();
-  const { memory, settings } = await stored(core);
+  const { memory, settings } = stored(core, await readStored());
   const events = JSON.parse(core.calendar_events(memory, JSON.stringify(settings), localNow()));
   if (!events.length) { notice.textContent = t('popupCalendarNone'); return; }
   const rendered = events.map(e => ({
