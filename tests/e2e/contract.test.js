@@ -25,6 +25,17 @@ async function settled(page) {
   }
 }
 
+// The page as its expectations describe it: read, and after the page's own click if it has one.
+async function ready(page, spec) {
+  await settled(page);
+  if (spec.click) {
+    await page.click(spec.click);
+    await settled(page);
+  }
+}
+
+const ALERT = '[role="alert"][data-dg-evidence-error]';
+
 module.exports = t => {
   const names = fs.readdirSync(DIR).filter(f => f.endsWith('.html')).map(f => f.slice(0, -5)).sort();
   for (const name of names) {
@@ -39,11 +50,7 @@ module.exports = t => {
       const errors = [];
       page.on('pageerror', e => errors.push(String(e)));
       await page.goto(env.pageUrl(`contract-${name}`, spec.url.replace(/^https:/, 'http:')));
-      await settled(page);
-      if (spec.click) {
-        await page.click(spec.click);
-        await settled(page);
-      }
+      await ready(page, spec);
       const got = await page.evaluate(() => ({
         orders: [...document.querySelectorAll('[data-dg-order]')].map(e => Object.fromEntries(
           [...e.attributes].filter(a => a.name.startsWith('data-dg-')).map(a => [a.name.slice(8), a.value]))),
@@ -118,8 +125,7 @@ async function guardedControlsHold(env, page, spec) {
     if (i > 0) {
       // A fresh page for each control: the site's own popup may cover the page after a proceed.
       await page.reload();
-      await settled(page);
-      if (spec.click) { await page.click(spec.click); await settled(page); }
+      await ready(page, spec);
     }
     const control = controls.nth(i);
     const label = (await control.evaluate(e => e.value || e.textContent)).trim();
@@ -170,10 +176,10 @@ async function watchedInputsHold(env, page) {
       e.addEventListener('change', () => window.__picks[i].push([...e.files].map(f => f.name)));
     }, i);
     const video = await input.evaluate(e => /video/.test(e.accept) || /video/i.test(e.name + e.id));
-    const alertsBefore = await page.locator('[role="alert"][data-dg-evidence-error]').count();
+    const alertsBefore = await page.locator(ALERT).count();
     await input.setInputFiles([{ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: windowsProgram() }]);
-    await page.waitForFunction(k => document.querySelectorAll('[role="alert"][data-dg-evidence-error]').length > k, alertsBefore, { timeout: 10000 });
-    const codes = await page.$$eval('[role="alert"][data-dg-evidence-error]', els => els.map(e => e.getAttribute('data-dg-evidence-error')));
+    await page.waitForFunction(([sel, k]) => document.querySelectorAll(sel).length > k, [ALERT, alertsBefore], { timeout: 10000 });
+    const codes = await page.$$eval(ALERT, els => els.map(e => e.getAttribute('data-dg-evidence-error')));
     env.assert(['mismatch', 'bad-format'].includes(codes[codes.length - 1]), `input ${i}: a renamed program is refused (${codes})`);
     const good = video ? { name: 'unboxing.mp4', mimeType: 'video/mp4', buffer: mp4() } : { name: 'item.jpg', mimeType: 'image/jpeg', buffer: photo };
     await input.setInputFiles([good]);
@@ -188,7 +194,6 @@ async function watchedInputsHold(env, page) {
 // by their first bytes), padded with zeros at its end to `size` bytes.
 async function makeFile(page, { name, type, content, size }) {
   const magic = {
-    png: null, jpeg: null,
     gif: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'),
     webp: Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 ')]),
     heic: Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic')]),
@@ -211,8 +216,7 @@ async function makeFile(page, { name, type, content, size }) {
 // own change listener sees exactly those, and each failing file has its alert with its code.
 async function pickHolds(env, page, spec, pick) {
   await page.reload();
-  await settled(page);
-  if (spec.click) { await page.click(spec.click); await settled(page); }
+  await ready(page, spec);
   const input = page.locator(pick.input).first();
   await input.waitFor({ state: 'attached' });
   env.assert.equal(await input.getAttribute('data-dg-evidence'), 'watched', `${pick.input} is watched`);
@@ -224,9 +228,9 @@ async function pickHolds(env, page, spec, pick) {
   for (const f of pick.files) files.push(await makeFile(page, f));
   await input.setInputFiles(files);
   const fails = Object.entries(pick.fail || {});
-  const alerts = () => page.$$eval('[role="alert"][data-dg-evidence-error]', els => els.map(e => ({
+  const alerts = () => page.$$eval(ALERT, els => els.map(e => ({
     file: e.getAttribute('data-dg-file'), code: e.getAttribute('data-dg-evidence-error'), text: e.textContent })));
-  if (fails.length) await page.waitForFunction(n => document.querySelectorAll('[role="alert"][data-dg-evidence-error]').length >= n, fails.length, { timeout: 15000 });
+  if (fails.length) await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length >= n, [ALERT, fails.length], { timeout: 15000 });
   if ((pick.pass || []).length) await page.waitForFunction(() => window.__seen.length > 0, null, { timeout: 15000 });
   await page.waitForTimeout(300);
   const got = await alerts();

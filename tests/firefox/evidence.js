@@ -10,21 +10,13 @@ const os = require('os');
 const puppeteer = require('puppeteer-core');
 const server = require('../harness/server');
 const { listFixtures } = require('../harness/templates');
+const { canvasImage, withGps, windowsProgram } = require('../harness/evidence_files');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-const le16 = v => { const b = Buffer.alloc(2); b.writeUInt16LE(v); return b; };
-const le32 = v => { const b = Buffer.alloc(4); b.writeUInt32LE(v); return b; };
-
-// An Exif segment with a GPS latitude (51°30'26.33"), right after SOI, as phones write it.
-function withGps(jpeg) {
-  const entry = (tag, type, n, value) => Buffer.concat([le16(tag), le16(type), le32(n), value]);
-  const tiff = Buffer.concat([Buffer.from('II'), le16(42), le32(8), le16(1), entry(0x8825, 4, 1, le32(26)), le32(0),
-    le16(1), entry(2, 5, 3, le32(44)), le32(0), le32(51), le32(1), le32(30), le32(1), le32(2633), le32(100)]);
-  const app1 = Buffer.concat([Buffer.from('Exif\0\0'), tiff]);
-  const len = Buffer.alloc(2); len.writeUInt16BE(app1.length + 2);
-  return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xFF, 0xE1]), len, app1, jpeg.subarray(2)]);
-}
+// The seconds of the latitude withGps writes (26.33" as the rational 2633/100, little-endian).
+const LATITUDE = Buffer.alloc(4);
+LATITUDE.writeUInt32LE(2633);
 
 async function main() {
   const results = [];
@@ -51,13 +43,8 @@ async function main() {
     const page = await browser.newPage();
     await page.goto(server.fixtureUrl(fixture).replace('//www.aliexpress.com/', `//www.aliexpress.com:${port}/`));
     await page.waitForSelector('[data-dg-evidence="watched"]', { timeout: 20000 });
-    const jpg = Buffer.from(await page.evaluate(async () => {
-      const c = document.createElement('canvas'); c.width = 300; c.height = 200;
-      const g = c.getContext('2d'); g.fillStyle = '#c33'; g.fillRect(0, 0, 300, 200);
-      const u = new Uint8Array(await (await new Promise(r => c.toBlob(r, 'image/jpeg'))).arrayBuffer());
-      let s = ''; for (const x of u) s += String.fromCharCode(x); return btoa(s);
-    }), 'base64');
-    const program = Buffer.alloc(512); program.write('MZ');
+    const jpg = await canvasImage(page, 'image/jpeg', 300, 200);
+    const program = windowsProgram();
     const gps = withGps(jpg);
     // Oversized: a real JPEG followed by 6 MB (decoders stop at its end).
     const files = { 'ok.jpg': jpg, 'holiday.jpg': program, 'street.jpg': gps, 'big.jpg': Buffer.concat([jpg, Buffer.alloc(6 << 20, 7)]) };
@@ -70,8 +57,7 @@ async function main() {
       assert(JSON.stringify(await siteFiles(page)) === JSON.stringify([['change', ['ok.jpg', 'street.jpg']]]), `site saw ${JSON.stringify(await siteFiles(page))}`);
       assert(JSON.stringify(await alerts(page)) === JSON.stringify([['holiday.jpg', 'bad-format']]), `alerts ${JSON.stringify(await alerts(page))}`);
       const street = await page.evaluate(async () => Array.from(new Uint8Array(await window.siteFiles[1].arrayBuffer())));
-      const latitude = le32(2633);
-      assert(street.length === gps.length && !Buffer.from(street).includes(latitude) && gps.includes(latitude), 'GPS latitude removed in place');
+      assert(street.length === gps.length && !Buffer.from(street).includes(LATITUDE) && gps.includes(LATITUDE), 'GPS latitude removed in place');
     });
 
     await check('a drop on the upload area: the site\'s drop handler sees only what passed', async () => {
