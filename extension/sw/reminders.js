@@ -3,6 +3,7 @@
 // repeat one); here they are only put on screen, in the shopper's language.
 import { getCore } from './core.js';
 import { message, useShopperLanguage } from './messages.js';
+import { getMemoryJson } from './storage.js';
 
 const ICON = 'icons/icon-128.png';
 
@@ -27,8 +28,7 @@ export async function showReminders(reminders, settings) {
 // A click on one of our notifications opens the order's page.
 export async function openNotification(id) {
   const core = await getCore();
-  const { orders } = await chrome.storage.local.get('orders');
-  const url = core.notification_target(orders ? JSON.stringify(orders) : '', id);
+  const url = core.notification_target(await getMemoryJson(), id);
   try { await chrome.notifications.clear(id); } catch { /* already gone */ }
   if (!url) return null;
   await chrome.tabs.create({ url });
