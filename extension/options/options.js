@@ -3,20 +3,14 @@
 // field says what it accepts. Import, export and "forget everything" are here too; writes to
 // the stored orders go through the service worker.
 import { getCore, localNow } from '../sw/core.js';
-import { message, t, uiLang, useShopperLanguage } from '../sw/messages.js';
+import { message, t, useShopperLanguage } from '../sw/messages.js';
 import { saveFile } from '../pages/save_file.js';
+import { el, translatePage } from '../pages/page_ui.js';
 
 const form = document.getElementById('settings');
 const saved = document.getElementById('saved');
 const dataStatus = document.getElementById('data-status');
 const dataError = document.getElementById('data-error');
-
-function el(tag, attrs = {}, text) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v != null) e.setAttribute(k, v);
-  if (text != null) e.textContent = text;
-  return e;
-}
 
 const fieldId = name => 'f-' + name.replace(/\./g, '-');
 
@@ -98,8 +92,7 @@ async function build() {
   const core = await getCore();
   const settings = await storedSettings();
   await useShopperLanguage(settings);
-  document.documentElement.lang = uiLang().replace('_', '-');
-  for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
+  translatePage();
   const { fields, languages } = JSON.parse(core.settings_form(JSON.stringify(settings)));
   for (const section of form.querySelectorAll('section[data-section]')) {
     for (const old of section.querySelectorAll('.field')) old.remove();

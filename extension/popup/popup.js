@@ -3,21 +3,15 @@
 // with textContent only (store and item names come from pages and may be hostile) and sends
 // the shopper's choices to the service worker, which keeps all writes in one queue.
 import { getCore, localNow } from '../sw/core.js';
-import { message, t, uiLang, useShopperLanguage } from '../sw/messages.js';
+import { message, t, useShopperLanguage } from '../sw/messages.js';
 import { saveFile } from '../pages/save_file.js';
+import { el, translatePage } from '../pages/page_ui.js';
 
 const main = document.getElementById('orders');
 const summary = document.getElementById('summary');
 const notice = document.getElementById('notice');
 const showHiddenButton = document.getElementById('show-hidden');
 let showHidden = false;
-
-function el(tag, attrs = {}, text) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v != null) e.setAttribute(k, v);
-  if (text != null) e.textContent = text;
-  return e;
-}
 
 function button(action, label, extra = {}) {
   return el('button', { type: 'button', 'data-dg-action': action, ...extra }, label);
@@ -147,8 +141,7 @@ async function render() {
     coreReady.catch(() => {});
     const raw = await readStored();
     await useShopperLanguage(raw.settings);
-    document.documentElement.lang = uiLang().replace('_', '-');
-    for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
+    translatePage();
     const core = await coreReady;
     const data = stored(core, raw);
     const { memory, settings } = data;
