@@ -31,7 +31,7 @@ const TYPE_CODES: &[(&str, ControlKind)] =
 const TYPE_CODE_ATTRS: &[&str] = &["data-type", "data-action", "data-button-type", "data-btn-type"];
 
 /// What a shopper can click: a real control, or an element a site made into a button.
-fn is_clickable(tree: &PageTree<'_>, n: NodeId) -> bool {
+pub(super) fn is_clickable(tree: &PageTree<'_>, n: NodeId) -> bool {
     is_real_control(tree, n) || looks_like_button(tree, n)
 }
 
@@ -59,7 +59,7 @@ fn looks_like_button(tree: &PageTree<'_>, n: NodeId) -> bool {
 }
 
 /// A control's label: an input button's value, else its text.
-fn label_of(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
+pub(super) fn label_of(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
     if tree.tag(n) == "input" {
         return tree.attr(n, "value").map(|v| crate::snapshot::collapse_ws(v)).filter(|v| v.chars().count() <= MAX_LABEL);
     }

@@ -6,10 +6,12 @@
 //! phrases ("Refund if no delivery before …"), then the evidence is weighed: two different ids
 //! drop the order, unknown or conflicting labels give `unknown`, unreadable dates stay absent.
 
-use super::{note, roots, short_text, OrderReading, Page, PageReading};
+use super::status::{self, Signals, WordSource};
+use super::{controls, note, roots, short_text, OrderReading, Page, PageReading};
 use crate::countdown::{self, Countdown};
-use crate::dates::{parse_date_exact, parse_date_prefix};
-use crate::locales::{self, Field, Lang, Term};
+use crate::dates::{find_date, parse_date_exact, parse_date_prefix};
+use crate::locales::families::{self, Action, DateKind, Idea};
+use crate::locales::{self, ControlKind, Field, Lang, Term};
 use crate::money;
 use crate::order::{is_order_id, DisputeProgress, Item, Order, ProtectionSource, StatedWindow, Status};
 use crate::page_kind::{detail_url, order_id_in_link};
@@ -144,6 +146,14 @@ struct Scan {
     lefttime: Option<String>,
     remain_day: Option<NodeId>,
     remain_hour: Option<NodeId>,
+    /// What the order's controls offer (for its status).
+    actions: Vec<Action>,
+    /// Dates with no label, or a label that names no fact: a lone one is the order date.
+    loose_dates: Vec<NaiveDate>,
+    /// Ids printed with no label: used only when nothing surer names the order.
+    loose_ids: BTreeSet<String>,
+    /// Short texts no table knows whose word family names a status.
+    family_statuses: Vec<(crate::order::Status, String)>,
 }
 
 /// Every node of the snapshot's full subtrees that names an order: a link to one of its pages,
@@ -250,6 +260,8 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     scan(page, root, hooks, &mut s);
     let id = match s.ids.len() {
         1 => s.ids.iter().next()?.clone(),
+        // Nothing surer names the order: the one id printed alone, if there is only one.
+        0 if s.loose_ids.len() == 1 => s.loose_ids.iter().next()?.clone(),
         0 => return None,
         _ => {
             let ids: Vec<&str> = s.ids.iter().map(String::as_str).collect();
@@ -258,11 +270,25 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
         }
     };
     let mut order = Order { id, ..Default::default() };
-    read_status(page, &s, &mut order, reading);
     order.placed = s.placed.get();
     order.paid = s.paid.get();
     order.shipped = s.shipped.get();
     order.completed = s.completed.get();
+    // A lone date that no label names is the order's date (the order comes first: it is never
+    // later than any other date of the order, nor in the future).
+    if order.placed.is_none() && !matches!(s.placed, DateSlot::Conflict) {
+        let mut loose = s.loose_dates.clone();
+        loose.sort();
+        loose.dedup();
+        if let [d] = loose.as_slice() {
+            let first = [order.paid, order.shipped, order.completed].iter().flatten().all(|x| d <= x);
+            if first && *d <= page.today {
+                order.placed = Some(*d);
+                note(reading, format!("order {}: a date with no known label read as the order date", order.id));
+            }
+        }
+    }
+    read_status(page, &s, &mut order, reading);
     for what in &s.unreadable {
         note(reading, format!("order {}: {what}", order.id));
     }
@@ -309,6 +335,11 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
         for a in ID_ATTRS {
             if let Some(v) = tree.attr(n, a).map(str::trim).filter(|v| is_order_id(v)) {
                 s.ids.insert(v.to_string());
+            }
+        }
+        if let Some(a) = action_of_control(page, n) {
+            if !s.actions.contains(&a) {
+                s.actions.push(a);
             }
         }
         if s.status_code.is_none() {
@@ -423,7 +454,7 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     let status = locales::term(text, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)));
     if let Some((Term::Field(field), lang, rest)) = pick {
         let value = if rest.trim().is_empty() { row_value(tree, root, n) } else { rest.to_string() };
-        let rules = page.date_rules(Some(*lang));
+        let rules = fact_rules(page, Some(*lang));
         if let Some(t) = status {
             if parse_date_prefix(&value, &rules).is_none() {
                 s.label_statuses.push((t, text.to_string()));
@@ -444,7 +475,7 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
             Field::ShippedOn => date(&mut s.shipped, "shipment date"),
             Field::CompletedOn => date(&mut s.completed, "completion date"),
             Field::OrderId => {
-                if let Some(id) = value.split_whitespace().next().and_then(id_in_text) {
+                if let Some(id) = leading_id(&value) {
                     s.ids.insert(id);
                 }
                 None
@@ -464,7 +495,139 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     }
     if let Some(t) = status {
         s.label_statuses.push((t, text.to_string()));
+        return;
     }
+    if in_control(tree, root, n) {
+        return;
+    }
+    if date_by_shape(page, root, n, text, s) || id_by_shape(page, root, n, text, s) {
+        return;
+    }
+    // A short text no table knows, made of status words ("Livrée", "Order in transit").
+    if text.chars().any(char::is_alphabetic) && !text.chars().any(|c| c.is_ascii_digit()) {
+        if let Some(st) = families::status_of(text, page.lang) {
+            if s.family_statuses.len() < 8 {
+                s.family_statuses.push((st, text.to_string()));
+            }
+        }
+    }
+}
+
+/// Rules for the dates of things that happened (ordered, paid, shipped, received): a day and
+/// month without the year is the nearest such day in the past.
+fn fact_rules(page: &Page<'_, '_>, lang: Option<Lang>) -> crate::dates::DateRules {
+    crate::dates::DateRules { year_optional: true, ..page.date_rules(lang) }
+}
+
+/// Whether a text is (part of) a control's label: a button's words are not the order's facts.
+fn in_control(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> bool {
+    ancestors_within(tree, n, root, 3).into_iter().any(|a| a != root && controls::is_clickable(tree, a) && tree.attr(a, "href").and_then(order_id_in_link).is_none())
+}
+
+/// A date wherever it stands, whatever its label: the label (the words before it, else the
+/// short text just before it in its row, else the words after it) only says which date it is.
+/// Labels naming a forecast or a limit ("Estimated delivery", "Refund if…") are not facts; a
+/// date with no label, or one whose label names nothing known ("Ord. date"), is kept aside as a
+/// loose date. Returns whether the text was a date.
+fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &mut Scan) -> bool {
+    let tree = page.tree;
+    let rules = fact_rules(page, None);
+    let Some((date, start, end)) = find_date(text, &rules) else { return false };
+    let trim = |t: &str| t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '·' | '|' | '(' | ')' | ',')).to_string();
+    let mut label = trim(&text[..start]);
+    if label.is_empty() {
+        label = label_before(tree, root, n).unwrap_or_default();
+    }
+    if label.is_empty() {
+        label = trim(&text[end..]);
+    }
+    if label.chars().count() > 60 {
+        return true; // a sentence around a date: not a label (phrases are read elsewhere)
+    }
+    // A known field label, a timeline step ("Shipped 3 Mar"), then the label's word family.
+    let kind = match locales::field_line_in(&label, page.lang).map(|(f, _, _)| f).or_else(|| {
+        locales::line_starts(&label).into_iter().find_map(|(t, _, rest)| match t {
+            Term::Field(f) if rest.trim().is_empty() => Some(f),
+            _ => None,
+        })
+    }) {
+        Some(Field::OrderDate) => Some(DateKind::Placed),
+        Some(Field::PaidOn) => Some(DateKind::Paid),
+        Some(Field::ShippedOn) => Some(DateKind::Shipped),
+        Some(Field::CompletedOn) => Some(DateKind::Completed),
+        Some(_) => return true,
+        None => match locales::term(&label, page.lang) {
+            Some(Term::Status(crate::order::Status::Shipped)) => Some(DateKind::Shipped),
+            Some(Term::Status(crate::order::Status::Completed)) => Some(DateKind::Completed),
+            Some(_) => return true,
+            None => families::date_label_of(&label, page.lang),
+        },
+    };
+    match kind {
+        Some(DateKind::Placed) => s.placed.put(date),
+        Some(DateKind::Paid) => s.paid.put(date),
+        Some(DateKind::Shipped) => s.shipped.put(date),
+        Some(DateKind::Completed) => s.completed.put(date),
+        None => {
+            // Only a label that says nothing but "date", "order", "no." may leave a date loose.
+            let plain = families::ideas(&label, page.lang).is_some_and(|i| i.is_empty() || i.only(&[Idea::Date, Idea::Order, Idea::Number, Idea::Now]));
+            if plain && s.loose_dates.len() < 8 {
+                s.loose_dates.push(date);
+            }
+        }
+    }
+    true
+}
+
+/// The short label just before `n` in its row: the last text of the element before it (or
+/// before its parent), when that text is short and holds no date of its own.
+fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> {
+    let mut child = n;
+    for parent in ancestors_within(tree, n, root, 2) {
+        let kids = tree.children(parent);
+        let i = kids.iter().position(|&k| k == child)?;
+        if let Some(&prev) = kids[..i].iter().rev().find(|&&k| !tree.is_text(k) || !tree.own_text(k).trim().is_empty()) {
+            let t = short_text(tree, prev, 60, 10)?;
+            let t = t.trim().trim_end_matches([':', '：']).trim().to_string();
+            return (!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).then_some(t);
+        }
+        child = parent;
+    }
+    None
+}
+
+/// An order id printed in text: after a label naming the order's number in any wording ("Order
+/// no.", "N° de commande", "订单编号"), or alone in groups of digits. A labelled one counts as
+/// much as a table label; an unlabelled one only when nothing else names the order. Numbers
+/// labelled as tracking or payment numbers are none of the order's.
+fn id_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &mut Scan) -> bool {
+    let t = text.trim();
+    let Some(at) = t.find(|c: char| c.is_ascii_digit()) else { return false };
+    let (label, value) = t.split_at(at);
+    let Some(id) = leading_id(value) else { return false };
+    let label = label.trim().trim_end_matches([':', '：', '#', '№']).trim();
+    let label = if label.is_empty() { label_before(page.tree, root, n).unwrap_or_default() } else { label.to_string() };
+    if label.is_empty() {
+        // Alone: a long run of digits, not a phone number.
+        if id.len() >= 14 && !t.starts_with('+') {
+            s.loose_ids.insert(id);
+        }
+    } else if families::is_order_number_label(&label, page.lang) || label.chars().all(|c| matches!(c, '#' | '№' | '.' | ' ')) {
+        s.ids.insert(id);
+    }
+    true
+}
+
+/// The order id a value starts with: digits, in groups or not ("8123 4567 8901 2345 Copy").
+fn leading_id(value: &str) -> Option<String> {
+    let v = value.trim().trim_start_matches(['№', '#', ':', '：']).trim_start();
+    let run: String = v.chars().take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{a0}').collect();
+    let rest = &v[run.len()..];
+    // "8123456789012345-1" or "81234567890123456789012" is not an order id.
+    if !run.ends_with([' ', '\u{a0}']) && rest.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return None;
+    }
+    id_in_text(&run)
 }
 
 fn unreadable(what: &str, value: &str) -> Option<String> {
@@ -503,6 +666,7 @@ fn row_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> String {
 fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut PageReading) {
     let tree = page.tree;
     let mut from_label: Option<(Term, String)> = None;
+    let mut word: Option<(Status, WordSource)> = None;
     if let Some(el) = s.status_el {
         let whole = short_text(tree, el, 120, 40).unwrap_or_default();
         let term = locales::term(&whole, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)));
@@ -518,12 +682,18 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
             Some(found) => from_label = Some(found),
             None if !whole.is_empty() => {
                 order.status_text = Some(clip(&whole));
-                note(reading, format!("status label {:?} is in no language table", clip(&whole)));
+                // No row has the word: what it is made of, else the other signals.
+                let family = families::status_of(&whole, page.lang).or_else(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang)));
+                match family {
+                    Some(st) => word = Some((st, WordSource::Family)),
+                    None => note(reading, format!("status label {:?} is in no language table", clip(&whole))),
+                }
             }
             None => {}
         }
     } else {
-        // No status element: the one status label the order's texts agree on, if any.
+        // No status element: the one status label the order's texts agree on, if any; else the
+        // one status the word families of its short texts agree on.
         let mut distinct: Vec<&(Term, String)> = Vec::new();
         for l in &s.label_statuses {
             if !distinct.iter().any(|d| d.0 == l.0) {
@@ -532,16 +702,29 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
         }
         match distinct.as_slice() {
             [one] => from_label = Some((one.0, one.1.clone())),
-            [] => {}
+            [] => {
+                let mut fam: Vec<&(Status, String)> = Vec::new();
+                for f in &s.family_statuses {
+                    if !fam.iter().any(|d| d.0 == f.0) {
+                        fam.push(f);
+                    }
+                }
+                if let [(st, text)] = fam.as_slice() {
+                    word = Some((*st, WordSource::Family));
+                    order.status_text = Some(clip(text));
+                }
+            }
             _ => note(reading, format!("order {}: several status labels, status unknown", order.id)),
         }
     }
     if let Some((term, text)) = from_label {
         order.status_text = Some(clip(&text));
         match term {
-            Term::Status(st) => order.status = st,
+            Term::Status(st) => word = Some((st, WordSource::Table)),
             Term::Dispute(p) => {
-                order.status = if p == DisputeProgress::InProgress { Status::Dispute } else { Status::Unknown };
+                if p == DisputeProgress::InProgress {
+                    word = Some((Status::Dispute, WordSource::Table));
+                }
                 order.dispute = Some(p);
             }
             _ => {}
@@ -549,12 +732,48 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
     }
     // The legacy status code speaks when the label does not; when both speak, they must agree.
     if let Some((code_status, code)) = &s.status_code {
-        if order.status == Status::Unknown && order.dispute.is_none() {
-            order.status = *code_status;
-        } else if order.status != *code_status && order.dispute.is_none() {
-            note(reading, format!("order {}: label and status code {code} disagree, status unknown", order.id));
-            order.status = Status::Unknown;
+        match word {
+            None if order.dispute.is_none() => word = Some((*code_status, WordSource::Code)),
+            Some((w, _)) if w != *code_status && order.dispute.is_none() => {
+                note(reading, format!("order {}: label and status code {code} disagree, status unknown", order.id));
+                order.status = Status::Unknown;
+                return;
+            }
+            _ => {}
         }
+    }
+    let signals = Signals {
+        word,
+        actions: s.actions.clone(),
+        tab: page.tab,
+        shipped_date: order.shipped.is_some(),
+        completed_date: order.completed.is_some(),
+    };
+    let (st, why) = status::decide(&signals);
+    order.status = st;
+    if let Some(why) = why {
+        note(reading, format!("order {}: {why}", order.id));
+    }
+}
+
+/// What a control inside an order offers, by its label: a table row, else its word family.
+fn action_of_control(page: &Page<'_, '_>, n: NodeId) -> Option<Action> {
+    let tree = page.tree;
+    if !controls::is_clickable(tree, n) {
+        return None;
+    }
+    let label = controls::label_of(tree, n)?;
+    match locales::term(&label, page.lang) {
+        Some(Term::Control(kind)) => Some(match kind {
+            ControlKind::ConfirmReceipt => Action::ConfirmReceipt,
+            ControlKind::OpenDispute => Action::OpenDispute,
+            ControlKind::ReturnsRefunds => Action::ReturnsRefunds,
+            ControlKind::ExtendProtection => Action::ExtendProtection,
+            ControlKind::CancelDispute => Action::CancelDispute,
+            ControlKind::TrackOrder => Action::Track,
+        }),
+        Some(_) => None,
+        None => families::action_of(&label, page.lang),
     }
 }
 
