@@ -55,11 +55,17 @@ pub enum Idea {
     Free,
     Date,
     Number,
+    /// A limit in time: before, by, until ("avant", "до", "bis", "przed", "之前").
+    Before,
+    /// Ending: ends, expires, remaining ("termine", "истекает", "endet").
+    End,
+    /// An address, a contact: "confirm the delivery address" is no confirmation of receipt.
+    Address,
 }
 
 /// A set of ideas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Ideas(u32);
+pub struct Ideas(u64);
 
 impl Ideas {
     pub fn has(self, i: Idea) -> bool {
@@ -89,8 +95,10 @@ use Idea::*;
 type Row = (&'static str, &'static [Idea]);
 
 const EN: &[Row] = &[
-    ("await", &[Wait]), ("pending", &[Wait]), ("waiting", &[Wait]), ("wait", &[Wait]), ("ready", &[Wait]),
-    ("unpaid", &[Pay, Not]), ("not", &[Not]), ("yet", &[Not]),
+    ("address", &[Address]), ("contact", &[Address]),
+    ("before", &[Before]), ("by", &[Before]), ("until", &[Before]), ("arriv", &[Deliver]), ("end", &[End]), ("remain", &[End]), ("left", &[End]), ("expires", &[Expire, End]), ("auto", &[Confirm]), ("pickup", &[Deliver]),
+    ("await", &[Wait]), ("^to", &[Wait]), ("pending", &[Wait]), ("waiting", &[Wait]), ("wait", &[Wait]), ("ready", &[Wait]),
+    ("unpaid", &[Pay, Not]), ("not", &[Not]), ("yet", &[Not]), ("doesn", &[Not]), ("isn", &[Not]), ("hasn", &[Not]),
     ("pay", &[Pay]), ("paid", &[Pay]),
     ("ship", &[Ship]), ("dispatch", &[Ship]), ("sent", &[Ship]), ("send", &[Ship]),
     ("transit", &[Transit]), ("route", &[Transit]), ("way", &[Transit]),
@@ -110,6 +118,8 @@ const EN: &[Row] = &[
 ];
 
 const FR: &[Row] = &[
+    ("adresse", &[Address]),
+    ("avant", &[Before]), ("jusqu", &[Before]), ("arriv", &[Deliver]), ("termine", &[End]), ("reste", &[End]), ("restant", &[End]), ("fin", &[End]), ("recep", &[Receive]),
     ("attente", &[Wait]), ("attend", &[Wait]), ("non", &[Not]), ("pas", &[Not]),
     ("pai", &[Pay]), ("pay", &[Pay]), ("regl", &[Pay]),
     ("expedi", &[Ship]), ("envoy", &[Ship]), ("envoi", &[Ship]),
@@ -127,13 +137,15 @@ const FR: &[Row] = &[
 ];
 
 const RU: &[Row] = &[
+    ("адрес", &[Address]),
+    ("до", &[Before]), ("прибуд", &[Deliver]), ("придет", &[Deliver]), ("истекает", &[End, Expire]), ("остал", &[End]), ("заканчива", &[End]), ("верн", &[Refund]), ("деньг", &[Refund]),
     ("ожида", &[Wait]), ("ждет", &[Wait]), ("не", &[Not]),
     ("оплат", &[Pay]), ("плат", &[Pay]), ("неоплач", &[Pay, Not]),
     ("отправ", &[Ship]), ("отгруж", &[Ship]), ("выслан", &[Ship]),
     ("пути", &[Transit]), ("достав", &[Deliver]), ("получ", &[Receive]), ("подтвер", &[Confirm]),
     ("заверш", &[Done]), ("выполн", &[Done]), ("закончен", &[Done]),
     ("отмен", &[Cancel]), ("закрыт", &[Close]), ("истек", &[Expire]), ("просроч", &[Expire]),
-    ("возмещ", &[Refund]), ("спор", &[Dispute]), ("возврат", &[Return]),
+    ("возмещ", &[Refund]), ("=спор", &[Dispute]), ("=спора", &[Dispute]), ("=спору", &[Dispute]), ("=споре", &[Dispute]), ("=споры", &[Dispute]), ("=споров", &[Dispute]), ("=спором", &[Dispute]), ("возврат", &[Return]),
     ("обработ", &[Process]), ("сборк", &[Process]), ("процесс", &[Process]),
     ("ожидаем", &[Estimate]), ("примерн", &[Estimate]), ("прогноз", &[Estimate]),
     ("заказ", &[Order]), ("откры", &[Open]), ("продл", &[Extend]), ("защит", &[Protect]),
@@ -143,7 +155,9 @@ const RU: &[Row] = &[
 ];
 
 const ES: &[Row] = &[
-    ("pendiente", &[Wait]), ("espera", &[Wait]), ("por", &[Wait]), ("no", &[Not]), ("aun", &[Not]),
+    ("direccion", &[Address]),
+    ("antes", &[Before]), ("hasta", &[Before]), ("lleg", &[Deliver]), ("termina", &[End]), ("finaliza", &[End]), ("restante", &[End]), ("queda", &[End]), ("dinero", &[Refund]),
+    ("pendiente", &[Wait]), ("espera", &[Wait]), ("^por", &[Wait]), ("no", &[Not]), ("aun", &[Not]),
     ("pag", &[Pay]), ("envi", &[Ship]), ("despach", &[Ship]),
     ("transito", &[Transit]), ("camino", &[Transit]), ("entreg", &[Deliver]), ("recib", &[Receive]), ("recepcion", &[Receive]),
     ("confirm", &[Confirm]), ("complet", &[Done]), ("finaliz", &[Done]), ("termin", &[Done]),
@@ -158,7 +172,9 @@ const ES: &[Row] = &[
 ];
 
 const PT: &[Row] = &[
-    ("aguard", &[Wait]), ("pendente", &[Wait]), ("espera", &[Wait]), ("ser", &[Wait]), ("nao", &[Not]), ("ainda", &[Not]),
+    ("endereco", &[Address]), ("morada", &[Address]),
+    ("antes", &[Before]), ("ate", &[Before]), ("cheg", &[Deliver]), ("termina", &[End]), ("restante", &[End]), ("recec", &[Receive]), ("recep", &[Receive]), ("dinheiro", &[Refund]),
+    ("aguard", &[Wait]), ("pendente", &[Wait]), ("espera", &[Wait]), ("=ser", &[Wait]), ("^por", &[Wait]), ("nao", &[Not]), ("ainda", &[Not]),
     ("pag", &[Pay]), ("envi", &[Ship]), ("despach", &[Ship]), ("expedi", &[Ship]),
     ("transito", &[Transit]), ("caminho", &[Transit]), ("entreg", &[Deliver]), ("receb", &[Receive]), ("recebimento", &[Receive]),
     ("confirm", &[Confirm]), ("conclu", &[Done]), ("finaliz", &[Done]), ("complet", &[Done]),
@@ -173,6 +189,8 @@ const PT: &[Row] = &[
 ];
 
 const DE: &[Row] = &[
+    ("adresse", &[Address]), ("anschrift", &[Address]),
+    ("bis", &[Before]), ("vor", &[Before]), ("ankomm", &[Deliver]), ("ankunft", &[Deliver]), ("endet", &[End]), ("verbleib", &[End]), ("kein", &[Not]), ("geld", &[Refund]),
     ("wart", &[Wait]), ("ausstehend", &[Wait]), ("offen", &[Wait]), ("nicht", &[Not]), ("noch", &[Not]),
     ("zahl", &[Pay]), ("bezahl", &[Pay]), ("unbezahlt", &[Pay, Not]),
     ("versand", &[Ship]), ("versend", &[Ship]), ("verschick", &[Ship]), ("gesendet", &[Ship]),
@@ -190,6 +208,8 @@ const DE: &[Row] = &[
 ];
 
 const PL: &[Row] = &[
+    ("adres", &[Address]),
+    ("przed", &[Before]), ("do", &[Before]), ("dotrze", &[Deliver]), ("konczy", &[End]), ("pozostal", &[End]), ("pieniedz", &[Refund]), ("zwrot pieni", &[Refund]),
     ("oczek", &[Wait]), ("czeka", &[Wait]), ("nie", &[Not]),
     ("platn", &[Pay]), ("zaplac", &[Pay]), ("oplac", &[Pay]), ("nieoplac", &[Pay, Not]),
     ("wysl", &[Ship]), ("nadan", &[Ship]), ("wysyl", &[Ship]), ("przesyl", &[Ship]),
@@ -206,6 +226,8 @@ const PL: &[Row] = &[
 ];
 
 const ZH: &[Row] = &[
+    ("地址", &[Address]),
+    ("之前", &[Before]), ("前", &[Before]), ("到达", &[Deliver]), ("结束", &[End]), ("剩余", &[End]), ("到期", &[End]), ("退还", &[Refund]),
     ("待", &[Wait]), ("等待", &[Wait]), ("未", &[Not]),
     ("付款", &[Pay]), ("支付", &[Pay]), ("发货", &[Ship]), ("已发", &[Ship]), ("发出", &[Ship]), ("寄出", &[Ship]),
     ("运输中", &[Transit]), ("在途", &[Transit]), ("途中", &[Transit]), ("送达", &[Deliver]), ("派送", &[Deliver]), ("投递", &[Deliver]),
@@ -287,8 +309,18 @@ pub fn ideas(text: &str, lang: Option<Lang>) -> Option<Ideas> {
             let hit = if l == Lang::Zh {
                 folded.contains(stem)
             } else {
-                // Stems of one or two letters are whole words only ("no", "n", "am").
-                words.iter().any(|w| if stem.chars().count() <= 2 { w == stem } else { w.starts_with(stem) })
+                // Stems of one or two letters, and those marked `=`, are whole words only ("no",
+                // "am"; "=спор", which "спорт" is not).
+                // `^` marks a word that means it only first ("To ship", not "Sent to carrier").
+                if let Some(word) = stem.strip_prefix('^') {
+                    words.first() == Some(&word)
+                } else {
+                    match stem.strip_prefix('=') {
+                        Some(word) => words.iter().any(|w| w == &word),
+                        None if stem.chars().count() <= 2 => words.iter().any(|w| w == stem),
+                        None => words.iter().any(|w| w.starts_with(stem)),
+                    }
+                }
             };
             if hit {
                 found.add(is);
@@ -337,7 +369,12 @@ pub fn status_of(text: &str, lang: Option<Lang>) -> Option<Status> {
     if i.has(Ship) && !i.any(&[Wait, Not, Receive]) {
         return Some(Status::Shipped);
     }
-    if i.has(Done) && !i.any(&[Pay, Wait, Not]) || i.has(Receive) && !i.any(&[Wait, Not, Pay]) {
+    // Finished, or received; "awaiting your review" (feedback) is finished too.
+    let waits_for_review = i.has(Review) && !i.any(&[Pay, Ship, Deliver, Transit, Receive, Confirm]);
+    if (i.has(Done) || i.has(Receive)) && !i.any(&[Pay, Not]) && (!i.has(Wait) || waits_for_review) {
+        return Some(Status::Completed);
+    }
+    if i.has(Wait) && waits_for_review {
         return Some(Status::Completed);
     }
     None
@@ -362,7 +399,7 @@ pub enum Action {
 /// The action a button's label names, when its ideas name one and only one.
 pub fn action_of(label: &str, lang: Option<Lang>) -> Option<Action> {
     let i = ideas(label, lang)?;
-    if i.has(Free) || i.has(Estimate) {
+    if i.any(&[Free, Estimate, Address]) {
         return None;
     }
     let words = fold(label).split_whitespace().count();
@@ -406,7 +443,7 @@ pub enum DateKind {
 
 pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
     let i = ideas(label, lang)?;
-    if i.any(&[Estimate, Free, Refund, Return, Dispute, Cancel, Expire, Protect, Extend]) {
+    if i.any(&[Estimate, Free, Refund, Return, Dispute, Cancel, Expire, Protect, Extend, Before, End]) {
         return None;
     }
     let kinds = [
@@ -420,6 +457,47 @@ pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
         [one] => Some(*one),
         _ => None,
     }
+}
+
+/// Which limit a sentence around a date states: the end of buyer protection ("Refund if no
+/// delivery before …", "若在 … 前未送达，全额退款", "Если ваш заказ не будет доставлен до …").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Money back if the parcel has not arrived by then.
+    RefundIfNoDelivery,
+    /// "If your order does not arrive on …" (the legacy page's wording, no money named).
+    DoesNotArrive,
+}
+
+pub fn protection_limit_of(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
+    // A sentence in another language than the page's labels (a promise left untranslated).
+    limit_in(sentence, lang).or_else(|| lang.and_then(|_| limit_in(sentence, None)))
+}
+
+fn limit_in(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
+    let folded = fold(sentence);
+    // A sentence, not a novel.
+    if folded.split_whitespace().count() > 20 {
+        return None;
+    }
+    let mut i = Ideas::default();
+    for chunk in folded.split_whitespace().collect::<Vec<_>>().chunks(MAX_WORDS) {
+        i.0 |= ideas(&chunk.join(" "), lang)?.0;
+    }
+    if i.any(&[Estimate, Pay, Cancel]) || !i.has(Deliver) || !(i.has(Not) || i.has(Before)) {
+        return None;
+    }
+    if i.has(Refund) || i.has(Return) {
+        return Some(Limit::RefundIfNoDelivery);
+    }
+    i.has(Not).then_some(Limit::DoesNotArrive)
+}
+
+/// Whether the words before a countdown say it counts down buyer protection ("A proteção do
+/// comprador termina em", "Buyer protection time remaining", "Автоподтверждение через") rather
+/// than the time to pay or to ship.
+pub fn is_protection_countdown_label(label: &str, lang: Option<Lang>) -> bool {
+    ideas(label, lang).is_some_and(|i| (i.has(Protect) || i.has(Confirm) && i.any(&[Receive, End]) || i.has(Confirm) && !i.any(&[Pay, Ship])) && !i.any(&[Pay, Ship, Extend]))
 }
 
 /// Whether a label introduces the order's number ("Order no.", "N° de commande", "Номер
@@ -440,7 +518,10 @@ mod tests {
             ("Order in transit", Lang::En, Some(S::Shipped)),
             ("Pending shipment", Lang::En, Some(S::AwaitingShipment)),
             ("Ready to ship", Lang::En, Some(S::AwaitingShipment)),
-            ("To pay", Lang::En, None), // "to" alone says nothing: a table word, not a family
+            ("To pay", Lang::En, Some(S::AwaitingPayment)),
+            ("To ship", Lang::En, Some(S::AwaitingShipment)),
+            ("Sent to carrier", Lang::En, Some(S::Shipped)),
+            ("Por enviar", Lang::Es, Some(S::AwaitingShipment)),
             ("Unpaid", Lang::En, Some(S::AwaitingPayment)),
             ("Payment pending", Lang::En, Some(S::AwaitingPayment)),
             ("Order shipped", Lang::En, Some(S::Shipped)),
@@ -480,6 +561,8 @@ mod tests {
             ("交易完成", Lang::Zh, Some(S::Completed)),
             ("已取消", Lang::Zh, Some(S::Closed)),
             ("Rückerstattung läuft", Lang::De, None),
+            ("Completed – awaiting your review", Lang::En, Some(S::Completed)),
+            ("Awaiting feedback", Lang::En, Some(S::Completed)),
             ("\u{202e}Awaiting delivery", Lang::En, None),
             ("Blue cotton T-shirt", Lang::En, None),
         ];
@@ -509,6 +592,10 @@ mod tests {
             ("Potwierdź odbiór", Lang::Pl, Some(Action::ConfirmReceipt)),
             ("确认收货", Lang::Zh, Some(Action::ConfirmReceipt)),
             ("Zahlen", Lang::De, Some(Action::PayNow)),
+            ("Открыть спор", Lang::Ru, Some(Action::OpenDispute)),
+            ("Магазин Спорт", Lang::Ru, None),
+            ("Подтвердить адрес доставки", Lang::Ru, None),
+            ("Confirm delivery address", Lang::En, None),
             ("Blue cotton T-shirt", Lang::En, None),
         ];
         for (text, lang, want) in cases {
@@ -537,6 +624,34 @@ mod tests {
         for (text, lang, want) in cases {
             assert_eq!(date_label_of(text, Some(*lang)), *want, "{text} ({lang:?})");
         }
+    }
+
+    #[test]
+    fn protection_sentences_in_any_wording() {
+        let cases: &[(&str, Lang, Option<Limit>)] = &[
+            ("Refund if not delivered by", Lang::En, Some(Limit::RefundIfNoDelivery)),
+            ("Rückerstattung, falls keine Lieferung bis zum", Lang::De, Some(Limit::RefundIfNoDelivery)),
+            ("Zwrot pieniędzy, jeśli przesyłka nie dotrze przed", Lang::Pl, Some(Limit::RefundIfNoDelivery)),
+            ("Reembolso se não for entregue até", Lang::Pt, Some(Limit::RefundIfNoDelivery)),
+            ("若在 前未送达，全额退款", Lang::Zh, Some(Limit::RefundIfNoDelivery)),
+            ("Вернём деньги, если не доставим до", Lang::Ru, Some(Limit::RefundIfNoDelivery)),
+            ("Если ваш заказ не будет доставлен до , деньги будут возвращены автоматически", Lang::Ru, Some(Limit::RefundIfNoDelivery)),
+            ("If your order doesn't arrive before", Lang::En, Some(Limit::DoesNotArrive)),
+            ("Estimated delivery", Lang::En, None),
+            ("El vendedor enviará tu pedido antes del", Lang::Es, None),
+            ("Pay before", Lang::En, None),
+        ];
+        for (text, lang, want) in cases {
+            assert_eq!(protection_limit_of(text, Some(*lang)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn protection_countdown_labels() {
+        assert!(is_protection_countdown_label("A proteção do comprador termina em", Some(Lang::Pt)));
+        assert!(is_protection_countdown_label("Buyer protection time remaining", Some(Lang::En)));
+        assert!(!is_protection_countdown_label("Pay within", Some(Lang::En)));
+        assert!(!is_protection_countdown_label("The seller will ship within", Some(Lang::En)));
     }
 
     #[test]

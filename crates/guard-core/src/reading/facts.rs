@@ -14,7 +14,7 @@ use crate::locales::families::{self, Action, DateKind, Idea};
 use crate::locales::{self, ControlKind, Field, Lang, Term};
 use crate::money;
 use crate::order::{is_order_id, DisputeProgress, Item, Order, ProtectionSource, StatedWindow, Status};
-use crate::page_kind::{detail_url, order_id_in_link};
+use crate::page_kind::{detail_url, order_id_in_link, PageKind};
 use crate::page_tree::PageTree;
 use crate::snapshot::NodeId;
 use chrono::{Duration, NaiveDate};
@@ -164,6 +164,10 @@ pub fn id_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<(NodeId, String)> 
     for root in tree.roots() {
         for n in std::iter::once(root).chain(tree.descendants(root)) {
             if tree.is_text(n) {
+                // An id printed with an order-number label in any wording, or alone in groups.
+                if let Some((id, _)) = id_in_own_text(page, tree.own_text(n)) {
+                    out.push((n, id));
+                }
                 continue;
             }
             if let Some(id) = tree.attr(n, "href").and_then(order_id_in_link) {
@@ -175,7 +179,7 @@ pub fn id_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<(NodeId, String)> 
                 }
             }
             if tree.attr(n, "data-testid").is_some_and(|t| hooks.id_testids.contains(&t)) {
-                if let Some(id) = short_text(tree, n, 60, 20).and_then(|t| id_in_text(&t)) {
+                if let Some(id) = short_text(tree, n, 120, 20).and_then(|t| id_in_hooked_text(&t)) {
                     out.push((n, id));
                 }
             }
@@ -198,7 +202,8 @@ pub fn detail_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<NodeId> {
                     continue;
                 }
                 let labelled = locales::line_starts(text).iter().any(|(t, _, _)| matches!(t, Term::Field(f) if *f != Field::Total));
-                let status = matches!(locales::term(text, page.lang), Some(Term::Status(_) | Term::Dispute(_)));
+                let status = matches!(locales::term(text, page.lang), Some(Term::Status(_) | Term::Dispute(_)))
+                    || is_status_like(text) && families::status_of(text, page.lang).is_some();
                 let phrase = || {
                     let norm = locales::normalise(text);
                     page.phrases.iter().any(|(t, _, p)| match t {
@@ -294,6 +299,9 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     }
     let text = locales::normalise(&tree.text(root));
     read_phrases(page, &text, &mut order);
+    if order.protection_ends.is_none() {
+        read_limit_sentences(page, root, &mut order);
+    }
     read_countdowns(page, &s, &text, &mut order);
     order.store = s
         .store_el
@@ -337,7 +345,7 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
                 s.ids.insert(v.to_string());
             }
         }
-        if let Some(a) = action_of_control(page, n) {
+        if let Some(a) = (n != root).then(|| action_of_control(page, n)).flatten() {
             if !s.actions.contains(&a) {
                 s.actions.push(a);
             }
@@ -352,7 +360,7 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
         let testid = tree.attr(n, "data-testid");
         let id_testid = testid.is_some_and(|t| hooks.id_testids.contains(&t));
         if id_testid || hook_matches(tree, n, root, hooks.id_text) {
-            if let Some(id) = short_text(tree, n, 60, 20).and_then(|t| id_in_text(&t)) {
+            if let Some(id) = short_text(tree, n, 120, 20).and_then(|t| id_in_hooked_text(&t)) {
                 s.ids.insert(id);
             }
         }
@@ -431,6 +439,29 @@ fn date_after_from(page: &Page<'_, '_>, text: &str) -> Option<NaiveDate> {
 
 /// "8100000000000001", "№ 8100000000000001", "8100 0000 0000 0001" → the digits, when they make
 /// an order id and nothing else is there.
+/// The order id in the text of an element that holds the order's number, whatever else it
+/// says ("Заказ 8123… от 6 марта", "Order 8123…"): its one run of digits shaped like an id.
+fn id_in_hooked_text(text: &str) -> Option<String> {
+    if let Some(id) = id_in_text(text) {
+        return Some(id);
+    }
+    let mut found: Option<String> = None;
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        let run: String = rest[at..].chars().take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{a0}').collect();
+        let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+        rest = &rest[at + run.len()..];
+        if digits.len() < 10 || !is_order_id(&digits) {
+            continue;
+        }
+        match &found {
+            Some(f) if *f != digits => return None,
+            _ => found = Some(digits),
+        }
+    }
+    found
+}
+
 fn id_in_text(text: &str) -> Option<String> {
     let t = text.trim().trim_start_matches(['№', '#']).trim();
     let digits: String = t.chars().filter(|c| !c.is_whitespace()).collect();
@@ -456,7 +487,10 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
         let value = if rest.trim().is_empty() { row_value(tree, root, n) } else { rest.to_string() };
         let rules = fact_rules(page, Some(*lang));
         if let Some(t) = status {
-            if parse_date_prefix(&value, &rules).is_none() {
+            // On a list card a status word alone in its element is the card's status, whatever
+            // date stands next to it (a card shows one date, the order's).
+            let alone_on_card = rest.trim().is_empty() && page.kind == PageKind::OrderList;
+            if alone_on_card || parse_date_prefix(&value, &rules).is_none() {
                 s.label_statuses.push((t, text.to_string()));
                 return;
             }
@@ -474,6 +508,13 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
             Field::PaidOn => date(&mut s.paid, "payment date"),
             Field::ShippedOn => date(&mut s.shipped, "shipment date"),
             Field::CompletedOn => date(&mut s.completed, "completion date"),
+            // "от 12 марта": the order's date when a date follows; "от продавца" is no date.
+            Field::DatedFrom => {
+                if let Some((d, _)) = parse_date_prefix(&value, &rules) {
+                    s.placed.put(d);
+                }
+                None
+            }
             Field::OrderId => {
                 if let Some(id) = leading_id(&value) {
                     s.ids.insert(id);
@@ -503,14 +544,26 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     if date_by_shape(page, root, n, text, s) || id_by_shape(page, root, n, text, s) {
         return;
     }
-    // A short text no table knows, made of status words ("Livrée", "Order in transit").
-    if text.chars().any(char::is_alphabetic) && !text.chars().any(|c| c.is_ascii_digit()) {
+    // A short text no table knows, made of status words ("Livrée", "Order in transit"); not a
+    // sentence ("Pick up your parcel and confirm receipt.").
+    if is_status_like(text) {
         if let Some(st) = families::status_of(text, page.lang) {
             if s.family_statuses.len() < 8 {
                 s.family_statuses.push((st, text.to_string()));
             }
         }
     }
+}
+
+/// A text short and plain enough to be a status: a few words, letters, no digits, no
+/// sentence's end.
+pub(super) fn is_status_like(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().any(char::is_alphabetic)
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && t.split_whitespace().count() <= 5
+        && !t.trim_end_matches(['.', '!', '。', '！']).contains(['.', '!', '?', '。', '！', '？'])
+        && !t.ends_with(['!', '?', '。', '！', '？'])
 }
 
 /// Rules for the dates of things that happened (ordered, paid, shipped, received): a day and
@@ -535,32 +588,51 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     let Some((date, start, end)) = find_date(text, &rules) else { return false };
     let trim = |t: &str| t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '·' | '|' | '(' | ')' | ',')).to_string();
     let mut label = trim(&text[..start]);
+    let mut beside = false;
     if label.is_empty() {
         label = label_before(tree, root, n).unwrap_or_default();
+        beside = true;
     }
     if label.is_empty() {
         label = trim(&text[end..]);
     }
-    if label.chars().count() > 60 {
-        return true; // a sentence around a date: not a label (phrases are read elsewhere)
+    // A sentence around a date is no label (limits in sentences are read elsewhere): more than
+    // a few words, or a deadline ("before", "by").
+    if label.split_whitespace().count() > 5 || label.chars().count() > 60 {
+        return true;
+    }
+    // On a list card, a status word in the element before the date is the card's status, not
+    // the date's label: a card shows one date, the order's.
+    let status_word = || {
+        (matches!(locales::term(&label, page.lang), Some(Term::Status(_))) || families::status_of(&label, page.lang).is_some())
+            && !families::ideas(&label, page.lang).is_some_and(|i| i.has(Idea::Date))
+    };
+    if beside && page.kind == PageKind::OrderList && status_word() {
+        label.clear();
     }
     // A known field label, a timeline step ("Shipped 3 Mar"), then the label's word family.
-    let kind = match locales::field_line_in(&label, page.lang).map(|(f, _, _)| f).or_else(|| {
+    let field = locales::field_line_in(&label, page.lang).map(|(f, _, _)| f).or_else(|| {
         locales::line_starts(&label).into_iter().find_map(|(t, _, rest)| match t {
             Term::Field(f) if rest.trim().is_empty() => Some(f),
             _ => None,
         })
-    }) {
-        Some(Field::OrderDate) => Some(DateKind::Placed),
+    });
+    let kind = match field {
+        Some(Field::OrderDate | Field::DatedFrom) => Some(DateKind::Placed),
         Some(Field::PaidOn) => Some(DateKind::Paid),
         Some(Field::ShippedOn) => Some(DateKind::Shipped),
         Some(Field::CompletedOn) => Some(DateKind::Completed),
+        // A date under another field's label (a grid of labels over values): no label.
+        Some(Field::OrderId | Field::Total) => {
+            label.clear();
+            None
+        }
         Some(_) => return true,
         None => match locales::term(&label, page.lang) {
             Some(Term::Status(crate::order::Status::Shipped)) => Some(DateKind::Shipped),
             Some(Term::Status(crate::order::Status::Completed)) => Some(DateKind::Completed),
-            Some(_) => return true,
-            None => families::date_label_of(&label, page.lang),
+            Some(Term::Status(_) | Term::Dispute(_)) => return true,
+            _ => families::date_label_of(&label, page.lang),
         },
     };
     match kind {
@@ -584,6 +656,12 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
 fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> {
     let mut child = n;
     for parent in ancestors_within(tree, n, root, 2) {
+        // A table cell's label is its column's header when the cell opens its row.
+        if tree.tag(parent) == "td" {
+            if let Some(h) = column_header(tree, root, parent) {
+                return Some(h);
+            }
+        }
         let kids = tree.children(parent);
         let i = kids.iter().position(|&k| k == child)?;
         if let Some(&prev) = kids[..i].iter().rev().find(|&&k| !tree.is_text(k) || !tree.own_text(k).trim().is_empty()) {
@@ -596,26 +674,73 @@ fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> 
     None
 }
 
+/// The header of a table cell's column: the `th` at the same position in the table's first row
+/// of headers (a logistics table: "Carrier | Tracking number | Shipment date").
+fn column_header(tree: &PageTree<'_>, root: NodeId, cell: NodeId) -> Option<String> {
+    let row = tree.parent(cell).filter(|&r| tree.tag(r) == "tr")?;
+    let col = tree.children(row).iter().filter(|&&k| !tree.is_text(k)).position(|&k| k == cell)?;
+    // Only a cell in a table whose headers are its own (not the whole page's).
+    let table = ancestors_within(tree, row, root, 3).into_iter().find(|&a| tree.tag(a) == "table")?;
+    let header_row = tree.descendants(table).take(400).find(|&r| tree.tag(r) == "tr" && tree.children(r).iter().any(|&k| tree.tag(k) == "th"))?;
+    if header_row == row {
+        return None;
+    }
+    let th = *tree.children(header_row).iter().filter(|&&k| !tree.is_text(k)).nth(col)?;
+    let t = short_text(tree, th, 60, 10)?;
+    let t = t.trim().trim_end_matches([':', '：']).trim().to_string();
+    (!t.is_empty()).then_some(t)
+}
+
 /// An order id printed in text: after a label naming the order's number in any wording ("Order
 /// no.", "N° de commande", "订单编号"), or alone in groups of digits. A labelled one counts as
 /// much as a table label; an unlabelled one only when nothing else names the order. Numbers
 /// labelled as tracking or payment numbers are none of the order's.
 fn id_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &mut Scan) -> bool {
-    let t = text.trim();
-    let Some(at) = t.find(|c: char| c.is_ascii_digit()) else { return false };
-    let (label, value) = t.split_at(at);
-    let Some(id) = leading_id(value) else { return false };
-    let label = label.trim().trim_end_matches([':', '：', '#', '№']).trim();
-    let label = if label.is_empty() { label_before(page.tree, root, n).unwrap_or_default() } else { label.to_string() };
-    if label.is_empty() {
-        // Alone: a long run of digits, not a phone number.
-        if id.len() >= 14 && !t.starts_with('+') {
-            s.loose_ids.insert(id);
+    match id_in_own_text(page, text) {
+        Some((id, true)) => {
+            s.ids.insert(id);
+            true
         }
-    } else if families::is_order_number_label(&label, page.lang) || label.chars().all(|c| matches!(c, '#' | '№' | '.' | ' ')) {
-        s.ids.insert(id);
+        Some((id, false)) => {
+            s.loose_ids.insert(id);
+            true
+        }
+        None => {
+            // The number alone in its element, its label in the element before ("Nr zam." |
+            // "8123…").
+            let t = text.trim();
+            let Some(id) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| leading_id(t)).flatten() else { return false };
+            if label_before(page.tree, root, n).is_some_and(|l| is_order_number_label(page, &l)) {
+                s.ids.insert(id);
+            }
+            true
+        }
     }
-    true
+}
+
+/// An order id a text prints: after a label naming the order's number in any wording ("Order
+/// no.", "N° de commande", "订单编号"; `true`: as sure as a table label), or alone in groups of
+/// digits (`false`: used only when nothing else names the order). Numbers labelled as tracking
+/// or payment numbers are none of the order's; phone numbers ("+7 …") neither.
+fn id_in_own_text(page: &Page<'_, '_>, text: &str) -> Option<(String, bool)> {
+    let t = text.trim();
+    if t.len() > 120 {
+        return None;
+    }
+    let at = t.find(|c: char| c.is_ascii_digit())?;
+    let (label, value) = t.split_at(at);
+    let id = leading_id(value)?;
+    let label = label.trim().trim_end_matches([':', '：', '#', '№']).trim();
+    if label.is_empty() {
+        return (id.len() >= 14 && !t.starts_with('+')).then_some((id, false));
+    }
+    is_order_number_label(page, label).then_some((id, true))
+}
+
+fn is_order_number_label(page: &Page<'_, '_>, label: &str) -> bool {
+    matches!(locales::field_line_in(label, page.lang), Some((Field::OrderId, _, rest)) if rest.trim().is_empty())
+        || families::is_order_number_label(label, page.lang)
+        || label.chars().all(|c| matches!(c, '#' | '№' | '.' | ' '))
 }
 
 /// The order id a value starts with: digits, in groups or not ("8123 4567 8901 2345 Copy").
@@ -759,7 +884,8 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
 /// What a control inside an order offers, by its label: a table row, else its word family.
 fn action_of_control(page: &Page<'_, '_>, n: NodeId) -> Option<Action> {
     let tree = page.tree;
-    if !controls::is_clickable(tree, n) {
+    // The card itself as a link, or a link to an order's page, is no button of the order's.
+    if !controls::is_clickable(tree, n) || tree.attr(n, "href").and_then(order_id_in_link).is_some() {
         return None;
     }
     let label = controls::label_of(tree, n)?;
@@ -836,6 +962,36 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
     }
 }
 
+/// The end of buyer protection stated in a sentence no table lists ("Rückerstattung, falls keine
+/// Lieferung bis zum …", "若在 … 前未送达，全额退款"): a sentence holding one date whose words
+/// say money back if the parcel has not arrived (`families::protection_limit_of`).
+fn read_limit_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
+    let tree = page.tree;
+    let rules = page.date_rules(None);
+    let mut found: Option<(NaiveDate, ProtectionSource)> = None;
+    for t in tree.text_nodes(root).take(3000) {
+        let text = tree.own_text(t);
+        if text.len() > 300 {
+            continue;
+        }
+        let Some((d, start, end)) = find_date(text, &rules) else { continue };
+        let words = format!("{} {}", &text[..start], &text[end..]);
+        let source = match families::protection_limit_of(&words, page.lang) {
+            Some(families::Limit::RefundIfNoDelivery) => ProtectionSource::RefundIfNoDelivery,
+            Some(families::Limit::DoesNotArrive) => ProtectionSource::DoesNotArrive,
+            None => continue,
+        };
+        // Several products, several dates: the earliest is the one that holds.
+        if found.is_none_or(|(p, _)| d < p) {
+            found = Some((d, source));
+        }
+    }
+    if let Some((d, source)) = found {
+        order.protection_ends = Some(d);
+        order.protection_source = Some(source);
+    }
+}
+
 /// `phrase` in `text` as whole words (so "спор" does not match inside another word).
 fn contains_phrase(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, _)| {
@@ -879,10 +1035,39 @@ fn read_countdowns(page: &Page<'_, '_>, s: &Scan, text: &str, order: &mut Order)
             }
         }
     }
+    if found.is_none() {
+        found = countdown_by_its_words(page, text);
+    }
     if let Some(c) = found {
         order.protection_ends = page.today.checked_add_signed(Duration::days(c.whole_days() as i64));
         order.protection_source = order.protection_ends.map(|_| ProtectionSource::Countdown);
     }
+}
+
+/// A countdown ("2 dias 07:14:09") whose preceding words, in any wording, say it counts down
+/// buyer protection ("A proteção do comprador termina em").
+fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> {
+    let mut tried = 0;
+    for (i, c) in text.char_indices() {
+        let starts_number = c.is_ascii_digit() && !text[..i].ends_with(|p: char| p.is_ascii_digit());
+        if !starts_number {
+            continue;
+        }
+        tried += 1;
+        if tried > 200 {
+            break;
+        }
+        let Some((found, _)) = countdown::parse_countdown_prefix(&text[i..]) else { continue };
+        // The words just before it, back to the previous sentence's end.
+        let before = &text[..i];
+        let from = before.rfind(['.', '!', '?', '。', '\n']).map_or(0, |k| k + 1);
+        let label: Vec<&str> = before[from..].split_whitespace().rev().take(8).collect();
+        let label: Vec<&str> = label.into_iter().rev().collect();
+        if families::is_protection_countdown_label(&label.join(" "), page.lang) {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// Items: each title element (or each link to a product page when the layout has no title
