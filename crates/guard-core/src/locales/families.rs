@@ -415,7 +415,8 @@ pub fn action_of(label: &str, lang: Option<Lang>) -> Option<Action> {
         Action::ReturnsRefunds
     } else if i.has(Pay) && !i.any(&[Cancel, Done, Wait]) {
         Action::PayNow
-    } else if i.has(Cancel) && !i.any(&[Refund, Return]) {
+    } else if i.has(Cancel) && i.has(Order) && !i.any(&[Refund, Return]) {
+        // "Cancel" alone closes a dialog; cancelling the order names the order.
         Action::CancelOrder
     } else if i.has(Track) {
         Action::Track
@@ -584,6 +585,9 @@ mod tests {
             ("Return to the order list", Lang::En, None),
             ("Request a refund", Lang::En, Some(Action::ReturnsRefunds)),
             ("Cancel refund request", Lang::En, None),
+            ("Cancel", Lang::En, None),
+            ("Bestellung stornieren", Lang::De, Some(Action::CancelOrder)),
+            ("取消订单", Lang::Zh, Some(Action::CancelOrder)),
             ("Confirmer la livraison", Lang::Fr, Some(Action::ConfirmReceipt)),
             ("Ouvrir un litige", Lang::Fr, Some(Action::OpenDispute)),
             ("Подтвердить получение", Lang::Ru, Some(Action::ConfirmReceipt)),

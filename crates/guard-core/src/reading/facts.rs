@@ -238,6 +238,9 @@ pub fn detail_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<NodeId> {
 pub fn read_cards(page: &Page<'_, '_>, is_card: impl Fn(NodeId) -> bool, hooks: &Hooks, reading: &mut PageReading) {
     let tree = page.tree;
     let mut cards = roots::outermost(tree, is_card);
+    if !cards.is_empty() && page.whole {
+        note(reading, format!("{} order card(s) found by the layout's card hook", cards.len()));
+    }
     if cards.is_empty() && page.whole {
         let found = roots::by_ids(tree, &id_evidence(page, hooks));
         cards = found.cards.into_iter().map(|(n, _)| n).collect();
@@ -681,7 +684,12 @@ fn column_header(tree: &PageTree<'_>, root: NodeId, cell: NodeId) -> Option<Stri
     let col = tree.children(row).iter().filter(|&&k| !tree.is_text(k)).position(|&k| k == cell)?;
     // Only a cell in a table whose headers are its own (not the whole page's).
     let table = ancestors_within(tree, row, root, 3).into_iter().find(|&a| tree.tag(a) == "table")?;
-    let header_row = tree.descendants(table).take(400).find(|&r| tree.tag(r) == "tr" && tree.children(r).iter().any(|&k| tree.tag(k) == "th"))?;
+    // The header row holds headers only (a row of `th`s); rows that pair a `th` with its `td`
+    // are label/value rows, read by their siblings.
+    let header_row = tree.descendants(table).take(400).find(|&r| {
+        let cells: Vec<NodeId> = tree.children(r).iter().copied().filter(|&k| !tree.is_text(k)).collect();
+        tree.tag(r) == "tr" && cells.len() > 1 && cells.iter().all(|&k| tree.tag(k) == "th")
+    })?;
     if header_row == row {
         return None;
     }
