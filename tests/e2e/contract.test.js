@@ -95,9 +95,8 @@ module.exports = t => {
 };
 
 // The badge the page's expectations imply (CONTRACT.md 5: orders closing soon, or shipped and
-// not received with protection ending within the extension lead time: 7 days by default, as
-// issue 4 asks for "request an extension" and docs/CONTRACT.md says), or null when the
-// expectations leave a needed value unchecked.
+// not received with protection ending within the lead time: 3 days by default, the contract's
+// one lead time), or null when the expectations leave a needed value unchecked.
 function expectedBadge(spec) {
   if (!spec.orders) return null;
   const day = n => { const d = new Date(); d.setDate(d.getDate() + n); return d.toLocaleDateString('sv'); };
@@ -106,7 +105,7 @@ function expectedBadge(spec) {
     if (!('dispute' in o) || !('status' in o)) return null;
     if (o.status === 'shipped' && !('protection-ends' in o)) return null;
     const ends = o['protection-ends'];
-    const extend = o.status === 'shipped' && ends != null && ends >= day(0) && ends <= day(7);
+    const extend = o.status === 'shipped' && ends != null && ends >= day(0) && ends <= day(3);
     if (o.dispute === 'closing-soon' || extend) count++;
   }
   return count ? String(count) : '';

@@ -238,7 +238,7 @@ module.exports = t => {
 
   t.test('protection ending on a parcel not received: "Request to extend" is lit and the notice says why', async env => {
     await env.resetStorage();
-    for (const [name, days] of [['path-detail-extend-en', 4], ['legacy-detail-en', 5]]) {
+    for (const [name, days] of [['path-detail-extend-en', 2], ['legacy-detail-en', 3]]) {
       const page = await env.open(name);
       const lit = await page.$$eval('[data-dg-highlight]', els => els.map(e => e.getAttribute('data-dg-highlight')).sort());
       env.assert.equal(lit, ['extend-protection', 'open-dispute'], `${name}: both steps lit`);

@@ -51,8 +51,10 @@ module.exports = t => {
     const page = await env.open(FIXTURE);
     const first = id(env, 0);
     env.assert.equal(await page.getAttribute(`[data-dg-order="${first}"]`, 'data-dg-status'), 'shipped', 'before');
+    // (A status the card's own "Confirm received" agrees with: a completed order offering to
+    // confirm receipt would be a contradiction, read as unknown.)
     await page.click('[data-spa="set-text"]');
-    await page.waitForSelector(`[data-dg-order="${first}"][data-dg-status="completed"]`, { timeout: 10000 });
+    await page.waitForSelector(`[data-dg-order="${first}"][data-dg-status="dispute"]`, { timeout: 10000 });
     const last = (await snapshotsOf(env, page)).pop();
     env.assert.equal(last.roots.length, 1, 'a partial read');
     const root = last.nodes[last.roots[0]];

@@ -262,7 +262,7 @@ module.exports = t => {
     const hidden = tracked(5, { status: 'completed', shipped: day(-30), completed: day(-11) }, { hidden: true });
     await seed(env, memoryOf(closing, protection, opening, resolved, hidden), { reminder_days: [3] });
     env.assert.equal(await env.sw().evaluate(n => globalThis[n], created), [], 'nothing due today');
-    env.assert.equal(await badgeText(env), '1', 'today: only the protection ending within 7 days needs action');
+    env.assert.equal(await badgeText(env), '', 'today: nothing within the 3-day lead time yet');
     try {
       await env.sw().evaluate(() => globalThis.dgTest.shiftClockForTests(1));
       await env.sw().evaluate(() => globalThis.dgTest.onAlarm({ name: 'dg-midnight' }));
@@ -444,7 +444,7 @@ module.exports = t => {
       };
     });
     const expected = [
-      [ID(1), 'dispute-closes', day(2)], [ID(2), 'protection-ends', day(5)], [ID(3), 'dispute-closes', day(5)],
+      [ID(1), 'dispute-closes', day(2)], [ID(2), 'protection-ends', day(3)], [ID(3), 'dispute-closes', day(5)],
       [ID(5), 'dispute-opens', day(6)], [ID(4), 'dispute-closes', day(13)], [ID(5), 'protection-ends', day(56)],
     ];
     env.assert.equal(events.map(e => [e.uid, e.start]), expected.map(([id, kind, date]) => [`${id}-${kind}@dispute-guard.invalid`, date]), 'one event per deadline, in date order; none for resolved or undated orders');

@@ -21,8 +21,8 @@ function sampleMemory() {
   const orders = [
     // Received 13 days ago: 2 days left of 15 → closing soon (badge).
     tracked(1, { status: 'completed', placed: day(-40), shipped: day(-30), completed: day(-13), store: 'SoundWave Official Store', items: [{ title: 'Wireless earbuds with charging case' }] }),
-    // Shipped 55 days ago, not received: protection (60 days) ends in 5 → ask for an extension (badge).
-    tracked(2, { status: 'shipped', placed: day(-58), shipped: day(-55), store: 'Outdoor Pro Store', items: [{ title: 'Hiking backpack 40 L' }] }),
+    // Shipped 57 days ago, not received: protection (60 days) ends in 3 → ask for an extension (badge).
+    tracked(2, { status: 'shipped', placed: day(-60), shipped: day(-57), store: 'Outdoor Pro Store', items: [{ title: 'Hiking backpack 40 L' }] }),
     // Hostile names, received 10 days ago: 5 days left.
     tracked(3, { status: 'completed', placed: day(-30), shipped: day(-25), completed: day(-10), store: '<img src=x onerror="document.title=\'pwned\'"> Outlet', items: [{ title: '<script>alert("item")</script> Phone case' }] }),
     // Received 2 days ago: 13 days left.
@@ -39,6 +39,6 @@ function sampleMemory() {
 
 const SAMPLE_ORDER = [1, 2, 3, 4, 5, 6, 7].map(ID);
 // A resolved order keeps its dates (shown, not counted, not reminded).
-const SAMPLE_DEADLINES = { [ID(1)]: day(2), [ID(2)]: day(5), [ID(3)]: day(5), [ID(4)]: day(13), [ID(5)]: day(56), [ID(7)]: day(1) };
+const SAMPLE_DEADLINES = { [ID(1)]: day(2), [ID(2)]: day(3), [ID(3)]: day(5), [ID(4)]: day(13), [ID(5)]: day(56), [ID(7)]: day(1) };
 
 module.exports = { day, ID, tracked, sampleMemory, SAMPLE_ORDER, SAMPLE_DEADLINES };

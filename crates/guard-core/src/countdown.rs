@@ -48,7 +48,12 @@ pub fn parse_countdown_prefix(text: &str) -> Option<(Countdown, usize)> {
         let after_num = &trimmed[digits..];
         let word_start = after_num.len() - after_num.trim_start().len();
         let unit_text = &after_num[word_start..];
-        let (unit, unit_len) = unit_at(unit_text)?;
+        // A number with no unit after a countdown ("2 days 07:14:09") ends it.
+        let (unit, unit_len) = match unit_at(unit_text) {
+            Some(u) => u,
+            None if last.is_some() => break,
+            None => return None,
+        };
         if let Some(prev) = last {
             if rank(unit) >= rank(prev) {
                 return None; // "5 hours 12 days": not a countdown

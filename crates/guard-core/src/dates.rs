@@ -23,12 +23,43 @@ pub struct DateRules {
     /// Accept a day and month without the year (aliexpress.ru): the current year, or the last
     /// one when that would be in the future.
     pub year_optional: bool,
+    /// How the interface writes all-number dates with slashes or dashes ("03/04/2025"): day
+    /// first (`Some(true)`), month first (`Some(false)`), or not known (`None`: such a date is
+    /// read only when one of its numbers is over 12).
+    pub day_first: Option<bool>,
 }
 
 impl DateRules {
     pub fn new(lang: Option<Lang>, today: NaiveDate) -> DateRules {
-        DateRules { lang, today, year_optional: false }
+        DateRules { lang, today, year_optional: false, day_first: None }
     }
+}
+
+/// The order an interface writes day and month in ("03/04/2025"), from its language and, for
+/// English, the region of `<html lang>`: en-US writes the month first, the other English
+/// regions and every other language here the day first. English without a region: not known.
+pub fn day_first_for(lang: Option<Lang>, html_lang: &str) -> Option<bool> {
+    let tag = html_lang.trim().replace('_', "-").to_ascii_lowercase();
+    let (primary, region) = tag.split_once('-').unwrap_or((tag.as_str(), ""));
+    let region = region.split('-').find(|r| r.len() == 2).unwrap_or("");
+    match lang? {
+        Lang::En if primary == "en" && !region.is_empty() => Some(!matches!(region, "us" | "ph")),
+        Lang::En => None,
+        // Chinese writes the year first; a day or month first is not its own.
+        Lang::Zh => None,
+        _ => Some(true),
+    }
+}
+
+/// The first date anywhere in `text`, with where it starts and ends (byte offsets).
+pub fn find_date(text: &str, rules: &DateRules) -> Option<(NaiveDate, usize, usize)> {
+    let toks = tokens(text);
+    (0..toks.len()).find_map(|i| {
+        // A date starts a token: not inside a longer number ("2024-03-12" read from "4-03-12").
+        let (d, next) = date_at(&toks, i, rules)?;
+        let start = if i == 0 { 0 } else { toks[i - 1].end };
+        Some((d, start, toks[next - 1].end))
+    })
 }
 
 /// Reads the first date anywhere in `text`. Lenient: prefer `parse_date_exact` or
@@ -174,7 +205,7 @@ fn date_at(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, usiz
     if let Some(j) = time_at(toks, i) {
         return date_at(toks, j, rules).filter(|_| j > i);
     }
-    numeric(toks, i)
+    numeric(toks, i, rules)
         .or_else(|| chinese(toks, i))
         .or_else(|| month_first(toks, i, rules))
         .or_else(|| day_first(toks, i, rules))
@@ -182,8 +213,10 @@ fn date_at(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, usiz
 }
 
 /// "2024-03-12", "2024/03/12", "2024.03.12" (year first: unambiguous), and "12.03.2024" (dots,
-/// day first, as every language here that writes it does). "03/04/2024" is refused.
-fn numeric(toks: &[Tok], i: usize) -> Option<(NaiveDate, usize)> {
+/// day first, as every language here that writes it does). "03/04/2024" with slashes or dashes
+/// is read in the interface's order when it is known, or when a number over 12 settles it;
+/// otherwise refused.
+fn numeric(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, usize)> {
     let (a, b, c) = (num(toks.get(i), 1..=4)?, num(toks.get(i + 2), 1..=2)?, num(toks.get(i + 4), 1..=4)?);
     let sep = match toks.get(i + 1).map(|t| &t.kind) {
         Some(Kind::Sep(s)) if ['-', '/', '.'].contains(s) => *s,
@@ -196,6 +229,16 @@ fn numeric(toks: &[Tok], i: usize) -> Option<(NaiveDate, usize)> {
     match (len_a, len_c) {
         (4, 1..=2) => ymd(a, b, c).map(|d| (d, i + 5)),
         (1..=2, 4) if sep == '.' => ymd(c, b, a).map(|d| (d, i + 5)),
+        (1..=2, 4) => {
+            let day_first = match (a > 12, b > 12) {
+                (true, false) => true,
+                (false, true) => false,
+                (false, false) => rules.day_first?,
+                (true, true) => return None,
+            };
+            let (d, m) = if day_first { (a, b) } else { (b, a) };
+            ymd(c, m, d).map(|date| (date, i + 5))
+        }
         _ => None,
     }
 }
@@ -240,8 +283,25 @@ fn month_first(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, 
     let j = skip_fillers(toks, i + 1, &['.']);
     let d = num(toks.get(j), 1..=2)?;
     let k = skip_fillers(toks, j + 1, &[',', '.']);
-    let y = num(toks.get(k), 4..=4)?;
-    ymd(y, m, d).map(|date| (date, k + 1))
+    if let Some(y) = num(toks.get(k), 4..=4) {
+        return ymd(y, m, d).map(|date| (date, k + 1));
+    }
+    // "Mar 12" without its year, where allowed (as `day_first` below).
+    let time_follows = time_at(toks, k).is_some();
+    if !rules.year_optional || (matches!(toks.get(k).map(|t| &t.kind), Some(Kind::Num(..))) && !time_follows) {
+        return None;
+    }
+    let date = nearest_past(rules, m, d)?;
+    Some((date, if time_follows { k } else { j + 1 }))
+}
+
+/// A day and month without the year: this year's, or last year's when this year's is still to
+/// come (the dates read this way are of things that happened).
+fn nearest_past(rules: &DateRules, m: u32, d: u32) -> Option<NaiveDate> {
+    match ymd(rules.today.year() as u32, m, d) {
+        Some(date) if date <= rules.today => Some(date),
+        _ => ymd(rules.today.year() as u32 - 1, m, d),
+    }
 }
 
 /// "12 janv. 2025", "12 марта 2024 г.", "24 de nov. de 2023", "24 nov, 2023", "12. März 2024",
@@ -260,11 +320,7 @@ fn day_first(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, us
     if !rules.year_optional || (matches!(toks.get(k).map(|t| &t.kind), Some(Kind::Num(..))) && !time_follows) {
         return None;
     }
-    let this_year = ymd(rules.today.year() as u32, m, d);
-    let date = match this_year {
-        Some(date) if date <= rules.today => date,
-        _ => ymd(rules.today.year() as u32 - 1, m, d)?,
-    };
+    let date = nearest_past(rules, m, d)?;
     // The index after the month, not after punctuation that may belong to the sentence.
     Some((date, if time_follows { k } else { j + 1 }))
 }
@@ -312,7 +368,7 @@ mod tests {
 
     #[test]
     fn a_date_without_its_year_is_this_year_or_the_last() {
-        let ru = DateRules { lang: Some(Lang::Ru), today: today(), year_optional: true };
+        let ru = DateRules { lang: Some(Lang::Ru), today: today(), year_optional: true, day_first: None };
         assert_eq!(parse_date_exact("12 марта", &ru), d(2026, 3, 12));
         assert_eq!(parse_date_exact("21 ноября", &ru), d(2026, 11, 21));
         // In the future this year: it was last year.
@@ -336,6 +392,45 @@ mod tests {
         assert_eq!(exact("2024-13-01", None), None);
         assert_eq!(exact("25:61 Mar. 05 2019", None), None);
         assert_eq!(parse_date("03/04/2024", None, today()), None);
+    }
+
+    #[test]
+    fn slashed_dates_follow_the_interface_or_stay_unread() {
+        let rules = |day_first| DateRules { day_first, ..DateRules::new(None, today()) };
+        assert_eq!(parse_date_exact("03/04/2025", &rules(None)), None);
+        assert_eq!(parse_date_exact("03/04/2025", &rules(Some(true))), d(2025, 4, 3));
+        assert_eq!(parse_date_exact("03/04/2025", &rules(Some(false))), d(2025, 3, 4));
+        // A number over 12 settles it whatever the interface.
+        assert_eq!(parse_date_exact("25/03/2025", &rules(None)), d(2025, 3, 25));
+        assert_eq!(parse_date_exact("03-25-2025", &rules(None)), d(2025, 3, 25));
+        assert_eq!(parse_date_exact("25/25/2025", &rules(Some(true))), None);
+        assert_eq!(day_first_for(Some(Lang::En), "en"), None);
+        assert_eq!(day_first_for(Some(Lang::En), "en-US"), Some(false));
+        assert_eq!(day_first_for(Some(Lang::En), "en-GB"), Some(true));
+        assert_eq!(day_first_for(Some(Lang::En), "fr"), None);
+        assert_eq!(day_first_for(Some(Lang::Fr), "fr-CA"), Some(true));
+        assert_eq!(day_first_for(Some(Lang::Pt), "pt-BR"), Some(true));
+        assert_eq!(day_first_for(None, "de"), None);
+        assert_eq!(day_first_for(Some(Lang::Zh), "zh-CN"), None);
+    }
+
+    #[test]
+    fn month_first_dates_without_their_year_are_the_nearest_past() {
+        let r = DateRules { year_optional: true, ..DateRules::new(Some(Lang::En), today()) };
+        assert_eq!(parse_date_exact("Mar 12", &r), d(2026, 3, 12));
+        assert_eq!(parse_date_exact("Dec 12", &r), d(2025, 12, 12));
+        assert_eq!(parse_date_exact("Nov 21, 10:23", &r), d(2026, 11, 21));
+        assert_eq!(exact("Mar 12", Some(Lang::En)), None);
+    }
+
+    #[test]
+    fn dates_are_found_inside_text() {
+        let r = DateRules::new(Some(Lang::En), today());
+        let text = "Ord. Mar 3, 2026 (paid)";
+        let (date, start, end) = find_date(text, &r).unwrap();
+        assert_eq!((Some(date), &text[start..end]), (d(2026, 3, 3), " Mar 3, 2026"));
+        assert_eq!(find_date("8123456789012345", &r), None);
+        assert_eq!(find_date("no date here", &r), None);
     }
 
     #[test]

@@ -136,7 +136,9 @@ pub fn classify(url: &str) -> (PageKind, Layout) {
 /// Query parameters that carry an order id in the site's links (FACTS.md "Pages": detail
 /// `orderId=`, tracking `tradeOrderId=` and the legacy `tradeId=`). Not `parentOrderId`: a
 /// parent order groups several orders of one checkout.
-const ORDER_ID_PARAMS: &[&str] = &["orderId", "tradeOrderId", "tradeId"];
+/// Query parameters that carry an order id (FACTS.md "Pages"; `order_id`: team), compared
+/// without case: the site writes `orderId`, a redesign may write `orderid` or `order_id`.
+const ORDER_ID_PARAMS: &[&str] = &["orderId", "tradeOrderId", "tradeId", "order_id"];
 
 /// The order id a link carries: `…?orderId=<id>`, `…?tradeOrderId=<id>`, `…?tradeId=<id>`, or
 /// aliexpress.ru's `/order-list/<id>`. Only links that stay on an AliExpress site (or are
@@ -161,7 +163,10 @@ pub fn order_id_in_link(href: &str) -> Option<String> {
         let (p, q) = no_frag.split_once('?').unwrap_or((no_frag, ""));
         (p.to_string(), q.to_string())
     };
-    let from_query = ORDER_ID_PARAMS.iter().find_map(|k| query_param(&query, k)).map(str::to_string);
+    let from_query = ORDER_ID_PARAMS
+        .iter()
+        .find_map(|k| query.split('&').filter_map(|kv| kv.split_once('=')).find(|(key, _)| key.eq_ignore_ascii_case(k)).map(|(_, v)| v))
+        .map(str::to_string);
     let from_path = path.strip_prefix("/order-list/").map(|rest| rest.trim_end_matches('/').to_string());
     from_query.or(from_path).filter(|id| crate::order::is_order_id(id))
 }

@@ -304,8 +304,8 @@ mod tests {
             tracked("8100000000000001", Status::Completed, Some("2026-02-01"), Some("2026-02-25")),
             // Received 2 days ago: 13 days left → open, nothing to do yet.
             tracked("8100000000000002", Status::Completed, Some("2026-02-01"), Some("2026-03-08")),
-            // Shipped 55 days ago, not received: protection (60 days) ends in 5 → ask for an extension.
-            tracked("8100000000000003", Status::Shipped, Some("2026-01-14"), None),
+            // Shipped 58 days ago, not received: protection (60 days) ends in 2 → ask for an extension.
+            tracked("8100000000000003", Status::Shipped, Some("2026-01-11"), None),
             // Shipped 20 days ago: 40 days of protection left.
             tracked("8100000000000004", Status::Shipped, Some("2026-02-18"), None),
         ]);
@@ -386,7 +386,7 @@ mod tests {
 
     #[test]
     fn an_order_with_protection_ending_soon_suggests_an_extension() {
-        let m = memory(vec![tracked("8100000000000003", Status::Shipped, Some("2026-01-14"), None)]);
+        let m = memory(vec![tracked("8100000000000003", Status::Shipped, Some("2026-01-11"), None)]);
         let l = &order_lines(&m, &Settings::default(), d(TODAY))[0];
         let step = l.next_step.as_ref().unwrap();
         assert_eq!((step.kind.as_str(), step.url.as_str()), ("extend-protection", "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000003"));

@@ -58,7 +58,7 @@ impl Default for Settings {
         Settings {
             policy: Policy::default(),
             closing_soon_days: 3,
-            extension_lead_days: 7,
+            extension_lead_days: 3,
             reminder_days: vec![7, 3, 1],
             confirm_guard: true,
             language: None,

@@ -241,13 +241,24 @@ fn tracking_and_dispute_pages_are_recognised_and_only_their_controls_read() {
 }
 
 #[test]
-fn a_label_in_no_table_is_unknown_with_a_note_and_never_guessed() {
-    let html = r#"<html><body><div class="order-item"><span class="order-item-header-status-text">Awaiting deliveries</span>
+fn a_label_in_no_table_nor_family_is_unknown_with_a_note_and_never_guessed() {
+    let html = r#"<html><body><div class="order-item"><span class="order-item-header-status-text">Zorbled</span>
         <a href="/p/order/detail.html?orderId=8100000000000008">d</a></div></body></html>"#;
     let r = read(&snapshot(html, LIST));
     assert_eq!(r.orders[0].order.status, Status::Unknown);
+    assert_eq!(r.orders[0].order.status_text.as_deref(), Some("Zorbled"));
+    assert!(r.notes.iter().any(|n| n.contains("Zorbled")), "{:?}", r.notes);
+}
+
+#[test]
+fn a_label_in_no_table_is_read_by_its_word_family_with_a_note() {
+    // A plural the table lacks ("deliveries"): the family of "deliver" says shipped.
+    let html = r#"<html><body><div class="order-item"><span class="order-item-header-status-text">Awaiting deliveries</span>
+        <a href="/p/order/detail.html?orderId=8100000000000008">d</a></div></body></html>"#;
+    let r = read(&snapshot(html, LIST));
+    assert_eq!(r.orders[0].order.status, Status::Shipped);
     assert_eq!(r.orders[0].order.status_text.as_deref(), Some("Awaiting deliveries"));
-    assert!(r.notes.iter().any(|n| n.contains("Awaiting deliveries")), "{:?}", r.notes);
+    assert!(r.notes.iter().any(|n| n.contains("word family")), "{:?}", r.notes);
 }
 
 mod fuzz {

@@ -283,6 +283,10 @@ fn settings_change_the_numbers() {
     // The extension lead time decides when "request an extension" is worth it.
     let o = shipped();
     let mut s = Settings::default();
+    assert_eq!(s.extension_lead_days, 3, "the contract's lead time");
+    assert!(!dispute_window(&o.0, d("2026-02-28"), &s).extension_worthy, "4 days before the end, lead 3");
+    assert!(dispute_window(&o.0, d("2026-03-01"), &s).extension_worthy, "3 days before the end, lead 3");
+    s.extension_lead_days = 7;
     assert!(!dispute_window(&o.0, d("2026-02-24"), &s).extension_worthy, "8 days before the end, lead 7");
     assert!(dispute_window(&o.0, d("2026-02-25"), &s).extension_worthy, "7 days before the end");
     assert!(dispute_window(&o.0, d("2026-03-04"), &s).extension_worthy, "last day");

@@ -15,6 +15,7 @@
 //! - `Phrase`, `Window`, `PopupQuestion`, `Economy`, `CountdownLabel`: anywhere in an order's
 //!   text; `Window` texts hold `{N}` where the page writes the number of days.
 
+pub mod families;
 mod de;
 mod en;
 mod es;

@@ -163,7 +163,7 @@ fn nothing_is_lit_when_too_early_closed_or_not_applicable() {
 
 #[test]
 fn extend_protection_is_lit_when_protection_ends_soon_on_a_parcel_not_received() {
-    let s = Settings::default();
+    let s = Settings { extension_lead_days: 7, ..Settings::default() };
     let in_transit = Order { shipped: Some(d("2026-10-01")), protection_ends: Some(d("2026-11-27")), ..order(ID1, Status::Shipped) };
     let page = |o: Order| {
         Page::new(PageKind::OrderDetail, DETAIL)

@@ -31,7 +31,7 @@ const TYPE_CODES: &[(&str, ControlKind)] =
 const TYPE_CODE_ATTRS: &[&str] = &["data-type", "data-action", "data-button-type", "data-btn-type"];
 
 /// What a shopper can click: a real control, or an element a site made into a button.
-fn is_clickable(tree: &PageTree<'_>, n: NodeId) -> bool {
+pub(super) fn is_clickable(tree: &PageTree<'_>, n: NodeId) -> bool {
     is_real_control(tree, n) || looks_like_button(tree, n)
 }
 
@@ -59,14 +59,14 @@ fn looks_like_button(tree: &PageTree<'_>, n: NodeId) -> bool {
 }
 
 /// A control's label: an input button's value, else its text.
-fn label_of(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
+pub(super) fn label_of(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
     if tree.tag(n) == "input" {
         return tree.attr(n, "value").map(|v| crate::snapshot::collapse_ws(v)).filter(|v| v.chars().count() <= MAX_LABEL);
     }
     short_text(tree, n, MAX_LABEL, 60)
 }
 
-fn kind_of(page: &Page<'_, '_>, n: NodeId, term: Option<Term>) -> Option<ControlKind> {
+fn kind_of(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) -> Option<ControlKind> {
     let tree = page.tree;
     if let Some(Term::Control(kind)) = term {
         return Some(kind);
@@ -74,10 +74,36 @@ fn kind_of(page: &Page<'_, '_>, n: NodeId, term: Option<Term>) -> Option<Control
     if let Some((_, kind)) = CLASS_HOOKS.iter().find(|(c, _)| tree.has_class(n, c)) {
         return Some(*kind);
     }
-    TYPE_CODE_ATTRS
+    let coded = TYPE_CODE_ATTRS
         .iter()
         .filter_map(|a| tree.attr(n, a))
-        .find_map(|v| TYPE_CODES.iter().find(|(code, _)| v.trim() == *code).map(|(_, k)| *k))
+        .find_map(|v| TYPE_CODES.iter().find(|(code, _)| v.trim() == *code).map(|(_, k)| *k));
+    coded.or_else(|| by_family(page, n, label, term))
+}
+
+/// A label no table lists, read by its word family ("Confirmar receção", "Ask the seller to
+/// extend buyer protection"): short, no digits, not a link to an order's page (a card).
+fn by_family(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) -> Option<ControlKind> {
+    if term.is_some() || label.split_whitespace().count() > 7 || label.chars().any(|c| c.is_ascii_digit() || matches!(c, '!' | '?' | '！' | '？')) {
+        return None;
+    }
+    // A card that is a link, a link to a store or a product: named for what it shows.
+    if let Some(href) = page.tree.attr(n, "href") {
+        let path = href.split(['?', '#']).next().unwrap_or("");
+        if path.contains("/store/") || path.contains("/item/") || crate::page_kind::order_id_in_link(href).is_some() && !looks_like_button(page.tree, n) {
+            return None;
+        }
+    }
+    use crate::locales::families::{action_of, Action};
+    Some(match action_of(label, page.lang)? {
+        Action::ConfirmReceipt => ControlKind::ConfirmReceipt,
+        Action::OpenDispute => ControlKind::OpenDispute,
+        Action::ReturnsRefunds => ControlKind::ReturnsRefunds,
+        Action::ExtendProtection => ControlKind::ExtendProtection,
+        Action::CancelDispute => ControlKind::CancelDispute,
+        Action::Track => ControlKind::TrackOrder,
+        _ => return None,
+    })
 }
 
 pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
@@ -108,7 +134,7 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
             if matches!(term, Some(Term::PopupConfirm | Term::Control(ControlKind::ConfirmReceipt))) && !in_card {
                 popup_candidates.push((n, term.unwrap_or(Term::PopupConfirm)));
             }
-            let Some(kind) = kind_of(page, n, term) else { continue };
+            let Some(kind) = kind_of(page, n, &label, term) else { continue };
             // A button inside a link with the same meaning is one control: keep the inner one.
             // Only a real control (button, link, role) wins over an element that merely looks
             // like one; inside such an element, the outer one stays, so that a click anywhere

@@ -32,6 +32,8 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading, hooks: &Hooks, root_
         }
     };
     if let Some(root) = root {
+        let path = if hooked.is_empty() { "the nearest element holding all it says about the order" } else { "the layout's hook" };
+        super::note(reading, format!("detail page read from {path}"));
         if let Some(order) = facts::read_order(page, root, hooks, reading) {
             reading.orders.push(OrderReading { root, order });
         }

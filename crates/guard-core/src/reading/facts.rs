@@ -6,13 +6,15 @@
 //! phrases ("Refund if no delivery before …"), then the evidence is weighed: two different ids
 //! drop the order, unknown or conflicting labels give `unknown`, unreadable dates stay absent.
 
-use super::{note, roots, short_text, OrderReading, Page, PageReading};
+use super::status::{self, Signals, WordSource};
+use super::{controls, note, roots, short_text, OrderReading, Page, PageReading};
 use crate::countdown::{self, Countdown};
-use crate::dates::{parse_date_exact, parse_date_prefix};
-use crate::locales::{self, Field, Lang, Term};
+use crate::dates::{find_date, parse_date_exact, parse_date_prefix};
+use crate::locales::families::{self, Action, DateKind, Idea};
+use crate::locales::{self, ControlKind, Field, Lang, Term};
 use crate::money;
 use crate::order::{is_order_id, DisputeProgress, Item, Order, ProtectionSource, StatedWindow, Status};
-use crate::page_kind::{detail_url, order_id_in_link};
+use crate::page_kind::{detail_url, order_id_in_link, PageKind};
 use crate::page_tree::PageTree;
 use crate::snapshot::NodeId;
 use chrono::{Duration, NaiveDate};
@@ -144,6 +146,14 @@ struct Scan {
     lefttime: Option<String>,
     remain_day: Option<NodeId>,
     remain_hour: Option<NodeId>,
+    /// What the order's controls offer (for its status).
+    actions: Vec<Action>,
+    /// Dates with no label, or a label that names no fact: a lone one is the order date.
+    loose_dates: Vec<NaiveDate>,
+    /// Ids printed with no label: used only when nothing surer names the order.
+    loose_ids: BTreeSet<String>,
+    /// Short texts no table knows whose word family names a status.
+    family_statuses: Vec<(crate::order::Status, String)>,
 }
 
 /// Every node of the snapshot's full subtrees that names an order: a link to one of its pages,
@@ -154,6 +164,10 @@ pub fn id_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<(NodeId, String)> 
     for root in tree.roots() {
         for n in std::iter::once(root).chain(tree.descendants(root)) {
             if tree.is_text(n) {
+                // An id printed with an order-number label in any wording, or alone in groups.
+                if let Some((id, _)) = id_in_own_text(page, tree.own_text(n)) {
+                    out.push((n, id));
+                }
                 continue;
             }
             if let Some(id) = tree.attr(n, "href").and_then(order_id_in_link) {
@@ -165,7 +179,7 @@ pub fn id_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<(NodeId, String)> 
                 }
             }
             if tree.attr(n, "data-testid").is_some_and(|t| hooks.id_testids.contains(&t)) {
-                if let Some(id) = short_text(tree, n, 60, 20).and_then(|t| id_in_text(&t)) {
+                if let Some(id) = short_text(tree, n, 120, 20).and_then(|t| id_in_hooked_text(&t)) {
                     out.push((n, id));
                 }
             }
@@ -188,7 +202,8 @@ pub fn detail_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<NodeId> {
                     continue;
                 }
                 let labelled = locales::line_starts(text).iter().any(|(t, _, _)| matches!(t, Term::Field(f) if *f != Field::Total));
-                let status = matches!(locales::term(text, page.lang), Some(Term::Status(_) | Term::Dispute(_)));
+                let status = matches!(locales::term(text, page.lang), Some(Term::Status(_) | Term::Dispute(_)))
+                    || is_status_like(text) && families::status_of(text, page.lang).is_some();
                 let phrase = || {
                     let norm = locales::normalise(text);
                     page.phrases.iter().any(|(t, _, p)| match t {
@@ -223,6 +238,9 @@ pub fn detail_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<NodeId> {
 pub fn read_cards(page: &Page<'_, '_>, is_card: impl Fn(NodeId) -> bool, hooks: &Hooks, reading: &mut PageReading) {
     let tree = page.tree;
     let mut cards = roots::outermost(tree, is_card);
+    if !cards.is_empty() && page.whole {
+        note(reading, format!("{} order card(s) found by the layout's card hook", cards.len()));
+    }
     if cards.is_empty() && page.whole {
         let found = roots::by_ids(tree, &id_evidence(page, hooks));
         cards = found.cards.into_iter().map(|(n, _)| n).collect();
@@ -250,6 +268,8 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     scan(page, root, hooks, &mut s);
     let id = match s.ids.len() {
         1 => s.ids.iter().next()?.clone(),
+        // Nothing surer names the order: the one id printed alone, if there is only one.
+        0 if s.loose_ids.len() == 1 => s.loose_ids.iter().next()?.clone(),
         0 => return None,
         _ => {
             let ids: Vec<&str> = s.ids.iter().map(String::as_str).collect();
@@ -258,16 +278,33 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
         }
     };
     let mut order = Order { id, ..Default::default() };
-    read_status(page, &s, &mut order, reading);
     order.placed = s.placed.get();
     order.paid = s.paid.get();
     order.shipped = s.shipped.get();
     order.completed = s.completed.get();
+    // A lone date that no label names is the order's date (the order comes first: it is never
+    // later than any other date of the order, nor in the future).
+    if order.placed.is_none() && !matches!(s.placed, DateSlot::Conflict) {
+        let mut loose = s.loose_dates.clone();
+        loose.sort();
+        loose.dedup();
+        if let [d] = loose.as_slice() {
+            let first = [order.paid, order.shipped, order.completed].iter().flatten().all(|x| d <= x);
+            if first && *d <= page.today {
+                order.placed = Some(*d);
+                note(reading, format!("order {}: a date with no known label read as the order date", order.id));
+            }
+        }
+    }
+    read_status(page, &s, &mut order, reading);
     for what in &s.unreadable {
         note(reading, format!("order {}: {what}", order.id));
     }
     let text = locales::normalise(&tree.text(root));
     read_phrases(page, &text, &mut order);
+    if order.protection_ends.is_none() {
+        read_limit_sentences(page, root, &mut order);
+    }
     read_countdowns(page, &s, &text, &mut order);
     order.store = s
         .store_el
@@ -311,6 +348,11 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
                 s.ids.insert(v.to_string());
             }
         }
+        if let Some(a) = (n != root).then(|| action_of_control(page, n)).flatten() {
+            if !s.actions.contains(&a) {
+                s.actions.push(a);
+            }
+        }
         if s.status_code.is_none() {
             if let Some(code) = tree.attr(n, "data-status") {
                 if let Some(st) = super::legacy::status_code(code) {
@@ -321,7 +363,7 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
         let testid = tree.attr(n, "data-testid");
         let id_testid = testid.is_some_and(|t| hooks.id_testids.contains(&t));
         if id_testid || hook_matches(tree, n, root, hooks.id_text) {
-            if let Some(id) = short_text(tree, n, 60, 20).and_then(|t| id_in_text(&t)) {
+            if let Some(id) = short_text(tree, n, 120, 20).and_then(|t| id_in_hooked_text(&t)) {
                 s.ids.insert(id);
             }
         }
@@ -400,6 +442,29 @@ fn date_after_from(page: &Page<'_, '_>, text: &str) -> Option<NaiveDate> {
 
 /// "8100000000000001", "№ 8100000000000001", "8100 0000 0000 0001" → the digits, when they make
 /// an order id and nothing else is there.
+/// The order id in the text of an element that holds the order's number, whatever else it
+/// says ("Заказ 8123… от 6 марта", "Order 8123…"): its one run of digits shaped like an id.
+fn id_in_hooked_text(text: &str) -> Option<String> {
+    if let Some(id) = id_in_text(text) {
+        return Some(id);
+    }
+    let mut found: Option<String> = None;
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        let run: String = rest[at..].chars().take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{a0}').collect();
+        let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+        rest = &rest[at + run.len()..];
+        if digits.len() < 10 || !is_order_id(&digits) {
+            continue;
+        }
+        match &found {
+            Some(f) if *f != digits => return None,
+            _ => found = Some(digits),
+        }
+    }
+    found
+}
+
 fn id_in_text(text: &str) -> Option<String> {
     let t = text.trim().trim_start_matches(['№', '#']).trim();
     let digits: String = t.chars().filter(|c| !c.is_whitespace()).collect();
@@ -423,9 +488,12 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     let status = locales::term(text, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)));
     if let Some((Term::Field(field), lang, rest)) = pick {
         let value = if rest.trim().is_empty() { row_value(tree, root, n) } else { rest.to_string() };
-        let rules = page.date_rules(Some(*lang));
+        let rules = fact_rules(page, Some(*lang));
         if let Some(t) = status {
-            if parse_date_prefix(&value, &rules).is_none() {
+            // On a list card a status word alone in its element is the card's status, whatever
+            // date stands next to it (a card shows one date, the order's).
+            let alone_on_card = rest.trim().is_empty() && page.kind == PageKind::OrderList;
+            if alone_on_card || parse_date_prefix(&value, &rules).is_none() {
                 s.label_statuses.push((t, text.to_string()));
                 return;
             }
@@ -443,8 +511,15 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
             Field::PaidOn => date(&mut s.paid, "payment date"),
             Field::ShippedOn => date(&mut s.shipped, "shipment date"),
             Field::CompletedOn => date(&mut s.completed, "completion date"),
+            // "от 12 марта": the order's date when a date follows; "от продавца" is no date.
+            Field::DatedFrom => {
+                if let Some((d, _)) = parse_date_prefix(&value, &rules) {
+                    s.placed.put(d);
+                }
+                None
+            }
             Field::OrderId => {
-                if let Some(id) = value.split_whitespace().next().and_then(id_in_text) {
+                if let Some(id) = leading_id(&value) {
                     s.ids.insert(id);
                 }
                 None
@@ -464,7 +539,228 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     }
     if let Some(t) = status {
         s.label_statuses.push((t, text.to_string()));
+        return;
     }
+    if in_control(tree, root, n) {
+        return;
+    }
+    if date_by_shape(page, root, n, text, s) || id_by_shape(page, root, n, text, s) {
+        return;
+    }
+    // A short text no table knows, made of status words ("Livrée", "Order in transit"); not a
+    // sentence ("Pick up your parcel and confirm receipt.").
+    if is_status_like(text) {
+        if let Some(st) = families::status_of(text, page.lang) {
+            if s.family_statuses.len() < 8 {
+                s.family_statuses.push((st, text.to_string()));
+            }
+        }
+    }
+}
+
+/// A text short and plain enough to be a status: a few words, letters, no digits, no
+/// sentence's end.
+pub(super) fn is_status_like(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().any(char::is_alphabetic)
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && t.split_whitespace().count() <= 5
+        && !t.trim_end_matches(['.', '!', '。', '！']).contains(['.', '!', '?', '。', '！', '？'])
+        && !t.ends_with(['!', '?', '。', '！', '？'])
+}
+
+/// Rules for the dates of things that happened (ordered, paid, shipped, received): a day and
+/// month without the year is the nearest such day in the past.
+fn fact_rules(page: &Page<'_, '_>, lang: Option<Lang>) -> crate::dates::DateRules {
+    crate::dates::DateRules { year_optional: true, ..page.date_rules(lang) }
+}
+
+/// Whether a text is (part of) a control's label: a button's words are not the order's facts.
+fn in_control(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> bool {
+    ancestors_within(tree, n, root, 3).into_iter().any(|a| a != root && controls::is_clickable(tree, a) && tree.attr(a, "href").and_then(order_id_in_link).is_none())
+}
+
+/// A date wherever it stands, whatever its label: the label (the words before it, else the
+/// short text just before it in its row, else the words after it) only says which date it is.
+/// Labels naming a forecast or a limit ("Estimated delivery", "Refund if…") are not facts; a
+/// date with no label, or one whose label names nothing known ("Ord. date"), is kept aside as a
+/// loose date. Returns whether the text was a date.
+fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &mut Scan) -> bool {
+    let tree = page.tree;
+    let rules = fact_rules(page, None);
+    let Some((date, start, end)) = find_date(text, &rules) else { return false };
+    let trim = |t: &str| t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '·' | '|' | '(' | ')' | ',')).to_string();
+    let mut label = trim(&text[..start]);
+    let mut beside = false;
+    if label.is_empty() {
+        label = label_before(tree, root, n).unwrap_or_default();
+        beside = true;
+    }
+    if label.is_empty() {
+        label = trim(&text[end..]);
+    }
+    // A sentence around a date is no label (limits in sentences are read elsewhere): more than
+    // a few words, or a deadline ("before", "by").
+    if label.split_whitespace().count() > 5 || label.chars().count() > 60 {
+        return true;
+    }
+    // On a list card, a status word in the element before the date is the card's status, not
+    // the date's label: a card shows one date, the order's.
+    let status_word = || {
+        (matches!(locales::term(&label, page.lang), Some(Term::Status(_))) || families::status_of(&label, page.lang).is_some())
+            && !families::ideas(&label, page.lang).is_some_and(|i| i.has(Idea::Date))
+    };
+    if beside && page.kind == PageKind::OrderList && status_word() {
+        label.clear();
+    }
+    // A known field label, a timeline step ("Shipped 3 Mar"), then the label's word family.
+    let field = locales::field_line_in(&label, page.lang).map(|(f, _, _)| f).or_else(|| {
+        locales::line_starts(&label).into_iter().find_map(|(t, _, rest)| match t {
+            Term::Field(f) if rest.trim().is_empty() => Some(f),
+            _ => None,
+        })
+    });
+    let kind = match field {
+        Some(Field::OrderDate | Field::DatedFrom) => Some(DateKind::Placed),
+        Some(Field::PaidOn) => Some(DateKind::Paid),
+        Some(Field::ShippedOn) => Some(DateKind::Shipped),
+        Some(Field::CompletedOn) => Some(DateKind::Completed),
+        // A date under another field's label (a grid of labels over values): no label.
+        Some(Field::OrderId | Field::Total) => {
+            label.clear();
+            None
+        }
+        Some(_) => return true,
+        None => match locales::term(&label, page.lang) {
+            Some(Term::Status(crate::order::Status::Shipped)) => Some(DateKind::Shipped),
+            Some(Term::Status(crate::order::Status::Completed)) => Some(DateKind::Completed),
+            Some(Term::Status(_) | Term::Dispute(_)) => return true,
+            _ => families::date_label_of(&label, page.lang),
+        },
+    };
+    match kind {
+        Some(DateKind::Placed) => s.placed.put(date),
+        Some(DateKind::Paid) => s.paid.put(date),
+        Some(DateKind::Shipped) => s.shipped.put(date),
+        Some(DateKind::Completed) => s.completed.put(date),
+        None => {
+            // Only a label that says nothing but "date", "order", "no." may leave a date loose.
+            let plain = families::ideas(&label, page.lang).is_some_and(|i| i.is_empty() || i.only(&[Idea::Date, Idea::Order, Idea::Number, Idea::Now]));
+            if plain && s.loose_dates.len() < 8 {
+                s.loose_dates.push(date);
+            }
+        }
+    }
+    true
+}
+
+/// The short label just before `n` in its row: the last text of the element before it (or
+/// before its parent), when that text is short and holds no date of its own.
+fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> {
+    let mut child = n;
+    for parent in ancestors_within(tree, n, root, 2) {
+        // A table cell's label is its column's header when the cell opens its row.
+        if tree.tag(parent) == "td" {
+            if let Some(h) = column_header(tree, root, parent) {
+                return Some(h);
+            }
+        }
+        let kids = tree.children(parent);
+        let i = kids.iter().position(|&k| k == child)?;
+        if let Some(&prev) = kids[..i].iter().rev().find(|&&k| !tree.is_text(k) || !tree.own_text(k).trim().is_empty()) {
+            let t = short_text(tree, prev, 60, 10)?;
+            let t = t.trim().trim_end_matches([':', '：']).trim().to_string();
+            return (!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).then_some(t);
+        }
+        child = parent;
+    }
+    None
+}
+
+/// The header of a table cell's column: the `th` at the same position in the table's first row
+/// of headers (a logistics table: "Carrier | Tracking number | Shipment date").
+fn column_header(tree: &PageTree<'_>, root: NodeId, cell: NodeId) -> Option<String> {
+    let row = tree.parent(cell).filter(|&r| tree.tag(r) == "tr")?;
+    let col = tree.children(row).iter().filter(|&&k| !tree.is_text(k)).position(|&k| k == cell)?;
+    // Only a cell in a table whose headers are its own (not the whole page's).
+    let table = ancestors_within(tree, row, root, 3).into_iter().find(|&a| tree.tag(a) == "table")?;
+    // The header row holds headers only (a row of `th`s); rows that pair a `th` with its `td`
+    // are label/value rows, read by their siblings.
+    let header_row = tree.descendants(table).take(400).find(|&r| {
+        let cells: Vec<NodeId> = tree.children(r).iter().copied().filter(|&k| !tree.is_text(k)).collect();
+        tree.tag(r) == "tr" && cells.len() > 1 && cells.iter().all(|&k| tree.tag(k) == "th")
+    })?;
+    if header_row == row {
+        return None;
+    }
+    let th = *tree.children(header_row).iter().filter(|&&k| !tree.is_text(k)).nth(col)?;
+    let t = short_text(tree, th, 60, 10)?;
+    let t = t.trim().trim_end_matches([':', '：']).trim().to_string();
+    (!t.is_empty()).then_some(t)
+}
+
+/// An order id printed in text: after a label naming the order's number in any wording ("Order
+/// no.", "N° de commande", "订单编号"), or alone in groups of digits. A labelled one counts as
+/// much as a table label; an unlabelled one only when nothing else names the order. Numbers
+/// labelled as tracking or payment numbers are none of the order's.
+fn id_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &mut Scan) -> bool {
+    match id_in_own_text(page, text) {
+        Some((id, true)) => {
+            s.ids.insert(id);
+            true
+        }
+        Some((id, false)) => {
+            s.loose_ids.insert(id);
+            true
+        }
+        None => {
+            // The number alone in its element, its label in the element before ("Nr zam." |
+            // "8123…").
+            let t = text.trim();
+            let Some(id) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| leading_id(t)).flatten() else { return false };
+            if label_before(page.tree, root, n).is_some_and(|l| is_order_number_label(page, &l)) {
+                s.ids.insert(id);
+            }
+            true
+        }
+    }
+}
+
+/// An order id a text prints: after a label naming the order's number in any wording ("Order
+/// no.", "N° de commande", "订单编号"; `true`: as sure as a table label), or alone in groups of
+/// digits (`false`: used only when nothing else names the order). Numbers labelled as tracking
+/// or payment numbers are none of the order's; phone numbers ("+7 …") neither.
+fn id_in_own_text(page: &Page<'_, '_>, text: &str) -> Option<(String, bool)> {
+    let t = text.trim();
+    if t.len() > 120 {
+        return None;
+    }
+    let at = t.find(|c: char| c.is_ascii_digit())?;
+    let (label, value) = t.split_at(at);
+    let id = leading_id(value)?;
+    let label = label.trim().trim_end_matches([':', '：', '#', '№']).trim();
+    if label.is_empty() {
+        return (id.len() >= 14 && !t.starts_with('+')).then_some((id, false));
+    }
+    is_order_number_label(page, label).then_some((id, true))
+}
+
+fn is_order_number_label(page: &Page<'_, '_>, label: &str) -> bool {
+    matches!(locales::field_line_in(label, page.lang), Some((Field::OrderId, _, rest)) if rest.trim().is_empty())
+        || families::is_order_number_label(label, page.lang)
+        || label.chars().all(|c| matches!(c, '#' | '№' | '.' | ' '))
+}
+
+/// The order id a value starts with: digits, in groups or not ("8123 4567 8901 2345 Copy").
+fn leading_id(value: &str) -> Option<String> {
+    let v = value.trim().trim_start_matches(['№', '#', ':', '：']).trim_start();
+    let run: String = v.chars().take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{a0}').collect();
+    let rest = &v[run.len()..];
+    // "8123456789012345-1" or "81234567890123456789012" is not an order id.
+    if !run.ends_with([' ', '\u{a0}']) && rest.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return None;
+    }
+    id_in_text(&run)
 }
 
 fn unreadable(what: &str, value: &str) -> Option<String> {
@@ -503,6 +799,7 @@ fn row_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> String {
 fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut PageReading) {
     let tree = page.tree;
     let mut from_label: Option<(Term, String)> = None;
+    let mut word: Option<(Status, WordSource)> = None;
     if let Some(el) = s.status_el {
         let whole = short_text(tree, el, 120, 40).unwrap_or_default();
         let term = locales::term(&whole, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)));
@@ -518,12 +815,18 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
             Some(found) => from_label = Some(found),
             None if !whole.is_empty() => {
                 order.status_text = Some(clip(&whole));
-                note(reading, format!("status label {:?} is in no language table", clip(&whole)));
+                // No row has the word: what it is made of, else the other signals.
+                let family = families::status_of(&whole, page.lang).or_else(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang)));
+                match family {
+                    Some(st) => word = Some((st, WordSource::Family)),
+                    None => note(reading, format!("status label {:?} is in no language table", clip(&whole))),
+                }
             }
             None => {}
         }
     } else {
-        // No status element: the one status label the order's texts agree on, if any.
+        // No status element: the one status label the order's texts agree on, if any; else the
+        // one status the word families of its short texts agree on.
         let mut distinct: Vec<&(Term, String)> = Vec::new();
         for l in &s.label_statuses {
             if !distinct.iter().any(|d| d.0 == l.0) {
@@ -532,16 +835,29 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
         }
         match distinct.as_slice() {
             [one] => from_label = Some((one.0, one.1.clone())),
-            [] => {}
+            [] => {
+                let mut fam: Vec<&(Status, String)> = Vec::new();
+                for f in &s.family_statuses {
+                    if !fam.iter().any(|d| d.0 == f.0) {
+                        fam.push(f);
+                    }
+                }
+                if let [(st, text)] = fam.as_slice() {
+                    word = Some((*st, WordSource::Family));
+                    order.status_text = Some(clip(text));
+                }
+            }
             _ => note(reading, format!("order {}: several status labels, status unknown", order.id)),
         }
     }
     if let Some((term, text)) = from_label {
         order.status_text = Some(clip(&text));
         match term {
-            Term::Status(st) => order.status = st,
+            Term::Status(st) => word = Some((st, WordSource::Table)),
             Term::Dispute(p) => {
-                order.status = if p == DisputeProgress::InProgress { Status::Dispute } else { Status::Unknown };
+                if p == DisputeProgress::InProgress {
+                    word = Some((Status::Dispute, WordSource::Table));
+                }
                 order.dispute = Some(p);
             }
             _ => {}
@@ -549,12 +865,49 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
     }
     // The legacy status code speaks when the label does not; when both speak, they must agree.
     if let Some((code_status, code)) = &s.status_code {
-        if order.status == Status::Unknown && order.dispute.is_none() {
-            order.status = *code_status;
-        } else if order.status != *code_status && order.dispute.is_none() {
-            note(reading, format!("order {}: label and status code {code} disagree, status unknown", order.id));
-            order.status = Status::Unknown;
+        match word {
+            None if order.dispute.is_none() => word = Some((*code_status, WordSource::Code)),
+            Some((w, _)) if w != *code_status && order.dispute.is_none() => {
+                note(reading, format!("order {}: label and status code {code} disagree, status unknown", order.id));
+                order.status = Status::Unknown;
+                return;
+            }
+            _ => {}
         }
+    }
+    let signals = Signals {
+        word,
+        actions: s.actions.clone(),
+        tab: page.tab,
+        shipped_date: order.shipped.is_some(),
+        completed_date: order.completed.is_some(),
+    };
+    let (st, why) = status::decide(&signals);
+    order.status = st;
+    if let Some(why) = why {
+        note(reading, format!("order {}: {why}", order.id));
+    }
+}
+
+/// What a control inside an order offers, by its label: a table row, else its word family.
+fn action_of_control(page: &Page<'_, '_>, n: NodeId) -> Option<Action> {
+    let tree = page.tree;
+    // The card itself as a link, or a link to an order's page, is no button of the order's.
+    if !controls::is_clickable(tree, n) || tree.attr(n, "href").and_then(order_id_in_link).is_some() {
+        return None;
+    }
+    let label = controls::label_of(tree, n)?;
+    match locales::term(&label, page.lang) {
+        Some(Term::Control(kind)) => Some(match kind {
+            ControlKind::ConfirmReceipt => Action::ConfirmReceipt,
+            ControlKind::OpenDispute => Action::OpenDispute,
+            ControlKind::ReturnsRefunds => Action::ReturnsRefunds,
+            ControlKind::ExtendProtection => Action::ExtendProtection,
+            ControlKind::CancelDispute => Action::CancelDispute,
+            ControlKind::TrackOrder => Action::Track,
+        }),
+        Some(_) => None,
+        None => families::action_of(&label, page.lang),
     }
 }
 
@@ -617,6 +970,36 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
     }
 }
 
+/// The end of buyer protection stated in a sentence no table lists ("Rückerstattung, falls keine
+/// Lieferung bis zum …", "若在 … 前未送达，全额退款"): a sentence holding one date whose words
+/// say money back if the parcel has not arrived (`families::protection_limit_of`).
+fn read_limit_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
+    let tree = page.tree;
+    let rules = page.date_rules(None);
+    let mut found: Option<(NaiveDate, ProtectionSource)> = None;
+    for t in tree.text_nodes(root).take(3000) {
+        let text = tree.own_text(t);
+        if text.len() > 300 {
+            continue;
+        }
+        let Some((d, start, end)) = find_date(text, &rules) else { continue };
+        let words = format!("{} {}", &text[..start], &text[end..]);
+        let source = match families::protection_limit_of(&words, page.lang) {
+            Some(families::Limit::RefundIfNoDelivery) => ProtectionSource::RefundIfNoDelivery,
+            Some(families::Limit::DoesNotArrive) => ProtectionSource::DoesNotArrive,
+            None => continue,
+        };
+        // Several products, several dates: the earliest is the one that holds.
+        if found.is_none_or(|(p, _)| d < p) {
+            found = Some((d, source));
+        }
+    }
+    if let Some((d, source)) = found {
+        order.protection_ends = Some(d);
+        order.protection_source = Some(source);
+    }
+}
+
 /// `phrase` in `text` as whole words (so "спор" does not match inside another word).
 fn contains_phrase(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, _)| {
@@ -660,10 +1043,39 @@ fn read_countdowns(page: &Page<'_, '_>, s: &Scan, text: &str, order: &mut Order)
             }
         }
     }
+    if found.is_none() {
+        found = countdown_by_its_words(page, text);
+    }
     if let Some(c) = found {
         order.protection_ends = page.today.checked_add_signed(Duration::days(c.whole_days() as i64));
         order.protection_source = order.protection_ends.map(|_| ProtectionSource::Countdown);
     }
+}
+
+/// A countdown ("2 dias 07:14:09") whose preceding words, in any wording, say it counts down
+/// buyer protection ("A proteção do comprador termina em").
+fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> {
+    let mut tried = 0;
+    for (i, c) in text.char_indices() {
+        let starts_number = c.is_ascii_digit() && !text[..i].ends_with(|p: char| p.is_ascii_digit());
+        if !starts_number {
+            continue;
+        }
+        tried += 1;
+        if tried > 200 {
+            break;
+        }
+        let Some((found, _)) = countdown::parse_countdown_prefix(&text[i..]) else { continue };
+        // The words just before it, back to the previous sentence's end.
+        let before = &text[..i];
+        let from = before.rfind(['.', '!', '?', '。', '\n']).map_or(0, |k| k + 1);
+        let label: Vec<&str> = before[from..].split_whitespace().rev().take(8).collect();
+        let label: Vec<&str> = label.into_iter().rev().collect();
+        if families::is_protection_countdown_label(&label.join(" "), page.lang) {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// Items: each title element (or each link to a product page when the layout has no title

@@ -18,6 +18,7 @@ mod language;
 mod legacy;
 mod roots;
 mod ru;
+mod status;
 mod file_inputs;
 
 pub use file_inputs::DisputeFormReading;
@@ -115,11 +116,22 @@ pub(crate) struct Page<'t, 'a> {
     pub page_order: Option<String>,
     /// The page language's phrases (all languages' when it is unknown), normalised.
     pub phrases: Vec<(crate::locales::Term, Lang, String)>,
+    /// `<html lang>` as the page gives it ("en-GB"): its region tells how English writes
+    /// all-number dates.
+    pub html_lang: &'a str,
+    /// On a list page filtered by a tab ("To ship"), the status the tab names.
+    pub tab: Option<crate::order::Status>,
 }
 
 impl Page<'_, '_> {
     pub fn date_rules(&self, lang: Option<Lang>) -> DateRules {
-        DateRules { lang: lang.or(self.lang), today: self.today, year_optional: self.layout == Layout::Ru }
+        let lang = lang.or(self.lang);
+        DateRules {
+            lang,
+            today: self.today,
+            year_optional: self.layout == Layout::Ru,
+            day_first: crate::dates::day_first_for(lang, self.html_lang),
+        }
     }
 }
 
@@ -149,6 +161,43 @@ pub(crate) fn short_text(tree: &PageTree<'_>, n: NodeId, max_chars: usize, max_n
         }
     }
     Some(crate::snapshot::collapse_ws(&out))
+}
+
+/// The status a list's selected tab names ("To ship", "Shipped"), when one is selected: an
+/// element with `role="tab"` and `aria-selected="true"`, or whose class says it is a tab and the
+/// active one (`comet-tabs-nav-item-active`). "View all" names none.
+fn list_tab(tree: &PageTree<'_>, lang: Option<Lang>) -> Option<crate::order::Status> {
+    let selected = |n: NodeId| {
+        if tree.attr(n, "role") == Some("tab") {
+            return tree.attr(n, "aria-selected") == Some("true");
+        }
+        tree.attr(n, "class").is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            c.split_ascii_whitespace().any(|t| t.contains("tab")) && c.split_ascii_whitespace().any(|t| t.ends_with("active") || t.ends_with("selected") || t.ends_with("current"))
+        })
+    };
+    let mut found = None;
+    for root in tree.roots() {
+        for n in std::iter::once(root).chain(tree.descendants(root)) {
+            if tree.is_text(n) || !selected(n) {
+                continue;
+            }
+            let text = short_text(tree, n, 40, 10)?;
+            // A count beside the name ("To ship 2").
+            let name = text.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "()".contains(c));
+            let status = match crate::locales::term(name, lang) {
+                Some(crate::locales::Term::Status(s)) => Some(s),
+                _ => crate::locales::families::status_of(name, lang),
+            };
+            // Two selected tabs naming different states: none is trusted.
+            match (found, status) {
+                (None, s) => found = Some(s),
+                (Some(a), b) if a != b => return None,
+                _ => {}
+            }
+        }
+    }
+    found.flatten()
 }
 
 /// Whether the snapshot covers the whole page: no partial roots, or a root without context
@@ -189,6 +238,8 @@ pub fn read_page(tree: &PageTree<'_>, cx: &ReadContext) -> PageReading {
         whole,
         page_order: crate::page_kind::page_order_id(url),
         phrases: facts::phrases(lang),
+        html_lang: tree.snapshot().lang.as_str(),
+        tab: if cx.kind == PageKind::OrderList { list_tab(tree, lang) } else { None },
     };
     match (cx.kind, cx.layout) {
         (PageKind::OrderList, Layout::Current | Layout::Mobile) => current_list::read(&page, &mut reading),

@@ -1,0 +1,209 @@
+//! Reading by evidence (docs/READING.md "Evidence, in order of trust"): one test per rule, on
+//! small pages in wordings and layouts none of the language tables or layout hooks list.
+
+use chrono::NaiveDate;
+use guard_core::order::Status;
+use guard_core::page_kind::classify;
+use guard_core::page_tree::PageTree;
+use guard_core::reading::{read_page, PageReading, ReadContext};
+use guard_core::snapshot::Snapshot;
+
+const LIST: &str = "https://www.aliexpress.com/p/order/index.html";
+const DETAIL: &str = "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 4, 1).unwrap()
+}
+
+fn d(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn read(html: &str, url: &str) -> PageReading {
+    let snap: Snapshot = serde_json::from_value(fixture_kit::snapshot_html(html, url)).unwrap();
+    let (kind, layout) = classify(&snap.url);
+    let tree = PageTree::new(&snap);
+    read_page(&tree, &ReadContext { kind, layout, lang: None, now: today().and_hms_opt(12, 0, 0).unwrap() })
+}
+
+/// A list page of one current-layout card with the given status word, info lines and buttons.
+fn card(lang: &str, status: &str, info: &str, buttons: &[&str]) -> String {
+    let b: String = buttons.iter().map(|b| format!("<button class=\"comet-btn\">{b}</button>")).collect();
+    format!(
+        r#"<html lang="{lang}"><body><div class="order-content"><div class="order-item">
+        <span class="order-item-header-status-text">{status}</span>
+        <div data-pl="order_item_header_info">{info}</div>
+        <a href="https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001">·</a>
+        <div class="order-item-btns">{b}</div></div></div></body></html>"#
+    )
+}
+
+fn status_of(html: &str) -> Status {
+    read(html, LIST).orders[0].order.status
+}
+
+// 1. Status from every signal.
+
+#[test]
+fn status_words_in_no_table_are_read_by_their_family_in_every_language() {
+    let cases = [
+        ("en", "Order in transit", Status::Shipped),
+        ("fr", "Livrée", Status::Shipped),
+        ("ru", "Отгружен", Status::Shipped),
+        ("es", "Pendiente de envío", Status::AwaitingShipment),
+        ("pt-BR", "Aguardando pagamento do pedido", Status::AwaitingPayment),
+        ("de", "Storniert", Status::Closed),
+        ("pl", "Zakończone", Status::Completed),
+        ("zh", "运输中", Status::Shipped),
+    ];
+    for (lang, word, want) in cases {
+        assert_eq!(status_of(&card(lang, word, "", &[])), want, "{lang}: {word}");
+    }
+}
+
+#[test]
+fn an_unknown_word_takes_the_state_the_controls_agree_on_and_notes_why() {
+    let r = read(&card("en", "Zorbled", "", &["Confirm received", "Track order"]), LIST);
+    assert_eq!(r.orders[0].order.status, Status::Shipped);
+    assert!(r.notes.iter().any(|n| n.contains("from ConfirmReceipt")), "{:?}", r.notes);
+    assert_eq!(status_of(&card("en", "Zorbled", "", &["Pay now", "Cancel order"])), Status::AwaitingPayment);
+    // Buttons in no table, by their family too.
+    assert_eq!(status_of(&card("fr", "Xyz", "", &["Payer maintenant"])), Status::AwaitingPayment);
+    assert_eq!(status_of(&card("de", "Xyz", "", &["Empfang bestätigen"])), Status::Shipped);
+    // "Cancel order" alone: unpaid or unshipped: not one state.
+    assert_eq!(status_of(&card("en", "Zorbled", "", &["Cancel order"])), Status::Unknown);
+    // Nothing but "Write a review" / "Add to cart": over, but completed or closed: unknown.
+    assert_eq!(status_of(&card("en", "Zorbled", "", &["Write a review", "Add to cart"])), Status::Unknown);
+}
+
+#[test]
+fn signals_that_disagree_give_unknown_never_a_state_no_signal_supports() {
+    assert_eq!(status_of(&card("en", "Completed", "", &["Pay now"])), Status::Unknown);
+    assert_eq!(status_of(&card("en", "Awaiting shipment", "", &["Confirm received"])), Status::Unknown);
+    assert_eq!(status_of(&card("en", "Zorbled", "", &["Confirm received", "Pay now"])), Status::Unknown);
+    assert_eq!(status_of(&card("en", "Zorbled", "", &[])), Status::Unknown);
+}
+
+#[test]
+fn the_selected_list_tab_speaks_when_the_card_says_nothing() {
+    let page = |tab: &str| {
+        card("en", "Zorbled", "", &[]).replace(
+            "<div class=\"order-content\">",
+            &format!(r#"<div class="comet-tabs-nav"><div class="comet-tabs-nav-item">View all</div><div class="comet-tabs-nav-item comet-tabs-nav-item-active">{tab}</div></div><div class="order-content">"#),
+        )
+    };
+    assert_eq!(status_of(&page("To ship")), Status::AwaitingShipment);
+    assert_eq!(status_of(&page("Shipped 3")), Status::Shipped);
+    assert_eq!(status_of(&page("View all")), Status::Unknown);
+}
+
+// 2. Dates by shape, labels as hints.
+
+#[test]
+fn a_lone_date_on_a_card_is_the_order_date_whatever_its_label() {
+    for info in ["<div>Ord. date: Mar 3, 2026</div>", "<div>Mar 3, 2026</div>", "<span>Placed</span><span>Mar 3, 2026</span>", "<div>Mar 3, 2026 (ordered)</div>"] {
+        let r = read(&card("en", "Completed", info, &[]), LIST);
+        assert_eq!(r.orders[0].order.placed, d("2026-03-03"), "{info}");
+    }
+}
+
+#[test]
+fn labels_say_which_date_is_which_in_any_wording() {
+    let info = "<div>Ordered: Feb 1, 2026</div><div>Dispatched on: Feb 3, 2026</div><div>Receipt confirmed: Mar 1, 2026</div><div>Estimated delivery: Mar 30, 2026</div>";
+    let o = &read(&card("en", "Completed", info, &[]), LIST).orders[0].order;
+    assert_eq!((o.placed, o.shipped, o.completed), (d("2026-02-01"), d("2026-02-03"), d("2026-03-01")));
+    let info = "<dl><dt>Bestellt am</dt><dd>01.02.2026</dd><dt>Versand bestätigt am</dt><dd>03.02.2026</dd></dl>";
+    let o = &read(&card("de", "Versandt", info, &[]), LIST).orders[0].order;
+    assert_eq!((o.placed, o.shipped), (d("2026-02-01"), d("2026-02-03")));
+    let info = "<div>Дата заказа 1 февраля 2026 г.</div><div>Отгружен 3 февраля 2026 г.</div>";
+    let o = &read(&card("ru", "В пути", info, &[]), LIST).orders[0].order;
+    assert_eq!((o.placed, o.shipped), (d("2026-02-01"), d("2026-02-03")));
+}
+
+#[test]
+fn a_date_in_a_table_column_takes_the_column_header_as_its_label() {
+    let html = r#"<html lang="es"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Enviado</div></div>
+        <table><tr><th>Transportista</th><th>Fecha de envío</th></tr><tr><td>Correos</td><td>2026-03-03 10:00:00</td></tr></table></div></body></html>"#;
+    assert_eq!(read(html, DETAIL).orders[0].order.shipped, d("2026-03-03"));
+}
+
+#[test]
+fn a_year_left_out_is_the_nearest_past_and_an_ambiguous_order_needs_the_interface() {
+    let o = &read(&card("en", "Completed", "<div>Order date: Mar 3</div>", &[]), LIST).orders[0].order;
+    assert_eq!(o.placed, d("2026-03-03"));
+    let o = &read(&card("en", "Completed", "<div>Order date: Dec 3</div>", &[]), LIST).orders[0].order;
+    assert_eq!(o.placed, d("2025-12-03"));
+    // 03/02/2026: day first in French, month first in en-US, unknown in plain English.
+    let o = &read(&card("fr", "Terminée", "<div>Date de commande : 03/02/2026</div>", &[]), LIST).orders[0].order;
+    assert_eq!(o.placed, d("2026-02-03"));
+    let o = &read(&card("en-US", "Completed", "<div>Order date: 03/02/2026</div>", &[]), LIST).orders[0].order;
+    assert_eq!(o.placed, d("2026-03-02"));
+    let o = &read(&card("en", "Completed", "<div>Order date: 03/02/2026</div>", &[]), LIST).orders[0].order;
+    assert_eq!(o.placed, None);
+}
+
+#[test]
+fn limits_in_sentences_no_table_lists_give_the_end_of_protection() {
+    let html = |lang: &str, sentence: &str| {
+        format!(
+            r#"<html lang="{lang}"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Shipped</div></div>
+            <p>{sentence}</p><p>Estimated delivery: Apr 3, 2026</p></div></body></html>"#
+        )
+    };
+    for (lang, sentence) in [
+        ("de", "Rückerstattung, falls keine Lieferung bis zum 20.04.2026"),
+        ("pl", "Zwrot pieniędzy, jeśli przesyłka nie dotrze przed 20.04.2026"),
+        ("zh", "若在 2026年4月20日 前未送达，全额退款"),
+        ("ru", "Вернём деньги, если не доставим до 20 апреля 2026 г."),
+    ] {
+        assert_eq!(read(&html(lang, sentence), DETAIL).orders[0].order.protection_ends, d("2026-04-20"), "{sentence}");
+    }
+    // A forecast or a seller's deadline is no limit of protection.
+    let o = &read(&html("es", "El vendedor enviará tu pedido antes del 20 abr. 2026"), DETAIL).orders[0].order;
+    assert_eq!((o.protection_ends, o.shipped), (None, None));
+}
+
+// 3. Ids from any link or text.
+
+#[test]
+fn ids_come_from_any_link_or_from_digits_in_groups() {
+    let page = |inner: &str| format!(r#"<html lang="en"><body><main><article class="x1"><b>Completed</b>{inner}</article><article class="x1"><b>Completed</b><a href="/p/order/detail.html?orderId=8100000000000009">d</a></article></main></body></html>"#);
+    let ids = |inner: &str| read(&page(inner), LIST).orders.iter().map(|o| o.order.id.clone()).collect::<Vec<_>>();
+    let want = vec!["8100000000000001".to_string(), "8100000000000009".to_string()];
+    assert_eq!(ids(r#"<a href="https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8100000000000001">Track</a>"#), want);
+    assert_eq!(ids(r#"<a href="/order-list/8100000000000001">Details</a>"#), want);
+    assert_eq!(ids(r#"<a href="/p/order/detail.html?ORDERID=8100000000000001">Details</a>"#), want, "parameter names in any case");
+    assert_eq!(ids("<span>N° de commande : 8100 0000 0000 0001</span>"), want);
+    assert_eq!(ids("<span>8100 0000 0000 0001</span>"), want);
+    // A tracking number is not the order's.
+    assert_eq!(ids("<span>Tracking number: 8100000000000001</span>"), vec!["8100000000000009".to_string()]);
+}
+
+#[test]
+fn a_card_that_is_itself_a_link_names_its_order() {
+    let html = r#"<html lang="ru"><body><div class="list"><a class="h1" href="/order-list/8100000000000001"><div>Завершён</div><div>3 марта 2026 г.</div></a>
+        <a class="h1" href="/order-list/8100000000000002"><div>Отменён</div><div>5 марта 2026 г.</div></a></div></body></html>"#;
+    let r = read(html, "https://aliexpress.ru/order-list?filterName=active");
+    let got: Vec<(String, Status, Option<NaiveDate>)> = r.orders.iter().map(|o| (o.order.id.clone(), o.order.status, o.order.placed)).collect();
+    assert_eq!(
+        got,
+        vec![("8100000000000001".into(), Status::Completed, d("2026-03-03")), ("8100000000000002".into(), Status::Closed, d("2026-03-05"))]
+    );
+}
+
+// 4. Layouts not seen before.
+
+#[test]
+fn repeated_blocks_each_naming_an_order_are_read_when_no_layout_matches() {
+    let html = r#"<html lang="en"><body><section>
+        <div class="q7"><p>Order 8100 0000 0000 0001</p><p>Mar 3, 2026</p><p>Delivered</p><button>Confirm receipt</button></div>
+        <div class="q7"><p>Order 8100 0000 0000 0002</p><p>Mar 5, 2026</p><p>Cancelled</p></div>
+        </section><div class="more-to-love"><a href="/item/1005001.html">Lamp</a><span>US $3.99</span></div></body></html>"#;
+    let r = read(html, LIST);
+    let got: Vec<(String, Status, Option<NaiveDate>)> = r.orders.iter().map(|o| (o.order.id.clone(), o.order.status, o.order.placed)).collect();
+    assert_eq!(
+        got,
+        vec![("8100000000000001".into(), Status::Shipped, d("2026-03-03")), ("8100000000000002".into(), Status::Closed, d("2026-03-05"))]
+    );
+    assert!(r.notes.iter().any(|n| n.contains("cards found from the ids")), "{:?}", r.notes);
+}
