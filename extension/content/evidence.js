@@ -332,18 +332,45 @@
     ev.stopImmediatePropagation();
     const init = { clientX: ev.clientX, clientY: ev.clientY, screenX: ev.screenX, screenY: ev.screenY,
       ctrlKey: ev.ctrlKey, shiftKey: ev.shiftKey, altKey: ev.altKey, metaKey: ev.metaKey };
-    checkDrop(z, rules, [...dt.files], ev.target, init);
+    checkDrop(z, rules, [...dt.files], ev.target, init, spotOf(z.input));
   }
 
-  async function checkDrop(z, rules, files, target, init) {
-    const at = () => (target.isConnected ? target : z.zone);
+  // The element now where `el` was: itself, or one of the same tag and class at the same
+  // position in the same parent (a re-rendered drop zone).
+  function twinOf(el, parent, index) {
+    if (el.isConnected) return el;
+    const now = parent && parent.isConnected ? parent.children[index] : null;
+    return now && now.tagName === el.tagName && now.className === el.className ? now : null;
+  }
+
+  async function checkDrop(z, rules, files, target, init, spot) {
+    const parent = target.parentElement;
+    const index = parent ? [...parent.children].indexOf(target) : -1;
+    // Where the drop goes on: the element dropped on (or the one the site re-rendered in its
+    // place); else the input now in the input's place, inside the site's new zone, so the drop
+    // bubbles through it; else the upload area.
+    const at = () => {
+      const twin = twinOf(target, parent, index);
+      if (twin) return twin;
+      const input = replacement(z.input, rules, spot);
+      if (input && input !== z.input) return input;
+      return z.zone.isConnected ? z.zone : input || z.zone;
+    };
+    // The input the messages go next to; none: the shopper is asked to pick again.
+    const ready = async () => {
+      const input = await inputNow(z.input, rules, spot);
+      if (!input) tellPickAgain(spot);
+      return input;
+    };
     let verdicts;
     try {
       verdicts = await withTimeout(checkFiles(rules, files, true), ANSWER_MS);
     } catch (e) {
       report(e);
+      const input = await ready();
+      if (!input) return;
       for (const f of files) cleared.add(f);
-      place(z.input, [unchecked(rules, e)]);
+      place(input, [unchecked(rules, e)]);
       dispatchDrop(at(), files, init);
       return;
     }
@@ -352,8 +379,10 @@
       report(e);
       going = { slots: files.map((f, i) => (verdicts[i].pass ? f : null)), notes: [] };
     }
-    const ctx = { input: z.input, rules, dropped: true, slots: going.slots, left: going.slots.filter(Boolean), at, init };
-    showReport(z.input, files, verdicts, going.notes, ctx);
+    const input = await ready();
+    if (!input) return;
+    const ctx = { input, rules, dropped: true, slots: going.slots, left: going.slots.filter(Boolean), at, init };
+    showReport(input, files, verdicts, going.notes, ctx);
     if (ctx.left.length) dispatchDrop(at(), ctx.left, init);
   }
 

@@ -472,6 +472,33 @@ function replacedInputTests(t) {
     });
   }
 
+  t.test('the site re-renders its upload area while a drop on it is checked: the new area gets the drop', async env => {
+    const sw = env.sw();
+    await sw.evaluate(() => { globalThis.dgTest.evidence.hold = true; });
+    try {
+      const page = await open(env);
+      await page.locator('[data-dg-evidence-drop]').waitFor({ state: 'attached' });
+      await page.evaluate(async () => {
+        const c = document.createElement('canvas'); c.width = 50; c.height = 50;
+        const dt = new DataTransfer();
+        dt.items.add(new File([await new Promise(r => c.toBlob(r, 'image/jpeg'))], 'dropped.jpg', { type: 'image/jpeg' }));
+        dt.items.add(new File([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])], 'dropped.png', { type: 'image/png' }));
+        const zone = document.querySelector('[data-fx-drop]');
+        for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+      });
+      await until(() => sw.evaluate(() => globalThis.dgTest.evidence.held), n => n >= 1, 'the check is under way');
+      await page.evaluate(() => window.fxRerender('evidence', 'area'));
+      await sw.evaluate(() => globalThis.dgTest.evidence.release());
+      await waitForSite(page);
+      await waitForAlerts(page, 1);
+      await settle(page);
+      env.assert.equal((await siteFiles(page)).map(e => [e.via, e.render, e.files.map(f => f.name)]), [['drop', 2, ['dropped.jpg']]], 'the new area\'s drop handler saw the photo');
+      env.assert.equal(await alerts(page), [['dropped.png', 'bad-format']], 'the program refused');
+    } finally {
+      await sw.evaluate(() => { const h = globalThis.dgTest.evidence; h.hold = false; h.release(); });
+    }
+  });
+
   t.test('the site removes its upload during the check: the shopper is asked to pick again', async env => {
     const page = await pickDuringRerender(env, 'remove');
     const again = page.locator('[data-dg-evidence-notice="pick-again"][role="alert"]');
