@@ -14,12 +14,38 @@ function toBase64(bytes) {
   return btoa(s);
 }
 
-// For the end-to-end tests of failing open: a core that never answers, or throws.
-export const evidenceTestHooks = { stall: false, fail: false };
+// Test hooks, all here (the end-to-end tests reach them as dgTest.evidence): a core that never
+// answers (`stall`), throws (`fail`), answers some message types late (`delay`: type -> ms), or
+// holds the file checks' answers until the test calls `release()` (`hold`; `held` counts the
+// requests waiting), so that a test can change the page while a check runs.
+export const evidenceTestHooks = {
+  stall: false,
+  fail: false,
+  delay: {},
+  hold: false,
+  held: 0,
+  waiting: [],
+  release() {
+    this.hold = false;
+    for (const go of this.waiting.splice(0)) go();
+    this.held = 0;
+  },
+};
+
+async function testHooks(msg) {
+  const h = evidenceTestHooks;
+  if (h.stall) await new Promise(() => {});
+  if (h.fail) throw new Error('core failure (test)');
+  const ms = Number(h.delay[msg.type]) || 0;
+  if (ms > 0) await new Promise(go => setTimeout(go, ms));
+  if (h.hold && msg.type !== 'dispute-assist') {
+    h.held++;
+    await new Promise(go => h.waiting.push(go));
+  }
+}
 
 export async function answerEvidence(msg) {
-  if (evidenceTestHooks.stall) return new Promise(() => {});
-  if (evidenceTestHooks.fail) throw new Error('core failure (test)');
+  await testHooks(msg);
   const core = await getCore();
   switch (msg.type) {
     case 'evidence-check':
@@ -27,7 +53,8 @@ export async function answerEvidence(msg) {
     case 'evidence-location':
       try {
         const out = core.strip_location(fromBase64(String(msg.head)), !!msg.complete);
-        return { bytes: out ? toBase64(out) : null };
+        // `lost`: what a damaged Exif block removed whole took with it (orientation, …).
+        return out ? { bytes: toBase64(out.bytes), lost: Array.from(out.lost) } : { bytes: null, lost: [] };
       } catch (e) {
         const more = /^need-more:(\d+)$/.exec(String(e && e.message));
         if (more) return { needMore: Number(more[1]) };

@@ -11,7 +11,7 @@ const path = require('path');
 const PAGE = 'dispute-start-en';
 const MB = 1024 * 1024;
 
-const { canvasImage, withGps, mp4, windowsProgram } = require('../harness/evidence_files');
+const { canvasImage, withGps, withDamagedExif, mp4, heic, windowsProgram } = require('../harness/evidence_files');
 
 const file = (name, mimeType, buffer) => ({ name, mimeType, buffer });
 const names = entries => entries.flatMap(e => (e.files || []).map(f => f.name));
@@ -261,30 +261,254 @@ module.exports = t => {
     env.assert.equal(await alerts(page), [['dropped.png', 'bad-format']], 'the program was refused');
   });
 
-  t.test('fail open: when the core fails or does not answer, the site gets the pick as it was', async env => {
+  t.test('fail open: when the core fails or does not answer, the site gets the pick as it was, and the shopper is told', async env => {
     const sw = env.sw();
+    const notice = async page => {
+      const n = page.locator('[data-dg-evidence-notice="unchecked"][role="alert"]');
+      await n.waitFor({ timeout: 10000 });
+      env.assert(await n.isVisible(), 'the notice is visible');
+      return n.evaluate(h => h.shadowRoot.textContent);
+    };
     try {
       await sw.evaluate(() => { globalThis.dgTest.evidence.fail = true; });
       let page = await open(env);
       await page.setInputFiles('input[name=evidence]', [file('setup.jpg', 'image/jpeg', windowsProgram())]);
       await waitForSite(page);
       env.assert.equal(names(await siteFiles(page)), ['setup.jpg'], 'core failed: the site saw the pick');
-      env.assert.equal(await alerts(page), [], 'no alert');
+      env.assert.equal(await alerts(page), [], 'no alert about the file: it was not checked');
+      const failed = await notice(page);
+      env.assert(/could not check/.test(failed) && /unchecked/.test(failed) && /GPS/.test(failed), `says the files went unchecked, GPS kept: ${failed}`);
       await sw.evaluate(() => { globalThis.dgTest.evidence.fail = false; globalThis.dgTest.evidence.stall = true; });
       page = await open(env);
+      const jpg = withGps(await canvasImage(page, 'image/jpeg'));
       const t0 = Date.now();
-      await page.setInputFiles('input[name=evidence]', [file('slow.jpg', 'image/jpeg', windowsProgram())]);
+      await page.setInputFiles('input[name=evidence]', [file('slow.jpg', 'image/jpeg', jpg)]);
       await waitForSite(page);
       const ms = Date.now() - t0;
       env.assert.equal(names(await siteFiles(page)), ['slow.jpg'], 'no answer: the site saw the pick');
       env.assert(ms >= 3000 && ms < 10000, `after a few seconds (${ms} ms)`);
+      const got = Buffer.from(await page.evaluate(async () => Array.from(new Uint8Array(await window.siteFiles[0].arrayBuffer()))));
+      env.assert(got.equals(jpg), 'the very photo, its location data still in it');
+      const late = await notice(page);
+      env.assert(/in time/.test(late) && /Location data \(GPS\) was not removed/.test(late), `says it timed out and GPS stayed: ${late}`);
     } finally {
       await sw.evaluate(() => { globalThis.dgTest.evidence.fail = false; globalThis.dgTest.evidence.stall = false; });
     }
   });
+
+  t.test('location removal has one time budget per pick: three slow photos wait no longer than one, and each is named', async env => {
+    const sw = env.sw();
+    try {
+      // The core answers the check at once but would remove location data only after a minute.
+      await sw.evaluate(() => { globalThis.dgTest.evidence.delay = { 'evidence-location': 60000 }; });
+      const page = await open(env);
+      const jpg = withGps(await canvasImage(page, 'image/jpeg'));
+      const t0 = Date.now();
+      await page.setInputFiles('input[name=evidence]', ['a.jpg', 'b.jpg', 'c.jpg'].map(n => file(n, 'image/jpeg', jpg)));
+      await waitForSite(page);
+      const ms = Date.now() - t0;
+      env.assert.equal(names(await siteFiles(page)), ['a.jpg', 'b.jpg', 'c.jpg'], 'the photos went on, as they were');
+      env.assert(ms < 8000, `one budget of about 4 s for the pick, not 4 s per photo (${ms} ms)`);
+      const kept = page.locator('[data-dg-evidence-notice="location-kept"][role="alert"]');
+      await kept.nth(2).waitFor();
+      const texts = await kept.evaluateAll(els => els.map(h => h.shadowRoot.textContent));
+      env.assert(['a.jpg', 'b.jpg', 'c.jpg'].every((n, i) => texts[i].includes(n) && /GPS/.test(texts[i])), `each photo is named, GPS kept: ${texts}`);
+      console.log(`measure: three photos whose location removal never answers reached the site in ${ms} ms`);
+    } finally {
+      await sw.evaluate(() => { globalThis.dgTest.evidence.delay = {}; });
+    }
+  });
+
+  t.test('a damaged Exif block goes whole, and the note names what went with it (orientation, capture date)', async env => {
+    const page = await open(env);
+    const jpg = await canvasImage(page, 'image/jpeg');
+    const damaged = withDamagedExif(jpg);
+    await page.setInputFiles('input[name=evidence]', [file('rotated.jpg', 'image/jpeg', damaged)]);
+    await waitForSite(page);
+    const got = Buffer.from(await page.evaluate(async () => Array.from(new Uint8Array(await window.siteFiles[0].arrayBuffer()))));
+    env.assert(!got.includes(Buffer.from('Exif\0\0')) && got.subarray(2).equals(jpg.subarray(2)), 'the Exif block is gone, the image untouched');
+    const note = page.locator('[data-dg-evidence-notice="exif-removed"]');
+    await note.waitFor();
+    env.assert.equal(await note.getAttribute('data-dg-evidence-lost'), 'orientation capture-date', 'what was lost, for power users');
+    const text = await note.evaluate(h => h.shadowRoot.textContent);
+    env.assert(/rotated\.jpg/.test(text) && /damaged/.test(text) && /which way up/.test(text) && /date and time/.test(text), `names the file and what was lost: ${text}`);
+    env.assert(await note.isVisible(), 'visible');
+  });
   inPlaceTests(t);
+  defaultsTests(t);
+  replacedInputTests(t);
   assistantTests(t);
 };
+
+// ---- where only the extension's defaults speak, the shopper decides ----------------------------
+
+function defaultsTests(t) {
+  // dispute-detail-en: an input with no accept and no text: every limit is a default.
+  const SILENT = 'dispute-detail-en';
+
+  t.test('a file that breaks only a default is held with a warning; "Upload anyway" (keyboard) hands it to the site', async env => {
+    const page = await open(env, SILENT);
+    const jpg = await canvasImage(page, 'image/jpeg');
+    // A real JPEG followed by 6 MB (decoders stop at its end): over the 5 MB default.
+    const big = Buffer.concat([jpg, Buffer.alloc(6 * MB, 7)]);
+    await page.setInputFiles('#addEvidence', [
+      file('ok.jpg', 'image/jpeg', jpg),
+      file('IMG_0001.HEIC', 'image/heic', heic()),
+      file('IMG_0002.jpg', 'image/jpeg', big),
+      file('setup.jpg', 'image/jpeg', windowsProgram()),
+      file('empty.jpg', 'image/jpeg', Buffer.alloc(0)),
+    ]);
+    await waitForSite(page);
+    await waitForAlerts(page, 4);
+    await settle(page);
+    env.assert.equal(names(await siteFiles(page)), ['ok.jpg'], 'only the passing photo went on');
+    env.assert.equal(await alerts(page), [['IMG_0001.HEIC', 'bad-format'], ['IMG_0002.jpg', 'too-large'], ['setup.jpg', 'bad-format'], ['empty.jpg', 'empty']], 'alerts');
+    const warned = await page.$$eval('[data-dg-evidence-warning]', els => els.map(e => [e.dataset.dgFile, e.dataset.dgEvidenceWarning]));
+    env.assert.equal(warned, [['IMG_0001.HEIC', 'default'], ['IMG_0002.jpg', 'default']], 'the two that break only a default are warnings');
+    env.assert.equal(await page.locator('[data-dg-evidence-error="empty"] [data-dg-action="upload-anyway"], [data-dg-file="setup.jpg"] [data-dg-action="upload-anyway"]').count(), 0, 'no way around a program or an empty file');
+    env.assert.equal(await page.$eval('#addEvidence', i => [...i.files].map(f => f.name)), ['ok.jpg'], 'the input holds what passed');
+    const says = await page.$eval('[data-dg-file="IMG_0001.HEIC"]', h => h.shadowRoot.textContent);
+    env.assert(/held back/.test(says) && /default/.test(says) && /JPEG/.test(says), `says why, that it is our default, and how to convert: ${says}`);
+    // From the keyboard, as a screen-reader user would: a real button with the file in its name.
+    const anyway = page.getByRole('button', { name: 'Upload “IMG_0001.HEIC” anyway' });
+    await anyway.focus();
+    await page.keyboard.press('Enter');
+    await waitForSite(page, 2);
+    env.assert.equal((await siteFiles(page))[1].files.map(f => [f.name, f.size]), [['ok.jpg', jpg.length], ['IMG_0001.HEIC', heic().length]], 'the site sees it with the pick\'s other file');
+    await page.locator('[data-dg-evidence-fixed="sent-anyway"][data-dg-file="IMG_0001.HEIC"]').waitFor();
+    env.assert.equal(await page.$$eval('[data-dg-evidence-warning]', els => els.map(e => e.dataset.dgFile)), ['IMG_0002.jpg'], 'its warning gave way to a note');
+    // The big photo: made smaller, or sent as it is.
+    const big2 = page.locator('[data-dg-file="IMG_0002.jpg"]');
+    env.assert.equal(await big2.locator('button').evaluateAll(bs => bs.map(b => b.dataset.dgAction)), ['shrink', 'upload-anyway'], 'both offered');
+    await big2.locator('[data-dg-action="upload-anyway"]').click();
+    await waitForSite(page, 3);
+    env.assert.equal(names([(await siteFiles(page))[2]]), ['ok.jpg', 'IMG_0001.HEIC', 'IMG_0002.jpg'], 'then the big one too');
+    env.assert.equal((await siteFiles(page))[2].files[2].size, big.length, 'untouched');
+    env.assert.equal(await alerts(page), [['setup.jpg', 'bad-format'], ['empty.jpg', 'empty']], 'the stops stay');
+  });
+
+  t.test('a long phone video over the 50 MB default can be sent; the same over a limit the page states cannot', async env => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-video-'));
+    const long = path.join(dir, 'IMG_0420.mp4');
+    try {
+      fs.writeFileSync(long, mp4(4096));
+      fs.truncateSync(long, 400 * MB);   // sparse
+      let page = await open(env, SILENT);
+      await page.setInputFiles('#addEvidence', long);
+      await waitForAlerts(page, 1);
+      env.assert.equal(await page.$eval('[data-dg-evidence-error]', h => [h.dataset.dgEvidenceError, h.dataset.dgEvidenceWarning]), ['too-large', 'default'], 'a warning');
+      await page.locator('[data-dg-action="upload-anyway"]').click();
+      await waitForSite(page);
+      env.assert.equal((await siteFiles(page))[0].files, [{ name: 'IMG_0420.mp4', size: 400 * MB, type: 'video/mp4' }], 'the site has it');
+      // "Videos: MP4 up to 50 MB" on the page: stopped, no way around.
+      page = await open(env);
+      await page.setInputFiles('input[name=evidence]', long);
+      await waitForAlerts(page, 1);
+      env.assert.equal(await page.$eval('[data-dg-evidence-error]', h => [h.dataset.dgEvidenceError, h.dataset.dgEvidenceWarning || null]), ['too-large', null], 'stopped');
+      env.assert.equal(await page.locator('[data-dg-action="upload-anyway"]').count(), 0, 'no upload-anyway');
+    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+  });
+
+  t.test('options: the evidence check switched off leaves the file inputs exactly as without the extension', async env => {
+    const options = await env.browser.context.newPage();
+    try {
+      await options.goto(env.extensionUrl('options/options.html'));
+      await options.waitForSelector('body[data-ready]');
+      const sw = options.locator('[name="evidence.check_files"]');
+      env.assert(await sw.isChecked(), 'on by default');
+      const label = await options.locator('label[for="f-evidence-check_files"]').textContent();
+      env.assert(/Check evidence files/.test(label), `labelled: ${label}`);
+      const before = Number(await options.evaluate(() => document.body.dataset.saved || 0));
+      await sw.setChecked(false);
+      await options.waitForFunction(b => Number(document.body.dataset.saved || 0) > b, before);
+      env.assert.equal((await env.storage('settings')).evidence.check_files, false, 'stored');
+      const page = await env.open(PAGE);
+      env.assert.equal(await page.locator('[data-dg-evidence], [data-dg-evidence-drop]').count(), 0, 'no input or area marked');
+      await page.locator('[data-dg-ui="dispute-assistant"]').waitFor();
+      await page.setInputFiles('input[name=evidence]', [file('setup.jpg', 'image/jpeg', windowsProgram())]);
+      await waitForSite(page);
+      await settle(page);
+      const log = await env.siteLog(page);
+      env.assert.equal(log.map(e => e.event), ['input', 'files'], 'the site sees the pick once, as the browser gave it');
+      env.assert.equal(names(await siteFiles(page)), ['setup.jpg'], 'even a program: nothing is checked');
+      env.assert.equal(await page.locator('[data-dg-ui^="evidence-"]').count(), 0, 'no message of ours');
+    } finally {
+      await env.sw().evaluate(() => chrome.storage.local.remove('settings'));
+    }
+  });
+}
+
+// ---- the site replaces its input while the pick is checked ----------------------------------
+
+function replacedInputTests(t) {
+  // Holds the core's answer, lets the fixture site re-render its uploader, then lets go.
+  async function pickDuringRerender(env, mode) {
+    const sw = env.sw();
+    await sw.evaluate(() => { globalThis.dgTest.evidence.hold = true; });
+    try {
+      const page = await open(env);
+      const jpg = await canvasImage(page, 'image/jpeg');
+      await page.setInputFiles('input[name=evidence]', [file('front.jpg', 'image/jpeg', jpg), file('setup.jpg', 'image/jpeg', windowsProgram())]);
+      await until(() => sw.evaluate(() => globalThis.dgTest.evidence.held), n => n >= 1, 'the check is under way');
+      await page.evaluate(mode => window.fxRerender('evidence', mode), mode);
+      await sw.evaluate(() => globalThis.dgTest.evidence.release());
+      return page;
+    } finally {
+      await sw.evaluate(() => { const h = globalThis.dgTest.evidence; h.hold = false; h.release(); });
+    }
+  }
+
+  for (const mode of ['input', 'area']) {
+    t.test(`the site replaces its ${mode === 'input' ? 'input' : 'whole upload area'} during the check: the pick goes to the new input`, async env => {
+      const page = await pickDuringRerender(env, mode);
+      await waitForSite(page);
+      await waitForAlerts(page, 1);
+      await settle(page);
+      const seen = await siteFiles(page);
+      env.assert.equal(seen.map(e => [e.via, e.render, e.files.map(f => f.name)]), [['change', 2, ['front.jpg']]], 'the new input\'s own handler saw the passing photo, once');
+      env.assert.equal(await page.$eval('input[name=evidence]', i => [i.dataset.fxRender, [...i.files].map(f => f.name)]), ['2', ['front.jpg']], 'the input in the page holds it');
+      env.assert.equal(await alerts(page), [['setup.jpg', 'bad-format']], 'the program is still refused, and said');
+      env.assert(await page.locator('[data-dg-evidence-error]').isVisible(), 'where the shopper sees it');
+    });
+  }
+
+  t.test('the site re-renders its upload area while a drop on it is checked: the new area gets the drop', async env => {
+    const sw = env.sw();
+    await sw.evaluate(() => { globalThis.dgTest.evidence.hold = true; });
+    try {
+      const page = await open(env);
+      await page.locator('[data-dg-evidence-drop]').waitFor({ state: 'attached' });
+      await page.evaluate(async () => {
+        const c = document.createElement('canvas'); c.width = 50; c.height = 50;
+        const dt = new DataTransfer();
+        dt.items.add(new File([await new Promise(r => c.toBlob(r, 'image/jpeg'))], 'dropped.jpg', { type: 'image/jpeg' }));
+        dt.items.add(new File([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])], 'dropped.png', { type: 'image/png' }));
+        const zone = document.querySelector('[data-fx-drop]');
+        for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+      });
+      await until(() => sw.evaluate(() => globalThis.dgTest.evidence.held), n => n >= 1, 'the check is under way');
+      await page.evaluate(() => window.fxRerender('evidence', 'area'));
+      await sw.evaluate(() => globalThis.dgTest.evidence.release());
+      await waitForSite(page);
+      await waitForAlerts(page, 1);
+      await settle(page);
+      env.assert.equal((await siteFiles(page)).map(e => [e.via, e.render, e.files.map(f => f.name)]), [['drop', 2, ['dropped.jpg']]], 'the new area\'s drop handler saw the photo');
+      env.assert.equal(await alerts(page), [['dropped.png', 'bad-format']], 'the program refused');
+    } finally {
+      await sw.evaluate(() => { const h = globalThis.dgTest.evidence; h.hold = false; h.release(); });
+    }
+  });
+
+  t.test('the site removes its upload during the check: the shopper is asked to pick again', async env => {
+    const page = await pickDuringRerender(env, 'remove');
+    const again = page.locator('[data-dg-evidence-notice="pick-again"][role="alert"]');
+    await again.waitFor({ timeout: 10000 });
+    const text = await again.evaluate(h => h.shadowRoot.textContent);
+    env.assert(/pick them again/.test(text), text);
+    env.assert(await again.isVisible(), 'visible');
+    env.assert.equal(await siteFiles(page), [], 'nothing reached the site');
+  });
+}
 
 // ---- in place of the original, whatever the site's upload widget does with its input ----------
 

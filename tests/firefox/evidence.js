@@ -10,7 +10,7 @@ const os = require('os');
 const puppeteer = require('puppeteer-core');
 const server = require('../harness/server');
 const { listFixtures } = require('../harness/templates');
-const { canvasImage, withGps, windowsProgram } = require('../harness/evidence_files');
+const { canvasImage, withGps, heic, windowsProgram } = require('../harness/evidence_files');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -47,7 +47,7 @@ async function main() {
     const program = windowsProgram();
     const gps = withGps(jpg);
     // Oversized: a real JPEG followed by 6 MB (decoders stop at its end).
-    const files = { 'ok.jpg': jpg, 'holiday.jpg': program, 'street.jpg': gps, 'big.jpg': Buffer.concat([jpg, Buffer.alloc(6 << 20, 7)]) };
+    const files = { 'ok.jpg': jpg, 'holiday.jpg': program, 'street.jpg': gps, 'big.jpg': Buffer.concat([jpg, Buffer.alloc(6 << 20, 7)]), 'IMG_0001.HEIC': heic() };
     for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), bytes);
 
     await check('a pick: the program refused, the photos on, the GPS gone', async () => {
@@ -83,6 +83,21 @@ async function main() {
       await until(page, () => JSON.parse(document.documentElement.dataset.siteLog).some(e => e.event === 'files' && e.files.some(f => f.name === 'big.jpg')));
       const last = await page.evaluate(() => JSON.parse(document.documentElement.dataset.siteLog).filter(e => e.event === 'files').pop().files.pop());
       assert(last.type === 'image/jpeg' && last.size < 5 << 20, `the copy ${JSON.stringify(last)}`);
+    });
+
+    await check('a HEIC photo where the form states no formats: held with a warning, "Upload anyway" hands it on', async () => {
+      const silent = listFixtures().find(f => f.name === 'dispute-detail-en');
+      const p2 = await browser.newPage();
+      await p2.goto(server.fixtureUrl(silent).replace('//trade.aliexpress.com/', `//trade.aliexpress.com:${port}/`).replace('//www.aliexpress.com/', `//www.aliexpress.com:${port}/`));
+      await p2.waitForSelector('[data-dg-evidence="watched"]', { timeout: 20000 });
+      const input = await p2.$('#addEvidence');
+      await input.uploadFile(path.join(dir, 'ok.jpg'), path.join(dir, 'IMG_0001.HEIC'));
+      await until(p2, () => document.querySelector('[data-dg-evidence-warning]'));
+      await p2.evaluate(() => document.querySelector('[data-dg-evidence-warning]').shadowRoot.querySelector('[data-dg-action="upload-anyway"]').click());
+      await until(p2, () => JSON.parse(document.documentElement.dataset.siteLog || '[]').some(e => e.event === 'files' && e.files.some(f => f.name === 'IMG_0001.HEIC')));
+      const seen = await siteFiles(p2);
+      assert(JSON.stringify(seen) === JSON.stringify([['change', ['ok.jpg']], ['change', ['ok.jpg', 'IMG_0001.HEIC']]]), `site saw ${JSON.stringify(seen)}`);
+      await p2.close();
     });
   } finally {
     await browser.close().catch(() => {});

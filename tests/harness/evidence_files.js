@@ -1,5 +1,6 @@
 // Files for evidence tests, generated (never stored): a photo drawn and encoded by the browser,
-// a photo with GPS, an MP4's first boxes, a Windows program renamed as a photo.
+// a photo with GPS, one with a damaged Exif block, an MP4's and a HEIC's first boxes, a Windows
+// program renamed as a photo.
 'use strict';
 
 // A real photo, drawn and encoded by the browser.
@@ -44,12 +45,39 @@ function withGps(jpeg) {
   return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xFF, 0xE1]), len, data, jpeg.subarray(2)]);
 }
 
+// An Exif APP1 segment as a phone writes it (Orientation 6 = rotated, DateTimeOriginal in the
+// Exif IFD), whose GPS pointer is damaged (it points far past the segment's end): the block
+// cannot be rewritten safely and must go whole.
+function withDamagedExif(jpeg) {
+  const le16 = v => { const b = Buffer.alloc(2); b.writeUInt16LE(v); return b; };
+  const le32 = v => { const b = Buffer.alloc(4); b.writeUInt32LE(v); return b; };
+  const entry = (tag, type, count, value) => Buffer.concat([le16(tag), le16(type), le32(count), value]);
+  const tiff = Buffer.concat([
+    Buffer.from('II'), le16(42), le32(8),
+    // IFD0 at 8: 3 entries, ends at 50.
+    le16(3), entry(0x0112, 3, 1, Buffer.from([6, 0, 0, 0])), entry(0x8769, 4, 1, le32(50)), entry(0x8825, 4, 1, le32(60000)), le32(0),
+    // Exif IFD at 50: DateTimeOriginal (20 ASCII bytes at 68).
+    le16(1), entry(0x9003, 2, 20, le32(68)), le32(0),
+    Buffer.from('2026:03:01 10:00:00\0'),
+  ]);
+  const data = Buffer.concat([Buffer.from('Exif\0\0'), tiff]);
+  const len = Buffer.alloc(2); len.writeUInt16BE(data.length + 2);
+  return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xFF, 0xE1]), len, data, jpeg.subarray(2)]);
+}
+
 // The first boxes of an MP4 as a phone writes them, then media data.
 function mp4(bytes = 4096) {
   const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2')]);
   const mdatLen = Buffer.alloc(4); mdatLen.writeUInt32BE(bytes - 24);
   const body = Buffer.alloc(bytes - 32, 0x5a);
   return Buffer.concat([ftyp, mdatLen, Buffer.from('mdat'), body]);
+}
+
+// The first boxes of an iPhone HEIC photo (ftyp heic, compatible mif1/miaf/MiHB/heic), then
+// data: phones' normal "High Efficiency" output.
+function heic(bytes = 4096) {
+  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 32]), Buffer.from('ftypheic'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1miafMiHBheic')]);
+  return Buffer.concat([ftyp, Buffer.alloc(bytes - ftyp.length, 0x33)]);
 }
 
 // A Windows program (DOS stub and PE header), renamed as a photo.
@@ -59,4 +87,4 @@ function windowsProgram() {
   return b;
 }
 
-module.exports = { canvasImage, withGps, mp4, windowsProgram };
+module.exports = { canvasImage, withGps, withDamagedExif, mp4, heic, windowsProgram };

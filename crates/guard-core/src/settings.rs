@@ -29,6 +29,9 @@ pub struct Settings {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EvidenceDefaults {
+    /// Check evidence files at all. Off: dispute forms' file inputs are left exactly as
+    /// without the extension (no marks, nothing held, nothing rewritten).
+    pub check_files: bool,
     pub max_photo_bytes: u64,
     pub max_video_bytes: u64,
     pub max_files: u32,
@@ -44,6 +47,7 @@ impl Default for EvidenceDefaults {
     fn default() -> Self {
         use Format::*;
         EvidenceDefaults {
+            check_files: true,
             max_photo_bytes: 5 * 1024 * 1024,
             max_video_bytes: 50 * 1024 * 1024,
             max_files: 6,

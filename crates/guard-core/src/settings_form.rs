@@ -73,6 +73,7 @@ const FIELDS: &[Spec] = &[
     spec("policy.protection_days_economy", Section::Policy, Kind::Number, 1, 365),
     spec("policy.seller_response_days", Section::Policy, Kind::Number, 1, 60),
     spec("policy.escalation_days", Section::Policy, Kind::Number, 1, 60),
+    spec("evidence.check_files", Section::Uploads, Kind::Switch, 0, 1),
     spec("evidence.max_photo_bytes", Section::Uploads, Kind::Megabytes, 1, 1024),
     spec("evidence.max_video_bytes", Section::Uploads, Kind::Megabytes, 1, 4096),
     spec("evidence.max_files", Section::Uploads, Kind::Number, 1, 30),
@@ -177,6 +178,7 @@ fn switch_ref<'a>(s: &'a mut Settings, name: &str) -> Option<&'a mut bool> {
         "notifications" => &mut s.notifications,
         "confirm_guard" => &mut s.confirm_guard,
         "evidence.strip_location" => &mut s.evidence.strip_location,
+        "evidence.check_files" => &mut s.evidence.check_files,
         _ => return None,
     })
 }
@@ -383,6 +385,7 @@ mod tests {
         assert_eq!(get("closing_soon_days"), json!("3"));
         assert_eq!(get("confirm_guard"), json!(true));
         assert_eq!(get("evidence.max_photo_bytes"), json!("5"));
+        assert_eq!(get("evidence.check_files"), json!(true));
         assert_eq!(get("language"), json!(""));
         assert_eq!(get("evidence.formats"), json!(["jpeg", "png", "gif", "bmp", "webp", "mp4", "mov", "avi", "webm", "mkv", "3gp"]));
         let formats = f.iter().find(|x| x.name == "evidence.formats").unwrap();
@@ -417,6 +420,10 @@ mod tests {
         assert_eq!(s.evidence.max_photo_bytes, 5 * MB / 2);
         assert_eq!(s.language.as_deref(), Some("pt_BR"));
         assert_eq!(apply(&s, &typed(json!({"language": ""}))).settings.language, None);
+        // The evidence check as a whole can be switched off, and back on.
+        let off = apply(&s, &typed(json!({"evidence.check_files": false}))).settings;
+        assert!(!off.evidence.check_files && off.evidence.strip_location);
+        assert!(apply(&off, &typed(json!({"evidence.check_files": true}))).settings.evidence.check_files);
         assert_eq!(apply(&s, &typed(json!({"reminder_days": ""}))).settings.reminder_days, Vec::<u32>::new());
     }
 

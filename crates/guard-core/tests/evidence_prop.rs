@@ -3,9 +3,9 @@
 //! may panic; no format may be claimed without its signature.
 
 use guard_core::dispute_text::{check_description, money_in, parse_amount};
-use guard_core::evidence::format::{sniff, Content, Format};
+use guard_core::evidence::format::{sniff, Content, Format, FORMATS};
 use guard_core::evidence::limits::{read_hint, rules_for};
-use guard_core::evidence::location::{strip_gps, Stripped};
+use guard_core::evidence::location::{strip_gps, Lost, Stripped};
 use guard_core::evidence::verdict::{check, CheckRequest, Code, PickedFile};
 use guard_core::settings::EvidenceDefaults;
 use proptest::prelude::*;
@@ -33,6 +33,22 @@ fn program_signature(b: &[u8]) -> bool {
         .iter()
         .any(|s| b.starts_with(s))
 }
+
+/// First bytes of files a shopper picks: photos (HEIC among them), a video, a document, a
+/// program, unknown content, nothing.
+const HEADS: &[&[u8]] = &[
+    b"\xFF\xD8\xFF\xE1\x00\x10Exif\x00\x00MM\x00*",
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0DIHDR",
+    b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic",
+    b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00isommp42",
+    b"\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00qt  ",
+    b"%PDF-1.7\n",
+    b"MZ\x90\x00\x03\x00\x00\x00",
+    b"Hello, a note.",
+    b"",
+];
+const NAMES: &[&str] = &["IMG_1.jpg", "IMG_1.HEIC", "shot.png", "clip.mp4", "clip.MOV", "scan.pdf", "notes.txt", "setup.exe", "photo"];
+const SIZES: &[u64] = &[1, 900_000, 3 << 20, 6 << 20, 30 << 20, 60 << 20, 3 << 30];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: fixture_kit::fuzz_cases(4000), ..ProptestConfig::default() })]
@@ -81,7 +97,11 @@ proptest! {
         let mut b = vec![0xFF, 0xD8, 0xFF, 0xE1];
         b.extend(body);
         match strip_gps(&b, complete) {
-            Stripped::Prefix(p) => prop_assert!(p.starts_with(&[0xFF, 0xD8]) && p.len() <= b.len()),
+            Stripped::Prefix { bytes: p, lost } => {
+                prop_assert!(p.starts_with(&[0xFF, 0xD8]) && p.len() <= b.len());
+                // Something besides the location goes only with a block dropped whole.
+                prop_assert!(lost.is_empty() || p.len() < b.len());
+            }
             Stripped::NeedMore(n) => prop_assert!(!complete && n > b.len()),
             Stripped::Nothing => {}
         }
@@ -111,6 +131,88 @@ proptest! {
         }
         if let Some(max) = rules.files {
             prop_assert!(v.iter().filter(|x| x.pass).count() as u32 <= max);
+        }
+    }
+
+    #[test]
+    fn a_warning_is_exactly_a_file_that_breaks_only_our_defaults(
+        files in proptest::collection::vec((0usize..HEADS.len(), 0usize..NAMES.len(), prop::sample::select(SIZES.to_vec())), 0..10),
+        accept in prop::sample::select(vec![None, Some("image/jpeg,image/png,video/mp4"), Some(".jpg,.heic"), Some("video/mp4")]),
+        hint in prop::sample::select(vec!["", "Up to 3 photos", "max 5 MB each", "JPG or PNG", "Videos up to 20 MB", "Maximum 4 files, 2 MB each (JPG, MP4)"]),
+        multiple in any::<bool>(),
+        dropped in any::<bool>(),
+    ) {
+        let picked: Vec<PickedFile> = files.iter().map(|(h, n, size)| PickedFile {
+            name: NAMES[*n].to_string(),
+            size: if HEADS[*h].is_empty() { 0 } else { *size },
+            mime: String::new(),
+            head: HEADS[*h].to_vec(),
+        }).collect();
+        let defaults = EvidenceDefaults::default();
+        // Defaults that nothing breaks: the page's own statements alone.
+        let relaxed = EvidenceDefaults {
+            max_photo_bytes: u64::MAX, max_video_bytes: u64::MAX, max_files: 1000,
+            formats: FORMATS.iter().map(|i| i.format).collect(), ..EvidenceDefaults::default()
+        };
+        let ours = check(&CheckRequest { rules: rules_for(accept, multiple, hint, &defaults), files: picked.clone(), dropped });
+        let theirs = check(&CheckRequest { rules: rules_for(accept, multiple, hint, &relaxed), files: picked.clone(), dropped });
+        for (a, b) in ours.iter().zip(&theirs) {
+            prop_assert_eq!(a.pass, a.code.is_none());
+            prop_assert!(!(a.pass && a.warning));
+            if a.warning {
+                // Never an empty file, a program or a name that lies.
+                prop_assert!(a.code != Some(Code::Empty) && a.code != Some(Code::Mismatch) && a.content != Content::Program, "{:?}", a);
+                prop_assert!(a.lines.iter().any(|l| l.key == "evidenceHeldBack"));
+                // Only our defaults stood in its way (content nobody can tell stays a guess).
+                prop_assert!(b.pass || (b.warning && a.content == Content::Unknown), "{:?} / {:?}", a, b);
+            } else if !a.pass {
+                // What the page states, or what no form takes, stops it whatever our defaults.
+                prop_assert!(!b.pass && !b.warning && a.code == b.code, "{:?} / {:?}", a, b);
+            } else {
+                prop_assert!(b.pass);
+            }
+        }
+    }
+
+    #[test]
+    fn damaged_exif_blocks_say_what_went_with_them(
+        ifd in proptest::collection::vec(any::<u8>(), 0..120),
+        le in any::<bool>(),
+        orientation in any::<bool>(),
+    ) {
+        // A TIFF header, then an IFD0 with perhaps Orientation and a GPS pointer that points
+        // anywhere, then random bytes: whatever the core makes of it, what it drops whole it names.
+        let p16 = |v: u16| if le { v.to_le_bytes() } else { v.to_be_bytes() };
+        let p32 = |v: u32| if le { v.to_le_bytes() } else { v.to_be_bytes() };
+        let mut t: Vec<u8> = if le { b"II".to_vec() } else { b"MM".to_vec() };
+        t.extend(p16(42));
+        t.extend(p32(8));
+        t.extend(p16(if orientation { 2 } else { 1 }));
+        if orientation {
+            t.extend(p16(0x0112)); t.extend(p16(3)); t.extend(p32(1)); t.extend(p16(6)); t.extend([0, 0]);
+        }
+        let gps_at = u32::from(ifd.first().copied().unwrap_or(0)) * 97;
+        t.extend(p16(0x8825)); t.extend(p16(4)); t.extend(p32(1)); t.extend(p32(gps_at));
+        t.extend(ifd);
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE1];
+        jpeg.extend(((t.len() + 8) as u16).to_be_bytes());
+        jpeg.extend(b"Exif\0\0");
+        jpeg.extend(&t);
+        jpeg.extend([0xFF, 0xDA, 0x00, 0x02, 0xFF, 0xD9]);
+        match strip_gps(&jpeg, true) {
+            Stripped::Prefix { bytes, lost } if bytes.len() < jpeg.len() => {
+                // Dropped whole: the orientation it held is named (IFD0's first entry can
+                // always be read here); a block it could not read is said to be unreadable.
+                if orientation { prop_assert!(lost.contains(&Lost::Orientation), "{:?}", lost); }
+                let ifd0_whole = t.len() >= 8 + 2 + 12 * (1 + usize::from(orientation));
+                prop_assert!(ifd0_whole || lost.contains(&Lost::Unreadable));
+            }
+            Stripped::Prefix { bytes, lost } => {
+                // Rewritten in place: the orientation is still there and nothing is said lost.
+                prop_assert!(lost.is_empty());
+                prop_assert_eq!(bytes.len(), jpeg.len());
+            }
+            Stripped::Nothing | Stripped::NeedMore(_) => {}
         }
     }
 

@@ -121,15 +121,23 @@ pub fn check_evidence(request: &str) -> Result<String, JsError> {
 }
 
 /// Removes location metadata from a JPEG: given its first bytes (`complete` when they are the
-/// whole file), returns the bytes to put in their place, or `undefined` when there is nothing to
-/// remove (the file stays the very same). Throws `need-more:<n>` when the headers go on past
-/// the bytes given.
+/// whole file), returns `{bytes, lost}`: the bytes to put in their place and what a damaged
+/// Exif block dropped whole took with it (`["orientation", "capture-date", …]`, see
+/// `location::Lost`); or `undefined` when there is nothing to remove (the file stays the very
+/// same). Throws `need-more:<n>` when the headers go on past the bytes given.
 #[wasm_bindgen]
-pub fn strip_location(bytes: &[u8], complete: bool) -> Result<Option<Vec<u8>>, JsError> {
+pub fn strip_location(bytes: &[u8], complete: bool) -> Result<JsValue, JsError> {
     use guard_core::evidence::location::{strip_gps, Stripped};
     match strip_gps(bytes, complete) {
-        Stripped::Nothing => Ok(None),
-        Stripped::Prefix(p) => Ok(Some(p)),
+        Stripped::Nothing => Ok(JsValue::UNDEFINED),
+        Stripped::Prefix { bytes, lost } => {
+            let out = js_sys::Object::new();
+            let lost: js_sys::Array = lost.iter().map(|l| JsValue::from_str(l.as_str())).collect();
+            let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(k), v).map_err(|_| JsError::new("cannot build the answer"));
+            set("bytes", &js_sys::Uint8Array::from(&bytes[..]).into())?;
+            set("lost", &lost.into())?;
+            Ok(out.into())
+        }
         Stripped::NeedMore(n) => Err(JsError::new(&format!("need-more:{n}"))),
     }
 }

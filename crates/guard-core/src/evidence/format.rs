@@ -87,7 +87,7 @@ pub const FORMATS: &[FormatInfo] = &[
     FormatInfo { format: Format::Bmp, name: "BMP", kind: Kind::Photo, family: Family::Bmp, extensions: &["bmp", "dib"], mime: &["image/bmp", "image/x-bmp", "image/x-ms-bmp"], browser_decodes: true, source: "Windows BITMAPFILEHEADER (BM, reserved zeros, DIB header size)" },
     FormatInfo { format: Format::Webp, name: "WEBP", kind: Kind::Photo, family: Family::Webp, extensions: &["webp"], mime: &["image/webp"], browser_decodes: true, source: "RFC 9649 (RIFF container, form type WEBP)" },
     FormatInfo { format: Format::Heic, name: "HEIC", kind: Kind::Photo, family: Family::Heif, extensions: &["heic", "hif"], mime: &["image/heic", "image/heic-sequence"], browser_decodes: false, source: "ISO/IEC 23008-12 (ftyp brands heic, heix, hevc, hevx, heim, heis)" },
-    FormatInfo { format: Format::Heif, name: "HEIF", kind: Kind::Photo, family: Family::Heif, extensions: &["heif"], mime: &["image/heif", "image/heif-sequence"], browser_decodes: false, source: "ISO/IEC 23008-12 (ftyp brands mif1, msf1)" },
+    FormatInfo { format: Format::Heif, name: "HEIF", kind: Kind::Photo, family: Family::Heif, extensions: &["heif"], mime: &["image/heif", "image/heif-sequence"], browser_decodes: false, source: "ISO/IEC 23008-12 (ftyp brands mif1, mif2, msf1, avci; MIAF miaf, Apple MiHA/MiHB/MiHE)" },
     FormatInfo { format: Format::Avif, name: "AVIF", kind: Kind::Photo, family: Family::Heif, extensions: &["avif"], mime: &["image/avif"], browser_decodes: true, source: "AV1 Image File Format (ftyp brands avif, avis)" },
     FormatInfo { format: Format::Mp4, name: "MP4", kind: Kind::Video, family: Family::IsoMedia, extensions: &["mp4", "m4v"], mime: &["video/mp4", "video/x-m4v"], browser_decodes: false, source: "ISO/IEC 14496-12 and -14 (ftyp brands isom, iso2…, mp41, mp42, avc1, M4V)" },
     FormatInfo { format: Format::Mov, name: "MOV", kind: Kind::Video, family: Family::IsoMedia, extensions: &["mov", "qt"], mime: &["video/quicktime"], browser_decodes: false, source: "QuickTime File Format (ftyp brand qt, or a first atom moov/mdat/wide/free/skip/pnot)" },
@@ -299,7 +299,8 @@ fn iso_media(head: &[u8]) -> Option<Format> {
 
 enum Brand {
     Is(Format),
-    /// mif1/msf1: HEIF, the codec is said by another brand.
+    /// mif1/mif2/msf1 (and the MIAF and Apple profile brands): HEIF, the codec is said by
+    /// another brand.
     GenericHeif,
     /// M4A/M4B/M4P/F4A: sound, not evidence of anything seen.
     Audio,
@@ -310,7 +311,8 @@ fn brand_format(brand: &[u8]) -> Brand {
     match brand {
         b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"hevm" | b"hevs" => Brand::Is(Format::Heic),
         b"avif" | b"avis" => Brand::Is(Format::Avif),
-        b"mif1" | b"msf1" => Brand::GenericHeif,
+        b"avci" | b"avcs" => Brand::Is(Format::Heif),
+        b"mif1" | b"mif2" | b"msf1" | b"miaf" | b"MiHA" | b"MiHB" | b"MiHE" => Brand::GenericHeif,
         b"qt  " => Brand::Is(Format::Mov),
         b"3gp4" | b"3gp5" | b"3gp6" | b"3gp7" | b"3gp8" | b"3gp9" | b"3gg6" | b"3gg9" | b"3ge6" | b"3ge7" | b"3ge9"
         | b"3gs7" | b"3gs9" | b"3g2a" | b"3g2b" | b"3g2c" => Brand::Is(Format::ThreeGp),
@@ -448,6 +450,13 @@ mod tests {
         // An unknown major brand with a known compatible one.
         assert_eq!(sniff(&ftyp(b"XYZW", &[b"mp41"])), Content::Known(Format::Mp4));
         assert_eq!(sniff(&ftyp(b"M4V ", &[b"M4V ", b"M4A ", b"mp42", b"isom"])), Content::Known(Format::Mp4));
+        // Phones' HEIF variants: a generic major brand with the codec among the compatible
+        // ones, Apple's profile brands, AVC-coded HEIF, a second-edition HEIF.
+        assert_eq!(sniff(&ftyp(b"MiHE", &[b"MiHE", b"miaf", b"MiHB", b"heic"])), Content::Known(Format::Heic));
+        assert_eq!(sniff(&ftyp(b"msf1", &[b"msf1", b"hevc"])), Content::Known(Format::Heic));
+        assert_eq!(sniff(&ftyp(b"mif2", &[b"mif2", b"miaf"])), Content::Known(Format::Heif));
+        assert_eq!(sniff(&ftyp(b"mif1", &[b"mif1", b"avci"])), Content::Known(Format::Heif));
+        assert_eq!(sniff(&ftyp(b"heix", &[b"mif1", b"heix"])), Content::Known(Format::Heic));
         // iPhone video.
         assert_eq!(sniff(&ftyp(b"qt  ", &[b"qt  "])), Content::Known(Format::Mov));
         // Old QuickTime without ftyp.

@@ -43,6 +43,16 @@ pub struct UploadRules {
     pub multiple: bool,
     /// Remove location metadata from JPEG photos before they reach the site.
     pub strip_location: bool,
+    /// The kinds whose formats the page leaves open (no `accept` and no format named beside
+    /// the input, or only a wildcard such as `image/*`): our list of their formats is a guess,
+    /// so a file refused only by it is held with a warning, never blocked outright.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub open_kinds: Vec<Kind>,
+    /// Where the input sits on the form (its name, what it takes, the text of its upload
+    /// area): a site that re-renders its uploader gives the new input the same place, so a
+    /// pick checked meanwhile can be handed to it (`evidence::plan_ops`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
 }
 
 impl UploadRules {
@@ -52,6 +62,33 @@ impl UploadRules {
             _ => (self.video_bytes, self.video_bytes_from),
         }
     }
+
+    /// Whether the page says nothing of the formats of this kind it takes.
+    pub fn formats_open(&self, kind: Kind) -> bool {
+        self.open_kinds.contains(&kind)
+    }
+
+    /// Whether the page names no format at all (then content we cannot tell breaks no limit
+    /// it states).
+    pub fn all_formats_open(&self) -> bool {
+        ALL_KINDS.iter().all(|k| self.formats_open(*k))
+    }
+}
+
+const ALL_KINDS: [Kind; 4] = [Kind::Photo, Kind::Video, Kind::Document, Kind::Archive];
+
+/// The kinds an `accept` attribute takes by wildcard only ("image/*", "video/*", "*/*").
+fn wildcard_kinds(accept: &str) -> Vec<Kind> {
+    let mut out = vec![];
+    for token in accept.split(',').map(|t| t.trim().to_ascii_lowercase()) {
+        match token.as_str() {
+            "image/*" => out.push(Kind::Photo),
+            "video/*" => out.push(Kind::Video),
+            "*/*" | "*" => out.extend(ALL_KINDS),
+            _ => {}
+        }
+    }
+    ALL_KINDS.into_iter().filter(|k| out.contains(k)).collect()
 }
 
 /// Image formats a browser shows, which is what `image/*` on a web form means in practice;
@@ -392,6 +429,10 @@ pub fn rules_for(accept: Option<&str>, multiple: bool, hint: &str, defaults: &Ev
         (None, true) => (None, Origin::PageText),
         (None, false) => (Some(defaults.max_files), Origin::Default),
     };
+    // Open: every kind when the page names no format; else the kinds its accept takes by
+    // wildcard. A kind the text names formats of is stated either way.
+    let open_base = if base_from == Origin::Default { ALL_KINDS.to_vec() } else { wildcard_kinds(accept.unwrap_or("")) };
+    let open_kinds = open_base.into_iter().filter(|k| !h.formats.iter().any(|f| f.kind() == *k)).collect();
     UploadRules {
         formats,
         formats_from,
@@ -405,6 +446,8 @@ pub fn rules_for(accept: Option<&str>, multiple: bool, hint: &str, defaults: &Ev
         videos: h.videos,
         multiple,
         strip_location: defaults.strip_location,
+        open_kinds,
+        place: String::new(),
     }
 }
 
@@ -510,5 +553,24 @@ mod tests {
         let r = rules_for(None, true, "MP4 or MOV, 50 MB", &d);
         assert_eq!(r.formats.iter().filter(|f| f.kind() == Kind::Video).count(), 2);
         assert!(r.formats.contains(&Format::Jpeg));
+    }
+
+    #[test]
+    fn open_kinds_are_the_ones_the_page_names_no_format_of() {
+        let d = EvidenceDefaults::default();
+        use Kind::*;
+        // Nothing stated: every kind's formats are our guess.
+        let r = rules_for(None, true, "", &d);
+        assert_eq!(r.open_kinds, vec![Photo, Video, Document, Archive]);
+        assert!(r.all_formats_open());
+        // The text names photo formats: photos are stated, the rest still guessed.
+        assert_eq!(rules_for(None, true, "JPG or PNG", &d).open_kinds, vec![Video, Document, Archive]);
+        // A wildcard leaves its kind open; listed types close everything.
+        assert_eq!(rules_for(Some("image/*"), true, "", &d).open_kinds, vec![Photo]);
+        assert_eq!(rules_for(Some("image/*,video/mp4"), true, "", &d).open_kinds, vec![Photo]);
+        assert_eq!(rules_for(Some("image/*"), true, "Photos: JPG or PNG", &d).open_kinds, Vec::<Kind>::new());
+        assert_eq!(rules_for(Some("image/jpeg,image/png,video/mp4"), true, "", &d).open_kinds, Vec::<Kind>::new());
+        assert!(rules_for(Some("*/*"), true, "", &d).all_formats_open());
+        assert!(!rules_for(Some("image/*"), true, "", &d).all_formats_open());
     }
 }

@@ -5,19 +5,59 @@
 //! bytes of the file and puts the answer in front of the rest, untouched. The Exif segment is
 //! rewritten in place, same length: the GPS IFD is zeroed and its pointer removed from IFD0,
 //! so orientation and the other tags stay. An Exif segment too damaged to rewrite safely is
-//! dropped whole; an XMP packet naming GPS is dropped. Source: Exif 2.32 (CIPA DC-008),
-//! TIFF 6.0, ITU T.81 for the JPEG segment structure.
+//! dropped whole, and the answer says what went with it (orientation, capture date, camera,
+//! as far as the damaged block can still be read), so the shopper is told; an XMP packet
+//! naming GPS is dropped. Source: Exif 2.32 (CIPA DC-008), TIFF 6.0, ITU T.81 for the JPEG
+//! segment structure.
+
+use serde::Serialize;
 
 /// What to do with a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stripped {
     /// Not a JPEG, or no location in it: the file stays exactly as it is.
     Nothing,
-    /// Use these bytes in place of all the bytes given; the rest of the file follows unchanged.
-    Prefix(Vec<u8>),
+    /// Use `bytes` in place of all the bytes given; the rest of the file follows unchanged.
+    /// `lost`: what a damaged Exif block dropped whole took with it (empty when the location
+    /// was removed in place and everything else kept).
+    Prefix { bytes: Vec<u8>, lost: Vec<Lost> },
     /// The headers go on beyond the bytes given: ask again with at least this many.
     NeedMore(usize),
 }
+
+/// Besides the location, what went with an Exif block too damaged to rewrite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lost {
+    /// Which way up the photo is (tag Orientation): it may now show sideways.
+    Orientation,
+    /// When it was taken (DateTimeOriginal, DateTimeDigitized, DateTime).
+    CaptureDate,
+    /// The camera's make and model.
+    Camera,
+    /// Part of the block could not be read at all: whatever it held (it may have included
+    /// the above).
+    Unreadable,
+}
+
+impl Lost {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lost::Orientation => "orientation",
+            Lost::CaptureDate => "capture-date",
+            Lost::Camera => "camera",
+            Lost::Unreadable => "unreadable",
+        }
+    }
+}
+
+const ORIENTATION: u16 = 0x0112;
+const DATE_TIME: u16 = 0x0132;
+const MAKE: u16 = 0x010F;
+const MODEL: u16 = 0x0110;
+const EXIF_POINTER: u16 = 0x8769;
+const DATE_TIME_ORIGINAL: u16 = 0x9003;
+const DATE_TIME_DIGITIZED: u16 = 0x9004;
 
 const GPS_POINTER: u16 = 0x8825;
 const XMP: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
@@ -36,6 +76,7 @@ pub fn strip_gps(prefix: &[u8], complete: bool) -> Stripped {
     }
     let need = |n: usize| if complete { None } else { Some(Stripped::NeedMore(n.max(prefix.len() + 1))) };
     let mut edits = vec![];
+    let mut lost: Vec<Lost> = vec![];
     let mut pos = 2;
     loop {
         if pos + 2 > prefix.len() {
@@ -86,7 +127,14 @@ pub fn strip_gps(prefix: &[u8], complete: bool) -> Stripped {
                 match exif_without_gps(tiff) {
                     ExifGps::None => {}
                     ExifGps::Removed(bytes) => edits.push(Edit::Rewrite { start: tiff_start, bytes }),
-                    ExifGps::Unreadable => edits.push(Edit::Drop { start: seg_start, end }),
+                    ExifGps::Unreadable => {
+                        edits.push(Edit::Drop { start: seg_start, end });
+                        for l in survey(tiff) {
+                            if !lost.contains(&l) {
+                                lost.push(l);
+                            }
+                        }
+                    }
                 }
             } else if (data.starts_with(XMP) || data.starts_with(XMP_EXTENSION)) && mentions_gps(data) {
                 edits.push(Edit::Drop { start: seg_start, end });
@@ -109,7 +157,56 @@ pub fn strip_gps(prefix: &[u8], complete: bool) -> Stripped {
             out.drain(*start..*end);
         }
     }
-    Stripped::Prefix(out)
+    Stripped::Prefix { bytes: out, lost }
+}
+
+/// What a damaged TIFF block holds besides the location, read as far as it can be: the tags
+/// of IFD0 and of the Exif IFD it points to. `Unreadable` when part of it cannot be read.
+fn survey(tiff: &[u8]) -> Vec<Lost> {
+    let order = match tiff.get(0..2) {
+        Some(b"II") => Order(true),
+        Some(b"MM") => Order(false),
+        _ => return vec![Lost::Unreadable],
+    };
+    let mut tags = vec![];
+    let mut whole = order.u16(tiff, 2) == Some(42);
+    // The entries of the IFD at `at` that lie within the block; false when it is cut short.
+    let read_ifd = |at: usize, tags: &mut Vec<u16>| -> bool {
+        let Some(n) = order.u16(tiff, at) else { return false };
+        for k in 0..n as usize {
+            match order.u16(tiff, at + 2 + 12 * k) {
+                Some(tag) if at + 2 + 12 * (k + 1) <= tiff.len() => tags.push(tag),
+                _ => return false,
+            }
+        }
+        true
+    };
+    match order.u32(tiff, 4) {
+        Some(ifd0) if whole => whole = read_ifd(ifd0 as usize, &mut tags),
+        _ => whole = false,
+    }
+    if let Some(k) = tags.iter().position(|t| *t == EXIF_POINTER) {
+        // The pointer's value: the entry's last four bytes.
+        let ifd0 = order.u32(tiff, 4).unwrap_or(0) as usize;
+        match order.u32(tiff, ifd0 + 2 + 12 * k + 8) {
+            Some(exif) if (exif as usize) < tiff.len() => whole &= read_ifd(exif as usize, &mut tags),
+            _ => whole = false,
+        }
+    }
+    let mut out = vec![];
+    if tags.contains(&ORIENTATION) {
+        out.push(Lost::Orientation);
+    }
+    if tags.iter().any(|t| matches!(*t, DATE_TIME | DATE_TIME_ORIGINAL | DATE_TIME_DIGITIZED)) {
+        out.push(Lost::CaptureDate);
+    }
+    if tags.iter().any(|t| matches!(*t, MAKE | MODEL)) {
+        out.push(Lost::Camera);
+    }
+    if !whole {
+        out.push(Lost::Unreadable);
+    }
+    out
 }
 
 fn mentions_gps(xmp: &[u8]) -> bool {
@@ -292,7 +389,8 @@ pub(crate) mod tests {
             assert_eq!(gps_and_orientation(&original, le), (true, Some(6)));
             let latitude_seconds = if le { 2633u32.to_le_bytes() } else { 2633u32.to_be_bytes() };
             assert!(find(&original, &latitude_seconds));
-            let Stripped::Prefix(clean) = strip_gps(&original, true) else { panic!("nothing stripped") };
+            let Stripped::Prefix { bytes: clean, lost } = strip_gps(&original, true) else { panic!("nothing stripped") };
+            assert_eq!(lost, vec![], "removed in place: nothing else lost");
             assert_eq!(clean.len(), original.len(), "rewritten in place");
             assert_eq!(gps_and_orientation(&clean, le), (false, Some(6)));
             assert!(!find(&clean, &latitude_seconds) && !find(&clean, b"N\0\0\0W"));
@@ -307,9 +405,9 @@ pub(crate) mod tests {
     #[test]
     fn only_the_first_bytes_are_needed() {
         let original = jpeg_with(&exif(true));
-        let Stripped::Prefix(whole) = strip_gps(&original, true) else { panic!() };
+        let Stripped::Prefix { bytes: whole, .. } = strip_gps(&original, true) else { panic!() };
         // Given only the headers and a little image data, the answer is the same prefix.
-        let Stripped::Prefix(head) = strip_gps(&original[..400], false) else { panic!() };
+        let Stripped::Prefix { bytes: head, .. } = strip_gps(&original[..400], false) else { panic!() };
         assert_eq!(head, whole[..400]);
         // Cut inside the Exif segment: ask for more, at least to its end.
         match strip_gps(&original[..60], false) {
@@ -335,7 +433,7 @@ pub(crate) mod tests {
         let mut xmp = XMP.to_vec();
         xmp.extend(b"<x:xmpmeta><rdf:Description exif:GPSLatitude=\"51,30.44N\"/></x:xmpmeta>");
         let original = jpeg_with(&xmp);
-        let Stripped::Prefix(clean) = strip_gps(&original, true) else { panic!() };
+        let Stripped::Prefix { bytes: clean, .. } = strip_gps(&original, true) else { panic!() };
         assert_eq!(clean.len(), original.len() - xmp.len() - 4);
         assert!(!find(&clean, b"GPSLatitude"));
         // A GPS pointer aiming outside the segment: drop the Exif segment whole.
@@ -344,8 +442,48 @@ pub(crate) mod tests {
         let mut app1 = b"Exif\0\0".to_vec();
         app1.extend(&broken);
         let original = jpeg_with(&app1);
-        let Stripped::Prefix(clean) = strip_gps(&original, true) else { panic!() };
+        let Stripped::Prefix { bytes: clean, lost } = strip_gps(&original, true) else { panic!() };
         assert!(!find(&clean, b"Exif\0\0"));
         assert_eq!(&clean[clean.len() - 100..], &original[original.len() - 100..]);
+        // Its orientation went with it, and the answer says so (IFD0 could still be read).
+        assert_eq!(lost, vec![Lost::Orientation, Lost::Camera]);
+    }
+
+    #[test]
+    fn what_a_damaged_exif_block_took_with_it_is_named() {
+        // A phone's block: IFD0 with Orientation and an Exif IFD with DateTimeOriginal, then a
+        // GPS pointer aiming past the end.
+        let o = Order(true);
+        let mut t = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
+        let entry = |t: &mut Vec<u8>, tag: u16, typ: u16, count: u32, value: u32| {
+            t.extend(tag.to_le_bytes());
+            t.extend(typ.to_le_bytes());
+            t.extend(count.to_le_bytes());
+            t.extend(value.to_le_bytes());
+        };
+        t.extend(3u16.to_le_bytes()); // IFD0 at 8, ends at 8 + 2 + 36 + 4 = 50
+        entry(&mut t, ORIENTATION, 3, 1, 6);
+        entry(&mut t, EXIF_POINTER, 4, 1, 50);
+        entry(&mut t, GPS_POINTER, 4, 1, 60_000);
+        t.extend(0u32.to_le_bytes());
+        t.extend(1u16.to_le_bytes()); // Exif IFD at 50
+        entry(&mut t, DATE_TIME_ORIGINAL, 2, 20, 68);
+        t.extend(0u32.to_le_bytes());
+        t.extend(b"2026:03:01 10:00:00\0");
+        assert_eq!(o.u16(&t, 50), Some(1));
+        let mut app1 = b"Exif\0\0".to_vec();
+        app1.extend(&t);
+        let Stripped::Prefix { bytes, lost } = strip_gps(&jpeg_with(&app1), true) else { panic!() };
+        assert!(!find(&bytes, b"Exif\0\0"));
+        assert_eq!(lost, vec![Lost::Orientation, Lost::CaptureDate]);
+        // IFD0 cut short: what could be read, and that the rest could not.
+        let cut = &t[..30];
+        let mut app1 = b"Exif\0\0".to_vec();
+        app1.extend(cut);
+        let Stripped::Prefix { lost, .. } = strip_gps(&jpeg_with(&app1), true) else { panic!() };
+        assert_eq!(lost, vec![Lost::Orientation, Lost::Unreadable]);
+        // Not even a TIFF header: nothing can be told, and the answer says that.
+        let Stripped::Prefix { lost, .. } = strip_gps(&jpeg_with(b"Exif\0\0XX\x00\x2a garbage"), true) else { panic!() };
+        assert_eq!(lost, vec![Lost::Unreadable]);
     }
 }

@@ -25,12 +25,15 @@ use crate::reading::PageReading;
 use crate::settings::Settings;
 use chrono::NaiveDate;
 
-/// The ops for a dispute page: watch each evidence input and its upload area, show the
+/// The ops for a dispute page: watch each evidence input and its upload area (unless the
+/// shopper switched the evidence check off: then the inputs are left as they are), show the
 /// assistant next to the form, and say so when the site is busy.
 pub fn plan_ops(reading: &PageReading, settings: &Settings, _today: NaiveDate) -> Vec<Op> {
     let mut ops = vec![];
-    for f in &reading.file_inputs {
-        let rules = limits::rules_for(f.accept.as_deref(), f.multiple, &f.hint, &settings.evidence);
+    let inputs = if settings.evidence.check_files { &reading.file_inputs[..] } else { &[] };
+    for f in inputs {
+        let mut rules = limits::rules_for(f.accept.as_deref(), f.multiple, &f.hint, &settings.evidence);
+        rules.place = f.place.clone();
         ops.push(Op::Evidence { node: f.node, rules });
         if let Some(zone) = f.zone {
             ops.push(Op::EvidenceDrop { node: zone, input: f.node });
@@ -98,6 +101,23 @@ mod tests {
         assert!(plan.ops.contains(&Op::EvidenceDrop { node: 4, input: 6 }));
         assert!(plan.ops.iter().any(|o| matches!(o, Op::DisputeForm { node: 3, form } if form.facts.order_id.as_deref() == Some("8100000000007919"))));
         assert!(plan.ops.iter().any(|o| matches!(o, Op::DisputeBusy { node: 8, ui } if ui.component == "dispute-busy")));
+    }
+
+    #[test]
+    fn switched_off_the_inputs_are_left_alone_and_the_assistant_stays() {
+        let json = r##"{"v":1,"url":"https://www.aliexpress.com/p/reverse-pages/start.html?orderId=8100000000007919","nodes":[
+            [-1,"body",[]],[0,"form",[]],
+            [1,"div",[]],[2,"textarea",[]],
+            [1,"div",[]],[4,"div",[]],[5,"input",["type","file","multiple",""]],[5,"#","Up to 3 photos, max 2 MB each"]]}"##;
+        let snap = Snapshot::from_json(json).unwrap();
+        let mut settings = Settings::default();
+        settings.evidence.check_files = false;
+        let plan = plan_page(&snap, &settings, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(9, 0, 0).unwrap());
+        assert!(!plan.ops.iter().any(|o| matches!(o, Op::Evidence { .. } | Op::EvidenceDrop { .. } | Op::Reread { .. })), "{:?}", plan.ops);
+        assert!(plan.ops.iter().any(|o| matches!(o, Op::DisputeForm { .. })));
+        // On: the input is watched, with its place on the form.
+        let plan = plan_page(&snap, &Settings::default(), NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(9, 0, 0).unwrap());
+        assert!(plan.ops.iter().any(|o| matches!(o, Op::Evidence { node: 6, rules } if rules.place.starts_with("||1|"))));
     }
 
     #[test]

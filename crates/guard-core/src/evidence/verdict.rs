@@ -11,6 +11,13 @@
 //!    claims), unless it is a format the form does not take (then 5 says what helps);
 //! 5. `bad-format`: the content is unknown, or a format the form does not take;
 //! 6. `mismatch`: the name or the declared type says another format than the content.
+//!
+//! Where the page states no limit, the extension's defaults are guesses (CONTRACT.md 4): a file
+//! that breaks only a default (a size, the count of files, a format of a kind the page names
+//! no format of) is not blocked outright. Its verdict is a `warning`: held back, with the
+//! first default it breaks, until the shopper chooses to send it anyway. The checks go on
+//! after a default, so a file that also breaks a stated limit, is empty, a program or named
+//! for another format is still refused, for that reason.
 
 use super::format::{claim_of_name, claim_of_type, sniff, Claim, Content, Format, Kind};
 use super::limits::{Origin, UploadRules};
@@ -83,6 +90,10 @@ pub struct Verdict {
     pub limit: Option<Limit>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// Fails only the extension's own defaults: held back with a warning, and the shopper
+    /// may send it anyway.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub warning: bool,
     /// A JPEG that should lose its location metadata on the way (see `location`).
     pub strip_location: bool,
     /// What to tell the shopper: which file, which limit, how to fix it.
@@ -98,11 +109,6 @@ fn format_list(formats: &[Format]) -> String {
     let mut names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
     names.dedup();
     names.join(", ")
-}
-
-/// "this is Dispute Guard's default" when the form itself said nothing.
-fn origin_line(from: Origin) -> Option<Message> {
-    (from == Origin::Default).then(|| Message::new("evidenceDefaultLimit"))
 }
 
 /// Whether the content is a format the form takes. A name in the same container family that
@@ -142,6 +148,30 @@ fn count_limit(rules: &UploadRules, dropped: bool) -> Option<u32> {
     }
 }
 
+/// One reason a file fails: the contract's code, what to tell, the limit, the fix; `soft`
+/// when the limit is only the extension's default.
+struct Failure {
+    code: Code,
+    lines: Vec<Message>,
+    limit: Option<Limit>,
+    fix: Option<Fix>,
+    soft: bool,
+}
+
+impl Failure {
+    fn new(code: Code, lines: Vec<Message>) -> Failure {
+        Failure { code, lines, limit: None, fix: None, soft: false }
+    }
+    fn limit(mut self, limit: Limit) -> Failure {
+        self.limit = Some(limit);
+        self
+    }
+    fn soft(mut self, soft: bool) -> Failure {
+        self.soft = soft;
+        self
+    }
+}
+
 /// Checks a whole pick, in order.
 pub fn check(req: &CheckRequest) -> Vec<Verdict> {
     let rules = &req.rules;
@@ -154,12 +184,6 @@ pub fn check(req: &CheckRequest) -> Vec<Verdict> {
             Content::Known(fmt) => Some(fmt.kind()),
             _ => None,
         };
-        let mut v = Verdict { index, name: f.name.clone(), pass: false, code: None, content, kind, limit: None, fix: None, strip_location: false, lines: vec![] };
-        let file = text(&f.name);
-        // 1. Count, by position (CONTRACT.md 4: the first ones up to the limit go on if they
-        // pass the other checks, the rest are too many). A file that is no photo or video
-        // (empty, broken, a program) takes a place too: the photo's, where the page counts
-        // photos, else the video's.
         let slot = match kind {
             Some(Kind::Photo) => Some(Kind::Photo),
             Some(Kind::Video) => Some(Kind::Video),
@@ -177,123 +201,167 @@ pub fn check(req: &CheckRequest) -> Vec<Verdict> {
             Some(Kind::Video) => videos_seen += 1,
             _ => {}
         }
-        if let Some(max) = files_max.filter(|&m| index as u32 >= m) {
-            let from = if rules.multiple || req.dropped { rules.files_from } else { Origin::Accept };
-            v.code = Some(Code::TooMany);
-            v.lines = vec![Message::with("evidenceTooMany", vec![file, Arg::Number(max as i64)]), Message::new("evidenceFixTooMany")];
-            v.lines.extend(origin_line(from));
-            v.limit = Some(Limit::Count { max, kind: None, from });
-            out.push(v);
-            continue;
-        }
-        if let Some((max, _, k)) = kind_max.filter(|(max, seen, _)| seen >= max) {
-            let key = if k == Kind::Photo { "evidenceTooManyPhotos" } else { "evidenceTooManyVideos" };
-            v.code = Some(Code::TooMany);
-            v.lines = vec![Message::with(key, vec![file, Arg::Number(max as i64)]), Message::new("evidenceFixTooMany")];
-            v.limit = Some(Limit::Count { max, kind: Some(k), from: Origin::PageText });
-            out.push(v);
-            continue;
-        }
-        // 2. Empty.
-        if f.size == 0 {
-            v.code = Some(Code::Empty);
-            v.lines = vec![Message::with("evidenceEmpty", vec![file]), Message::new("evidenceFixEmpty")];
-            out.push(v);
-            continue;
-        }
-        let name_claim = claim_of_name(&f.name);
-        let type_claim = claim_of_type(&f.mime);
-        let accepted_list = text(&format_list(&rules.formats));
-        let formats_limit = || Limit::Formats { formats: rules.formats.clone(), from: rules.formats_from };
-        let not_taken = matches!(content, Content::Known(fmt) if !accepted(fmt, name_claim, rules));
-        // 3. A program, whatever its size or name.
-        if content == Content::Program {
-            v.code = Some(Code::BadFormat);
-            v.lines = vec![Message::with("evidenceProgram", vec![file.clone()])];
-            if let Some(Claim::Format(c)) = name_claim.or(type_claim) {
-                v.lines.push(Message::with("evidenceProgramDisguised", vec![text(c.name())]));
-            }
-            v.lines.push(Message::new(format_advice(content)));
-            v.limit = Some(formats_limit());
-            out.push(v);
-            continue;
-        }
-        // 4. Size, for its kind: the content's, else what the name or type says. (A format the
-        //    form does not take is told as such below: its advice is what helps.)
-        let size_kind = match content {
-            Content::Known(fmt) => Some(fmt.kind()),
-            _ => match name_claim.or(type_claim) {
-                Some(Claim::Format(c)) => Some(c.kind()),
-                _ => None,
-            },
-        }
-        .unwrap_or(Kind::Video);
-        let (max, from) = rules.bytes_for(size_kind);
-        if f.size > max && !not_taken {
-            let key = match size_kind {
-                Kind::Photo => "evidenceTooLargePhoto",
-                Kind::Video => "evidenceTooLargeVideo",
-                _ => "evidenceTooLargeFile",
-            };
-            v.code = Some(Code::TooLarge);
-            v.lines = vec![Message::with(key, vec![file, Arg::Bytes(f.size), Arg::Bytes(max)])];
-            v.lines.extend(origin_line(from));
-            // A photo the browser can draw becomes a JPEG that fits (and is named .jpg, so a
-            // name that disagreed with the content is fixed on the way).
-            let can_shrink = matches!(content, Content::Known(fmt) if fmt.kind() == Kind::Photo && fmt.info().browser_decodes)
-                && rules.formats.contains(&Format::Jpeg);
-            if can_shrink {
-                v.fix = Some(Fix::Shrink { max_bytes: max, name: renamed(&f.name, "jpg") });
-                v.lines.push(Message::new("evidenceFixShrink"));
-            } else {
-                v.lines.push(Message::new(match size_kind {
-                    Kind::Photo => "evidenceFixPhotoSize",
-                    Kind::Video => "evidenceFixVideoSize",
-                    _ => "evidenceFixFileSize",
-                }));
-            }
-            v.limit = Some(Limit::Bytes { max, from });
-            out.push(v);
-            continue;
-        }
-        // 5. Format, from the content.
-        let fmt = match content {
-            Content::Known(fmt) if !not_taken => fmt,
-            _ => {
-                v.code = Some(Code::BadFormat);
-                v.lines = match content {
-                    Content::Known(fmt) => vec![Message::with("evidenceNotAccepted", vec![file, text(fmt.name()), accepted_list])],
-                    _ => vec![Message::with("evidenceUnknown", vec![file, accepted_list])],
-                };
-                v.lines.push(Message::new(format_advice(content)));
-                v.lines.extend(origin_line(rules.formats_from));
-                v.limit = Some(formats_limit());
-                out.push(v);
-                continue;
-            }
+        let mut v = Verdict {
+            index,
+            name: f.name.clone(),
+            pass: false,
+            code: None,
+            content,
+            kind,
+            limit: None,
+            fix: None,
+            warning: false,
+            strip_location: false,
+            lines: vec![],
         };
-        // 6. Name or declared type disagreeing with the content.
-        if let Some(claim) = [name_claim, type_claim].into_iter().flatten().find(|c| c.family() != fmt.family()) {
-            let claimed = match claim {
-                Claim::Format(c) => Message::with("evidenceClaimFormat", vec![text(c.name())]),
-                Claim::Program => Message::new("evidenceClaimProgram"),
-            };
-            let by_name = name_claim == Some(claim);
-            let ext = fmt.info().extensions[0];
-            v.code = Some(Code::Mismatch);
-            v.lines = vec![
-                Message::with(if by_name { "evidenceMismatchName" } else { "evidenceMismatchType" }, vec![file, text(fmt.name())]),
-                claimed,
-                Message::with("evidenceFixRename", vec![text(&renamed(&f.name, ext))]),
-            ];
-            out.push(v);
-            continue;
+        match failure(f, content, rules, req.dropped, index, files_max, kind_max) {
+            None => v.pass = true,
+            Some(fail) => {
+                v.code = Some(fail.code);
+                v.lines = fail.lines;
+                v.limit = fail.limit;
+                v.fix = fail.fix;
+                v.warning = fail.soft;
+                if fail.soft {
+                    v.lines.push(Message::new("evidenceDefaultLimit"));
+                    v.lines.push(Message::with("evidenceHeldBack", vec![text(&f.name)]));
+                }
+            }
         }
-        v.pass = true;
-        v.strip_location = rules.strip_location && fmt == Format::Jpeg;
+        // What goes on (now, or when the shopper sends it anyway) loses its location.
+        v.strip_location = (v.pass || v.warning) && rules.strip_location && content == Content::Known(Format::Jpeg);
         out.push(v);
     }
     out
+}
+
+/// Why a file fails, if it does: the first limit the page states (or a file no form takes)
+/// wins; else the first default it breaks, as a soft failure.
+fn failure(f: &PickedFile, content: Content, rules: &UploadRules, dropped: bool, index: usize, files_max: Option<u32>, kind_max: Option<(u32, u32, Kind)>) -> Option<Failure> {
+    let file = text(&f.name);
+    let mut soft: Option<Failure> = None;
+    // Returns a stated failure at once; keeps the first soft one and goes on.
+    macro_rules! fail {
+        ($failure:expr) => {{
+            let fl: Failure = $failure;
+            if !fl.soft {
+                return Some(fl);
+            }
+            soft.get_or_insert(fl);
+        }};
+    }
+    // 1. Count, by position (CONTRACT.md 4: the first ones up to the limit go on if they
+    // pass the other checks, the rest are too many). A file that is no photo or video
+    // (empty, broken, a program) takes a place too: the photo's, where the page counts
+    // photos, else the video's.
+    if let Some(max) = files_max.filter(|&m| index as u32 >= m) {
+        let from = if rules.multiple || dropped { rules.files_from } else { Origin::Accept };
+        fail!(Failure::new(Code::TooMany, vec![Message::with("evidenceTooMany", vec![file.clone(), Arg::Number(max as i64)]), Message::new("evidenceFixTooMany")])
+            .limit(Limit::Count { max, kind: None, from })
+            .soft(from == Origin::Default));
+    }
+    if let Some((max, _, k)) = kind_max.filter(|(max, seen, _)| seen >= max) {
+        let key = if k == Kind::Photo { "evidenceTooManyPhotos" } else { "evidenceTooManyVideos" };
+        fail!(Failure::new(Code::TooMany, vec![Message::with(key, vec![file.clone(), Arg::Number(max as i64)]), Message::new("evidenceFixTooMany")])
+            .limit(Limit::Count { max, kind: Some(k), from: Origin::PageText }));
+    }
+    // 2. Empty.
+    if f.size == 0 {
+        fail!(Failure::new(Code::Empty, vec![Message::with("evidenceEmpty", vec![file.clone()]), Message::new("evidenceFixEmpty")]));
+    }
+    let name_claim = claim_of_name(&f.name);
+    let type_claim = claim_of_type(&f.mime);
+    let accepted_list = text(&format_list(&rules.formats));
+    let formats_limit = || Limit::Formats { formats: rules.formats.clone(), from: rules.formats_from };
+    let not_taken = matches!(content, Content::Known(fmt) if !accepted(fmt, name_claim, rules));
+    // Refused only by our guess of the formats of its kind ("image/*" names no list; HEIC is
+    // what phones make).
+    let format_guessed = match content {
+        Content::Known(fmt) => not_taken && rules.formats_open(fmt.kind()),
+        Content::Unknown => rules.all_formats_open(),
+        Content::Program => false,
+    };
+    // 3. A program, whatever its size or name.
+    if content == Content::Program {
+        let mut lines = vec![Message::with("evidenceProgram", vec![file.clone()])];
+        if let Some(Claim::Format(c)) = name_claim.or(type_claim) {
+            lines.push(Message::with("evidenceProgramDisguised", vec![text(c.name())]));
+        }
+        lines.push(Message::new(format_advice(content)));
+        fail!(Failure::new(Code::BadFormat, lines).limit(formats_limit()));
+    }
+    // 4. Size, for its kind: the content's, else what the name or type says. (A format the
+    //    form does not take is told as such below: its advice is what helps. A format refused
+    //    only by our guess may still be sent: its size matters.)
+    let size_kind = match content {
+        Content::Known(fmt) => Some(fmt.kind()),
+        _ => match name_claim.or(type_claim) {
+            Some(Claim::Format(c)) => Some(c.kind()),
+            _ => None,
+        },
+    }
+    .unwrap_or(Kind::Video);
+    let (max, from) = rules.bytes_for(size_kind);
+    if f.size > max && (!not_taken || format_guessed) {
+        let key = match size_kind {
+            Kind::Photo => "evidenceTooLargePhoto",
+            Kind::Video => "evidenceTooLargeVideo",
+            _ => "evidenceTooLargeFile",
+        };
+        let mut fl = Failure::new(Code::TooLarge, vec![Message::with(key, vec![file.clone(), Arg::Bytes(f.size), Arg::Bytes(max)])])
+            .limit(Limit::Bytes { max, from })
+            .soft(from == Origin::Default);
+        // A photo the browser can draw becomes a JPEG that fits (and is named .jpg, so a
+        // name that disagreed with the content is fixed on the way).
+        let can_shrink = matches!(content, Content::Known(fmt) if fmt.kind() == Kind::Photo && fmt.info().browser_decodes)
+            && rules.formats.contains(&Format::Jpeg);
+        if can_shrink {
+            fl.fix = Some(Fix::Shrink { max_bytes: max, name: renamed(&f.name, "jpg") });
+            fl.lines.push(Message::new("evidenceFixShrink"));
+        } else {
+            fl.lines.push(Message::new(match size_kind {
+                Kind::Photo => "evidenceFixPhotoSize",
+                Kind::Video => "evidenceFixVideoSize",
+                _ => "evidenceFixFileSize",
+            }));
+        }
+        fail!(fl);
+    }
+    // 5. Format, from the content.
+    let fmt = match content {
+        Content::Known(fmt) if !not_taken => fmt,
+        _ => {
+            let mut lines = match content {
+                Content::Known(fmt) => vec![Message::with("evidenceNotAccepted", vec![file.clone(), text(fmt.name()), accepted_list])],
+                _ => vec![Message::with("evidenceUnknown", vec![file.clone(), accepted_list])],
+            };
+            lines.push(Message::new(format_advice(content)));
+            fail!(Failure::new(Code::BadFormat, lines).limit(formats_limit()).soft(format_guessed));
+            match content {
+                Content::Known(fmt) => fmt,
+                // Nothing to compare a name with: what was found is all there is.
+                _ => return soft,
+            }
+        }
+    };
+    // 6. Name or declared type disagreeing with the content.
+    if let Some(claim) = [name_claim, type_claim].into_iter().flatten().find(|c| c.family() != fmt.family()) {
+        let claimed = match claim {
+            Claim::Format(c) => Message::with("evidenceClaimFormat", vec![text(c.name())]),
+            Claim::Program => Message::new("evidenceClaimProgram"),
+        };
+        let by_name = name_claim == Some(claim);
+        let ext = fmt.info().extensions[0];
+        fail!(Failure::new(
+            Code::Mismatch,
+            vec![
+                Message::with(if by_name { "evidenceMismatchName" } else { "evidenceMismatchType" }, vec![file, text(fmt.name())]),
+                claimed,
+                Message::with("evidenceFixRename", vec![text(&renamed(&f.name, ext))]),
+            ],
+        ));
+    }
+    soft
 }
 
 #[cfg(test)]
@@ -437,6 +505,78 @@ mod tests {
         assert_eq!(v[0].fix, None);
         assert_eq!(v[1].fix, Some(Fix::Shrink { max_bytes: 5 * MB, name: "shot.jpg".into() }));
         assert_eq!(v[3].lines[0].key, "evidenceProgram");
+    }
+
+    fn silent() -> UploadRules {
+        rules_for(None, true, "", &EvidenceDefaults::default())
+    }
+
+    fn warned(v: &Verdict) -> bool {
+        !v.pass && v.warning && v.lines.iter().any(|l| l.key == "evidenceHeldBack")
+    }
+
+    #[test]
+    fn a_file_that_breaks_only_a_default_is_held_with_a_warning() {
+        let req = CheckRequest {
+            rules: silent(),
+            files: vec![
+                file("IMG_0001.HEIC", 2 * MB, "image/heic", Some(Format::Heic)), // no HEIC by default
+                file("big.jpg", 9 * MB, "image/jpeg", Some(Format::Jpeg)),       // over the 5 MB default
+                file("long.mp4", 400 * MB, "video/mp4", Some(Format::Mp4)),      // over the 50 MB default
+                file("scan.pdf", MB, "application/pdf", Some(Format::Pdf)),      // no PDF by default
+                PickedFile { name: "notes.txt".into(), size: 300, mime: "text/plain".into(), head: b"Hello".to_vec() },
+            ],
+            dropped: false,
+        };
+        let v = check(&req);
+        assert_eq!(codes(&v), vec![Some(Code::BadFormat), Some(Code::TooLarge), Some(Code::TooLarge), Some(Code::BadFormat), Some(Code::BadFormat)]);
+        assert!(v.iter().all(warned), "{v:#?}");
+        assert!(v[0].lines.iter().any(|l| l.key == "evidenceFixHeic"));
+        // The big photo can still be made smaller instead; it loses its location either way.
+        assert_eq!(v[1].fix, Some(Fix::Shrink { max_bytes: 5 * MB, name: "big.jpg".into() }));
+        assert!(v[1].strip_location && !v[0].strip_location);
+        assert_eq!(v[2].limit, Some(Limit::Bytes { max: 50 * MB, from: Origin::Default }));
+        // A HEIC on an "image/*" form: the page names no list of image formats.
+        let v = check(&CheckRequest { rules: rules_for(Some("image/*"), true, "", &EvidenceDefaults::default()), files: req.files[..1].to_vec(), dropped: false });
+        assert!(warned(&v[0]));
+    }
+
+    #[test]
+    fn the_default_count_warns_a_stated_one_stops() {
+        let files: Vec<PickedFile> = (0..8).map(|i| file(&format!("p{i}.jpg"), 1000, "image/jpeg", Some(Format::Jpeg))).collect();
+        let v = check(&CheckRequest { rules: silent(), files: files.clone(), dropped: false });
+        assert_eq!(v.iter().filter(|v| v.pass).count(), 6);
+        assert!(warned(&v[6]) && warned(&v[7]) && v[7].code == Some(Code::TooMany));
+        let v = check(&CheckRequest { rules: form("Up to 3 photos"), files: files.clone(), dropped: false });
+        assert!(v[3..].iter().all(|v| v.code == Some(Code::TooMany) && !v.warning));
+        // A single-file input takes one per pick: the browser's rule, not our guess.
+        let mut single = silent();
+        single.multiple = false;
+        let v = check(&CheckRequest { rules: single, files: files[..2].to_vec(), dropped: false });
+        assert_eq!((v[1].code, v[1].warning), (Some(Code::TooMany), false));
+    }
+
+    #[test]
+    fn programs_empty_files_lies_and_stated_limits_are_always_stopped() {
+        let v = check(&CheckRequest {
+            rules: silent(),
+            files: vec![
+                file("holiday.jpg", 90 * MB, "image/jpeg", None),             // a big program
+                file("empty.heic", 0, "image/heic", Some(Format::Heic)),      // empty beats the HEIC default
+                file("shot.png", 9 * MB, "image/png", Some(Format::Jpeg)),    // over a default, and its name lies
+                file("IMG_2.HEIC", 2 * MB, "image/jpeg", Some(Format::Heic)), // HEIC typed as JPEG
+            ],
+            dropped: false,
+        });
+        assert_eq!(codes(&v), vec![Some(Code::BadFormat), Some(Code::Empty), Some(Code::Mismatch), Some(Code::Mismatch)]);
+        assert!(v.iter().all(|v| !v.pass && !v.warning && !v.lines.iter().any(|l| l.key == "evidenceHeldBack")));
+        // A HEIC over a stated size: the stated size stops it.
+        let stated = rules_for(None, true, "max 5 MB each", &EvidenceDefaults::default());
+        let v = check(&CheckRequest { rules: stated, files: vec![file("IMG_3.HEIC", 9 * MB, "image/heic", Some(Format::Heic))], dropped: false });
+        assert_eq!((v[0].code, v[0].warning), (Some(Code::TooLarge), false));
+        // Unknown content where the page names formats: stopped.
+        let v = check(&CheckRequest { rules: form(""), files: vec![PickedFile { name: "a.txt".into(), size: 5, mime: String::new(), head: b"Hello".to_vec() }], dropped: false });
+        assert_eq!((v[0].code, v[0].warning), (Some(Code::BadFormat), false));
     }
 
     #[test]

@@ -176,14 +176,20 @@ fn read_file_input(tree: &PageTree<'_>, n: NodeId, by_id: &HashMap<&str, NodeId>
             }
         }
     }
-    FileInput {
-        node: n,
-        accept: tree.attr(n, "accept").map(str::to_string),
-        multiple: tree.attr(n, "multiple").is_some(),
-        hint: crate::snapshot::collapse_ws(&hint),
-        zone: area,
-        reread,
-    }
+    let hint = crate::snapshot::collapse_ws(&hint);
+    let accept = tree.attr(n, "accept").map(str::to_string);
+    let multiple = tree.attr(n, "multiple").is_some();
+    let place = place_of(tree.attr(n, "name").or_else(|| tree.attr(n, "id")), accept.as_deref(), multiple, &hint);
+    FileInput { node: n, accept, multiple, hint, zone: area, reread, place }
+}
+
+/// The input's place on the form, from what a re-render keeps: its name (or id), what it
+/// takes, whether it takes several files, and the text of its upload area (hashed: FNV-1a, to
+/// keep the plan small). Two inputs of one form differ in at least one of these in practice;
+/// where they do not, the content script finds the place ambiguous and does not use it.
+fn place_of(name: Option<&str>, accept: Option<&str>, multiple: bool, hint: &str) -> String {
+    let hash = hint.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+    format!("{}|{}|{}|{hash:08x}", name.unwrap_or(""), accept.unwrap_or(""), u8::from(multiple))
 }
 
 fn order_id_from_url(url: &str) -> Option<String> {
@@ -336,6 +342,26 @@ mod tests {
         let cx = ReadContext { kind: PageKind::DisputeStart, layout: crate::page_kind::Layout::Current, lang: None, now: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(12, 0, 0).unwrap() };
         let r = super::super::read_page(&tree, &cx);
         assert_eq!(r.file_inputs[0].reread, Some(2));
+    }
+
+    #[test]
+    fn a_re_rendered_input_has_the_same_place_and_its_neighbour_another() {
+        let page = |first_id: &str| {
+            read_html(
+                START,
+                &format!(
+                    r##"[-1,"body",[]],[0,"form",[]],
+                    [1,"div",[]],[2,"input",["type","file","id","{first_id}","name","photos","multiple","","accept","image/*"]],[2,"p",[]],[4,"#","Up to 3 photos"],
+                    [1,"div",[]],[6,"input",["type","file","name","video","accept","video/mp4"]],[6,"p",[]],[8,"#","1 video, 50 MB"]"##
+                ),
+            )
+        };
+        let (a, b) = (page("upload-1"), page("upload-7"));
+        assert_eq!(a.file_inputs.len(), 2);
+        // A new element with a new generated id, same name, same area: the same place.
+        assert_eq!(a.file_inputs[0].place, b.file_inputs[0].place);
+        assert_ne!(a.file_inputs[0].place, a.file_inputs[1].place);
+        assert!(a.file_inputs[0].place.starts_with("photos|image/*|1|"));
     }
 
     #[test]

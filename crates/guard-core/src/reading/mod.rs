@@ -64,6 +64,9 @@ pub struct FileInput {
     pub zone: Option<NodeId>,
     /// A partial snapshot carried the input without its surroundings: read this ancestor whole.
     pub reread: Option<NodeId>,
+    /// Where the input sits on the form, the same for the input a re-rendering site puts in
+    /// its place (file_inputs.rs `place_of`).
+    pub place: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
