@@ -357,10 +357,15 @@ module.exports = t => {
   });
 
   // Issue 12, item 3.
-  for (const how of ['native', 'popover']) {
-    t.test(`the site's popup in the top layer (${how === 'native' ? '<dialog> shown with showModal()' : 'popover'}): our dialog is on top and works, the page works after`, async env => {
+  const TOP_LAYER = { native: '<dialog> shown with showModal()', popover: 'popover', fullscreen: 'fullscreen' };
+  for (const how of Object.keys(TOP_LAYER)) {
+    t.test(`the site's popup in the top layer (${TOP_LAYER[how]}): our dialog is on top and works, the page works after`, async env => {
       const page = await env.open('guard-list-en');
-      await page.evaluate(([order, how]) => window.siteOpenPopup(order, how), [popup, how]);
+      if (how === 'fullscreen') {
+        await page.evaluate(order => { window.siteOpenPopup(order); return document.querySelector('.comet-modal-wrap').requestFullscreen(); }, popup);
+      } else {
+        await page.evaluate(([order, how]) => window.siteOpenPopup(order, how), [popup, how]);
+      }
       const own = page.locator('[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]');
       await own.waitFor({ state: 'attached' });
       await own.click();
@@ -374,11 +379,20 @@ module.exports = t => {
         return [document.elementFromPoint(x, y) === host, host.shadowRoot.elementFromPoint(x, y) === go];
       });
       env.assert.equal(onTop, [true, true], 'a click on our proceed button hits it, not the site\'s popup');
-      const siteOpen = () => page.evaluate(() => { const w = document.querySelector('[data-fx-popup-wrap]'); return !!w && (!!w.open || w.matches(':popover-open')); });
+      const siteOpen = () => page.evaluate(() => {
+        const w = document.querySelector('[data-fx-popup-wrap]');
+        return !!w && (!!w.open || w.matches(':popover-open') || document.fullscreenElement === w);
+      });
       await dialog.locator('[data-dg-action="cancel"]').click();
       await dialog.waitFor({ state: 'detached' });
       env.assert.equal(await seen(env, page), [], 'cancel: the site saw nothing');
       env.assert(await siteOpen(), 'the site\'s popup is still open after cancel');
+      await own.click();
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      env.assert.equal(await seen(env, page), [], 'Escape: the site saw nothing');
+      env.assert(await siteOpen(), 'Escape closed ours only');
       await own.click();
       await dialog.waitFor();
       env.assert(await siteOpen(), 'and while we ask again');
@@ -388,6 +402,27 @@ module.exports = t => {
       await pageHearsAgain(env, page, how);
     });
   }
+
+  t.test('our dialog cannot be shown, or not on top: the activation goes through untouched', async env => {
+    const breakages = {
+      'showModal fails': 'HTMLDialogElement.prototype.showModal = function () { throw new Error("broken on purpose"); }',
+      'something else is on top': 'ShadowRoot.prototype.elementFromPoint = () => document.body',
+    };
+    for (const [what, breakage] of Object.entries(breakages)) {
+      const page = await env.open('guard-list-en');
+      await page.evaluate(order => window.siteOpenPopup(order, 'native'), popup);
+      const own = page.locator('[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]');
+      await own.waitFor({ state: 'attached' });
+      // Broken in the content script's own world only: the page's prototypes are its own.
+      env.assert.equal(await inContentWorld(page, `${breakage}; "broken"`), 'broken', what);
+      await own.click();
+      await until(page, 1);
+      env.assert.equal(await page.locator(DIALOG).count(), 0, `${what}: no dialog left behind`);
+      env.assert.equal(await seen(env, page), [`confirmed ${popup}`], `${what}: the site saw the click`);
+      await pageHearsAgain(env, page, what);
+      await page.close();
+    }
+  });
 
   t.test('nothing of the page stays held back once the dialog is gone: cancel, Escape, backdrop, proceed, or removed by the page', async env => {
     for (const how of ['cancel', 'Escape', 'backdrop', 'proceed', 'removed']) {
