@@ -135,13 +135,21 @@
       if (!await main.settled(el, left())) return 'changed';
       if (el.isConnected && !main.pending(el) && sameOrder(el, guard)) return el;
     }
-    // Its twin: only for a known order, or the site's popup (one at a time); once nothing at all
-    // is left to read, so that a twin not marked yet cannot be missed.
+    // Its twin: only for a known order, or the site's popup (one at a time); once every change
+    // made until then is read (a twin not marked yet cannot be missed), and none of the controls
+    // marked for the order has changed since.
     if (guard.order == null && !guard.site_popup) return 'changed';
-    if (!await main.settled(null, left()) || main.pending(null)) return 'changed';
-    const twins = [...document.querySelectorAll(`[data-dg-guard="${guard.kind}"]`)].filter(n => sameOrder(n, guard));
-    if (twins.length === 1) return twins[0];
-    return twins.length === 0 && !el.isConnected && guard.order != null ? 'gone' : 'changed';
+    for (;;) {
+      if (!await main.settled(null, left())) return 'changed';
+      const marked = [...document.querySelectorAll(`[data-dg-guard="${guard.kind}"]`)].filter(n => sameOrder(n, guard));
+      if (marked.every(n => !main.pending(n))) {
+        if (marked.length === 1) return marked[0];
+        if (marked.length > 1) return 'changed';
+        // None: gone, unless the page is still being read (a re-rendered twin not marked yet).
+        if (!main.pending(null)) return !el.isConnected && guard.order != null ? 'gone' : 'changed';
+      }
+      if (left() <= 0) return 'changed';
+    }
   }
 
   async function proceed({ el, guard, origin }) {

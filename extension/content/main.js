@@ -17,6 +17,7 @@
   let timer = 0, firstDirty = 0, running = false, dead = false, reads = 0;
   let underway = null;          // the read under way: { all } (whole page) or { roots }
   let failures = 0;             // reads that failed: what they covered may carry stale marks
+  let started = 0, finished = 0;// reads begun and ended (one at a time): each takes every change made before it
   const stats = [];
   let batch = 0;                // reads that belong together (the pieces of one full read share it)
 
@@ -52,6 +53,7 @@
     timer = 0;
     if (running || dead) { schedule(); return; }
     running = true;
+    started++;
     try {
       if (location.href !== url) { url = location.href; full = true; ctx = null; kind = null; }
       if (!kind) {
@@ -98,7 +100,7 @@
       // Extension reloaded or removed: stop quietly; the page goes on without us.
       if (/context invalidated/i.test(String(e && e.message))) { dead = true; observer && observer.disconnect(); }
       else report(e);
-    } finally { running = false; underway = null; wake(); }
+    } finally { running = false; underway = null; finished++; wake(); }
   }
 
   // Whether a read that could change `node`'s marks is still to come: the whole page, a changed
@@ -113,15 +115,18 @@
     return !!underway && underway.roots.some(holds);
   }
 
-  // Resolves true once no read is pending for `node` (null: none at all) and none failed
-  // meanwhile; false after `ms`, when a read failed, or when the extension is gone: the marks
+  // Resolves true once no read is pending for `node`, or, node null, once every change made
+  // before the call has been read and applied (later changes elsewhere, a ticking clock, are not
+  // waited for); false after `ms`, when a read failed, or when the extension is gone: the marks
   // then cannot be trusted. Woken by the reads themselves, not by polling.
   const waiters = new Set();
   function settled(node, ms) {
     return new Promise(resolve => {
+      // The read that takes what is dirty now is the next one to begin (or the one under way).
+      const need = node ? 0 : pending(null) && (full || dirty.size) ? started + 1 : running ? started : finished;
       const w = { failuresAt: failures, check() {
         if (dead || failures !== w.failuresAt) return end(false);
-        if (!pending(node)) end(true);
+        if (node ? !pending(node) : finished >= need) end(true);
       } };
       const timeout = setTimeout(() => end(false), ms);
       function end(ok) { clearTimeout(timeout); waiters.delete(w); resolve(ok); }

@@ -296,6 +296,20 @@ module.exports = t => {
     env.assert((await notice(page).textContent()).includes(LIST_CHANGED), 'the shopper is told');
   });
 
+  t.test('a page that never stops changing elsewhere (a 30 ms promo clock): proceed is not held up, on the control or its twin', async env => {
+    const page = await env.open('guard-list-virtual-en', { params: { ticker: '30' } });
+    const dialog = page.locator(DIALOG);
+    await confirmOf(page, v3).click();
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await until(page, 2);
+    env.assert.equal(await seen(env, page), [`confirm-clicked ${v3}`, `confirmed ${v3}`], 'the control itself');
+    await confirmOf(page, v1).click();
+    await dialog.waitFor();
+    await page.evaluate(`window.siteRenderList(['${v2}', '${v1}', '${v3}']); ${PROCEED}`);
+    await until(page, 4);
+    env.assert.equal((await seen(env, page)).slice(2), [`confirm-clicked ${v1}`, `confirmed ${v1}`], 'its twin');
+  });
+
   // Issue 12, item 4.
   t.test('while proceed waits for the re-rendered twin, a second activation of it opens no dialog and fires nothing', async env => {
     const page = await env.open('guard-list-virtual-en');
