@@ -282,12 +282,14 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
   }
 
   // Shown where the shopper can see and use it: on top at its centre.
-  function usable(dialog, root) {
+  function usable(dialog, root, host) {
     if (!dialog.open) return false;
     const r = dialog.getBoundingClientRect();
     const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth), top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
     if (right - left < 1 || bottom - top < 1) return false;
-    const hit = root.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+    const x = (left + right) / 2, y = (top + bottom) / 2;
+    if (typeof root.elementFromPoint !== 'function') return document.elementFromPoint(x, y) === host;
+    const hit = root.elementFromPoint(x, y);
     return !!hit && (hit === dialog || dialog.contains(hit));
   }
 
@@ -304,7 +306,7 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
     (popoverOf(el) || document.documentElement).append(host);
     try {
       dialog.showModal();
-      if (!usable(dialog, root)) throw new Error('the dialog cannot be seen on top');
+      if (!usable(dialog, root, host)) throw new Error('the dialog cannot be seen on top');
     } catch (e) {
       try { if (dialog.open) dialog.close(); } catch { /* gone */ }
       host.remove();
