@@ -67,6 +67,7 @@
         const keep = want.get(el);
         for (const n of names) if (!keep || !keep.has(n)) el.removeAttribute(n);
         if (!keep) { state.marked.delete(el); state.guards.delete(el); state.evidence.delete(el); }
+        else if (!keep.has('data-dg-guard')) state.guards.delete(el);   // no longer a guarded control
       }
       const mounted = state.mounts.get(el);
       if (mounted) {

@@ -15,6 +15,9 @@
   let full = true;              // next read covers the whole page
   const dirty = new Set();      // subtrees to re-read
   let timer = 0, firstDirty = 0, running = false, dead = false, reads = 0;
+  let underway = null;          // the read under way: { all } (whole page) or { roots }
+  let failures = 0;             // reads that failed: what they covered may carry stale marks
+  let started = 0, finished = 0;// reads begun and ended (one at a time): each takes every change made before it
   const stats = [];
   let batch = 0;                // reads that belong together (the pieces of one full read share it)
 
@@ -50,6 +53,7 @@
     timer = 0;
     if (running || dead) { schedule(); return; }
     running = true;
+    started++;
     try {
       if (location.href !== url) { url = location.href; full = true; ctx = null; kind = null; }
       if (!kind) {
@@ -63,6 +67,7 @@
       batch++;
       if (full) {
         full = false; dirty.clear();
+        underway = { all: true };
         // A big page is read in pieces of bounded size, so that no single task of ours blocks
         // the page for long; a small one in one go.
         await nextTask();
@@ -87,14 +92,49 @@
       } else {
         const roots = [...dirty].filter(e => e.isConnected);
         dirty.clear();
+        underway = { roots };
         if (roots.length) await readOnce(roots);
       }
     } catch (e) {
+      failures++;
       // Extension reloaded or removed: stop quietly; the page goes on without us.
       if (/context invalidated/i.test(String(e && e.message))) { dead = true; observer && observer.disconnect(); }
       else report(e);
-    } finally { running = false; }
+    } finally { running = false; underway = null; finished++; wake(); }
   }
+
+  // Whether a read that could change `node`'s marks is still to come: the whole page, a changed
+  // subtree holding it, or a read under way that covers it (node null: any read at all). Changes
+  // the observer has not delivered yet are taken first, so a change made just now counts.
+  function pending(node) {
+    if (observer) handle(observer.takeRecords());
+    if (full || (underway && (underway.all || !node))) return true;
+    if (!node) return dirty.size > 0;
+    const holds = r => r === node || r.contains(node);
+    for (const r of dirty) if (holds(r)) return true;
+    return !!underway && underway.roots.some(holds);
+  }
+
+  // Resolves true once no read is pending for `node`, or, node null, once every change made
+  // before the call has been read and applied (later changes elsewhere, a ticking clock, are not
+  // waited for); false after `ms`, when a read failed, or when the extension is gone: the marks
+  // then cannot be trusted. Woken by the reads themselves, not by polling.
+  const waiters = new Set();
+  function settled(node, ms) {
+    return new Promise(resolve => {
+      // The read that takes what is dirty now is the next one to begin (or the one under way).
+      const need = node ? 0 : pending(null) && (full || dirty.size) ? started + 1 : running ? started : finished;
+      const w = { failuresAt: failures, check() {
+        if (dead || failures !== w.failuresAt) return end(false);
+        if (node ? !pending(node) : finished >= need) end(true);
+      } };
+      const timeout = setTimeout(() => end(false), ms);
+      function end(ok) { clearTimeout(timeout); waiters.delete(w); resolve(ok); }
+      waiters.add(w);
+      w.check();
+    });
+  }
+  function wake() { for (const w of [...waiters]) w.check(); }
 
   // The elements of a partial snapshot's subtrees (not their ancestors, sent as context only).
   function scopeOf(snap, live) {
@@ -208,5 +248,5 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 
-  DG.main = { localNow, stats, startedAt: performance.now() };
+  DG.main = { localNow, stats, startedAt: performance.now(), pending, settled };
 })();

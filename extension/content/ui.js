@@ -114,14 +114,18 @@
     watcher.observe(root.host);
   }
 
-  // A short message that needs no answer (role=status), gone after a few seconds.
+  // A short message that needs no answer (role=status), gone after a few seconds. A manual
+  // popover: in the top layer, seen above the site's own modal dialogs and popovers (and closing
+  // none of them).
   function notify(text) {
     const host = el('div', { 'data-dg-ui': 'notice' });
     const root = host.attachShadow({ mode: 'open' });
     const s = style();
-    s.textContent += '.toast { position: fixed; z-index: 2147483647; bottom: 16px; right: 16px; max-width: 28em; box-shadow: 0 4px 16px rgba(0,0,0,.3); }';
-    root.append(s, el('div', { class: 'dg warn toast', role: 'status' }, text));
+    s.textContent += '.toast { position: fixed; z-index: 2147483647; inset: auto 16px 16px auto; margin: 0; max-width: 28em; box-shadow: 0 4px 16px rgba(0,0,0,.3); }';
+    const toast = el('div', { class: 'dg warn toast', role: 'status', popover: 'manual' }, text);
+    root.append(s, toast);
     document.documentElement.append(host);
+    try { toast.showPopover(); } catch { toast.removeAttribute('popover'); }
     setTimeout(() => host.remove(), 8000);
   }
 

@@ -28,6 +28,29 @@ const inContentWorld = (page, expression) => require('../harness/browser').inWor
 
 const confirmOf = (page, n) => page.locator(`[data-fx-order="${n}"][data-dg-guard="confirm-receipt"]`);
 
+const LIST_CHANGED = 'The list changed while you were deciding; nothing was confirmed.';
+const notice = page => page.locator('[data-dg-ui="notice"] [role="status"]');
+
+// Waits until the site's log holds `n` entries, or our dialog or a notice of ours is shown:
+// whichever happens, the test then says what it sees.
+const until = (page, n) => page.waitForFunction(n => JSON.parse(document.documentElement.dataset.siteLog || '[]').length >= n ||
+  !!document.querySelector('[data-dg-ui="dialog"], [data-dg-ui="notice"]'), n);
+
+// Presses proceed in the page's own task (right after what the site does in the same task).
+const PROCEED = "document.querySelector('[data-dg-ui=\"dialog\"]').shadowRoot.querySelector('[data-dg-action=\"proceed\"]').click()";
+
+// The page's own listeners hear the shopper's presses, clicks and keys again.
+async function pageHearsAgain(env, page, what) {
+  await page.evaluate(() => {
+    window.heard = [];
+    for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click', 'keydown', 'keyup']) document.addEventListener(type, () => window.heard.push(type));
+  });
+  await page.locator('[data-fx="review"]').click();
+  await page.keyboard.press('KeyA');
+  env.assert.equal(await page.evaluate(() => window.heard), ['pointerdown', 'mousedown', 'mouseup', 'click', 'keydown', 'keyup'],
+    `${what}: the page's own listeners hear presses, clicks and keys`);
+}
+
 module.exports = t => {
   const { orderId } = require('../harness/templates');
   const [plain, popup, rerendered, custom] = [21, 22, 23, 24].map(orderId);
@@ -115,9 +138,9 @@ module.exports = t => {
     env.assert.equal(order, ['proceed', 'check', 'check', 'check', 'cancel', 'proceed', 'check'], 'Tab cycles inside the dialog');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
     env.assert.equal(await focused(page), 'check', 'Shift+Tab cycles back');
-    // Clicking the page behind does not take focus out (the backdrop cancels instead).
+    // The page behind cannot take focus (the modal dialog makes it inert; the backdrop cancels).
     await page.evaluate(() => document.querySelector('[data-fx="review"]').focus());
-    env.assert.equal(await focused(page), 'cancel', 'focus sent back into the dialog');
+    env.assert(['cancel', 'proceed', 'check'].includes(await focused(page)), 'focus stays in the dialog');
     const a11y = await page.evaluate(() => {
       const root = document.querySelector('[data-dg-ui="dialog"]').shadowRoot;
       const d = root.querySelector('[role="dialog"]');
@@ -216,6 +239,221 @@ module.exports = t => {
     await page.waitForTimeout(300);
     const log = await seen(env, page);
     env.assert.equal(log, [`confirm-clicked ${rerendered}`, `confirmed ${rerendered}`], 'exactly one activation');
+  });
+
+  // Issue 12, item 1: virtualised lists reuse a card's nodes for another order.
+  const [v1, v2, v3, recycled] = [41, 42, 43, 49].map(orderId);
+
+  t.test('the list reuses the card for another order while the dialog is open: nothing is confirmed, the shopper is told', async env => {
+    for (const when of ['before the extension read the card again', 'after it did']) {
+      const page = await env.open('guard-list-virtual-en');
+      await confirmOf(page, v1).click();
+      const dialog = page.locator(DIALOG);
+      await dialog.waitFor();
+      if (when.startsWith('before')) {
+        // The same nodes now show another order (id, date, item, links, the button's own order),
+        // and proceed is pressed in the same task: no read of the card has happened yet.
+        await page.evaluate(`window.siteRecycleCard('${v1}', 'fx-recycled'); ${PROCEED}`);
+      } else {
+        await page.evaluate(`window.siteRecycleCard('${v1}', 'fx-recycled')`);
+        await page.waitForSelector(`.order-item[data-dg-order="${recycled}"]`, { state: 'attached' });
+        await dialog.locator('[data-dg-action="proceed"]').click();
+      }
+      await until(page, 1);
+      env.assert.equal(await seen(env, page), [], `${when}: nothing reached the site`);
+      await notice(page).waitFor();
+      const said = await notice(page).textContent();
+      env.assert(said.includes(LIST_CHANGED), `${when}: the shopper is told: ${said}`);
+      env.assert.equal(await page.locator(`[data-fx-order="${recycled}"]`).getAttribute('data-dg-guard'), 'confirm-receipt',
+        `${when}: the reused button is guarded for its new order`);
+      await page.close();
+    }
+  });
+
+  t.test('two cards exchange what they show in the same nodes: proceed confirms the chosen order where it now is, once', async env => {
+    const page = await env.open('guard-list-virtual-en');
+    await confirmOf(page, v1).click();
+    await page.locator(DIALOG).waitFor();
+    await page.evaluate(`window.siteSwapInPlace('${v1}', '${v2}'); ${PROCEED}`);
+    await until(page, 2);
+    env.assert.equal(await seen(env, page), [`confirm-clicked ${v1}`, `confirmed ${v1}`], 'the chosen order, once; never the other one');
+  });
+
+  t.test('the list is rendered again from fresh nodes: the chosen order\'s one twin gets the click; two look-alikes get none', async env => {
+    let page = await env.open('guard-list-virtual-en');
+    await confirmOf(page, v1).click();
+    await page.locator(DIALOG).waitFor();
+    await page.evaluate(`window.siteRenderList(['${v2}', '${v1}', '${v3}']); ${PROCEED}`);
+    await until(page, 2);
+    env.assert.equal(await seen(env, page), [`confirm-clicked ${v1}`, `confirmed ${v1}`], 'replayed on the twin, once');
+    // The order shows twice (a glitching list): which one is the shopper's cannot be told.
+    page = await env.open('guard-list-virtual-en');
+    await confirmOf(page, v1).click();
+    await page.locator(DIALOG).waitFor();
+    await page.evaluate(`window.siteRenderList(['${v1}', '${v2}', '${v1}']); ${PROCEED}`);
+    await until(page, 1);
+    env.assert.equal(await seen(env, page), [], 'nothing reached the site');
+    env.assert((await notice(page).textContent()).includes(LIST_CHANGED), 'the shopper is told');
+  });
+
+  t.test('a page that never stops changing elsewhere (a 30 ms promo clock): proceed is not held up, on the control or its twin', async env => {
+    const page = await env.open('guard-list-virtual-en', { params: { ticker: '30' } });
+    const dialog = page.locator(DIALOG);
+    await confirmOf(page, v3).click();
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await until(page, 2);
+    env.assert.equal(await seen(env, page), [`confirm-clicked ${v3}`, `confirmed ${v3}`], 'the control itself');
+    await confirmOf(page, v1).click();
+    await dialog.waitFor();
+    await page.evaluate(`window.siteRenderList(['${v2}', '${v1}', '${v3}']); ${PROCEED}`);
+    await until(page, 4);
+    env.assert.equal((await seen(env, page)).slice(2), [`confirm-clicked ${v1}`, `confirmed ${v1}`], 'its twin');
+  });
+
+  // Issue 12, item 4.
+  t.test('while proceed waits for the re-rendered twin, a second activation of it opens no dialog and fires nothing', async env => {
+    const page = await env.open('guard-list-virtual-en');
+    await confirmOf(page, v1).click();
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    // The list is rendered again and proceed pressed; the moment the extension marks the twin
+    // (before it replays), the twin is activated again.
+    await page.evaluate(`(() => {
+      new MutationObserver(() => {
+        const twin = document.querySelector('.order-content [data-fx-order="${v1}"][data-dg-guard]');
+        if (twin && !window.again) { window.again = true; window.siteLog({ event: 'activated again' }); twin.click(); }
+      }).observe(document.body, { attributes: true, attributeFilter: ['data-dg-guard'], subtree: true });
+      window.siteRenderList(['${v1}', '${v2}', '${v3}']);
+      ${PROCEED};
+    })()`);
+    await until(page, 3);
+    env.assert.equal(await dialog.count(), 0, 'no second dialog');
+    env.assert.equal(await seen(env, page), ['activated again', `confirm-clicked ${v1}`, `confirmed ${v1}`], 'one activation');
+  });
+
+  // Issue 12, item 2.
+  t.test('a site that takes only the shopper\'s own clicks: the next real click passes unasked, for a minute and for that order only', async env => {
+    const page = await env.open('guard-list-en', { params: { trusted: 'only' } });
+    const dialog = page.locator(DIALOG);
+    await confirmOf(page, plain).click();
+    await dialog.waitFor();
+    const text = await dialog.textContent();
+    env.assert(text.includes('If nothing happens, click Confirm again'), `the dialog says what to do: ${text}`);
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await page.waitForFunction(() => JSON.parse(document.documentElement.dataset.siteLog || '[]').length >= 1);
+    env.assert.equal(await seen(env, page), [`ignored ${plain}`], 'the replay reached the site, which ignored it');
+    // The shopper clicks again: through at once.
+    await confirmOf(page, plain).click();
+    await until(page, 3);
+    env.assert.equal(await dialog.count(), 0, 'not asked a second time');
+    env.assert.equal((await seen(env, page)).slice(1), [`confirm-clicked ${plain}`, `confirmed ${plain}`], 'confirmed by the shopper\'s own click');
+    // The same with the site's own popup, which then follows for that order.
+    await confirmOf(page, popup).click();
+    await dialog.locator('[data-dg-action="proceed"]').click();
+    await page.waitForFunction(() => JSON.parse(document.documentElement.dataset.siteLog || '[]').length >= 4);
+    await confirmOf(page, popup).click();
+    const own = page.locator('[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]');
+    await own.waitFor({ state: 'attached' });
+    await own.click();
+    await until(page, 6);
+    env.assert.equal(await dialog.count(), 0, 'neither the control nor the site\'s popup asked again');
+    env.assert.equal((await seen(env, page)).slice(3), [`ignored ${popup}`, `confirm-clicked ${popup}`, `confirmed ${popup}`], 'the popup confirmed it');
+    // Another order's control still asks: the grace is the order's.
+    await confirmOf(page, rerendered).click();
+    await dialog.waitFor();
+    await dialog.locator('[data-dg-action="cancel"]').click();
+    // A minute later (the content script's own clock moved on), the first control asks again.
+    env.assert.equal(await inContentWorld(page, '(() => { const real = Date.now; Date.now = () => real.call(Date) + 61000; return "moved"; })()'), 'moved', 'clock moved');
+    await confirmOf(page, plain).click();
+    await dialog.waitFor();
+    await dialog.locator('[data-dg-action="cancel"]').click();
+    env.assert.equal((await seen(env, page)).length, 6, 'nothing more reached the site');
+  });
+
+  // Issue 12, item 3.
+  const TOP_LAYER = { native: '<dialog> shown with showModal()', popover: 'popover', fullscreen: 'fullscreen' };
+  for (const how of Object.keys(TOP_LAYER)) {
+    t.test(`the site's popup in the top layer (${TOP_LAYER[how]}): our dialog is on top and works, the page works after`, async env => {
+      const page = await env.open('guard-list-en');
+      if (how === 'fullscreen') {
+        await page.evaluate(order => { window.siteOpenPopup(order); return document.querySelector('.comet-modal-wrap').requestFullscreen(); }, popup);
+      } else {
+        await page.evaluate(([order, how]) => window.siteOpenPopup(order, how), [popup, how]);
+      }
+      const own = page.locator('[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]');
+      await own.waitFor({ state: 'attached' });
+      await own.click();
+      const dialog = page.locator(DIALOG);
+      await dialog.waitFor();
+      const onTop = await page.evaluate(() => {
+        const host = document.querySelector('[data-dg-ui="dialog"]');
+        const go = host.shadowRoot.querySelector('[data-dg-action="proceed"]');
+        const r = go.getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        return [document.elementFromPoint(x, y) === host, host.shadowRoot.elementFromPoint(x, y) === go];
+      });
+      env.assert.equal(onTop, [true, true], 'a click on our proceed button hits it, not the site\'s popup');
+      const siteOpen = () => page.evaluate(() => {
+        const w = document.querySelector('[data-fx-popup-wrap]');
+        return !!w && (!!w.open || w.matches(':popover-open') || document.fullscreenElement === w);
+      });
+      await dialog.locator('[data-dg-action="cancel"]').click();
+      await dialog.waitFor({ state: 'detached' });
+      env.assert.equal(await seen(env, page), [], 'cancel: the site saw nothing');
+      env.assert(await siteOpen(), 'the site\'s popup is still open after cancel');
+      await own.click();
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      env.assert.equal(await seen(env, page), [], 'Escape: the site saw nothing');
+      env.assert(await siteOpen(), 'Escape closed ours only');
+      await own.click();
+      await dialog.waitFor();
+      env.assert(await siteOpen(), 'and while we ask again');
+      await dialog.locator('[data-dg-action="proceed"]').click();
+      await until(page, 1);
+      env.assert.equal(await seen(env, page), [`confirmed ${popup}`], 'proceed: confirmed once');
+      await pageHearsAgain(env, page, how);
+    });
+  }
+
+  t.test('our dialog cannot be shown, or not on top: the activation goes through untouched', async env => {
+    const breakages = {
+      'showModal fails': 'HTMLDialogElement.prototype.showModal = function () { throw new Error("broken on purpose"); }',
+      'something else is on top': 'ShadowRoot.prototype.elementFromPoint = () => document.body',
+    };
+    for (const [what, breakage] of Object.entries(breakages)) {
+      const page = await env.open('guard-list-en');
+      await page.evaluate(order => window.siteOpenPopup(order, 'native'), popup);
+      const own = page.locator('[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]');
+      await own.waitFor({ state: 'attached' });
+      // Broken in the content script's own world only: the page's prototypes are its own.
+      env.assert.equal(await inContentWorld(page, `${breakage}; "broken"`), 'broken', what);
+      await own.click();
+      await until(page, 1);
+      env.assert.equal(await page.locator(DIALOG).count(), 0, `${what}: no dialog left behind`);
+      env.assert.equal(await seen(env, page), [`confirmed ${popup}`], `${what}: the site saw the click`);
+      await pageHearsAgain(env, page, what);
+      await page.close();
+    }
+  });
+
+  t.test('nothing of the page stays held back once the dialog is gone: cancel, Escape, backdrop, proceed, or removed by the page', async env => {
+    for (const how of ['cancel', 'Escape', 'backdrop', 'proceed', 'removed']) {
+      const page = await env.open('guard-list-en');
+      await confirmOf(page, plain).click();
+      const dialog = page.locator(DIALOG);
+      await dialog.waitFor();
+      if (how === 'cancel' || how === 'proceed') await dialog.locator(`[data-dg-action="${how}"]`).click();
+      else if (how === 'Escape') await page.keyboard.press('Escape');
+      else if (how === 'backdrop') await page.mouse.click(5, 5);
+      else await page.evaluate(() => document.querySelector('[data-dg-ui="dialog"]').remove());
+      await dialog.waitFor({ state: 'detached' });
+      if (how === 'proceed') await until(page, 2);
+      env.assert.equal(await seen(env, page), how === 'proceed' ? [`confirm-clicked ${plain}`, `confirmed ${plain}`] : [], `${how}: what the site saw`);
+      await pageHearsAgain(env, page, how);
+      await page.close();
+    }
   });
 
   t.test('guard switched off in the settings: no guard at all, even on an open page', async env => {

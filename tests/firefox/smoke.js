@@ -1,6 +1,7 @@
 // Firefox smoke test (firefox-esr, headless, WebDriver BiDi through puppeteer-core): the built
-// Firefox extension installs, its background runs the wasm core, and the content path marks the
-// orders of a fixture page (also one whose CSP forbids wasm). Prints "N passed, M failed".
+// Firefox extension installs, its background runs the wasm core, the content path marks the
+// orders of a fixture page (also one whose CSP forbids wasm), and the confirm guard's dialog
+// shows above the site's own modal dialog. Prints "N passed, M failed".
 'use strict';
 const path = require('path');
 const fs = require('fs');
@@ -72,6 +73,37 @@ async function main() {
         return chrome.action.getBadgeText({});
       });
       if (badge !== '1') throw new Error(`badge ${JSON.stringify(badge)}`);
+      await page.close();
+    });
+    // The confirm-receipt guard: our <dialog> shown modally above the site's own modal <dialog>,
+    // cancel keeps the click from the site, proceed lets it through once.
+    await check('guard-list-en: the dialog is on top of the site\'s modal <dialog>; cancel, then proceed once', async () => {
+      const { orderId } = require('../harness/templates');
+      const order = orderId(22);
+      const guardFixture = listFixtures().find(f => f.name === 'guard-list-en');
+      const page = await browser.newPage();
+      await page.goto(server.fixtureUrl(guardFixture).replace('//www.aliexpress.com/', `//www.aliexpress.com:${port}/`));
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-dg-read'), { timeout: 20000 });
+      await page.evaluate(o => window.siteOpenPopup(o, 'native'), order);
+      const own = '[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]';
+      await page.waitForSelector(own, { timeout: 10000 });
+      const log = () => page.evaluate(() => JSON.parse(document.documentElement.dataset.siteLog || '[]').map(e => `${e.event} ${e.order}`));
+      const inDialog = action => `document.querySelector('[data-dg-ui="dialog"]').shadowRoot.querySelector('[data-dg-action="${action}"]')`;
+      const centre = async action => page.evaluate(`(() => { const r = ${inDialog(action)}.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`);
+      for (const action of ['cancel', 'proceed']) {
+        await page.click(own);
+        await page.waitForFunction(() => document.querySelector('[data-dg-ui="dialog"]'), { timeout: 5000 });
+        const [x, y] = await centre(action);
+        const onTop = await page.evaluate(`(() => { const host = document.querySelector('[data-dg-ui="dialog"]');
+          return document.elementFromPoint(${x}, ${y}) === host && host.shadowRoot.elementFromPoint(${x}, ${y}) === ${inDialog(action)}; })()`);
+        if (!onTop) throw new Error(`${action}: our dialog is not on top`);
+        await page.mouse.click(x, y);
+        await page.waitForFunction(() => !document.querySelector('[data-dg-ui="dialog"]'), { timeout: 5000 });
+        if (action === 'cancel' && (await log()).length) throw new Error(`cancel: the site saw ${await log()}`);
+      }
+      await page.waitForFunction(() => JSON.parse(document.documentElement.dataset.siteLog || '[]').length > 0, { timeout: 5000 });
+      const seen = await log();
+      if (JSON.stringify(seen) !== JSON.stringify([`confirmed ${order}`])) throw new Error(`proceed: the site saw ${JSON.stringify(seen)}`);
       await page.close();
     });
   } finally {

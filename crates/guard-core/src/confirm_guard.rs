@@ -54,6 +54,7 @@ pub fn confirm_receipt_guard(order: Option<&Order>, window: Option<&DisputeWindo
         dialog: confirm_receipt_dialog(order, window, today, settings),
         proceed_key: "guardProceed".into(),
         cancel_key: "guardCancel".into(),
+        again_key: "guardConfirmAgain".into(),
     }
 }
 
@@ -93,6 +94,7 @@ pub fn cancel_dispute_guard(order: Option<&Order>, today: NaiveDate, settings: &
         dialog: cancel_dispute_dialog(order, today, settings),
         proceed_key: "guardCancelDisputeProceed".into(),
         cancel_key: "guardKeepDispute".into(),
+        again_key: "guardCancelDisputeAgain".into(),
     }
 }
 

@@ -80,6 +80,11 @@ pub struct Guard {
     pub proceed_key: String,
     #[serde(default = "default_cancel_key")]
     pub cancel_key: String,
+    /// Message key of the sentence under proceed: the site may act on the shopper's own clicks
+    /// only and ignore the replayed one; the shopper's next activation then passes unasked for a
+    /// minute (extension/content/guard.js GRACE_MS).
+    #[serde(default = "default_again_key")]
+    pub again_key: String,
 }
 
 fn default_proceed_key() -> String {
@@ -88,6 +93,10 @@ fn default_proceed_key() -> String {
 
 fn default_cancel_key() -> String {
     "guardCancel".into()
+}
+
+fn default_again_key() -> String {
+    "guardConfirmAgain".into()
 }
 
 /// One of the extension's own widgets: a component name and its data. Texts are message keys
