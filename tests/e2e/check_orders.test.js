@@ -162,6 +162,7 @@ async function barOutcome(list) {
 module.exports = t => {
   t.page('check-orders-list', () => site.listPage());
   t.page('check-orders-settled', () => site.listPage(NEVER_READ));
+  t.page('check-orders-long', () => require('../bench/pages').listPage(300, { more: 20 }));
 
   t.test('reads every order that may need action, one page at a time in the background; popup and badge as if each page had been opened', async env => {
     // One page answers late, another draws its order a while after loading.
@@ -376,6 +377,21 @@ module.exports = t => {
     env.assert.equal(s.results.length, TO_READ.length, 'each order once');
     for (const o of TO_READ) env.assert.equal(count(requested(env), site.idOf(o)), 1, `${o.n} opened once`);
     env.clearRoutes();
+  });
+
+  t.test('one bar on a long list read in pieces, and after more orders load', async env => {
+    await prepare(env);
+    const page = await env.browser.context.newPage();
+    await page.goto(env.pageUrl('check-orders-long'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-dg-order]').length === 300, null, { timeout: 20000 });
+    await page.locator(`${BAR} [data-dg-action="read-all"]`).waitFor();
+    env.assert.equal(await page.locator(BAR).count(), 1, 'one bar for all the pieces');
+    env.assert(await page.$eval(BAR, h => h.nextElementSibling && h.nextElementSibling.classList.contains('order-content')), 'just before the list of cards');
+    await page.click('[data-fx="load-more"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-dg-order]').length === 320, null, { timeout: 20000 });
+    await env.sw().evaluate(() => globalThis.dgTest.settled());
+    env.assert.equal(await page.locator(BAR).count(), 1, 'still one after the page added orders');
+    await page.close();
   });
 
   t.test('no button when no tracked order may need action', async env => {
