@@ -174,7 +174,15 @@ async function render() {
     main.replaceChildren(el('p', { class: 'empty', role: 'alert', 'data-dg-popup-error': started ? 'data' : 'core' }, t(started ? 'popupError' : 'coreUnavailable')));
     console.warn('Dispute Guard popup:', e && e.message);
   }
-  document.body.dataset.ready = '1';
+  markReady('list');
+}
+
+// `data-ready` on <body> once the list and the "Check my orders" section are both drawn (a test
+// hook, as on pages: wait for it before reading the popup).
+const drawn = new Set();
+function markReady(part) {
+  drawn.add(part);
+  if (drawn.has('list') && drawn.has('check')) document.body.dataset.ready = '1';
 }
 
 
@@ -210,6 +218,7 @@ async function renderCheck() {
     checkBox.hidden = true;
     console.warn('Dispute Guard popup (check my orders):', e && e.message);
   }
+  markReady('check');
 }
 
 // The deadlines as an .ics file: the core lists the events, their texts are rendered here in

@@ -127,10 +127,13 @@ async function runLoop() {
     }
     if (s.results.length >= s.queue.length) { await finish(s.run, null); return; }
     const item = s.queue[s.results.length];
+    const opened = Date.now();
     const r = await readOne(s, item);
     if (r.cancelled) return;
+    // ms: from opening the page to its answer (the benchmark reports it).
+    const done = { id: item.id, result: r.result, ms: Date.now() - opened };
     const after = await update(x => (running(x, s.run)
-      ? { ...x, tab: null, moved: Date.now(), results: r.result ? [...x.results, { id: item.id, result: r.result }] : x.results }
+      ? { ...x, tab: null, moved: Date.now(), results: r.result ? [...x.results, done] : x.results }
       : undefined));
     if (!running(after, s.run)) return;
     pushView();
