@@ -194,8 +194,14 @@ function longestTask(events, url) {
   if (!frame) return null;
   const main = events.find(e => e.ph === 'M' && e.name === 'thread_name' && e.pid === frame.processId && e.args.name === 'CrRendererMain');
   if (!main) return null;
-  const tasks = events.filter(e => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask');
-  return { longestMs: Math.max(0, ...tasks.map(e => e.dur / 1000)), tasks: tasks.length };
+  const on = events.filter(e => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const tasks = on.filter(e => e.name === 'RunTask');
+  // Tasks in which the extension's own scripts ran (a call into a chrome-extension:// script).
+  const ours = on.filter(e => (e.name === 'FunctionCall' || e.name === 'EventDispatch' || e.name === 'v8.callFunction')
+    && /^chrome-extension:/.test((e.args && e.args.data && (e.args.data.url || e.args.data.scriptName)) || ''));
+  const oursTasks = tasks.filter(t => ours.some(e => e.ts >= t.ts && e.ts <= t.ts + t.dur));
+  const longest = xs => Math.max(0, ...xs.map(e => e.dur / 1000));
+  return { longestMs: longest(tasks), oursMs: longest(oursTasks), tasks: tasks.length, oursTasks: oursTasks.length };
 }
 
 async function measureCheckOrders(port) {
@@ -230,7 +236,8 @@ async function measureCheckOrders(port) {
       await cdp.detach();
       const s = await sw.evaluate(() => chrome.storage.local.get('checkOrders').then(x => x.checkOrders));
       const read = s.results.filter(x => x.result === 'read');
-      runs.push({ wallMs: wall, orders: s.queue.length, read: read.length, pageMs: read.map(x => x.ms), task: longestTask(events, url) });
+      const draws = await inWorld(page, 'Dispute Guard', 'DG.checkBar.stats.slice()');
+      runs.push({ wallMs: wall, orders: s.queue.length, read: read.length, pageMs: read.map(x => x.ms), task: longestTask(events, url), drawMs: Math.max(...draws) });
       await page.close();
     }
     // Which disturbs the shopper less: an inactive tab, or a minimised window of its own? The
@@ -259,6 +266,8 @@ async function measureCheckOrders(port) {
       secondsPerOrder: summary(runs.map(x => x.wallMs / 1000 / x.orders)),
       pageMs: summary(runs.flatMap(x => x.pageMs)),
       longestTaskMs: summary(runs.map(x => (x.task ? x.task.longestMs : NaN)).filter(Number.isFinite)),
+      longestOursMs: summary(runs.map(x => (x.task ? x.task.oursMs : NaN)).filter(Number.isFinite)),
+      longestDrawMs: summary(runs.map(x => x.drawMs)),
       orders: runs[0] && runs[0].orders, read: runs.map(x => x.read), ways,
     };
   } finally { await b.close(); }
@@ -326,7 +335,7 @@ function markdown(r) {
     `Cold start to badge set: ${ms(r.coldStart.badgeSetMs)} ms. Popup first paint: ${ms(r.ours.popup.firstPaintMs)} ms; list drawn: ${ms(r.ours.popup.readyMs)} ms.`, '',
     '## "Check my orders" (12 orders in transit, shipped pace: 1 s pause between pages)', '',
     `Seconds per order: ${ms(r.checkOrders.secondsPerOrder)}; each page from opening to read: ${ms(r.checkOrders.pageMs)} ms; orders read per run: ${r.checkOrders.read.join(', ')} of ${r.checkOrders.orders}.`,
-    `Longest task on the shopper's active page (the order list with the bar) during a run: ${ms(r.checkOrders.longestTaskMs)} ms (target: under 50).`, '',
+    `On the shopper's active page (the order list with the bar) during a run: the longest task in which our script ran ${ms(r.checkOrders.longestOursMs)} ms (target: under 50); our longest drawing of the bar ${ms(r.checkOrders.longestDrawMs)} ms; the longest task of any kind ${ms(r.checkOrders.longestTaskMs)} ms (the browser's own garbage collection and painting included).`, '',
     '| opened as | load | the focused window changed | the shopper\'s active tab changed | both as before after closing |', '|---|---|---|---|---|',
     ...Object.entries(r.checkOrders.ways).map(([way, w]) => `| ${way === 'tab' ? 'inactive tab' : 'minimised window'} | ${w.loadMs.toFixed(0)} ms | ${w.focusedWindowChanged ? 'yes' : 'no'} | ${w.shopperTabChanged ? 'yes' : 'no'} | ${w.restoredAfter ? 'yes' : 'no'} |`), '',
     '## Memory (1,000-order page, JS heap after GC)', '',
