@@ -78,12 +78,27 @@ button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
     if (stats.length > 50) stats.shift();
   }
 
+  // The cards of orders the run has read are read again: their badges then use what the
+  // orders' pages said (a few cards, not the whole list).
+  const reread = new Set();
+  let rereadRun = null;
+  function rereadCards() {
+    if (!view || !Array.isArray(view.read) || !DG.reread) return;
+    if (view.run !== rereadRun) { rereadRun = view.run; reread.clear(); }
+    for (const id of view.read) {
+      if (reread.has(id) || !/^\d+$/.test(id)) continue;
+      reread.add(id);
+      for (const card of document.querySelectorAll(`[data-dg-order="${id}"]`)) DG.reread(card);
+    }
+  }
+
   function ask() {
     try {
       chrome.runtime.sendMessage({ type: 'check-orders', action: 'view', bar: true }, reply => {
         if (chrome.runtime.lastError || !reply || !reply.view) return;
         view = reply.view;
         draw();
+        rereadCards();
       });
     } catch { /* extension reloaded: the bar stays as it was */ }
   }
@@ -92,6 +107,7 @@ button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
     if (!msg || msg.type !== 'check-orders-view' || sender.id !== chrome.runtime.id) return false;
     view = msg.view;
     draw();
+    rereadCards();
     sendResponse({ bar: !!drawn() });
     return false;
   });

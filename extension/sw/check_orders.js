@@ -272,13 +272,16 @@ chrome.notifications.onClicked.addListener(id => {
 // What the last run found is shown for this long after it ended.
 const OUTCOME_SHOWN_MS = 12 * 3600_000;
 
-// { to_read, running, done, total, finished, stop, lines }: lines are the last run's outcome.
+// { to_read, run, read, running, done, total, finished, stop, lines }: lines are the last run's outcome.
 export async function checkView() {
   const [s, { core, memory, settings, now }] = await Promise.all([readState(), coreInputs()]);
   const toRead = JSON.parse(core.check_orders_plan(memory, settings, now)).orders.length;
   const finished = !!s && s.status === 'done' && !!s.outcome && Date.now() - (s.ended || 0) < OUTCOME_SHOWN_MS;
   return {
     to_read: toRead,
+    run: s ? s.run : null,
+    // The orders read so far: the list bars re-read their cards, so the badges say what was learnt.
+    read: s && (running(s) || finished) ? s.results.filter(r => r.result === 'read').map(r => r.id) : [],
     running: running(s),
     done: s ? s.results.length : 0,
     total: s ? s.queue.length : 0,

@@ -202,6 +202,15 @@ module.exports = t => {
       const barText = await barOutcome(list);
       env.assert(barText.includes('Orders read: 5 of 5.') && barText.includes('Need action now: 2.'), `the outcome in the bar: ${barText}`);
       env.assert(await popup.evaluate(() => document.activeElement && document.activeElement.closest('#check') !== null), 'the keyboard stays in the popup\'s check section');
+      // The list's badges say what the orders' pages said (the bar has their cards read again).
+      const badgeState = id => list.evaluate(id => {
+        const host = document.querySelector(`[data-dg-order="${id}"] [data-dg-ui="order-badge"]`);
+        const box = host && host.shadowRoot && host.shadowRoot.querySelector('[data-dg-widget]');
+        return box && box.getAttribute('data-dg-state');
+      }, id);
+      await until(async () => (await badgeState(site.idOf(site.ORDERS[1]))) === 'closing-soon', 'the received order\'s badge: closing soon');
+      env.assert.equal(await badgeState(site.idOf(site.ORDERS[5])), 'open', 'the parcel in transit: open (protection ends soon)');
+      env.assert.equal(await badgeState(site.idOf(site.ORDERS[3])), 'not-applicable', 'unpaid: as before');
       // The popup and the badge, exactly as if each page had been opened by hand.
       const run = await popupOrders(env);
       env.assert.equal(run.badge, '2', 'the badge counts the orders read that need action');
