@@ -48,6 +48,9 @@ button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
   // How long each drawing took (the benchmark reads them; the page cannot).
   const stats = [];
 
+  // Only the shopper's own clicks count: the bar sits in the page, whose scripts can reach it.
+  const byShopper = action => e => { if (e.isTrusted) send(action); };
+
   function send(action) {
     try {
       chrome.runtime.sendMessage({ type: 'check-orders', action }, () => { void chrome.runtime.lastError; ask(); });
@@ -65,7 +68,7 @@ button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
     root.dgDrawn = true;
     const { el } = DG.ui;
     const t = DG.i18n.t;
-    const content = view && DG.checkView.build(view, { t, message: DG.i18n.message, el, onStart: () => send('start'), onCancel: () => send('cancel') });
+    const content = view && DG.checkView.build(view, { t, message: DG.i18n.message, el, onStart: byShopper('start'), onCancel: byShopper('cancel') });
     if (!content) { root.replaceChildren(...styled(root)); return; }
     const box = el('div', { class: 'dg', 'data-dg-widget': 'check-orders', role: 'region', 'aria-label': t('checkAction'), lang: DG.i18n.uiLang() });
     box.append(el('span', { class: 'brand' }, t('extName')), content);

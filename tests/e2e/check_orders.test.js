@@ -368,11 +368,11 @@ module.exports = t => {
     await prepare(env, { pace: { ...PACE, pauseMs: 400 } });
     const list = await openList(env);
     const popup = await openPopup(env);
-    // A double click in the popup, a click in the bar and a start message, all at once (clicks
-    // dispatched at once: a click that waits for its button would come after the run).
-    const [, , a] = await Promise.all([
+    // A click in the bar, and right after it a double click in the popup and a start message
+    // (dispatched at once: a click that waited for its button would come after the run).
+    await list.locator(`${BAR} [data-dg-action="read-all"]`).click();
+    const [, a] = await Promise.all([
       popup.locator('#check [data-dg-action="read-all"]').evaluate(b => { b.click(); b.click(); }),
-      list.locator(`${BAR} [data-dg-action="read-all"]`).evaluate(b => b.click()),
       popup.evaluate(() => chrome.runtime.sendMessage({ type: 'check-orders', action: 'start' })),
     ]);
     env.assert(a && (a.started || a.running), 'the start answered');
@@ -401,6 +401,26 @@ module.exports = t => {
     await env.sw().evaluate(() => globalThis.dgTest.settled());
     env.assert.equal(await page.locator(BAR).count(), 1, 'still one after the page added orders');
     await page.close();
+  });
+
+  t.test('the page\'s own scripts cannot start a run from the bar', async env => {
+    await prepare(env);
+    const list = await openList(env);
+    // Counts the starts that reach the service worker (messages from one page arrive in order).
+    await env.sw().evaluate(() => {
+      globalThis.dgStarts = 0;
+      chrome.runtime.onMessage.addListener(m => { if (m && m.type === 'check-orders' && m.action === 'start') globalThis.dgStarts++; });
+    });
+    // A script of the page reaches into the bar's open shadow root and clicks; then the shopper does.
+    await list.evaluate(sel => document.querySelector(sel).shadowRoot.querySelector('[data-dg-action="read-all"]').click(), BAR);
+    await list.locator(`${BAR} [data-dg-action="read-all"]`).click();
+    await until(() => env.sw().evaluate(() => globalThis.dgStarts >= 1), 'the shopper\'s start');
+    env.assert.equal(await env.sw().evaluate(() => globalThis.dgStarts), 1, 'only the shopper\'s click reached the extension');
+    await untilDone(env, []);
+    const s = await state(env);
+    env.assert.equal([s.stop, s.results.length], [null, TO_READ.length], 'one run, started by the shopper, not cancelled');
+    for (const o of TO_READ) env.assert.equal(count(requested(env), site.idOf(o)), 1, `${o.n} opened once`);
+    env.clearRoutes();
   });
 
   t.test('no button when no tracked order may need action', async env => {
