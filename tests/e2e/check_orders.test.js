@@ -253,8 +253,10 @@ module.exports = t => {
     const list = await openList(env);
     const tabs = await watchTabs(list);
     try {
+      const before = await focus(env);
       await list.locator(`${BAR} [data-dg-action="read-all"]`).click();
-      await untilDone(env, [list]);
+      const seen = await untilDone(env, [list]);
+      env.assert.equal([...seen.focus], [JSON.stringify(before)], 'the shopper\'s window and tab kept the focus');
       const s = await state(env);
       env.assert.equal(s.stop, 'sign-in', 'stopped for the sign-in');
       env.assert.equal(s.results.map(r => r.result), ['read', 'read'], 'the two before it read');
@@ -305,6 +307,7 @@ module.exports = t => {
     const list = await openList(env);
     const tabs = await watchTabs(list);
     try {
+      const before = await focus(env);
       await popup.locator('#check [data-dg-action="read-all"]').click();
       await popup.close();
       await until(async () => ((await state(env)) || { results: [] }).results.length >= 2, 'two orders read');
@@ -318,7 +321,9 @@ module.exports = t => {
       const again = await openPopup(env);
       await until(async () => env.sw().evaluate(() => globalThis.dgBeforeStop === undefined).catch(() => false), 'a new worker');
       await setHooks(env);
-      await untilDone(env, []);
+      await list.bringToFront();
+      const seen = await untilDone(env, []);
+      env.assert.equal([...seen.focus], [JSON.stringify(before)], 'the shopper\'s window and tab kept the focus after the restart');
       const s = await state(env);
       env.assert.equal(s.run, run, 'the same run');
       env.assert.equal(s.results.map(r => r.result), TO_READ.map(() => 'read'), 'every order read');
