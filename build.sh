@@ -116,6 +116,7 @@ case "$cmd" in
     say "end-to-end tests (headless Chromium)"; node_suite e2e tests/e2e/run.js
     say "Firefox"; firefox_lint; node_suite firefox tests/firefox/smoke.js
     node_suite firefox-evidence tests/firefox/evidence.js
+    node_suite firefox-check-orders tests/firefox/check_orders.js
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" = 0 ]
     ;;

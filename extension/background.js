@@ -10,6 +10,7 @@ import { refreshToolbar, scheduleRefresh } from './sw/toolbar.js';
 import { openNotification } from './sw/reminders.js';
 import { ensureAlarms, rearmMidnight, MIDNIGHT, PERIODIC } from './sw/alarms.js';
 import { EVIDENCE_MESSAGES, answerEvidence, evidenceTestHooks } from './sw/evidence.js';
+import { answerCheckOrders, checkOrdersTestHooks, noteAnalysed, startCheckOrders } from './sw/check_orders.js';
 
 // Requests from the popup and options page: every change to stored data goes through here, in
 // one queue (sw/storage.js). Each answers { ok } or { error }.
@@ -59,6 +60,11 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     }).catch(() => sendResponse({ lang: null, messages: null }));
     return true;
   }
+  // "Check my orders": start, cancel, or what the popup and the list bar show (issue 13).
+  if (msg && msg.type === 'check-orders') {
+    answerCheckOrders(msg, sender).then(sendResponse, e => sendResponse({ error: String(e && e.message) }));
+    return true;
+  }
   // Only the extension's own pages may change stored data.
   if (msg && msg.type === 'toolbar' && ownPage(sender) && Object.hasOwn(pageRequests, msg.action)) {
     pageRequests[msg.action](msg).then(sendResponse, e => sendResponse({ error: { key: 'popupError', args: [] }, detail: String(e && e.message) }));
@@ -66,7 +72,10 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   }
   if (!msg || msg.type !== 'analyse' || typeof msg.snapshot !== 'string') return false;
   const started = performance.now();
-  analysePage(msg).then(plan => sendResponse({ plan, coreMs: performance.now() - started }), e => {
+  analysePage(msg).then(plan => {
+    sendResponse({ plan, coreMs: performance.now() - started });
+    noteAnalysed(sender, msg, plan);   // a page "Check my orders" opened?
+  }, e => {
     // One line in the extension's console; the page stays as it was.
     console.warn('Dispute Guard: page not analysed:', e && e.message);
     sendResponse({ error: String(e && e.message) });
@@ -94,9 +103,12 @@ chrome.storage.onChanged.addListener((changes, area) => {
 });
 // A service worker that was stopped starts again for an event: the day may have changed since.
 start();
+// …and a check of the orders that was under way goes on.
+startCheckOrders();
 
 // For the end-to-end tests (read with serviceWorker.evaluate); nothing here leaves the machine.
 globalThis.dgTest = {
   recentSnapshots, settled, updateBadge, getCore, evidence: evidenceTestHooks,
   localNow, onAlarm, openNotification, refreshToolbar, shiftClockForTests,
+  checkOrders: checkOrdersTestHooks,
 };

@@ -7,24 +7,31 @@ const path = require('path');
 const server = require('./harness/server');
 const { launch, ROOT } = require('./harness/browser');
 const { listFixtures } = require('./harness/templates');
+const site = require('./harness/order_site');
 
 // The pages the demo opens, first one in front: the list (badges, the confirm guard), an order
 // whose dispute window is open (lit "Returns/refunds"), one whose protection ends soon (both steps
 // lit), and the page where a dispute starts (the guide).
 const DEMO_PAGES = ['current-list-en', 'current-detail-en', 'path-detail-extend-en', 'path-start-en'];
 
+// "Check my orders" (issue 13): an order history whose detail pages the extension reads itself.
+const CHECK_LIST = 'http://www.aliexpress.com/p/order/index.html?dgfx=demo-check-orders';
+
 async function main() {
-  const { server: srv, port } = await server.start(0);
+  const { server: srv, port, route } = await server.start(0, { 'demo-check-orders': () => site.listPage() });
+  site.serveOrders(route);
   const headed = !!process.env.DISPLAY && !process.env.DG_DEMO_HEADLESS;
   const browser = await launch({ port, headless: !headed });
   const fixtures = listFixtures();
   const urlOf = name => server.fixtureUrl(fixtures.find(f => f.name === name));
   const sw = browser.sw();
-  await sw.evaluate(() => chrome.storage.local.clear());
+  // The demo server speaks plain HTTP: the order pages the extension opens are asked for so.
+  await sw.evaluate(() => { Object.assign(globalThis.dgTest.checkOrders, { scheme: 'http:' }); return chrome.storage.local.clear(); });
 
   if (headed) {
     for (const name of DEMO_PAGES) await (await browser.context.newPage()).goto(urlOf(name));
-    console.log(`Demo running: ${DEMO_PAGES.map(urlOf).join(' ')}\nThe popup: ${`chrome-extension://${browser.extensionId}/popup/popup.html`}\nClose the browser window to stop.`);
+    await (await browser.context.newPage()).goto(CHECK_LIST);
+    console.log(`Demo running: ${[...DEMO_PAGES.map(urlOf), CHECK_LIST].join(' ')}\nThe popup: ${`chrome-extension://${browser.extensionId}/popup/popup.html`}\n"Check my orders": the bar on the last list, or the popup.\nClose the browser window to stop.`);
     await new Promise(resolve => browser.context.on('close', resolve));
     srv.close();
     return;
@@ -61,6 +68,29 @@ async function main() {
   await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
   await popup.waitForSelector('body[data-ready]');
   shots.push(path.join(out, 'popup.png'));
+  await popup.screenshot({ path: shots.at(-1) });
+
+  // "Check my orders": the list with its bar, the popup mid-run and after.
+  await sw.evaluate(() => chrome.storage.local.clear());
+  const list = await browser.context.newPage();
+  await list.goto(CHECK_LIST);
+  const inBar = sel => list.waitForFunction(s => {
+    const h = document.querySelector('[data-dg-ui="check-orders"]');
+    return !!(h && h.shadowRoot && h.shadowRoot.querySelector(s));
+  }, sel, { timeout: 20000 });
+  await inBar('[data-dg-action="read-all"]');
+  shots.push(path.join(out, 'order-list-check-bar.png'));
+  await list.screenshot({ path: shots.at(-1) });
+  await popup.reload();
+  await popup.waitForSelector('body[data-ready]');
+  await popup.click('#check [data-dg-action="read-all"]');
+  await popup.waitForSelector('#check [data-dg-progress="2/5"]', { timeout: 30000 });
+  shots.push(path.join(out, 'popup-check-running.png'));
+  await popup.screenshot({ path: shots.at(-1) });
+  await popup.waitForSelector('#check [data-dg-progress="done"]', { timeout: 60000 });
+  await sw.evaluate(() => globalThis.dgTest.settled());
+  await popup.waitForSelector('[data-dg-deadline]');
+  shots.push(path.join(out, 'popup-check-done.png'));
   await popup.screenshot({ path: shots.at(-1) });
 
   await browser.close();

@@ -87,6 +87,11 @@
     for (const [target, byComponent] of widgets) {
       for (const [component, w] of byComponent) {
         if (w.done) continue;
+        // Planned again on an element outside the part re-read (the list bar sits above the
+        // cards): the same widget is already there.
+        const had = state.mounts.get(target)?.get(component);
+        if (had && had.host.isConnected && had.json === w.json) continue;
+        if (had) had.host.remove();
         if (!state.mounts.has(target)) state.mounts.set(target, new Map());
         state.mounts.get(target).set(component, { host: mount(target, w.place, w.ui), json: w.json });
       }

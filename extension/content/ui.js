@@ -86,6 +86,8 @@
 
   // A widget from the core: { component, tone, state?, lines: [{key,args}], notes?, links? }.
   function render(root, w) {
+    // The "Check my orders" bar draws itself from the service worker's view (check_bar.js).
+    if (w.component === 'check-orders') { if (DG.checkBar) DG.checkBar.render(root, w); return; }
     const draw = () => {
       const t = DG.i18n.t;
       const box = el('div', { class: `dg ${w.tone || 'info'}`, 'data-dg-widget': w.component, role: 'note', lang: DG.i18n.uiLang() });

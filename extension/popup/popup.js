@@ -6,6 +6,7 @@ import { getCore, localNow } from '../sw/core.js';
 import { message, t, useShopperLanguage } from '../sw/messages.js';
 import { saveFile } from '../pages/save_file.js';
 import { el, translatePage } from '../pages/page_ui.js';
+import '../content/check_view.js';
 
 const main = document.getElementById('orders');
 const summary = document.getElementById('summary');
@@ -146,6 +147,7 @@ async function render() {
     const data = stored(core, raw);
     const { memory, settings } = data;
     const view = JSON.parse(core.popup(memory, JSON.stringify(settings), localNow()));
+    orderList = view.order_list;
     storageNote(data);
     const keep = refocus || focusKey();
     const hiddenCount = view.lines.filter(o => o.hidden).length;
@@ -172,9 +174,52 @@ async function render() {
     main.replaceChildren(el('p', { class: 'empty', role: 'alert', 'data-dg-popup-error': started ? 'data' : 'core' }, t(started ? 'popupError' : 'coreUnavailable')));
     console.warn('Dispute Guard popup:', e && e.message);
   }
-  document.body.dataset.ready = '1';
+  markReady('list');
 }
 
+// `data-ready` on <body> once the list and the "Check my orders" section are both drawn (a test
+// hook, as on pages: wait for it before reading the popup).
+const drawn = new Set();
+function markReady(part) {
+  drawn.add(part);
+  if (drawn.has('list') && drawn.has('check')) document.body.dataset.ready = '1';
+}
+
+
+// "Check my orders" (issue 13): the service worker runs it and says where it is; the popup only
+// shows that and passes on Start and Cancel. Asking also wakes a stopped worker, which then goes
+// on with a run under way.
+const checkBox = document.getElementById('check');
+let orderList = null;
+async function renderCheck() {
+  try {
+    const reply = await chrome.runtime.sendMessage({ type: 'check-orders', action: 'view' });
+    if (!reply || !reply.view) throw new Error(reply && reply.error || 'no view');
+    const view = reply.view;
+    const keep = document.activeElement && checkBox.contains(document.activeElement) ? document.activeElement.dataset.dgAction : null;
+    const act = action => async () => {
+      const r = await chrome.runtime.sendMessage({ type: 'check-orders', action });
+      if (r && r.nothing && !r.running) notice.textContent = t('checkNothing');
+      renderCheck();
+    };
+    const box = globalThis.DG.checkView.build(view, { t, message, el, onStart: act('start'), onCancel: act('cancel') });
+    // Stopped because the site wants the shopper (sign-in, captcha): the way to the site.
+    if (box && (view.stop === 'sign-in' || view.stop === 'captcha') && orderList) {
+      const b = button('open-order-list', t('popupOpenOrderList'));
+      b.addEventListener('click', () => open(orderList));
+      box.append(b);
+    }
+    checkBox.replaceChildren(...(box ? [box] : []));
+    checkBox.hidden = !box;
+    checkBox.dataset.ready = '1';
+    const again = keep && (checkBox.querySelector(`[data-dg-action="${keep}"]`) || checkBox.querySelector('button'));
+    if (again) again.focus();
+  } catch (e) {
+    checkBox.hidden = true;
+    console.warn('Dispute Guard popup (check my orders):', e && e.message);
+  }
+  markReady('check');
+}
 
 // The deadlines as an .ics file: the core lists the events, their texts are rendered here in
 // the shopper's language, and the core writes the file.
@@ -202,6 +247,7 @@ showHiddenButton.addEventListener('click', () => { showHidden = !showHidden; ren
 // Orders read in another tab, reminders recorded, settings changed: draw again.
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && ('orders' in changes || 'settings' in changes)) render();
+  if (area === 'local' && ('orders' in changes || 'checkOrders' in changes)) renderCheck();
 });
 
-render();
+render().then(renderCheck);

@@ -8,6 +8,7 @@ const zlib = require('zlib');
 const server = require('../harness/server');
 const { launch, inWorld, ROOT } = require('../harness/browser');
 const { listPage } = require('./pages');
+const site = require('../harness/order_site');
 
 const RUNS = Number(process.env.DG_BENCH_RUNS || 7);
 const SIZES = [10, 100, 1000];
@@ -177,6 +178,101 @@ async function measureOurs(port) {
   return out;
 }
 
+// "Check my orders" (issue 13): twelve orders in transit read at the shipped pace (a 1 s pause
+// between pages, 20 s timeout). Seconds per order, each page's time from opening to read, and the
+// longest task on the shopper's active page (the order list, whose bar shows the progress) from a
+// Chromium trace of that page's main thread during the run.
+const CHECK_ORDERS = Array.from({ length: 12 }, (_, i) => ({
+  n: 400 + i, list: 'Awaiting delivery', placed: -20 - i, store: `Bench store ${i}`, item: `Bench item ${i}`,
+  detail: { status: 'Awaiting delivery', paid: -20 - i, shipped: -15 - i, protection: 30 - i }, read: true,
+}));
+
+// Longest task (ms) on the renderer main thread showing `url`, over the trace `events`.
+function longestTask(events, url) {
+  const started = events.find(e => e.name === 'TracingStartedInBrowser');
+  const frame = started && (started.args.data.frames || []).find(f => f.url === url && !f.parent);
+  if (!frame) return null;
+  const main = events.find(e => e.ph === 'M' && e.name === 'thread_name' && e.pid === frame.processId && e.args.name === 'CrRendererMain');
+  if (!main) return null;
+  const on = events.filter(e => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const tasks = on.filter(e => e.name === 'RunTask');
+  // Tasks in which the extension's own scripts ran (a call into a chrome-extension:// script).
+  const ours = on.filter(e => (e.name === 'FunctionCall' || e.name === 'EventDispatch' || e.name === 'v8.callFunction')
+    && /^chrome-extension:/.test((e.args && e.args.data && (e.args.data.url || e.args.data.scriptName)) || ''));
+  const oursTasks = tasks.filter(t => ours.some(e => e.ts >= t.ts && e.ts <= t.ts + t.dur));
+  const longest = xs => Math.max(0, ...xs.map(e => e.dur / 1000));
+  return { longestMs: longest(tasks), oursMs: longest(oursTasks), tasks: tasks.length, oursTasks: oursTasks.length };
+}
+
+async function measureCheckOrders(port) {
+  const b = await launch({ port });
+  const runs = [];
+  try {
+    const sw = b.sw();
+    for (let r = 0; r < Math.min(RUNS, 3); r++) {
+      await sw.evaluate(async () => { await chrome.storage.local.clear(); Object.assign(globalThis.dgTest.checkOrders, { scheme: 'http:', pace: null }); });
+      const page = await b.context.newPage();
+      const url = 'http://www.aliexpress.com/p/order/index.html?dgfx=bench-check-orders';
+      await page.goto(url);
+      await page.waitForFunction(() => {
+        const h = document.querySelector('[data-dg-ui="check-orders"]');
+        return !!(h && h.shadowRoot && h.shadowRoot.querySelector('[data-dg-action="read-all"]'));
+      }, null, { timeout: 30000 });
+      await page.bringToFront();
+      const cdp = await b.context.newCDPSession(page);
+      const events = [];
+      cdp.on('Tracing.dataCollected', e => events.push(...e.value));
+      const complete = new Promise(resolve => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+      const t0 = Date.now();
+      await page.evaluate(() => document.querySelector('[data-dg-ui="check-orders"]').shadowRoot.querySelector('[data-dg-action="read-all"]').click());
+      await page.waitForFunction(() => {
+        const h = document.querySelector('[data-dg-ui="check-orders"]');
+        return !!(h && h.shadowRoot && h.shadowRoot.querySelector('[data-dg-progress="done"]'));
+      }, null, { timeout: 120000, polling: 200 });
+      const wall = Date.now() - t0;
+      await cdp.send('Tracing.end');
+      await complete;
+      await cdp.detach();
+      const s = await sw.evaluate(() => chrome.storage.local.get('checkOrders').then(x => x.checkOrders));
+      const read = s.results.filter(x => x.result === 'read');
+      const draws = await inWorld(page, 'Dispute Guard', 'DG.checkBar.stats.slice()');
+      runs.push({ wallMs: wall, orders: s.queue.length, read: read.length, pageMs: read.map(x => x.ms), task: longestTask(events, url), drawMs: Math.max(...draws) });
+      await page.close();
+    }
+    // Which disturbs the shopper less: an inactive tab, or a minimised window of its own? The
+    // window the browser considers focused and its active tab, before and after each.
+    const page = await b.context.newPage();
+    await page.goto('http://www.aliexpress.com/p/order/index.html?dgfx=bench-check-orders');
+    await page.bringToFront();
+    const detail = `http://www.aliexpress.com/p/order/detail.html?orderId=${require('../harness/templates').orderId(400)}`;
+    const ways = {};
+    for (const way of ['tab', 'window']) {
+      ways[way] = await sw.evaluate(async ({ way, detail }) => {
+        const focus = async () => { const w = await chrome.windows.getLastFocused(); const [t] = await chrome.tabs.query({ active: true, windowId: w.id }); return { window: w.id, tab: t && t.id }; };
+        const before = await focus();
+        const t0 = performance.now();
+        const made = way === 'tab' ? await chrome.tabs.create({ url: detail, active: false }) : (await chrome.windows.create({ url: detail, state: 'minimized' })).tabs[0];
+        for (;;) { const t = await chrome.tabs.get(made.id); if (t.status === 'complete') break; await new Promise(r => setTimeout(r, 20)); }
+        const loadMs = performance.now() - t0;
+        const during = await focus();
+        if (way === 'tab') await chrome.tabs.remove(made.id); else await chrome.windows.remove(made.windowId);
+        const after = await focus();
+        return { loadMs, focusedWindowChanged: during.window !== before.window, shopperTabChanged: during.tab !== before.tab && during.window === before.window, restoredAfter: after.window === before.window && after.tab === before.tab };
+      }, { way, detail });
+    }
+    await page.close();
+    return {
+      secondsPerOrder: summary(runs.map(x => x.wallMs / 1000 / x.orders)),
+      pageMs: summary(runs.flatMap(x => x.pageMs)),
+      longestTaskMs: summary(runs.map(x => (x.task ? x.task.longestMs : NaN)).filter(Number.isFinite)),
+      longestOursMs: summary(runs.map(x => (x.task ? x.task.oursMs : NaN)).filter(Number.isFinite)),
+      longestDrawMs: summary(runs.map(x => x.drawMs)),
+      orders: runs[0] && runs[0].orders, read: runs.map(x => x.read), ways,
+    };
+  } finally { await b.close(); }
+}
+
 // Service-worker cold start to badge set: a browser start with one order needing action stored.
 async function measureColdStart(port) {
   const { RUN_DIR } = require('../harness/browser');
@@ -237,6 +333,11 @@ function markdown(r) {
     `Re-read: ${ms(r.ours.append.totalMs)} ms, ${r.ours.append.nodesReRead} nodes re-read.`, '',
     '## Service worker and popup', '',
     `Cold start to badge set: ${ms(r.coldStart.badgeSetMs)} ms. Popup first paint: ${ms(r.ours.popup.firstPaintMs)} ms; list drawn: ${ms(r.ours.popup.readyMs)} ms.`, '',
+    '## "Check my orders" (12 orders in transit, shipped pace: 1 s pause between pages)', '',
+    `Seconds per order: ${ms(r.checkOrders.secondsPerOrder)}; each page from opening to read: ${ms(r.checkOrders.pageMs)} ms; orders read per run: ${r.checkOrders.read.join(', ')} of ${r.checkOrders.orders}.`,
+    `On the shopper's active page (the order list with the bar) during a run: the longest task in which our script ran ${ms(r.checkOrders.longestOursMs)} ms (target: under 50); our longest drawing of the bar ${ms(r.checkOrders.longestDrawMs)} ms; the longest task of any kind ${ms(r.checkOrders.longestTaskMs)} ms (the browser's own garbage collection and painting included).`, '',
+    '| opened as | load | the focused window changed | the shopper\'s active tab changed | both as before after closing |', '|---|---|---|---|---|',
+    ...Object.entries(r.checkOrders.ways).map(([way, w]) => `| ${way === 'tab' ? 'inactive tab' : 'minimised window'} | ${w.loadMs.toFixed(0)} ms | ${w.focusedWindowChanged ? 'yes' : 'no'} | ${w.shopperTabChanged ? 'yes' : 'no'} | ${w.restoredAfter ? 'yes' : 'no'} |`), '',
     '## Memory (1,000-order page, JS heap after GC)', '',
     `| without Dispute Guard (floor only) | with, after first read | with, after 100 re-reads | growth over the first 100 (warm-up) | growth over the next 100 |`, '|---|---|---|---|---|',
     `| ${(r.floor.memory1000.heap / 1e6).toFixed(2)} MB | ${(r.ours.memory.afterFirstRead.heap / 1e6).toFixed(2)} MB | ${(r.ours.memory.after100ReReads.heap / 1e6).toFixed(2)} MB | ${((r.ours.memory.after100ReReads.heap - r.ours.memory.afterFirstRead.heap) / 1e3).toFixed(1)} KB | ${((r.ours.memory.after200ReReads.heap - r.ours.memory.after100ReReads.heap) / 1e3).toFixed(1)} KB |`, '');
@@ -246,12 +347,15 @@ function markdown(r) {
 async function main() {
   const extra = {};
   for (const n of SIZES) extra[`bench-${n}`] = () => listPage(n);
-  const { server: srv, port } = await server.start(0, extra);
+  extra['bench-check-orders'] = () => site.listPage(CHECK_ORDERS);
+  const { server: srv, port, route } = await server.start(0, extra);
+  site.serveOrders(route, { orders: CHECK_ORDERS });
   const report = { date: new Date().toISOString(), runs: RUNS, sizes: sizes() };
   try {
     report.floor = await measureFloor(port);
     report.ours = await measureOurs(port);
     report.coldStart = await measureColdStart(port);
+    report.checkOrders = await measureCheckOrders(port);
     const b = await launch({ port, extensionDir: FLOOR });
     report.browser = b.context.browser() ? b.context.browser().version() : 'persistent';
     await b.close();

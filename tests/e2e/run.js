@@ -31,7 +31,7 @@ async function main() {
     };
     require(path.join(__dirname, f))(t);
   }
-  const { server: srv, port } = await server.start(0, pages);
+  const { server: srv, port, served, route, clearRoutes } = await server.start(0, pages);
   const browser = await launch({ port });
   const fixtures = listFixtures();
   const fixture = name => { const f = fixtures.find(x => x.name === name); assert(f, `no fixture ${name}`); return f; };
@@ -57,6 +57,9 @@ async function main() {
       await page.waitForFunction(n => Number(document.documentElement.getAttribute('data-dg-read') || 0) >= n, reads, { timeout });
     },
     siteLog: page => page.evaluate(() => JSON.parse(document.documentElement.dataset.siteLog || '[]')),
+    // Answers for addresses the extension builds itself (tests/harness/server.js), and the log
+    // of every address the server was asked for.
+    route, clearRoutes, served,
     async resetStorage() { await browser.sw().evaluate(() => chrome.storage.local.clear()); },
     async storage(key) { return browser.sw().evaluate(k => chrome.storage.local.get(k).then(r => r[k]), key); },
   };

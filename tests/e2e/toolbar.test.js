@@ -165,8 +165,9 @@ module.exports = t => {
       return [e.closest('[data-dg-popup-order]')?.dataset.dgPopupOrder || null, e.dataset.dgAction || e.id];
     });
     const seen = [];
-    for (let i = 0; i < 5; i++) { await page.keyboard.press('Tab'); seen.push(await focused()); }
-    env.assert.equal(seen, [[ID(1), 'open-dispute'], [ID(1), 'open-order'], [ID(1), 'resolve'], [ID(1), 'hide'], [ID(2), 'extend-protection']], 'tab order follows the list');
+    for (let i = 0; i < 6; i++) { await page.keyboard.press('Tab'); seen.push(await focused()); }
+    // "Check my orders" (issue 13) comes first, above the list.
+    env.assert.equal(seen, [[null, 'read-all'], [ID(1), 'open-dispute'], [ID(1), 'open-order'], [ID(1), 'resolve'], [ID(1), 'hide'], [ID(2), 'extend-protection']], 'tab order follows the list');
     const ring = await page.evaluate(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; });
     env.assert.equal(ring, ['solid', '3px'], 'keyboard focus is visible');
     // Back to order 1's "Mark as resolved", by keyboard.

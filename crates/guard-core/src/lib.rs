@@ -28,6 +28,8 @@ pub mod countdown;
 pub mod money;
 pub mod evidence;
 pub mod dispute_text;
+pub mod order_check;
+pub mod site_answer;
 
 use chrono::NaiveDateTime;
 

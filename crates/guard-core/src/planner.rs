@@ -113,7 +113,10 @@ pub fn plan_page_remembering(snap: &Snapshot, settings: &Settings, now: NaiveDat
         tags: reading.orders.iter().map(|o| (o.root, tree.tag(o.root).to_string())).collect(),
         memory,
     };
-    plan_reading(ctx, reading, &facts, settings, now)
+    let mut plan = plan_reading(ctx, reading, &facts, settings, now);
+    // The "Check my orders" bar at the top of an order list (issue 13).
+    plan.ops.extend(crate::order_check::list_bar(&tree, &plan));
+    plan
 }
 
 /// The order a control acts on: the one the reader tied it to; on a page about one order

@@ -22,6 +22,10 @@ pub struct Settings {
     pub evidence: EvidenceDefaults,
     /// Whether deadline reminders are shown as system notifications.
     pub notifications: bool,
+    /// "Check my orders once a day": the extension reads the detail pages of the orders whose
+    /// state can still change, at most once a day, while the browser is in use. Off unless the
+    /// shopper switches it on (it opens pages of the shop in the background).
+    pub check_orders_daily: bool,
 }
 
 /// Upload limits used when a dispute form does not state its own. No public source states the
@@ -68,6 +72,7 @@ impl Default for Settings {
             language: None,
             evidence: EvidenceDefaults::default(),
             notifications: true,
+            check_orders_daily: false,
         }
     }
 }

@@ -64,6 +64,7 @@ const fn spec(name: &'static str, section: Section, kind: Kind, min: u64, max: u
 const FIELDS: &[Spec] = &[
     spec("reminder_days", Section::Reminders, Kind::DayList, 0, 60),
     spec("notifications", Section::Reminders, Kind::Switch, 0, 1),
+    spec("check_orders_daily", Section::Reminders, Kind::Switch, 0, 1),
     spec("closing_soon_days", Section::Reminders, Kind::Number, 0, 60),
     spec("extension_lead_days", Section::Reminders, Kind::Number, 0, 60),
     spec("confirm_guard", Section::Guard, Kind::Switch, 0, 1),
@@ -176,6 +177,7 @@ fn number_ref<'a>(s: &'a mut Settings, name: &str) -> Option<&'a mut u32> {
 fn switch_ref<'a>(s: &'a mut Settings, name: &str) -> Option<&'a mut bool> {
     Some(match name {
         "notifications" => &mut s.notifications,
+        "check_orders_daily" => &mut s.check_orders_daily,
         "confirm_guard" => &mut s.confirm_guard,
         "evidence.strip_location" => &mut s.evidence.strip_location,
         "evidence.check_files" => &mut s.evidence.check_files,
@@ -384,6 +386,7 @@ mod tests {
         assert_eq!(get("reminder_days"), json!("7, 3, 1"));
         assert_eq!(get("closing_soon_days"), json!("3"));
         assert_eq!(get("confirm_guard"), json!(true));
+        assert_eq!(get("check_orders_daily"), json!(false), "reading pages daily is the shopper's choice");
         assert_eq!(get("evidence.max_photo_bytes"), json!("5"));
         assert_eq!(get("evidence.check_files"), json!(true));
         assert_eq!(get("language"), json!(""));

@@ -166,3 +166,41 @@ fn every_toolbar_message_key_exists_in_english() {
     missing.dedup();
     assert!(missing.is_empty(), "message keys missing in extension/i18n/*/en.json:\n  {}", missing.join("\n  "));
 }
+
+/// "Check my orders" (issue 13): every stop, every reason an order could not be read, and the
+/// outcome's and notification's lines, read from the enums' source so that a new one needs words.
+#[test]
+fn every_check_orders_message_key_exists_in_english() {
+    use guard_core::order_check::{outcome, Done, ReadResult, Report, Stop};
+    let en = english();
+    let mut missing = vec![];
+    for s in variants("crates/guard-core/src/order_check.rs", "Stop") {
+        if !en.contains_key(&format!("checkStop_{s}")) {
+            missing.push(format!("checkStop_{s}"));
+        }
+    }
+    for r in variants("crates/guard-core/src/order_check.rs", "ReadResult").into_iter().filter(|r| r != "read") {
+        if !en.contains_key(&format!("checkFailed_{r}")) {
+            missing.push(format!("checkFailed_{r}"));
+        }
+    }
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let mut mem = Memory::default();
+    let closing = Order { id: "8100000000000001".into(), status: guard_core::order::Status::Completed, completed: Some(d("2026-02-25")), ..Default::default() };
+    mem.remember(&[closing], d("2026-03-01"));
+    let all = [ReadResult::Read, ReadResult::NotShown, ReadResult::Elsewhere, ReadResult::NoAnswer, ReadResult::Closed];
+    for stop in [None, Some(Stop::SignIn), Some(Stop::Captcha), Some(Stop::Busy), Some(Stop::Cancelled), Some(Stop::Interrupted)] {
+        for results in [vec![], all.iter().map(|&result| Done { id: "8100000000000001".into(), result }).collect()] {
+            let report = Report { total: 5, results, stop, before: vec![] };
+            let o = outcome(&mem, &Settings::default(), d("2026-03-10"), &report);
+            o.lines.iter().for_each(|m| check(&en, m, &mut missing));
+            if let Some(n) = &o.notice {
+                check(&en, &n.title, &mut missing);
+                check(&en, &n.body, &mut missing);
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(missing.is_empty(), "message keys missing in extension/i18n/*/en.json:\n  {}", missing.join("\n  "));
+}

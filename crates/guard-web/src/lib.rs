@@ -161,3 +161,25 @@ pub fn load_memory(stored: &str) -> String {
 pub fn trim_memory(memory: &str, settings: &str, now_local: &str, max_bytes: usize) -> Result<String, JsError> {
     guard_core::trim_memory_json(memory, settings, now_local, max_bytes).map_err(|e| JsError::new(&e))
 }
+
+// "Check my orders" (issue 13). See guard_core::order_check and guard_core::site_answer.
+
+/// The orders worth reading again on their detail page, the most pressing first, and those
+/// needing action now: `{"orders":[{id,url,why}],"needs_action":[ids]}`.
+#[wasm_bindgen]
+pub fn check_orders_plan(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
+    guard_core::order_check::plan_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+}
+
+/// What a tab opened for order `order_id` shows, from its snapshot and the plan made of it:
+/// `"read"`, `"sign-in"`, `"captcha"`, `"busy"`, `"elsewhere"` or `"waiting"` (JSON string).
+#[wasm_bindgen]
+pub fn check_orders_page(snapshot: &str, plan: &str, order_id: &str) -> Result<String, JsError> {
+    guard_core::site_answer::answer_json(snapshot, plan, order_id).map_err(|e| JsError::new(&e))
+}
+
+/// What a run found (`order_check::Report` in, `order_check::Outcome` out, JSON).
+#[wasm_bindgen]
+pub fn check_orders_outcome(memory: &str, settings: &str, now_local: &str, report: &str) -> Result<String, JsError> {
+    guard_core::order_check::outcome_json(memory, settings, now_local, report).map_err(|e| JsError::new(&e))
+}

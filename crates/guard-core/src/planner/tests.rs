@@ -326,7 +326,9 @@ fn the_whole_path_through_json_honours_settings() {
     assert_eq!(guards(&on).len(), 1);
     let off: Plan = serde_json::from_str(&crate::analyse_json(snap, r#"{"confirm_guard":false}"#, "2026-11-21T12:00").unwrap()).unwrap();
     assert!(guards(&off).is_empty());
-    assert_eq!(mounts(&off).len(), 1, "the badge stays");
+    let components: Vec<&str> = mounts(&off).iter().map(|m| m.2.component.as_str()).collect();
+    assert_eq!(components, ["order-badge", "check-orders"], "the badge stays, and the list's \"Check my orders\" bar");
+    assert_eq!(mounts(&off)[1].0, 0, "the bar goes at the top of the body holding the cards");
 }
 
 #[test]
