@@ -28,6 +28,7 @@ pub mod countdown;
 pub mod money;
 pub mod evidence;
 pub mod dispute_text;
+pub mod page_report;
 
 use chrono::NaiveDateTime;
 
