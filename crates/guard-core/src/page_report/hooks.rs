@@ -26,7 +26,7 @@ const PERSONAL_HOOKS: &[(&str, Personal, &str)] = &[
 /// Words of class names, ids, field names and hooks that say an element holds contact data.
 /// Source: team (the words such markup is written with; FACTS.md's `contact_info_address`).
 const CONTACT_WORDS: &[&str] = &[
-    "address", "addr", "contact", "phone", "mobile", "telephone", "tel", "email", "mail", "receiver", "recipient",
+    "address", "addr", "contact", "phone", "telephone", "tel", "email", "mail", "receiver", "recipient",
     "consignee", "nickname", "username", "fullname", "zip", "zipcode", "postcode", "postal",
 ];
 
@@ -34,8 +34,9 @@ const CONTACT_WORDS: &[&str] = &[
 /// `.order-item-content-info-name`, legacy `.store-info`, `.baobei-name`; team: the others).
 const TITLE_WORDS: &[&str] = &["name", "store", "shop", "seller", "baobei"];
 
-/// "title" and "text" name an item's title only beside one of these ("item-title",
-/// "productText"); alone they are the site's headings ("order-block-title", "info-title").
+/// "title" names an item's title only right after one of these ("item-title"), as "text" does
+/// after "product" ("productText"); otherwise they are the site's headings and texts
+/// ("order-block-title", "info-title", "service-item-text").
 const TITLE_COMPANIONS: &[&str] = &["item", "product", "goods", "mc", "baobei"];
 
 /// Beside these, the words above name the site's own parts ("shop-cart", "store-follow-btn",
@@ -43,7 +44,7 @@ const TITLE_COMPANIONS: &[&str] = &["item", "product", "goods", "mc", "baobei"];
 const NEUTRAL_WORDS: &[&str] = &[
     "status", "state", "label", "btn", "button", "price", "amount", "total", "date", "time", "tab", "tabs", "nav", "header",
     "page", "dialog", "modal", "popup", "form", "field", "section", "upload", "reverse", "ui", "cart", "icon", "logo",
-    "follow", "search", "tip", "desc",
+    "follow", "search", "tip", "desc", "service",
 ];
 
 /// Attributes whose value names what an element is.
@@ -74,11 +75,23 @@ pub fn words(value: &str) -> Vec<String> {
     out
 }
 
+/// How sure the markup is: a hook FACTS.md names, or words of a class name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    Hook,
+    Words,
+}
+
 /// What one hook value (a class name, an id) says.
-fn hook_says(value: &str) -> Option<Personal> {
+fn hook_says(value: &str) -> Option<(Personal, Evidence)> {
     if let Some((_, p, _)) = PERSONAL_HOOKS.iter().find(|(h, _, _)| *h == value) {
-        return Some(*p);
+        return Some((*p, Evidence::Hook));
     }
+    let p = words_say(value)?;
+    Some((p, Evidence::Words))
+}
+
+fn words_say(value: &str) -> Option<Personal> {
     let w = words(value);
     let has = |list: &[&str]| w.iter().any(|x| list.contains(&x.as_str()));
     if has(CONTACT_WORDS) {
@@ -87,13 +100,13 @@ fn hook_says(value: &str) -> Option<Personal> {
     if has(NEUTRAL_WORDS) {
         return None;
     }
-    let titled = w.iter().any(|x| x == "title" || x == "text") && has(TITLE_COMPANIONS);
+    let titled = w.windows(2).any(|p| TITLE_COMPANIONS.contains(&p[0].as_str()) && p[1] == "title" || p[0] == "product" && p[1] == "text");
     (has(TITLE_WORDS) || titled).then_some(Personal::Title)
 }
 
-/// Whether an element's markup says it holds the shopper's data.
-pub fn personal(attrs: &[String]) -> Option<Personal> {
-    let mut found = None;
+/// Whether an element's markup says it holds the shopper's data, and how sure it is.
+pub fn personal(attrs: &[String]) -> Option<(Personal, Evidence)> {
+    let mut found: Option<(Personal, Evidence)> = None;
     for kv in attrs.chunks_exact(2) {
         if !HOOK_ATTRS.contains(&kv[0].as_str()) {
             continue;
@@ -101,9 +114,10 @@ pub fn personal(attrs: &[String]) -> Option<Personal> {
         let values: Vec<&str> = if kv[0] == "class" { kv[1].split_ascii_whitespace().collect() } else { vec![kv[1].as_str()] };
         for v in values {
             match hook_says(v) {
-                Some(Personal::Contact) => return Some(Personal::Contact),
-                Some(p) => found = Some(p),
-                None => {}
+                Some(p @ (Personal::Contact, Evidence::Hook)) => return Some(p),
+                Some(p @ (Personal::Contact, _)) => found = Some(p),
+                Some(p) if found.is_none_or(|f| f.0 == Personal::Title && f.1 == Evidence::Words) => found = Some(p),
+                _ => {}
             }
         }
     }
@@ -191,6 +205,7 @@ mod tests {
 
     #[test]
     fn hooks_of_personal_blocks_are_recognised() {
+        let personal = |a: &[String]| personal(a).map(|p| p.0);
         assert_eq!(personal(&attrs(&[("data-pl", "contact_info")])), Some(Personal::Contact));
         assert_eq!(personal(&attrs(&[("data-pl", "contact_info_address")])), Some(Personal::Contact));
         assert_eq!(personal(&attrs(&[("class", "order-item-store-name")])), Some(Personal::Title));
@@ -205,7 +220,8 @@ mod tests {
 
     #[test]
     fn the_sites_own_headings_and_parts_are_not_personal() {
-        for class in ["order-block-title", "info-title", "order_price_item_title", "field-title", "shop-cart--menuItem--1ekx0Bv", "order-item-header-status-text", "comet-btn", "es--title--0aZ3c"] {
+        let personal = |a: &[String]| personal(a).map(|p| p.0);
+        for class in ["order-detail-item-service-text", "service-item-text", "order-item-mobile", "order-block-title", "info-title", "order_price_item_title", "field-title", "shop-cart--menuItem--1ekx0Bv", "order-item-header-status-text", "comet-btn", "es--title--0aZ3c"] {
             assert_eq!(personal(&attrs(&[("class", class)])), None, "{class}");
         }
         assert!(is_status(&attrs(&[("class", "order-item-header-status-text")])));

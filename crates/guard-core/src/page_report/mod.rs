@@ -40,7 +40,7 @@ use crate::settings::Settings;
 use crate::snapshot::{Payload, RawNode, Snapshot};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use fake::Faker;
-use hooks::{AttrKind, Personal};
+use hooks::{AttrKind, Evidence, Personal};
 use serde::Serialize;
 use shapes::Shape;
 use std::collections::HashSet;
@@ -174,8 +174,13 @@ fn settings_changed(settings: &Settings, defaults: &Settings) -> Vec<String> {
 #[derive(Debug, Clone, Copy, Default)]
 struct Ctx {
     personal: Option<Personal>,
+    /// The block is the shopper's by the words of its class names only (not a hook FACTS.md
+    /// names): a text that is exactly a label or status of the tables is still the site's.
+    by_words: bool,
     /// Inside a short control (a button, a tab, a form label).
     control: bool,
+    /// Inside a control of any length (a dispute form's choice).
+    choice: bool,
     /// Inside a short element named for a status.
     status: bool,
     /// Inside a price drawn in pieces ("US $", "2", "3", ".", "1", "0"): digits change, the
@@ -260,18 +265,34 @@ impl<'s> Anonymiser<'s> {
 
     fn element_ctx(&mut self, tree: &PageTree<'_>, i: usize, tag: &str, attrs: &[String], up: Ctx, size: usize) -> Ctx {
         let mut c = up;
-        if c.personal.is_none() {
-            c.personal = hooks::personal(attrs).or_else(|| {
-                // An item's title in a span's tooltip (FACTS.md: `span[title]`).
-                let title = hooks::attr(attrs, "title").filter(|_| tag == "span")?;
-                (self.judge(title, Ctx::default()) == Mode::Fill).then_some(Personal::Title)
-            });
+        let found = hooks::personal(attrs).or_else(|| {
+            // An item's title in a span's tooltip (FACTS.md: `span[title]`).
+            let title = hooks::attr(attrs, "title").filter(|_| tag == "span")?;
+            (self.judge(title, Ctx::default()) == Mode::Fill).then_some((Personal::Title, Evidence::Hook))
+        });
+        if let Some((p, e)) = found {
+            match c.personal {
+                None => {
+                    c.personal = Some(p);
+                    c.by_words = e == Evidence::Words;
+                }
+                // Inside a block already: contact data or a hook FACTS.md names make it surer.
+                Some(_) => {
+                    if p == Personal::Contact {
+                        c.personal = Some(p);
+                    }
+                    if e == Evidence::Hook {
+                        c.by_words = false;
+                    }
+                }
+            }
         }
         // A control or status element counts only when short: a card made into one big
         // button holds titles, not a label.
         let short = || size <= 30 && site_words::is_short(&tree.text(i));
-        if !c.control && hooks::is_control(tag, attrs) && short() {
-            c.control = true;
+        if hooks::is_control(tag, attrs) && size <= 30 {
+            c.choice = true;
+            c.control |= short();
         }
         if !c.status && hooks::is_status(attrs) && short() {
             c.status = true;
@@ -294,17 +315,21 @@ impl<'s> Anonymiser<'s> {
         let t = text.trim();
         let keep = !t.chars().any(char::is_alphanumeric)
             || !locales::lookup(t).is_empty()
-            || self.reader_texts.contains(t)
+            || (self.reader_texts.contains(t) && site_words::reads_like_label(t))
             || site_words::is_small_number(t)
             || parse_date_exact(t, &self.rules).is_some()
             || site_words::has_phrase(t)
             || site_words::is_form_text(t)
-            || ((ctx.control || ctx.status) && site_words::is_short(t) && !shapes::has_personal_shape(t));
+            || ((ctx.control || ctx.status) && site_words::is_short(t) && site_words::reads_like_label(t) && !shapes::has_personal_shape(t))
+            // A dispute form's choice ("Article non conforme à la description").
+            || (ctx.choice && t.chars().count() <= 80 && crate::dispute_text::words::problem_in(t).is_some() && site_words::reads_like_label(t) && !shapes::has_personal_shape(t));
         if keep { Mode::Keep } else { Mode::Fill }
     }
 
     /// A text of the page (`node`; `attr` when it is an attribute's value), anonymised.
     fn text(&mut self, text: &str, ctx: Ctx, node: usize, attr: Option<&str>) -> String {
+        let site_label = |t: &str| !locales::lookup(t.trim()).is_empty() || (self.reader_texts.contains(t.trim()) && site_words::reads_like_label(t));
+        let ctx = if ctx.by_words && ctx.personal == Some(Personal::Title) && site_label(text) { Ctx { personal: None, ..ctx } } else { ctx };
         if let Some(p) = ctx.personal {
             if text.chars().any(char::is_alphanumeric) {
                 match p {
@@ -422,7 +447,7 @@ impl<'s> Anonymiser<'s> {
                 continue;
             }
             if !run.is_empty() {
-                let masked = before.chars().rev().take(3).any(|m| "*•·xX×".contains(m));
+                let masked = masked_before(&before);
                 let year = run.len() == 4 && run.parse::<u32>().is_ok_and(|y| (2000..=2099).contains(&y));
                 let stand_in = match run.len() {
                     0..=3 if !masked => run.clone(),
@@ -450,7 +475,8 @@ impl<'s> Anonymiser<'s> {
 
     fn attrs(&mut self, tag: &str, attrs: &[String], ctx: Ctx, node: usize) -> Vec<String> {
         let mut out = Vec::with_capacity(attrs.len());
-        let attr_ctx = Ctx { control: ctx.control || hooks::is_control(tag, attrs), ..ctx };
+        // (A price drawn in pieces is in its texts, not in attributes.)
+        let attr_ctx = Ctx { control: ctx.control || hooks::is_control(tag, attrs), money: false, ..ctx };
         for kv in attrs.chunks_exact(2) {
             let (name, value) = (kv[0].as_str(), kv[1].as_str());
             let v = match hooks::attr_kind(tag, attrs, name) {
@@ -479,9 +505,9 @@ impl<'s> Anonymiser<'s> {
     /// words (a capitalised name, quoted data) is judged like a text.
     fn hook(&mut self, name: &str, value: &str, ctx: Ctx, node: usize) -> String {
         if name == "class" || name == "id" {
-            return self.keep_digits_long(value);
+            return self.class_names(value);
         }
-        if ctx.personal.is_none() && !token_like(value) {
+        if !token_like(value) {
             return self.text(value, ctx, node, Some(name));
         }
         let mut out = String::with_capacity(value.len());
@@ -495,8 +521,31 @@ impl<'s> Anonymiser<'s> {
         out
     }
 
-    /// Class names and ids: as they are, except runs of five digits or more (an order id in
-    /// an element's id), replaced consistently.
+    /// Class names and ids: as they are (the page's structure), except what has a personal
+    /// shape (an order id in an element's id: replaced consistently) and names that read like
+    /// words rather than code ("Marguerite", "Дюпон": filler).
+    fn class_names(&mut self, value: &str) -> String {
+        let mut out = String::with_capacity(value.len());
+        let mut last = 0;
+        let mut gap = |this: &mut Self, g: &str, out: &mut String| {
+            for (i, part) in g.split(' ').enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                let code = part.is_ascii() && (part.contains(['-', '_']) || part.bytes().any(|b| b.is_ascii_digit()) || token_like(part));
+                out.push_str(&if code { this.keep_digits_long(part) } else { this.fake.fill(part) });
+            }
+        };
+        for (r, shape) in shapes::scan(value, None) {
+            gap(self, &value[last..r.start], &mut out);
+            out.push_str(&self.shape(&value[r.clone()], shape, true));
+            last = r.end;
+        }
+        gap(self, &value[last..], &mut out);
+        out
+    }
+
+    /// Runs of five digits or more replaced consistently (an order id inside a class name).
     fn keep_digits_long(&mut self, s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         let mut run = String::new();
@@ -540,6 +589,12 @@ impl<'s> Anonymiser<'s> {
         }
         out
     }
+}
+
+/// Whether digits follow a mask ("•••• 4929", "****1881", "xx 1234"): a card's last four.
+fn masked_before(before: &str) -> bool {
+    let run: Vec<char> = before.trim_end().chars().rev().take_while(|c| "*•·●xX×".contains(*c)).collect();
+    run.len() >= 2 || run.first().is_some_and(|c| "*•●".contains(*c))
 }
 
 /// A hook's value that reads as code, not words: ASCII, no quotes or markup, and no

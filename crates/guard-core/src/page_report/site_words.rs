@@ -5,6 +5,7 @@
 use crate::dispute_text::words as form_words;
 use crate::evidence::limit_phrases::{Means, PHRASES};
 use crate::locales::{self, is_cjk, normalise, Term};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -107,6 +108,44 @@ pub fn labels_in(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Every word of the tables, lower case (for a script without spaces: every character).
+fn vocabulary() -> &'static HashSet<String> {
+    static VOCABULARY: OnceLock<HashSet<String>> = OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        let mut texts: Vec<String> = vec![];
+        for t in locales::TABLES {
+            texts.extend(t.words.iter().map(|w| w.text.to_string()));
+            texts.extend(t.months.iter().map(|(m, _)| m.to_string()));
+        }
+        texts.extend(PHRASES.iter().map(|p| p.text.to_string()));
+        texts.extend(form_words::PROBLEM_LABELS.iter().map(|p| p.text.to_string()));
+        texts.extend(form_words::BUSY.iter().map(|b| b.1.to_string()));
+        texts.extend(form_words::RECEIVED_QUESTION.iter().map(|b| b.1.to_string()));
+        let mut set = HashSet::new();
+        for t in texts {
+            let t = t.to_lowercase();
+            set.extend(t.split(|c: char| !c.is_alphanumeric() || is_cjk(c)).filter(|w| !w.is_empty()).map(str::to_string));
+            set.extend(t.chars().filter(|c| is_cjk(*c)).map(String::from));
+        }
+        set
+    })
+}
+
+/// Whether a short text the markup calls a control's or a status's label reads like one, and
+/// not like a name put there: after its first word, no capitalised word the tables do not
+/// know ("Awaiting pickup at locker" reads like a label, "Confirm received Marguerite Dupont"
+/// does not), and no character of a script without spaces that the tables do not use.
+pub fn reads_like_label(text: &str) -> bool {
+    let vocab = vocabulary();
+    if text.chars().filter(|c| is_cjk(*c)).any(|c| !vocab.contains(&c.to_string())) {
+        return false;
+    }
+    text.split(|c: char| !c.is_alphanumeric() || is_cjk(c)).filter(|w| !w.is_empty()).skip(1).all(|w| {
+        // (One letter: "I", not a name.)
+        !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() == 1 || vocab.contains(&w.to_lowercase())
+    })
+}
+
 /// A short text: a few words (or a few characters of a script without spaces).
 pub fn is_short(text: &str) -> bool {
     let chars = text.chars().count();
@@ -151,6 +190,16 @@ mod tests {
         let found: Vec<&str> = labels_in(t).into_iter().map(|r| &t[r]).collect();
         assert!(found.contains(&"Order ID: "), "{found:?}");
         assert!(labels_in("Totally Jean").is_empty());
+    }
+
+    #[test]
+    fn labels_read_like_labels_and_names_do_not() {
+        for t in ["Awaiting pickup at locker", "Add to cart", "Confirm Goods Received", "Paket abholen", "待收货", "Write a review", "Yes, I have received it"] {
+            assert!(reads_like_label(t), "{t}");
+        }
+        for t in ["Confirm received Marguerite Dupont", "Hi, Jean", "Jean Dupont", "张伟", "待收货 王芳"] {
+            assert!(!reads_like_label(t), "{t}");
+        }
     }
 
     #[test]

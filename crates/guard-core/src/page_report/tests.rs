@@ -276,3 +276,16 @@ fn the_json_entry_point_checks_its_input() {
     let out = page_report_json(s, "{}", "2026-11-21T10:00", "9f3a").unwrap();
     assert!(out.contains("\"format\":\"dispute-guard-page-report\"") && !out.contains("Jean"));
 }
+
+#[test]
+fn names_in_class_names_hooks_and_price_pieces_are_replaced() {
+    // Found by the property test (tests/page_report.rs): a name where code is expected.
+    let r = report(
+        r#"<div class="info-row Marguerite Yourcenar order-8190273645512873">Order ID:</div>
+        <div data-pl="contact_info"><span data-x="Marguerite Yourcenar" data-code="marguerite.y@example.org">x</span></div>
+        <span class="es--wrap"><span title="Marguerite Yourcenar">US $</span><span>1</span><span>9</span></span>"#,
+    );
+    assert_gone(&r, &["Marguerite", "Yourcenar", "8190273645512873", "example.org"]);
+    let f = file(&r);
+    assert!(f.contains("\"info-row ") && f.contains(" order-"), "code-like class names stay: {f}");
+}
