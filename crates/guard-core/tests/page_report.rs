@@ -56,6 +56,22 @@ fn every_fixture_and_contract_page_reads_the_same_once_anonymised() {
     assert!(failures.is_empty(), "{} of {pages} pages read otherwise once anonymised:\n{}", failures.len(), failures.join("\n"));
 }
 
+#[test]
+fn the_reading_has_the_shape_of_a_fixtures_expected_json() {
+    // What a report records is compared with pages as tests/fixture_pages.rs compares them:
+    // on every fixture, the recorded reading of the real page is its .expected.json.
+    for f in fixture_kit::all_fixtures() {
+        let html = fixture_kit::render(&f.template, today()).unwrap();
+        let snap = snapshot(&html, f.url());
+        let plan = guard_core::planner::plan_page(&snap, &Settings::default(), today().and_hms_opt(12, 0, 0).unwrap());
+        let got = guard_core::page_report::outcome(&snap, &plan);
+        let expected: Value = serde_json::from_str(&fixture_kit::render(f.expected_template.as_deref().unwrap(), today()).unwrap()).unwrap();
+        for (key, want) in expected.as_object().unwrap() {
+            assert_eq!(&got[key], want, "{}: {key}", f.name);
+        }
+    }
+}
+
 /// The personal page, its list of what must go and what must stay.
 fn personal_page() -> (String, String, Value) {
     let dir = fixture_kit::fixtures_dir().join("report");

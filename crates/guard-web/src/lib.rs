@@ -153,3 +153,11 @@ pub fn load_memory(stored: &str) -> String {
 pub fn trim_memory(memory: &str, settings: &str, now_local: &str, max_bytes: usize) -> Result<String, JsError> {
     guard_core::trim_memory_json(memory, settings, now_local, max_bytes).map_err(|e| JsError::new(&e))
 }
+
+/// The misread-page report of a page (JSON, see guard_core::page_report): the page's structure,
+/// the site's words and what the extension read, nothing of the shopper's. `seed`: 64 random
+/// bits in hexadecimal, drawn afresh for each report.
+#[wasm_bindgen]
+pub fn page_report(snapshot: &str, settings: &str, now_local: &str, seed: &str) -> Result<String, JsError> {
+    guard_core::page_report::page_report_json(snapshot, settings, now_local, seed).map_err(|e| JsError::new(&e))
+}

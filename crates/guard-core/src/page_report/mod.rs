@@ -527,7 +527,7 @@ impl<'s> Anonymiser<'s> {
     fn class_names(&mut self, value: &str) -> String {
         let mut out = String::with_capacity(value.len());
         let mut last = 0;
-        let mut gap = |this: &mut Self, g: &str, out: &mut String| {
+        let gap = |this: &mut Self, g: &str, out: &mut String| {
             for (i, part) in g.split(' ').enumerate() {
                 if i > 0 {
                     out.push(' ');

@@ -8,7 +8,7 @@
 //! data, anonymising changed what the page says: the report lists where.
 
 use crate::page_tree::PageTree;
-use crate::plan::{Op, Plan};
+use crate::plan::Plan;
 use crate::snapshot::Snapshot;
 use serde_json::{json, Map, Value};
 
@@ -16,43 +16,49 @@ use serde_json::{json, Map, Value};
 const PERSONAL_FIELDS: &[&str] = &["id", "store", "items", "total", "detail_url", "status_text"];
 
 /// The outcome of reading a page, as fixture_pages.rs compares it with `.expected.json`.
+/// (Built from the plan's JSON, as the extension receives it: the wasm then needs no second
+/// way of turning plans into JSON values, which cost 40 KB.)
 pub fn outcome(snap: &Snapshot, plan: &Plan) -> Value {
+    let plan: Value = serde_json::to_string(plan).ok().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
     let tree = PageTree::new(snap);
-    let name_of = |n: usize| tree.attr(n, "name").or_else(|| tree.attr(n, "id")).unwrap_or("").to_string();
-    let drop_for: Vec<usize> = plan.ops.iter().filter_map(|op| if let Op::EvidenceDrop { input, .. } = op { Some(*input) } else { None }).collect();
+    let node = |op: &Value, key: &str| op[key].as_u64().map(|n| n as usize).filter(|&n| n < tree.len());
+    let text = |n: Option<usize>| n.map_or(String::new(), |n| tree.text(n));
+    let name_of = |n: Option<usize>| n.map(|n| tree.attr(n, "name").or_else(|| tree.attr(n, "id")).unwrap_or("").to_string());
+    let ops = plan["ops"].as_array().cloned().unwrap_or_default();
+    let drop_for: Vec<Option<usize>> = ops.iter().filter(|op| op["op"] == "evidence-drop").map(|op| node(op, "input")).collect();
     let (mut dg, mut guarded, mut highlighted, mut evidence) = (Map::new(), vec![], vec![], vec![]);
     let (mut assistant, mut busy) = (Value::Null, 0);
-    for op in &plan.ops {
-        match op {
-            Op::Evidence { node, rules } => evidence.push(json!({ "input": name_of(*node), "drop_zone": drop_for.contains(node), "rules": rules })),
-            Op::DisputeForm { form, .. } => {
+    for op in &ops {
+        match op["op"].as_str().unwrap_or("") {
+            "evidence" => evidence.push(json!({ "input": name_of(node(op, "node")), "drop_zone": drop_for.contains(&node(op, "node")), "rules": op["rules"] })),
+            "dispute-form" => {
+                let form = &op["form"];
                 assistant = json!({
-                    "order_id": form.facts.order_id,
-                    "description": form.description.map(name_of),
-                    "amount": form.amount.map(name_of),
-                    "paid": form.facts.paid,
-                    "choices": form.choices.iter().map(|c| c.problem).collect::<Vec<_>>(),
-                    "problem": form.problem,
+                    "order_id": form["facts"]["order_id"],
+                    "description": name_of(node(form, "description")),
+                    "amount": name_of(node(form, "amount")),
+                    "paid": form["facts"]["paid"],
+                    "choices": form["choices"].as_array().map(|c| c.iter().map(|c| c["problem"].clone()).collect::<Vec<_>>()).unwrap_or_default(),
+                    "problem": form["problem"],
                 })
             }
-            Op::DisputeBusy { .. } => busy += 1,
-            Op::Mark { attrs, .. } if attrs.contains_key("data-dg-order") => {
-                dg.insert(attrs["data-dg-order"].clone(), json!(attrs));
-            }
-            Op::Mark { node, attrs } => {
-                if let Some(h) = attrs.get("data-dg-highlight") {
-                    highlighted.push(json!([tree.text(*node), h]));
+            "dispute-busy" => busy += 1,
+            "mark" => {
+                if let Some(id) = op["attrs"]["data-dg-order"].as_str() {
+                    dg.insert(id.to_string(), op["attrs"].clone());
+                } else if let Some(h) = op["attrs"]["data-dg-highlight"].as_str() {
+                    highlighted.push(json!([text(node(op, "node")), h]));
                 }
             }
-            Op::Guard { node, guard } if guard.kind == "confirm-receipt" => guarded.push(json!(tree.text(*node))),
+            "guard" if op["guard"]["kind"] == "confirm-receipt" => guarded.push(json!(text(node(op, "node")))),
             _ => {}
         }
     }
     json!({
-        "kind": plan.ctx.kind,
-        "layout": plan.ctx.layout,
-        "lang": plan.ctx.lang,
-        "orders": plan.orders,
+        "kind": plan["ctx"]["kind"],
+        "layout": plan["ctx"]["layout"],
+        "lang": plan["ctx"].get("lang").cloned().unwrap_or(Value::Null),
+        "orders": plan["orders"],
         "dg": dg,
         "guarded": guarded,
         "highlighted": highlighted,
