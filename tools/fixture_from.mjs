@@ -16,26 +16,27 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const { formatDateWith } = require(path.join(root, 'tests/harness/templates.js'));
+const { formatDateWith, orderId } = require(path.join(root, 'tests/harness/templates.js'));
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 // Where whitespace is content, nothing is added for readability.
 const VERBATIM = new Set(['pre', 'textarea', 'title', 'listing', 'xmp']);
 
+class Refused extends Error {}
 function fail(message) {
-  console.error(`fixture-from: ${message}`);
-  process.exit(1);
+  throw new Refused(message);
 }
 
 function args(argv) {
   const out = { file: null, name: null, fixtures: path.join(root, 'tests/fixtures') };
+  const usage = () => { console.error('usage: node tools/fixture_from.mjs REPORT.json [--name NAME] [--fixtures DIR]'); process.exit(2); };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--name') out.name = argv[++i];
     else if (argv[i] === '--fixtures') out.fixtures = path.resolve(argv[++i]);
     else if (!out.file) out.file = argv[i];
     else if (!out.name) out.name = argv[i];
   }
-  if (!out.file) fail('usage: node tools/fixture_from.mjs REPORT.json [--name NAME] [--fixtures DIR]');
+  if (!out.file) usage();
   return out;
 }
 
@@ -47,6 +48,9 @@ function daysBetween(from, to) {
 
 const localDate = s => { const [y, m, d] = s.split('-').map(Number); return new Date(y, m - 1, d); };
 
+// formats.json names formats after the language (pt_de, ru_long; zh for Chinese).
+const langOf = lang => String(lang || '').split(/[-_]/)[0];
+
 // The format of formats.json that writes `rec.text` for its date, or a new one made from the
 // report's pattern (with the month names of a format that has the page's month word).
 function formatFor(rec, formats, lang, added) {
@@ -56,12 +60,15 @@ function formatFor(rec, formats, lang, added) {
   const exact = Object.keys(formats).filter(k => k !== '_about' && writes(k));
   // Several formats may write this one date alike: prefer one of the same shape, which writes
   // the other days alike too.
+  // the other days alike too, and of the page's language ("13 nov. 2026" is French and Spanish
+  // alike, January is not).
   const shaped = k => [rec.pattern, rec.pattern.replace('{MON}.', '{MON}')].includes(formats[k].pattern);
-  if (exact.length) return exact.find(shaped) || exact[0];
+  const ours = k => !formats[k].months || k.split('_')[0] === langOf(lang);
+  if (exact.length) return exact.find(k => shaped(k) && ours(k)) || exact.find(ours) || exact.find(shaped) || exact[0];
   let format = { pattern: rec.pattern };
   if (rec.month) {
     const word = rec.month.toLowerCase();
-    const donor = Object.values(formats).find(f => Array.isArray(f.months) && f.months[month] && f.months[month].replace(/\.$/, '').toLowerCase() === word);
+    const donor = [...Object.entries(formats)].sort(([a], [b]) => (b.split('_')[0] === langOf(lang)) - (a.split('_')[0] === langOf(lang))).map(([, f]) => f).find(f => Array.isArray(f.months) && f.months[month] && f.months[month].replace(/\.$/, '').toLowerCase() === word);
     if (!donor) return null;
     const dotted = donor.months[month].endsWith('.');
     format = { pattern: dotted ? rec.pattern.replace('{MON}.', '{MON}') : rec.pattern, months: donor.months };
@@ -121,8 +128,10 @@ function html(snapshot, datesAt) {
   return nodes.length ? el(0, 0, true) : '<body></body>';
 }
 
-function main() {
-  const opt = args(process.argv.slice(2));
+// Writes the fixture for the report in `file` into `fixtures` (tests/fixtures by default):
+// returns its name, the formats added to formats.json, dates kept as written, and warnings.
+export function fixtureFrom(file, { name: wanted = null, fixtures = path.join(root, 'tests/fixtures') } = {}) {
+  const opt = { file, name: wanted, fixtures };
   let report;
   try { report = JSON.parse(fs.readFileSync(opt.file, 'utf8')); } catch (e) { fail(`${opt.file} is not a readable JSON file (${e.message})`); }
   if (report.format !== 'dispute-guard-page-report' || report.version !== 1) fail(`${opt.file} is not a misread-page report (version 1)`);
@@ -154,7 +163,9 @@ function main() {
   if (!opt.name) for (let n = 2; fs.existsSync(path.join(pages, `${name}.html`)); n++) name = `report-${kind}-${lang}-${made}-${n}`;
   else if (fs.existsSync(path.join(pages, `${name}.html`))) fail(`tests/fixtures/pages/${name}.html exists already`);
 
-  const url = templateIds(String(snapshot.url || '').replace(/^http:/, 'https:'));
+  // The address is not templated (the fixture's comment is read as it is): the ids in it are
+  // the ones {{orderid N}} writes.
+  const url = ids.reduce((acc, id, n) => acc.replace(new RegExp(`(?<!\\d)${id}(?!\\d)`, 'g'), orderId(n + 1)), String(snapshot.url || '').replace(/^http:/, 'https:'));
   const about = `Made by ./build.sh fixture-from from a misread-page report of ${made} (${path.basename(opt.file)}): ${kind}, ${reading.layout || '?'} layout, ${lang}. `
     + 'The expected reading is what the extension read then: correct it to what it should have read.'
     + (report.notes?.length ? ` The reader noted: ${report.notes.join('; ')}.` : '');
@@ -171,11 +182,25 @@ function main() {
     const lines = added.map(k => `  ${JSON.stringify(k)}: ${JSON.stringify(formats[k])}`).join(',\n');
     fs.writeFileSync(formatsPath, formatsText.replace(/\s*\}\s*$/, `,\n${lines}\n}\n`));
   }
-  console.log(`${path.relative(root, path.join(pages, name))}.html and .expected.json written`);
-  if (added.length) console.log(`formats.json: added ${added.join(', ')}`);
-  if (literal.length) console.warn(`warning: dates kept as written (no format writes them; they will not move with the days): ${literal.join(', ')}`);
-  if (report.reading_changed?.length) console.warn(`warning: the report says anonymising changed the reading (${report.reading_changed.join('; ')}): the fixture reads the anonymised page`);
-  if (report.settings_changed?.length) console.log(`note: the shopper had changed ${report.settings_changed.join(', ')}; the reading uses the default settings, as the test does`);
+  const warnings = [];
+  if (literal.length) warnings.push(`dates kept as written (no format writes them; they will not move with the days): ${literal.join(', ')}`);
+  if (report.reading_changed?.length) warnings.push(`the report says anonymising changed the reading (${report.reading_changed.join('; ')}): the fixture reads the anonymised page`);
+  if (report.settings_changed?.length) warnings.push(`the shopper had changed ${report.settings_changed.join(', ')}; the reading uses the default settings, as the test does`);
+  return { name, page: path.join(pages, `${name}.html`), added, literal, warnings };
 }
 
-main();
+function main() {
+  const opt = args(process.argv.slice(2));
+  try {
+    const r = fixtureFrom(opt.file, opt);
+    console.log(`${path.relative(process.cwd(), r.page)} and .expected.json written`);
+    if (r.added.length) console.log(`formats.json: added ${r.added.join(', ')}`);
+    for (const w of r.warnings) console.warn(`warning: ${w}`);
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    console.error(`fixture-from: ${e.message}`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) main();

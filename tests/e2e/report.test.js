@@ -8,7 +8,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { render } = require('../harness/templates');
+const { render, formatDateWith, addDays } = require('../harness/templates');
 const { ROOT } = require('../harness/browser');
 
 const REPORT_DIR = path.join(ROOT, 'tests/fixtures/report');
@@ -65,13 +65,23 @@ function fixtureFromPasses(env, reportFile) {
     const page = fs.readFileSync(path.join(dir, 'pages/reported.html'), 'utf8');
     env.assert(/\{\{date -24 en\}\}/.test(page) && /\{\{date 25 en\}\}/.test(page), 'dates relative to the day of the report');
     env.assert(/\{\{orderid 1\}\}/.test(page) && !/\b\d{4}-\d\d-\d\d\b/.test(fs.readFileSync(path.join(dir, 'pages/reported.expected.json'), 'utf8')), 'ids and dates templated');
-    const out = execFileSync(CARGO, ['test', '-q', '-p', 'guard-core', '--test', 'fixture_pages'], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, DG_FIXTURES_DIR: dir, CARGO_TERM_COLOR: 'never' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    env.assert(/test result: ok\. 2 passed/.test(out), `the fixture test: ${out}`);
+    const { ok, out } = rustFixtureTest(dir);
+    env.assert(ok, `the fixture test: ${out.slice(0, 3000)}`);
     return page;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Runs the Rust fixture test on the fixtures in `dir`: whether it passed, and its output.
+function rustFixtureTest(dir) {
+  try {
+    const out = execFileSync(CARGO, ['test', '-q', '-p', 'guard-core', '--test', 'fixture_pages'], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, DG_FIXTURES_DIR: dir, CARGO_TERM_COLOR: 'never' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return { ok: /test result: ok\. 2 passed/.test(out), out };
+  } catch (e) {
+    return { ok: false, out: String(e.stdout || '') + String(e.stderr || '') };
   }
 }
 
@@ -151,4 +161,38 @@ module.exports = t => {
     await popup.waitForFunction(() => /Open the AliExpress page that was read wrong/.test(document.getElementById('notice').textContent));
     env.assert.equal(await product.locator('[data-dg-ui="page-report"]').count(), 0, 'no report control on a page the extension does not read');
   });
+
+  t.test('fixture-from: every team fixture and contract page, reported and rebuilt, reads as reported, its dates in its own language\'s formats', async env => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-fixture-from-all-'));
+    try {
+      const fixtures = path.join(dir, 'fixtures');
+      fs.mkdirSync(path.join(fixtures, 'pages'), { recursive: true });
+      fs.copyFileSync(path.join(ROOT, 'tests/fixtures/formats.json'), path.join(fixtures, 'formats.json'));
+      // The reports as the extension would make them (the core, from each page's HTML).
+      execFileSync(CARGO, ['run', '-q', '-p', 'guard-core', '--example', 'page_report', '--', '--every-page', path.join(dir, 'reports')], { cwd: ROOT, stdio: 'pipe' });
+      const { fixtureFrom } = await import(path.join(ROOT, 'tools/fixture_from.mjs'));
+      const reports = fs.readdirSync(path.join(dir, 'reports'));
+      env.assert(reports.length > 100, `${reports.length} reports`);
+      for (const f of reports) {
+        const r = fixtureFrom(path.join(dir, 'reports', f), { fixtures, name: f.replace(/\.json$/, '') });
+        env.assert.equal(r.literal, [], `${f}: every date templated`);
+      }
+      const formats = JSON.parse(fs.readFileSync(path.join(fixtures, 'formats.json'), 'utf8'));
+      for (const f of fs.readdirSync(path.join(fixtures, 'pages')).filter(x => x.endsWith('.html'))) {
+        const page = fs.readFileSync(path.join(fixtures, 'pages', f), 'utf8');
+        const lang = /<html lang="([a-z]+)/.exec(page)?.[1];
+        for (const [, n, key] of page.matchAll(/\{\{date (-?\d+) (\w+)\}\}/g)) {
+          // A format of the page's language that writes the same: then it is the one used.
+          const day = addDays(new Date(), Number(n));
+          const text = formatDateWith(formats, day, key);
+          const own = Object.keys(formats).filter(k => formats[k].months && k.split('_')[0] === lang && formatDateWith(formats, day, k) === text);
+          env.assert(!own.length || own.includes(key), `${f}: a ${lang} page's date ${text} written in the ${key} format rather than ${own}`);
+        }
+      }
+      const { ok, out } = rustFixtureTest(fixtures);
+      env.assert(ok, `the rebuilt fixtures: ${out.slice(0, 4000)}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, { timeout: 300_000 });
 };
