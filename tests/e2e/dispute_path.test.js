@@ -4,8 +4,10 @@
 'use strict';
 
 // The extension's widgets on the page, as the shopper sees them.
+// The widgets of the dispute path (not the guard's dialogs, nor the page-level "Report a
+// misread page" control: report.test.js checks that one).
 function widgetsOnPage() {
-  return [...document.querySelectorAll('[data-dg-ui]')].filter(h => h.getAttribute('data-dg-ui') !== 'dialog').map(host => {
+  return [...document.querySelectorAll('[data-dg-ui]')].filter(h => !['dialog', 'page-report'].includes(h.getAttribute('data-dg-ui'))).map(host => {
     const box = host.shadowRoot && host.shadowRoot.querySelector('[data-dg-widget]');
     const r = host.getBoundingClientRect();
     const order = host.closest('[data-dg-order]') || (host.previousElementSibling && host.previousElementSibling.closest('[data-dg-order]'));
