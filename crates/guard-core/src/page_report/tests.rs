@@ -262,8 +262,7 @@ fn notes_quote_only_what_was_kept() {
 
 #[test]
 fn settings_the_shopper_changed_are_named() {
-    let mut s = Settings::default();
-    s.closing_soon_days = 5;
+    let mut s = Settings { closing_soon_days: 5, ..Default::default() };
     s.evidence.max_files = 3;
     assert_eq!(settings_changed(&s, &Settings::default()), vec!["closing_soon_days", "evidence.max_files"]);
 }
