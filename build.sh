@@ -6,6 +6,7 @@
 #   ./build.sh bench     what the extension costs a page, against the bare minimum (dist/bench/)
 #   ./build.sh fuzz      long fuzzing of the core (DG_FUZZ_CASES per property, default 20000)
 #   ./build.sh package   build, then only the zips
+#   ./build.sh fixture-from REPORT.json [NAME]   a misread-page report → a fixture page + expected reading, then the fixture test
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -128,7 +129,15 @@ case "$cmd" in
     cases=${DG_FUZZ_CASES:-20000}
     say "fuzzing the core: $cases cases per property"
     DG_FUZZ_CASES=$cases CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release -p guard-core \
-      --test fuzz_entry_points --test parsers_prop --test evidence_prop --test reading_pages
+      --test fuzz_entry_points --test parsers_prop --test evidence_prop --test reading_pages --test page_report
+    ;;
+  fixture-from)
+    # A page a shopper reported as misread becomes a test (tools/fixture_from.mjs), which must
+    # pass at once: its expected reading is what the extension read; correct it afterwards.
+    [ $# -ge 2 ] || { echo "usage: ./build.sh fixture-from REPORT.json [NAME]" >&2; exit 2; }
+    node tools/fixture_from.mjs "$2" ${3:+--name "$3"}
+    say "the fixture test"
+    cargo test -q -p guard-core --test fixture_pages
     ;;
   bench)
     need_apt chromium chromium
@@ -140,5 +149,5 @@ case "$cmd" in
     build
     node tests/demo.js
     ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench|fuzz|package]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench|fuzz|package|fixture-from REPORT.json [NAME]]" >&2; exit 2 ;;
 esac

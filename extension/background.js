@@ -11,6 +11,7 @@ import { openNotification } from './sw/reminders.js';
 import { ensureAlarms, rearmMidnight, MIDNIGHT, PERIODIC } from './sw/alarms.js';
 import { EVIDENCE_MESSAGES, answerEvidence, evidenceTestHooks } from './sw/evidence.js';
 import { answerCheckOrders, checkOrdersTestHooks, noteAnalysed, startCheckOrders } from './sw/check_orders.js';
+import { pageReport } from './sw/page_report.js';
 
 // Requests from the popup and options page: every change to stored data goes through here, in
 // one queue (sw/storage.js). Each answers { ok } or { error }.
@@ -48,6 +49,11 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg && EVIDENCE_MESSAGES.has(msg.type)) {
     // Evidence checks and the dispute assistant (issue 5); the page fails open on an error.
     answerEvidence(msg).then(sendResponse, e => sendResponse({ error: String(e && e.message) }));
+    return true;
+  }
+  // "Report a misread page" (content/report.js): the page's snapshot in, the file out.
+  if (msg && msg.type === 'page-report' && typeof msg.snapshot === 'string') {
+    pageReport(msg).then(report => sendResponse({ report }), e => sendResponse({ error: String(e && e.message) }));
     return true;
   }
   // A content script asks for the shopper's chosen language (null: the browser's).

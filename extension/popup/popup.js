@@ -7,6 +7,7 @@ import { message, t, useShopperLanguage } from '../sw/messages.js';
 import { saveFile } from '../pages/save_file.js';
 import { el, translatePage } from '../pages/page_ui.js';
 import '../content/check_view.js';
+import '../content/report_preview.js';
 
 const main = document.getElementById('orders');
 const summary = document.getElementById('summary');
@@ -243,6 +244,34 @@ document.getElementById('calendar').addEventListener('click', () => exportCalend
   console.warn('Dispute Guard calendar:', e && e.message);
 }));
 document.getElementById('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
+
+// "Report a misread page" for the current tab: its content script has the core make the file
+// (content/report.js); it is shown here in plain words before it is saved.
+const reportBox = document.getElementById('report-preview');
+async function reportPage() {
+  notice.textContent = t('reportWorking');
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  const reply = tab && tab.id != null ? await chrome.tabs.sendMessage(tab.id, { type: 'report-page' }).catch(() => null) : null;
+  if (!reply || typeof reply.report !== 'string') {
+    notice.textContent = t(reply && reply.error !== 'not-read' ? 'reportFailed' : 'reportNotHere');
+    return;
+  }
+  notice.textContent = '';
+  const report = JSON.parse(reply.report);
+  const style = el('style', {}, globalThis.DG.reportPreview.STYLE);
+  const { save } = globalThis.DG.reportPreview.render(reportBox, report, {
+    t,
+    onSave: name => { saveFile(name, 'application/json', reply.report); notice.textContent = t('reportSaved', [name]); },
+    onClose: () => { reportBox.hidden = true; reportBox.replaceChildren(); document.getElementById('report').focus(); },
+  });
+  reportBox.prepend(style);
+  reportBox.hidden = false;
+  save.focus();
+}
+document.getElementById('report').addEventListener('click', () => reportPage().catch(e => {
+  notice.textContent = t('reportFailed');
+  console.warn('Dispute Guard report:', e && e.message);
+}));
 showHiddenButton.addEventListener('click', () => { showHidden = !showHidden; render(); });
 // Orders read in another tab, reminders recorded, settings changed: draw again.
 chrome.storage.onChanged.addListener((changes, area) => {

@@ -3,10 +3,11 @@
 // open shadow roots, in the flow of the page, never over the site's controls.
 'use strict';
 
-// The extension's widgets on the page, as the shopper sees them (not the dialogs, nor the list's
-// "Check my orders" bar: tests/e2e/check_orders.test.js).
+// The extension's widgets on the page, as the shopper sees them (not the guard's dialogs, the list's
+// "Check my orders" bar: tests/e2e/check_orders.test.js, nor the page-level "Report a misread
+// page" control: report.test.js).
 function widgetsOnPage() {
-  return [...document.querySelectorAll('[data-dg-ui]')].filter(h => !['dialog', 'check-orders'].includes(h.getAttribute('data-dg-ui'))).map(host => {
+  return [...document.querySelectorAll('[data-dg-ui]')].filter(h => !['dialog', 'check-orders', 'page-report'].includes(h.getAttribute('data-dg-ui'))).map(host => {
     const box = host.shadowRoot && host.shadowRoot.querySelector('[data-dg-widget]');
     const r = host.getBoundingClientRect();
     const order = host.closest('[data-dg-order]') || (host.previousElementSibling && host.previousElementSibling.closest('[data-dg-order]'));

@@ -72,7 +72,7 @@ async function main() {
     try {
       await Promise.race([
         t.fn(env),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS} ms`)), TEST_TIMEOUT_MS)),
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${t.opts.timeout || TEST_TIMEOUT_MS} ms`)), t.opts.timeout || TEST_TIMEOUT_MS)),
       ]);
       passed++;
       console.log(`ok   ${t.name} (${Date.now() - started} ms)`);

@@ -15,6 +15,11 @@ function addDays(today, days) {
 }
 
 function formatDate(d, name) {
+  return formatDateWith(formats, d, name);
+}
+
+// The same with another set of formats (tools/fixture_from.mjs writes into a copy).
+function formatDateWith(formats, d, name) {
   const f = formats[name];
   if (!f || !f.pattern) throw new Error(`unknown date format ${JSON.stringify(name)}`);
   const y = d.getFullYear(), m = d.getMonth() + 1, day = d.getDate();
@@ -65,4 +70,4 @@ function listFixtures() {
   });
 }
 
-module.exports = { render, formatDate, orderId, listFixtures, fixtureMeta, FIXTURES, addDays };
+module.exports = { render, formatDate, formatDateWith, orderId, listFixtures, fixtureMeta, FIXTURES, addDays };

@@ -22,8 +22,10 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
 }
 
+/// tests/fixtures, or the folder `DG_FIXTURES_DIR` names (the end-to-end test of
+/// `./build.sh fixture-from` checks the fixture it made there, away from the team's).
 pub fn fixtures_dir() -> PathBuf {
-    repo_root().join("tests/fixtures")
+    std::env::var_os("DG_FIXTURES_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("tests/fixtures"))
 }
 
 fn formats() -> &'static Value {

@@ -30,6 +30,7 @@ pub mod evidence;
 pub mod dispute_text;
 pub mod order_check;
 pub mod site_answer;
+pub mod page_report;
 
 use chrono::NaiveDateTime;
 

@@ -15,7 +15,7 @@ pub struct Money {
 }
 
 /// Currency marks that may stand before or after the number.
-const CURRENCY: &[&str] = &[
+pub const CURRENCY: &[&str] = &[
     "US $", "US$", "C$", "A$", "R$", "CA$", "AU$", "NZ$", "CN¥", "$", "€", "£", "¥", "₽", "zł", "₴", "₸", "₩", "₹",
     "руб.", "руб", "р.", "USD", "EUR", "RUB", "PLN", "BRL", "CNY", "GBP",
 ];

@@ -183,3 +183,11 @@ pub fn check_orders_page(snapshot: &str, plan: &str, order_id: &str) -> Result<S
 pub fn check_orders_outcome(memory: &str, settings: &str, now_local: &str, report: &str) -> Result<String, JsError> {
     guard_core::order_check::outcome_json(memory, settings, now_local, report).map_err(|e| JsError::new(&e))
 }
+
+/// The misread-page report of a page (JSON, see guard_core::page_report): the page's structure,
+/// the site's words and what the extension read, nothing of the shopper's. `seed`: 64 random
+/// bits in hexadecimal, drawn afresh for each report.
+#[wasm_bindgen]
+pub fn page_report(snapshot: &str, settings: &str, now_local: &str, seed: &str) -> Result<String, JsError> {
+    guard_core::page_report::page_report_json(snapshot, settings, now_local, seed).map_err(|e| JsError::new(&e))
+}

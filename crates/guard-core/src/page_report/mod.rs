@@ -1,0 +1,680 @@
+//! The misread-page report (issue 14; CONTRACT.md "The misread-page report"): a page the
+//! extension read wrong, saved as a file the shopper can send, that keeps the page's structure,
+//! the site's words and what the extension read, and holds nothing of the shopper's.
+//!
+//! It is a whitelist. A text is kept as it is only when it is the site's:
+//! - a label, status, control word or phrase of a language table, in any language (`locales`),
+//!   or one of the dispute form's own texts (`dispute_text::words`, upload hints);
+//! - the status label the reader found on the page;
+//! - a date (any shape the date reader reads), a small number (a count, a countdown, a time);
+//! - the short label of a control (a button, a tab, a form label) or of an element named for a
+//!   status, when it has no personal-data shape.
+//!
+//! Every other text becomes filler of the same shape (`fake::Faker::fill`): same length, script,
+//! case, word boundaries and punctuation, other digits, so that reading by layout stays
+//! reproducible; the field labels and dates inside it stay. Every text, kept or not, also goes
+//! through the personal-data shapes (`shapes`): e-mail addresses, phone, order, tracking and
+//! card numbers, IBANs, amounts of money. Numbers and codes become fakes of the same shape that
+//! are the same wherever the real one appears (links and texts still agree).
+//!
+//! Elements whose markup says they hold personal data (`hooks`: the contact block, store and
+//! item titles) have all their text and words-like attributes replaced, dates included.
+//! Pictures lose their `src`; scripts and styles never enter a snapshot; our own `data-dg-*`
+//! marks are left out (the reading is recorded beside the page).
+
+mod fake;
+mod hooks;
+mod links;
+mod reading;
+mod shapes;
+mod site_words;
+
+pub use reading::outcome;
+
+use crate::dates::{parse_date_exact, DateRules};
+use crate::locales::{self, Lang};
+use crate::page_kind::Layout;
+use crate::page_tree::PageTree;
+use crate::planner::plan_page;
+use crate::settings::Settings;
+use crate::snapshot::{Payload, RawNode, Snapshot};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use fake::Faker;
+use hooks::{AttrKind, Evidence, Personal};
+use serde::Serialize;
+use shapes::Shape;
+use std::collections::HashSet;
+
+/// The report's format, for the tool that turns it into a fixture (tools/fixture_from.mjs).
+pub const FORMAT: &str = "dispute-guard-page-report";
+pub const VERSION: u32 = 1;
+
+/// How many of each kind of the shopper's data were replaced, for the shopper to see.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Replaced {
+    /// Names, addresses, phone numbers, e-mail addresses.
+    pub contact: usize,
+    /// Order, tracking and payment numbers (cards, IBANs) and other long numbers.
+    pub numbers: usize,
+    pub prices: usize,
+    /// Store and item titles.
+    pub titles: usize,
+    /// Other texts not known to be the site's words.
+    pub texts: usize,
+    /// Values in links.
+    pub links: usize,
+    /// Pictures and media left out.
+    pub images: usize,
+}
+
+/// A date the report kept, where it is, and how it was written, so that a fixture made from
+/// the report can write it relative to the day the fixture is read.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct KeptDate {
+    /// The snapshot node (a text, or the element whose attribute holds it).
+    pub node: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attr: Option<String>,
+    /// Where in the text it starts, in UTF-16 units (as JavaScript counts).
+    pub at: usize,
+    pub text: String,
+    pub date: NaiveDate,
+    /// The text with its date parts named as in tests/fixtures/formats.json: `{YYYY}`, `{MM}`,
+    /// `{M}`, `{DD}`, `{D}`, `{MON}` (the month's word, given in `month`).
+    pub pattern: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub format: &'static str,
+    pub version: u32,
+    /// The shopper's local date when the report was made; the reading is as of noon that day
+    /// (as the fixture test reads pages).
+    pub made: NaiveDate,
+    pub core: &'static str,
+    /// The page, anonymised, in the snapshot wire format (snapshot.rs).
+    pub snapshot: Snapshot,
+    pub dates: Vec<KeptDate>,
+    /// What the extension read, in the shape of a fixture's `.expected.json`.
+    pub reading: serde_json::Value,
+    /// The reader's notes (labels it did not know…), anonymised.
+    pub notes: Vec<String>,
+    /// Where reading the anonymised page gives another result than the real page did (empty
+    /// when anonymising kept the reading).
+    pub reading_changed: Vec<String>,
+    /// Settings the shopper changed from the defaults (names only); the reading uses the
+    /// defaults, as the fixture test does.
+    pub settings_changed: Vec<String>,
+    pub replaced: Replaced,
+    /// The texts kept as the site wrote them, in page order, each once.
+    pub kept: Vec<String>,
+}
+
+/// Longest list of kept texts shown (a list of thousands of orders repeats the same words).
+const MAX_KEPT: usize = 3000;
+
+/// The noon of the shopper's day: the time the fixture test reads pages at.
+fn noon(now: NaiveDateTime) -> NaiveDateTime {
+    now.date().and_hms_opt(12, 0, 0).unwrap_or(now)
+}
+
+pub fn make_report(snap: &Snapshot, settings: &Settings, now: NaiveDateTime, seed: u64) -> Report {
+    let at = noon(now);
+    let defaults = Settings::default();
+    let real_plan = plan_page(snap, &defaults, at);
+    let real = reading::outcome(snap, &real_plan);
+    let mut a = Anonymiser::new(snap, &real_plan, at.date(), seed);
+    let anon_snap = a.snapshot();
+    let anon_plan = plan_page(&anon_snap, &defaults, at);
+    let (reading, reading_changed) = reading::merge(&real, &reading::outcome(&anon_snap, &anon_plan));
+    let notes = real_plan.notes.iter().map(|n| a.note(n)).collect();
+    Report {
+        format: FORMAT,
+        version: VERSION,
+        made: at.date(),
+        core: env!("CARGO_PKG_VERSION"),
+        snapshot: anon_snap,
+        dates: a.dates,
+        reading,
+        notes,
+        reading_changed,
+        settings_changed: settings_changed(settings, &defaults),
+        replaced: a.replaced,
+        kept: a.kept,
+    }
+}
+
+/// The report as JSON: `seed` is a 64-bit number in hexadecimal, drawn afresh for each report.
+pub fn page_report_json(snapshot: &str, settings: &str, now_local: &str, seed: &str) -> Result<String, String> {
+    let snap = Snapshot::from_json(snapshot).map_err(|e| e.to_string())?;
+    let settings = Settings::from_json_lenient(settings);
+    let now = crate::parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
+    let seed = u64::from_str_radix(seed.trim(), 16).map_err(|_| format!("bad seed {seed:?}"))?;
+    serde_json::to_string(&make_report(&snap, &settings, now, seed)).map_err(|e| e.to_string())
+}
+
+fn settings_changed(settings: &Settings, defaults: &Settings) -> Vec<String> {
+    let (a, b) = (serde_json::to_value(settings).unwrap_or_default(), serde_json::to_value(defaults).unwrap_or_default());
+    let mut out = vec![];
+    for (k, v) in a.as_object().into_iter().flatten() {
+        match (v, &b[k]) {
+            (serde_json::Value::Object(inner), serde_json::Value::Object(def)) => {
+                out.extend(inner.iter().filter(|(ik, iv)| def.get(*ik) != Some(*iv)).map(|(ik, _)| format!("{k}.{ik}")));
+            }
+            (v, d) if v != d => out.push(k.clone()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What an element's place in the page says about its texts.
+#[derive(Debug, Clone, Copy, Default)]
+struct Ctx {
+    personal: Option<Personal>,
+    /// The block is the shopper's by the words of its class names only (not a hook FACTS.md
+    /// names): a text that is exactly a label or status of the tables is still the site's.
+    by_words: bool,
+    /// Inside a short control (a button, a tab, a form label).
+    control: bool,
+    /// Inside a control of any length (a dispute form's choice).
+    choice: bool,
+    /// Inside a short element named for a status.
+    status: bool,
+    /// Inside a price drawn in pieces ("US $", "2", "3", ".", "1", "0"): digits change, the
+    /// currency mark stays.
+    money: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Keep,
+    Fill,
+}
+
+struct Anonymiser<'s> {
+    snap: &'s Snapshot,
+    fake: Faker,
+    rules: DateRules,
+    /// Status labels the reader found on the page (also those no table knows: the very words a
+    /// misread report is about).
+    reader_texts: HashSet<String>,
+    replaced: Replaced,
+    dates: Vec<KeptDate>,
+    kept: Vec<String>,
+    kept_set: HashSet<String>,
+}
+
+impl<'s> Anonymiser<'s> {
+    fn new(snap: &'s Snapshot, plan: &crate::plan::Plan, today: NaiveDate, seed: u64) -> Anonymiser<'s> {
+        let lang: Option<Lang> = plan.ctx.lang;
+        Anonymiser {
+            snap,
+            fake: Faker::new(seed),
+            rules: DateRules { lang, today, year_optional: plan.ctx.layout == Layout::Ru },
+            reader_texts: plan.orders.iter().filter_map(|o| o.status_text.clone()).collect(),
+            replaced: Replaced::default(),
+            dates: vec![],
+            kept: vec![],
+            kept_set: HashSet::new(),
+        }
+    }
+
+    fn keep_text(&mut self, text: &str) {
+        let t = text.trim();
+        if t.chars().any(char::is_alphanumeric) && self.kept.len() < MAX_KEPT && self.kept_set.insert(t.to_string()) {
+            self.kept.push(t.to_string());
+        }
+    }
+
+    /// The whole snapshot, anonymised.
+    fn snapshot(&mut self) -> Snapshot {
+        let tree = PageTree::new(self.snap);
+        let n = self.snap.nodes.len();
+        let mut size = vec![1usize; n];
+        for i in (0..n).rev() {
+            if let Some(p) = tree.parent(i) {
+                size[p] += size[i];
+            }
+        }
+        let mut ctx = vec![Ctx::default(); n];
+        let mut nodes = Vec::with_capacity(n);
+        for i in 0..n {
+            let RawNode(parent, tag, payload) = &self.snap.nodes[i];
+            let up = tree.parent(i).map(|p| ctx[p]).unwrap_or_default();
+            let out = match payload {
+                Payload::Text(t) => {
+                    ctx[i] = up;
+                    Payload::Text(self.text(t, up, i, None))
+                }
+                Payload::Attrs(attrs) => {
+                    let c = self.element_ctx(&tree, i, tag, attrs, up, size[i]);
+                    ctx[i] = c;
+                    Payload::Attrs(self.attrs(tag, attrs, c, i))
+                }
+            };
+            nodes.push(RawNode(*parent, tag.clone(), out));
+        }
+        let (url, n_links) = links::anonymise(&self.snap.url, &mut self.fake);
+        self.replaced.links += usize::from(n_links > 0);
+        let title = self.text(&self.snap.title.clone(), Ctx::default(), usize::MAX, None);
+        Snapshot { v: self.snap.v, url, lang: self.snap.lang.clone(), title, roots: self.snap.roots.clone(), nodes, ctx: None }
+    }
+
+    fn element_ctx(&mut self, tree: &PageTree<'_>, i: usize, tag: &str, attrs: &[String], up: Ctx, size: usize) -> Ctx {
+        let mut c = up;
+        let found = hooks::personal(attrs).or_else(|| {
+            // An item's title in a span's tooltip (FACTS.md: `span[title]`).
+            let title = hooks::attr(attrs, "title").filter(|_| tag == "span")?;
+            (self.judge(title, Ctx::default()) == Mode::Fill).then_some((Personal::Title, Evidence::Hook))
+        });
+        if let Some((p, e)) = found {
+            match c.personal {
+                None => {
+                    c.personal = Some(p);
+                    c.by_words = e == Evidence::Words;
+                }
+                // Inside a block already: contact data or a hook FACTS.md names make it surer.
+                Some(_) => {
+                    if p == Personal::Contact {
+                        c.personal = Some(p);
+                    }
+                    if e == Evidence::Hook {
+                        c.by_words = false;
+                    }
+                }
+            }
+        }
+        // A control or status element counts only when short: a card made into one big
+        // button holds titles, not a label.
+        let short = || size <= 30 && site_words::is_short(&tree.text(i));
+        if hooks::is_control(tag, attrs) && size <= 30 {
+            c.choice = true;
+            c.control |= short();
+        }
+        if !c.status && hooks::is_status(attrs) && short() {
+            c.status = true;
+        }
+        if !c.money && size <= 40 && c.personal.is_none() {
+            let texts: Vec<&str> = tree.text_nodes(i).map(|t| tree.own_text(t)).collect();
+            if texts.len() >= 2 {
+                let joined: String = texts.concat().chars().filter(|c| !c.is_whitespace()).collect();
+                if joined.len() <= 40 && joined.bytes().any(|b| b.is_ascii_digit()) && crate::money::parse_money(&joined).is_some() {
+                    c.money = true;
+                    self.replaced.prices += 1;
+                }
+            }
+        }
+        c
+    }
+
+    /// Whether a text (outside the shopper's blocks) is kept as the site wrote it.
+    fn judge(&self, text: &str, ctx: Ctx) -> Mode {
+        let t = text.trim();
+        let keep = !t.chars().any(char::is_alphanumeric)
+            || !locales::lookup(t).is_empty()
+            || (self.reader_texts.contains(t) && site_words::reads_like_label(t))
+            || site_words::is_small_number(t)
+            || parse_date_exact(t, &self.rules).is_some()
+            || site_words::has_phrase(t)
+            || site_words::is_form_text(t)
+            || ((ctx.control || ctx.status) && site_words::is_short(t) && site_words::reads_like_label(t) && !shapes::has_personal_shape(t))
+            // A dispute form's choice ("Article non conforme à la description").
+            || (ctx.choice && t.chars().count() <= 80 && crate::dispute_text::words::problem_in(t).is_some() && site_words::reads_like_label(t) && !shapes::has_personal_shape(t));
+        if keep { Mode::Keep } else { Mode::Fill }
+    }
+
+    /// A text of the page (`node`; `attr` when it is an attribute's value), anonymised.
+    fn text(&mut self, text: &str, ctx: Ctx, node: usize, attr: Option<&str>) -> String {
+        let site_label = |t: &str| !locales::lookup(t.trim()).is_empty() || (self.reader_texts.contains(t.trim()) && site_words::reads_like_label(t));
+        let ctx = if ctx.by_words && ctx.personal == Some(Personal::Title) && site_label(text) { Ctx { personal: None, ..ctx } } else { ctx };
+        if let Some(p) = ctx.personal {
+            if text.chars().any(char::is_alphanumeric) {
+                match p {
+                    Personal::Contact => self.replaced.contact += 1,
+                    Personal::Title => self.replaced.titles += 1,
+                }
+            }
+            return self.replace_all(text);
+        }
+        if ctx.money {
+            return self.fake.other_digits(text);
+        }
+        let mode = self.judge(text, ctx);
+        self.rewrite(text, mode, node, attr)
+    }
+
+    /// Every word and number replaced (the shopper's blocks): numbers and codes by their
+    /// consistent fakes, the rest by filler.
+    fn replace_all(&mut self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for (r, shape) in shapes::scan(text, None) {
+            out.push_str(&self.fake.fill(&text[last..r.start]));
+            out.push_str(&self.shape(&text[r.clone()], shape, false));
+            last = r.end;
+        }
+        out.push_str(&self.fake.fill(&text[last..]));
+        out
+    }
+
+    /// A personal-data shape's stand-in; counted when `count`.
+    fn shape(&mut self, s: &str, shape: Shape, count: bool) -> String {
+        let r = &mut self.replaced;
+        match shape {
+            Shape::Email | Shape::Number { phone: true } if count => r.contact += 1,
+            Shape::Code | Shape::Number { phone: false } if count => r.numbers += 1,
+            Shape::Money if count => r.prices += 1,
+            _ => {}
+        }
+        self.fake.stand_in(s, shape)
+    }
+
+    fn rewrite(&mut self, text: &str, mode: Mode, node: usize, attr: Option<&str>) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        let mut filled = false;
+        let mut pieces: Vec<String> = vec![];
+        let found = shapes::scan(text, Some(&self.rules));
+        for (r, shape) in found {
+            let gap = &text[last..r.start];
+            filled |= self.plain(gap, mode, &mut out, &mut pieces);
+            let s = &text[r.clone()];
+            if let Shape::Date(date) = shape {
+                if node != usize::MAX {
+                    let at = out.encode_utf16().count();
+                    let (pattern, month) = date_pattern(s, date, self.rules.lang);
+                    self.dates.push(KeptDate { node, attr: attr.map(str::to_string), at, text: s.to_string(), date, pattern, month });
+                }
+                pieces.push(s.to_string());
+            }
+            let stand_in = self.shape(s, shape, true);
+            out.push_str(&stand_in);
+            last = r.end;
+        }
+        filled |= self.plain(&text[last..], mode, &mut out, &mut pieces);
+        match mode {
+            Mode::Keep => self.keep_text(&out),
+            Mode::Fill => {
+                for p in pieces {
+                    self.keep_text(&p);
+                }
+                if filled {
+                    self.replaced.texts += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// Text between shapes: as it is (kept texts: only a card's last four digits change), or
+    /// filler with the site's labels left in place. Whether letters were replaced.
+    fn plain(&mut self, gap: &str, mode: Mode, out: &mut String, pieces: &mut Vec<String>) -> bool {
+        if mode == Mode::Keep {
+            out.push_str(&self.keep_digits(gap));
+            return false;
+        }
+        let mut filled = false;
+        let mut last = 0;
+        for r in site_words::labels_in(gap) {
+            let before = &gap[last..r.start];
+            filled |= before.chars().any(char::is_alphabetic);
+            out.push_str(&self.fake.fill(before));
+            out.push_str(&gap[r.clone()]);
+            pieces.push(gap[r.clone()].trim().to_string());
+            last = r.end;
+        }
+        let rest = &gap[last..];
+        filled |= rest.chars().any(char::is_alphabetic);
+        out.push_str(&self.fake.fill(rest));
+        filled
+    }
+
+    /// Digits in a kept text: counts, days and years stay; four digits that are not a year (a
+    /// card's last four) and longer runs (five and more with a letter after them) do not.
+    fn keep_digits(&mut self, s: &str) -> String {
+        if !s.bytes().any(|b| b.is_ascii_digit()) {
+            return s.to_string();
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut run = String::new();
+        let mut before = String::new();
+        for c in s.chars().chain(std::iter::once('\0')) {
+            if c.is_ascii_digit() {
+                run.push(c);
+                continue;
+            }
+            if !run.is_empty() {
+                let masked = masked_before(&before);
+                let year = run.len() == 4 && run.parse::<u32>().is_ok_and(|y| (2000..=2099).contains(&y));
+                let stand_in = match run.len() {
+                    0..=3 if !masked => run.clone(),
+                    4 if year && !masked => run.clone(),
+                    0..=4 => {
+                        self.replaced.numbers += 1;
+                        self.fake.other_digits(&run)
+                    }
+                    _ => {
+                        self.replaced.numbers += 1;
+                        self.fake.fake_digits(&run)
+                    }
+                };
+                out.push_str(&stand_in);
+                before.push_str(&run);
+                run.clear();
+            }
+            if c != '\0' {
+                out.push(c);
+                before.push(c);
+            }
+        }
+        out
+    }
+
+    fn attrs(&mut self, tag: &str, attrs: &[String], ctx: Ctx, node: usize) -> Vec<String> {
+        let mut out = Vec::with_capacity(attrs.len());
+        // (A price drawn in pieces is in its texts, not in attributes.)
+        let attr_ctx = Ctx { control: ctx.control || hooks::is_control(tag, attrs), money: false, ..ctx };
+        for kv in attrs.chunks_exact(2) {
+            let (name, value) = (kv[0].as_str(), kv[1].as_str());
+            let v = match hooks::attr_kind(tag, attrs, name) {
+                AttrKind::Drop => {
+                    if !name.starts_with("data-dg-") && !value.is_empty() {
+                        self.replaced.images += 1;
+                    }
+                    continue;
+                }
+                AttrKind::Verbatim => value.to_string(),
+                AttrKind::Url => {
+                    let (u, n) = links::anonymise(value, &mut self.fake);
+                    self.replaced.links += usize::from(n > 0);
+                    u
+                }
+                AttrKind::Text => self.text(value, attr_ctx, node, Some(name)),
+                AttrKind::Hook => self.hook(name, value, attr_ctx, node),
+            };
+            out.push(name.to_string());
+            out.push(v);
+        }
+        out
+    }
+
+    /// A hook or code: kept, its long numbers replaced consistently; a value that reads like
+    /// words (a capitalised name, quoted data) is judged like a text.
+    fn hook(&mut self, name: &str, value: &str, ctx: Ctx, node: usize) -> String {
+        if name == "class" || name == "id" {
+            return self.class_names(value);
+        }
+        if !token_like(value) {
+            return self.text(value, ctx, node, Some(name));
+        }
+        let mut out = String::with_capacity(value.len());
+        let mut last = 0;
+        for (r, shape) in shapes::scan(value, None) {
+            out.push_str(&value[last..r.start]);
+            out.push_str(&self.shape(&value[r.clone()], shape, true));
+            last = r.end;
+        }
+        out.push_str(&value[last..]);
+        out
+    }
+
+    /// Class names and ids: as they are (the page's structure), except what has a personal
+    /// shape (an order id in an element's id: replaced consistently) and names that read like
+    /// words rather than code ("Marguerite", "Дюпон": filler).
+    fn class_names(&mut self, value: &str) -> String {
+        let mut out = String::with_capacity(value.len());
+        let mut last = 0;
+        let gap = |this: &mut Self, g: &str, out: &mut String| {
+            for (i, part) in g.split(' ').enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                let code = part.is_ascii() && (part.contains(['-', '_']) || part.bytes().any(|b| b.is_ascii_digit()) || token_like(part));
+                out.push_str(&if code { this.keep_digits_long(part) } else { this.fake.fill(part) });
+            }
+        };
+        for (r, shape) in shapes::scan(value, None) {
+            gap(self, &value[last..r.start], &mut out);
+            out.push_str(&self.shape(&value[r.clone()], shape, true));
+            last = r.end;
+        }
+        gap(self, &value[last..], &mut out);
+        out
+    }
+
+    /// Runs of five digits or more replaced consistently (an order id inside a class name).
+    fn keep_digits_long(&mut self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut run = String::new();
+        for c in s.chars().chain(std::iter::once('\0')) {
+            if c.is_ascii_digit() {
+                run.push(c);
+                continue;
+            }
+            if run.len() >= 5 {
+                out.push_str(&self.fake.fake_digits(&run));
+            } else {
+                out.push_str(&run);
+            }
+            run.clear();
+            if c != '\0' {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// A note of the reader's, with its ids replaced and the page texts it quotes kept only
+    /// when the page's copy was kept.
+    fn note(&mut self, note: &str) -> String {
+        let mut out = String::new();
+        for (i, part) in note.split('"').enumerate() {
+            if i > 0 {
+                out.push('"');
+            }
+            if i % 2 == 1 && !self.kept_set.contains(part.trim()) {
+                out.push_str(&self.fake.fill(part));
+                continue;
+            }
+            let mut last = 0;
+            for (r, shape) in shapes::scan(part, None) {
+                out.push_str(&part[last..r.start]);
+                out.push_str(&self.shape(&part[r.clone()], shape, false));
+                last = r.end;
+            }
+            out.push_str(&part[last..]);
+        }
+        out
+    }
+}
+
+/// Whether digits follow a mask ("•••• 4929", "****1881", "xx 1234"): a card's last four.
+fn masked_before(before: &str) -> bool {
+    let run: Vec<char> = before.trim_end().chars().rev().take_while(|c| "*•·●xX×".contains(*c)).collect();
+    run.len() >= 2 || run.first().is_some_and(|c| "*•●".contains(*c))
+}
+
+/// A hook's value that reads as code, not words: ASCII, no quotes or markup, and no
+/// capitalised word ("WAIT_BUYER_CONFIRM_GOODS", "sellerInfoV2Block", "refund" are codes;
+/// "Jean", "Smith-Jones" are not).
+fn token_like(v: &str) -> bool {
+    v.split_whitespace().all(|p| {
+        p.is_ascii()
+            && !p.contains(['"', '\'', '{', '}', '<', '>'])
+            && !p.split(|c: char| !c.is_ascii_alphanumeric()).any(|seg| {
+                let mut cs = seg.chars();
+                matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase())
+            })
+    })
+}
+
+/// A kept date's text with its parts named as in tests/fixtures/formats.json, and the month's
+/// word when it is written as one. Numbers next to ':' belong to a time of day and stay.
+fn date_pattern(text: &str, date: NaiveDate, lang: Option<Lang>) -> (String, Option<String>) {
+    #[derive(PartialEq)]
+    enum Tok<'a> {
+        Num(&'a str),
+        Word(&'a str),
+        Other(&'a str),
+    }
+    let mut toks = vec![];
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let len = if c.is_ascii_digit() {
+            rest.len() - rest.trim_start_matches(|x: char| x.is_ascii_digit()).len()
+        } else if c.is_alphabetic() && !locales::is_cjk(c) {
+            rest.len() - rest.trim_start_matches(|x: char| x.is_alphabetic() && !locales::is_cjk(x)).len()
+        } else {
+            c.len_utf8()
+        };
+        let (t, r) = rest.split_at(len);
+        toks.push(if c.is_ascii_digit() { Tok::Num(t) } else if c.is_alphabetic() && !locales::is_cjk(c) { Tok::Word(t) } else { Tok::Other(t) });
+        rest = r;
+    }
+    let is_time = |i: usize| {
+        let colon = |j: Option<usize>| j.and_then(|j| toks.get(j)).is_some_and(|t| *t == Tok::Other(":"));
+        colon(i.checked_sub(1)) || colon(Some(i + 1))
+    };
+    let numeric = !toks.iter().any(|t| matches!(t, Tok::Word(_))) && !text.chars().any(locales::is_cjk);
+    let padded = numeric || toks.iter().any(|t| matches!(t, Tok::Num(n) if n.len() == 2 && n.starts_with('0')));
+    let year_first = toks.iter().position(|t| matches!(t, Tok::Num(n) if n.len() == 4)).is_some_and(|p| {
+        !toks[..p].iter().enumerate().any(|(i, t)| matches!(t, Tok::Num(_)) && !is_time(i))
+    });
+    let (mut seen_year, mut seen_month, mut seen_day) = (false, false, false);
+    let mut month_word = None;
+    let mut out = String::new();
+    for (i, t) in toks.iter().enumerate() {
+        match t {
+            Tok::Num(n) if !is_time(i) => {
+                let v: u32 = n.parse().unwrap_or(0);
+                let month_first = year_first || text.contains('年');
+                let token = if !seen_year && n.len() == 4 && v == date.year() as u32 {
+                    seen_year = true;
+                    "YYYY"
+                } else if month_word.is_none() && !seen_month && v == date.month() && (month_first || seen_day || v != date.day()) {
+                    seen_month = true;
+                    if padded { "MM" } else { "M" }
+                } else if !seen_day && v == date.day() {
+                    seen_day = true;
+                    if padded { "DD" } else { "D" }
+                } else {
+                    out.push_str(n);
+                    continue;
+                };
+                out.push_str(&format!("{{{token}}}"));
+            }
+            Tok::Word(w) if month_word.is_none() && locales::month(&w.to_lowercase(), lang) == Some(date.month()) => {
+                month_word = Some(w.to_string());
+                out.push_str("{MON}");
+            }
+            Tok::Num(s) | Tok::Word(s) | Tok::Other(s) => out.push_str(s),
+        }
+    }
+    (out, month_word)
+}
+
+#[cfg(test)]
+mod tests;

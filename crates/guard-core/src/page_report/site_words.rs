@@ -1,0 +1,214 @@
+//! Which texts are the site's own words, in any of the eight languages: the report keeps them
+//! as they are. Everything here comes from the core's tables (`locales`, the dispute form's
+//! words, the upload hints' words); nothing is listed twice.
+
+use crate::dispute_text::words as form_words;
+use crate::evidence::limit_phrases::{Means, PHRASES};
+use crate::locales::{self, is_cjk, normalise, Term};
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Phrases the readers look for anywhere in a text (windows stated in words, economy shipping,
+/// countdown labels, the site's confirmation question), normalised; a window's `{N}` splits it
+/// in two.
+fn phrases() -> &'static [(String, Option<String>)] {
+    static PHRASES_: OnceLock<Vec<(String, Option<String>)>> = OnceLock::new();
+    PHRASES_.get_or_init(|| {
+        locales::words_of(None, |t| matches!(t, Term::Window(..) | Term::Economy | Term::CountdownLabel | Term::PopupQuestion | Term::Dispute(_)))
+            .into_iter()
+            .map(|(_, _, text)| match text.split_once("{n}") {
+                Some((a, b)) => (a.trim().to_string(), Some(b.trim().to_string())),
+                None => (text, None),
+            })
+            .collect()
+    })
+}
+
+/// `needle` in `hay` as whole words (CJK: anywhere), from byte `from`: where it ends.
+fn find_words(hay: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
+    if needle.is_empty() {
+        return None;
+    }
+    let cjk = needle.chars().any(is_cjk);
+    let mut start = from;
+    while let Some(i) = hay.get(start..)?.find(needle).map(|i| i + start) {
+        let end = i + needle.len();
+        let before = hay[..i].chars().next_back();
+        let after = hay[end..].chars().next();
+        let open = |c: Option<char>| cjk || !c.is_some_and(|c| c.is_alphanumeric());
+        if open(before) && open(after) {
+            return Some((i, end));
+        }
+        start = i + hay[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// The text holds one of the site's phrases ("…within 7 days of confirming receipt…").
+pub fn has_phrase(text: &str) -> bool {
+    let t = normalise(text);
+    phrases().iter().any(|(a, b)| match b {
+        None => find_words(&t, a, 0).is_some(),
+        Some(b) => {
+            let mut from = 0;
+            while let Some((_, end)) = find_words(&t, a, from) {
+                // The number of days, then the rest of the phrase.
+                let rest = t[end..].trim_start();
+                let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                if digits > 0 && rest[digits..].trim_start().starts_with(b.as_str()) {
+                    return true;
+                }
+                from = end;
+            }
+            false
+        }
+    })
+}
+
+/// The dispute form's own texts: "System busy", "Have you received your package?", the refund
+/// amount's label, and upload hints ("Up to 3 photos, max 5 MB each").
+pub fn is_form_text(text: &str) -> bool {
+    if text.chars().count() > 300 {
+        return false;
+    }
+    if form_words::is_busy(text) || form_words::asks_if_received(text) || (text.chars().count() <= 40 && form_words::is_amount_label(text)) {
+        return true;
+    }
+    let t = text.to_lowercase();
+    let mut means: Vec<Means> = PHRASES.iter().filter(|p| find_words(&t, p.text, 0).is_some()).map(|p| p.means).collect();
+    means.dedup();
+    let limit = means.contains(&Means::AtMost);
+    let what = means.iter().any(|m| matches!(m, Means::Photo | Means::Video | Means::AnyFile | Means::Kilobytes | Means::Megabytes | Means::Gigabytes));
+    limit && what
+}
+
+/// Field and dispute labels that start a word of `text` ("Order ID:", "Refund if no delivery
+/// before"), each with its colon and the space after it.
+pub fn labels_in(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let p = prev;
+        prev = Some(c);
+        if out.last().is_some_and(|r| i < r.end) {
+            continue;
+        }
+        let word_start = c.is_alphanumeric() && (is_cjk(c) || !p.is_some_and(|p| p.is_alphanumeric()));
+        if !word_start {
+            continue;
+        }
+        if let Some((_, _, rest)) = locales::line_starts(&text[i..]).first() {
+            let end = text.len() - rest.len();
+            if end > i {
+                out.push(i..end);
+            }
+        }
+    }
+    out
+}
+
+/// Every word of the tables, lower case (for a script without spaces: every character).
+fn vocabulary() -> &'static HashSet<String> {
+    static VOCABULARY: OnceLock<HashSet<String>> = OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        let mut texts: Vec<String> = vec![];
+        for t in locales::TABLES {
+            texts.extend(t.words.iter().map(|w| w.text.to_string()));
+            texts.extend(t.months.iter().map(|(m, _)| m.to_string()));
+        }
+        texts.extend(PHRASES.iter().map(|p| p.text.to_string()));
+        texts.extend(form_words::PROBLEM_LABELS.iter().map(|p| p.text.to_string()));
+        texts.extend(form_words::BUSY.iter().map(|b| b.1.to_string()));
+        texts.extend(form_words::RECEIVED_QUESTION.iter().map(|b| b.1.to_string()));
+        let mut set = HashSet::new();
+        for t in texts {
+            let t = t.to_lowercase();
+            set.extend(t.split(|c: char| !c.is_alphanumeric() || is_cjk(c)).filter(|w| !w.is_empty()).map(str::to_string));
+            set.extend(t.chars().filter(|c| is_cjk(*c)).map(String::from));
+        }
+        set
+    })
+}
+
+/// Whether a short text the markup calls a control's or a status's label reads like one, and
+/// not like a name put there: after its first word, no capitalised word the tables do not
+/// know ("Awaiting pickup at locker" reads like a label, "Confirm received Marguerite Dupont"
+/// does not), and no character of a script without spaces that the tables do not use.
+pub fn reads_like_label(text: &str) -> bool {
+    let vocab = vocabulary();
+    if text.chars().filter(|c| is_cjk(*c)).any(|c| !vocab.contains(&c.to_string())) {
+        return false;
+    }
+    text.split(|c: char| !c.is_alphanumeric() || is_cjk(c)).filter(|w| !w.is_empty()).skip(1).all(|w| {
+        // (One letter: "I", not a name.)
+        !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() == 1 || vocab.contains(&w.to_lowercase())
+    })
+}
+
+/// A short text: a few words (or a few characters of a script without spaces).
+pub fn is_short(text: &str) -> bool {
+    let chars = text.chars().count();
+    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
+    if cjk * 2 > chars {
+        return chars <= 12;
+    }
+    chars <= 40 && text.split_whitespace().count() <= 5
+}
+
+/// A number that cannot be anyone's: a count, a day, a quantity of a countdown (up to three
+/// digits in all: four could be a card's last four), a time of day, a year.
+pub fn is_small_number(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || " :.,/-+()".contains(c)) {
+        return false;
+    }
+    let runs: Vec<&str> = t.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).collect();
+    let total: usize = runs.iter().map(|r| r.len()).sum();
+    let year = runs.len() == 1 && runs[0].len() == 4 && runs[0].parse::<u32>().is_ok_and(|y| (2000..=2099).contains(&y));
+    let time = t.contains(':') && runs.len() <= 3 && runs.iter().all(|r| r.len() <= 2);
+    !runs.is_empty() && (total <= 3 || year || time)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_of_every_kind_are_found() {
+        assert!(has_phrase("If the item you received is defective, you can open a dispute within 90 days after order was placed."));
+        assert!(has_phrase("Auto-confirm in 12 days 5 hours"));
+        assert!(!has_phrase("Jean Dupont, 12 rue de la Paix"));
+        assert!(is_form_text("Up to 3 photos, max 5 MB each (JPG, PNG)."));
+        assert!(is_form_text("System busy, please try again later"));
+        assert!(!is_form_text("Maximum: US $7.98 for John"), "a limit word alone is no hint");
+    }
+
+    #[test]
+    fn labels_are_found_at_word_starts() {
+        let t = "№ 8100 от 12 марта; Order ID: 8100000000000001 Copy";
+        let found: Vec<&str> = labels_in(t).into_iter().map(|r| &t[r]).collect();
+        assert!(found.contains(&"Order ID: "), "{found:?}");
+        assert!(labels_in("Totally Jean").is_empty());
+    }
+
+    #[test]
+    fn labels_read_like_labels_and_names_do_not() {
+        for t in ["Awaiting pickup at locker", "Add to cart", "Confirm Goods Received", "Paket abholen", "待收货", "Write a review", "Yes, I have received it"] {
+            assert!(reads_like_label(t), "{t}");
+        }
+        for t in ["Confirm received Marguerite Dupont", "Hi, Jean", "Jean Dupont", "张伟", "待收货 王芳"] {
+            assert!(!reads_like_label(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn small_numbers() {
+        for t in ["12", "5", "2024", "10:23", "10:51:32", "(3)"] {
+            assert!(is_small_number(t), "{t}");
+        }
+        for t in ["12345", "345-67-89", "4111", "2150", "x2", ""] {
+            assert!(!is_small_number(t), "{t}");
+        }
+    }
+}
