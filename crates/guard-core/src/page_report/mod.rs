@@ -213,7 +213,12 @@ impl<'s> Anonymiser<'s> {
         Anonymiser {
             snap,
             fake: Faker::new(seed),
-            rules: DateRules { lang, today, year_optional: plan.ctx.layout == Layout::Ru },
+            rules: DateRules {
+                lang,
+                today,
+                year_optional: plan.ctx.layout == Layout::Ru,
+                day_first: crate::dates::day_first_for(lang, &snap.lang),
+            },
             reader_texts: plan.orders.iter().filter_map(|o| o.status_text.clone()).collect(),
             replaced: Replaced::default(),
             dates: vec![],
