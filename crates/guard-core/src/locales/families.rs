@@ -330,6 +330,30 @@ pub fn ideas(text: &str, lang: Option<Lang>) -> Option<Ideas> {
     Some(found)
 }
 
+/// Whether a folded word (see `fold`) is one of a family's in `lang` (or any language): the
+/// misread-page report keeps texts made only of such words, which are the site's vocabulary.
+pub fn is_family_word(word: &str, lang: Option<Lang>) -> bool {
+    let langs: &[Lang] = match lang {
+        Some(ref l) => std::slice::from_ref(l),
+        None => &Lang::ALL,
+    };
+    langs.iter().any(|&l| {
+        rows(l).iter().any(|(stem, _)| {
+            let stem = stem.trim_start_matches(['^', '=']);
+            if l == Lang::Zh {
+                word.contains(stem)
+            } else {
+                word == stem || (stem.chars().count() > 2 && word.starts_with(stem))
+            }
+        })
+    })
+}
+
+/// Whether a character of a script without spaces is part of a Chinese stem.
+pub fn is_cjk_stem_char(c: char) -> bool {
+    rows(Lang::Zh).iter().any(|(stem, _)| stem.contains(c))
+}
+
 use crate::order::Status;
 
 /// The status a status text's ideas point to, when they point one way. A word in no table

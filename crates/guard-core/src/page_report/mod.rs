@@ -183,6 +183,10 @@ struct Ctx {
     choice: bool,
     /// Inside a short element named for a status.
     status: bool,
+    /// Inside a short element whose whole text is a sentence the reader reads by its words (the
+    /// end of protection, a countdown), drawn in pieces ("Protection ends in <b>5</b> days"):
+    /// each piece is kept, as the reader needs the whole.
+    sentence: bool,
     /// Inside a price drawn in pieces ("US $", "2", "3", ".", "1", "0"): digits change, the
     /// currency mark stays.
     money: bool,
@@ -302,6 +306,21 @@ impl<'s> Anonymiser<'s> {
         if !c.status && hooks::is_status(attrs) && short() {
             c.status = true;
         }
+        if !c.sentence && size <= 20 && c.personal.is_none() {
+            let text = tree.text(i);
+            let lang = self.rules.lang;
+            let cjk = text.chars().any(locales::is_cjk);
+            c.sentence = text.chars().count() <= 240
+                && (locales::families::protection_limit_of(&text, lang).is_some()
+                    // A countdown: the label before its first number.
+                    || text.find(|c: char| c.is_ascii_digit()).is_some_and(|d| {
+                        let before = &text[..d];
+                        let label = before.trim_end().rsplit_terminator(['.', '!', '?', '。']).next().unwrap_or(before);
+                        locales::families::is_protection_countdown_label(label, lang)
+                    }))
+                && !shapes::has_personal_shape(&text)
+                && if cjk { site_words::all_cjk_known(&text, lang) && site_words::reads_like_label(&text.replace(locales::is_cjk, " ")) } else { site_words::reads_like_label(&text) };
+        }
         if !c.money && size <= 40 && c.personal.is_none() {
             let texts: Vec<&str> = tree.text_nodes(i).map(|t| tree.own_text(t)).collect();
             if texts.len() >= 2 {
@@ -325,6 +344,9 @@ impl<'s> Anonymiser<'s> {
             || parse_date_exact(t, &self.rules).is_some()
             || site_words::has_phrase(t)
             || site_words::is_form_text(t)
+            || ctx.sentence
+            // (Numbers and codes in it are replaced all the same, by `rewrite`.)
+            || site_words::made_of_order_words(t, self.rules.lang)
             || ((ctx.control || ctx.status) && site_words::is_short(t) && site_words::reads_like_label(t) && !shapes::has_personal_shape(t))
             // A dispute form's choice ("Article non conforme à la description").
             || (ctx.choice && t.chars().count() <= 80 && crate::dispute_text::words::problem_in(t).is_some() && site_words::reads_like_label(t) && !shapes::has_personal_shape(t));
@@ -333,7 +355,14 @@ impl<'s> Anonymiser<'s> {
 
     /// A text of the page (`node`; `attr` when it is an attribute's value), anonymised.
     fn text(&mut self, text: &str, ctx: Ctx, node: usize, attr: Option<&str>) -> String {
-        let site_label = |t: &str| !locales::lookup(t.trim()).is_empty() || (self.reader_texts.contains(t.trim()) && site_words::reads_like_label(t));
+        // A sentence is judged by its visible text: an attribute inside it is not part of it.
+        let ctx = Ctx { sentence: ctx.sentence && attr.is_none(), ..ctx };
+        let lang = self.rules.lang;
+        let site_label = |t: &str| {
+            !locales::lookup(t.trim()).is_empty()
+                || (self.reader_texts.contains(t.trim()) && site_words::reads_like_label(t))
+                || (site_words::is_short(t) && site_words::made_of_order_words(t, lang))
+        };
         let ctx = if ctx.by_words && ctx.personal == Some(Personal::Title) && site_label(text) { Ctx { personal: None, ..ctx } } else { ctx };
         if let Some(p) = ctx.personal {
             if text.chars().any(char::is_alphanumeric) {

@@ -30,7 +30,15 @@ pub fn outcome(snap: &Snapshot, plan: &Plan) -> Value {
     let (mut assistant, mut busy) = (Value::Null, 0);
     for op in &ops {
         match op["op"].as_str().unwrap_or("") {
-            "evidence" => evidence.push(json!({ "input": name_of(node(op, "node")), "drop_zone": drop_for.contains(&node(op, "node")), "rules": op["rules"] })),
+            "evidence" => {
+                // The input's place is a hash of the upload area's texts, an internal hand-off
+                // key (evidence::plan_ops), not part of what was read.
+                let mut rules = op["rules"].clone();
+                if let Some(r) = rules.as_object_mut() {
+                    r.remove("place");
+                }
+                evidence.push(json!({ "input": name_of(node(op, "node")), "drop_zone": drop_for.contains(&node(op, "node")), "rules": rules }))
+            }
             "dispute-form" => {
                 let form = &op["form"];
                 assistant = json!({

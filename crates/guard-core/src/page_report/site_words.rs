@@ -131,6 +131,46 @@ fn vocabulary() -> &'static HashSet<String> {
     })
 }
 
+/// A text made only of the site's order vocabulary (the word families' stems and the tables'
+/// words), numbers and short connecting words, and naming at least one family's idea: a label or
+/// sentence of the site in a wording no table lists ("Refund if no delivery before", "Shipping
+/// confirmed by the seller"). A name or an address has words of neither.
+pub fn made_of_order_words(text: &str, lang: Option<crate::locales::Lang>) -> bool {
+    use crate::locales::families;
+    if !families::ideas(text, lang).is_some_and(|i| !i.is_empty()) {
+        return false;
+    }
+    let vocab = vocabulary();
+    let folded = families::fold(text);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    if words.iter().any(|w| w.chars().any(is_cjk)) {
+        // A script without spaces: every character must be the tables' or a family's.
+        // Most of its characters the site's, and short: a name has none of them.
+        let cjk: Vec<char> = text.chars().filter(|c| is_cjk(*c)).collect();
+        let known = cjk.iter().filter(|c| is_known_cjk(**c, lang)).count();
+        return cjk.len() <= 16 && known * 2 >= cjk.len() && reads_like_label(&text.replace(is_cjk, " "));
+    }
+    // Names are capitalised (`reads_like_label`); of the longer words, most are the site's.
+    let long: Vec<&str> = words.iter().copied().filter(|w| w.chars().count() > 2 && !w.chars().all(|c| c.is_ascii_digit())).collect();
+    let known = long.iter().filter(|w| vocab.contains(**w) || families::is_family_word(w, lang)).count();
+    reads_like_label(text) && known * 2 >= long.len()
+}
+
+/// Chinese characters that join a sentence's words (if, at, before, not, all, amount, days…):
+/// the counterpart of short words in spaced scripts, never enough for a name on their own.
+const CJK_JOINERS: &str = "若如果在于前后内未不没已将可请您的了和或及与为被从到至时日月年天个全额共等再还需要仍即";
+
+/// Every character of a script without spaces in `text` is the tables', a family's or a joiner.
+pub fn all_cjk_known(text: &str, lang: Option<crate::locales::Lang>) -> bool {
+    text.chars().filter(|c| is_cjk(*c)).all(|c| is_known_cjk(c, lang))
+}
+
+fn is_known_cjk(c: char, lang: Option<crate::locales::Lang>) -> bool {
+    CJK_JOINERS.contains(c)
+        || vocabulary().contains(&c.to_string())
+        || (lang.is_none_or(|l| l == crate::locales::Lang::Zh) && crate::locales::families::is_cjk_stem_char(c))
+}
+
 /// Whether a short text the markup calls a control's or a status's label reads like one, and
 /// not like a name put there: after its first word, no capitalised word the tables do not
 /// know ("Awaiting pickup at locker" reads like a label, "Confirm received Marguerite Dupont"
@@ -182,6 +222,17 @@ mod tests {
         assert!(is_form_text("Up to 3 photos, max 5 MB each (JPG, PNG)."));
         assert!(is_form_text("System busy, please try again later"));
         assert!(!is_form_text("Maximum: US $7.98 for John"), "a limit word alone is no hint");
+    }
+
+    #[test]
+    fn texts_of_order_words_in_wordings_no_table_lists() {
+        use crate::locales::Lang;
+        for (t, l) in [("Shipping confirmed by the seller", Some(Lang::En)), ("Ask the seller to extend buyer protection", None), ("提交订单", Some(Lang::Zh)), ("Confirmar la recepción de la mercancía", Some(Lang::Es))] {
+            assert!(made_of_order_words(t, l), "{t}");
+        }
+        for (t, l) in [("Jean Dupont", None), ("Order for Marguerite Dupont", Some(Lang::En)), ("王芳", Some(Lang::Zh)), ("Rua das Palmeiras", Some(Lang::Pt)), ("81 Niqefytv Street", None)] {
+            assert!(!made_of_order_words(t, l), "{t}");
+        }
     }
 
     #[test]

@@ -61,7 +61,8 @@ fn contact_blocks_are_replaced_whole() {
     );
     assert_gone(&r, &["Jean", "Dupont", "Lilas", "75011", "Shipping address"]);
     assert_eq!(r.replaced.contact, 5, "{:?}", r.replaced);
-    assert!(r.kept.is_empty(), "nothing of the contact block is kept: {:?}", r.kept);
+    // (The page's title, "Order details", is the site's words: made of order words.)
+    assert_eq!(r.kept, vec!["Order details".to_string()], "nothing of the contact block is kept");
 }
 
 #[test]
@@ -187,7 +188,8 @@ fn labels_stay_and_their_values_are_treated_by_shape() {
     assert_eq!(t[0], "Order date: Mar 22, 2022");
     assert!(t[1].starts_with("Order ID: ") && t[1] != "Order ID: 8190273645512873");
     assert_ne!(t[2], "Payment method: Pix", "a label no table knows is replaced");
-    assert!(t[3].ends_with(": Dec 3, 2026") && !t[3].starts_with("Estimated"), "{}", t[3]);
+    // A label in no table but made of the site's order words (the word families) stays.
+    assert_eq!(t[3], "Estimated delivery date: Dec 3, 2026");
     assert!(t[4].ends_with("29 января 2024"), "{}", t[4]);
     assert!(t[5].starts_with("订单号：") && !t[5].contains("8100000000000001"), "{}", t[5]);
 }
