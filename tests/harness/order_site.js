@@ -22,7 +22,7 @@ const ORDERS = [
   { n: 305, list: 'Closed', placed: -9, store: 'Bright Lights Store', item: 'LED strip 5 m, warm white',
     detail: { status: 'Closed', paid: -9 }, read: false },
   { n: 306, list: 'Awaiting delivery', placed: -60, store: 'Outdoor Pro Store', item: 'Hiking backpack 40 L',
-    detail: { status: 'Awaiting delivery', paid: -60, shipped: -55, protection: 5 }, read: true },
+    detail: { status: 'Awaiting delivery', paid: -60, shipped: -55, protection: 3 }, read: true }, // within the 3-day lead: extend now
   { n: 307, list: 'Completed', placed: -200, store: 'Old Times Store', item: 'Desk lamp',
     detail: { status: 'Completed', paid: -200, shipped: -196, completed: -170 }, read: false },
   { n: 308, list: 'Awaiting delivery', placed: -40, store: 'Phone Parts Store', item: 'Phone case, clear',
