@@ -8,6 +8,7 @@
 #   ./build.sh package   build, then the store zips, the source zip and the store listing (dist/store/)
 #   ./build.sh store     build, then the store listing only: texts, screenshots, promotional tile
 #   ./build.sh repro     build, then rebuild from the source zip in a clean folder and compare the bytes
+#   ./build.sh source    only dist/dispute-guard-<version>-source.zip (or ./build.sh source <file>)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -145,7 +146,8 @@ version() { node -e "import('./tools/assemble.mjs').then(m => console.log(m.vers
 
 # dist/dispute-guard-<version>-source.zip (or $2): the repository as committed, without build
 # outputs, in a folder dispute-guard-<version>/. Uncommitted changes to tracked files go in too
-# (git stash create), with a warning: a release is made from a clean checkout.
+# (git stash create), with a warning: a release is made from a clean checkout. git archive dates
+# every entry with the commit's time and sorts them, so one commit gives one zip.
 source_zip() {   # source_zip <version> [out]
   local v=$1 out=${2:-dist/dispute-guard-$1-source.zip} rev=HEAD
   if ! git rev-parse --git-dir >/dev/null 2>&1; then
@@ -154,6 +156,9 @@ source_zip() {   # source_zip <version> [out]
   if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
     rev=$(git stash create)
     echo "warning: uncommitted changes; the source zip has them, a release should not" >&2
+  fi
+  if [ -n "$(git status --porcelain --untracked-files=normal | grep '^??' || true)" ]; then
+    echo "warning: untracked files are not in the source zip (git add them, or they are not part of the source)" >&2
   fi
   rm -f "$out"
   git archive --format=zip --prefix="dispute-guard-$v/" -o "$out" "$rev"
@@ -222,6 +227,7 @@ case "$cmd" in
   build) build ;;
   package) build; package_release ;;
   store) build; store_listing ;;
+  source) source_zip "$(version)" ${2:+"$2"} ;;   # the source zip alone (tests/e2e/package.test.js)
   repro)
     build
     PASSED=0; FAILED=0; repro_check
@@ -259,5 +265,5 @@ case "$cmd" in
     build
     node tests/demo.js
     ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench|fuzz|package|store|repro]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench|fuzz|package|store|repro|source]" >&2; exit 2 ;;
 esac
