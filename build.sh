@@ -218,6 +218,12 @@ package_release() {
 # the demo pages) and the promotional tile (tools/store.js; the texts are in store/).
 store_listing() {
   need_apt chromium chromium
+  if ! fc-list :lang=zh-cn family 2>/dev/null | grep -q .; then   # or the Chinese images show boxes
+    say "installing fonts-noto-cjk from Debian (the Chinese listing's images)"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-noto-cjk >/dev/null
+  fi
   node tools/store.js
 }
 # ---------------------------------------------------------------------------------------------
