@@ -5,7 +5,10 @@
 #   ./build.sh demo      the bundled demo pages in Chromium with the extension (screenshots when headless)
 #   ./build.sh bench     what the extension costs a page, against the bare minimum (dist/bench/)
 #   ./build.sh fuzz      long fuzzing of the core (DG_FUZZ_CASES per property, default 20000)
-#   ./build.sh package   build, then only the zips
+#   ./build.sh package   build, then the store zips, the source zip and the store listing (dist/store/)
+#   ./build.sh store     build, then the store listing only: texts, screenshots, promotional tile
+#   ./build.sh repro     build, then rebuild from the source zip in a clean folder and compare the bytes
+#   ./build.sh source    only dist/dispute-guard-<version>-source.zip (or ./build.sh source <file>)
 #   ./build.sh fixture-from REPORT.json [NAME]   a misread-page report → a fixture page + expected reading, then the fixture test
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,9 +20,7 @@ mkdir -p "$STAMPS"
 
 say() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 
-need_rust_target() {
-  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-}
+need_rust_target() { need_rust_toolchain; }
 
 # The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
 need_wasm_bindgen() {
@@ -70,8 +71,8 @@ build() {
   node tools/assemble.mjs >/dev/null
   local v; v=$(node -e "import('./tools/assemble.mjs').then(m => console.log(m.version()))")
   rm -f dist/dispute-guard-*.zip
-  (cd dist/extension && python3 -m zipfile -c "../dispute-guard-$v-chrome.zip" .)
-  (cd dist/extension-firefox && python3 -m zipfile -c "../dispute-guard-$v-firefox.zip" .)
+  store_zip dist/extension "dist/dispute-guard-$v-chrome.zip"
+  store_zip dist/extension-firefox "dist/dispute-guard-$v-firefox.zip"
   echo "dist/extension (load unpacked in Chromium), dist/extension-firefox, dist/dispute-guard-$v-{chrome,firefox}.zip"
   wasm_size
 }
@@ -105,9 +106,140 @@ firefox_lint() {
   fi
 }
 
+# ---------------------------------------------------------------------------------------------
+# Release (issue 17): the pinned toolchain, reproducible bytes, the source zip, the store listing.
+# docs/BUILDING.md says how a reviewer rebuilds the same bytes; docs/ARCHITECTURE.md ("Release")
+# why it is done this way.
+
+# The toolchain of rust-toolchain.toml, installed by rustup when missing (a fresh machine, or
+# RUSTUP_AUTO_INSTALL=0, where rustc does not install it by itself).
+need_rust_toolchain() {
+  if ! RUSTUP_AUTO_INSTALL=0 rustc --version >/dev/null 2>&1 \
+     || ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "installing the Rust toolchain of rust-toolchain.toml"
+    rustup toolchain install || rustup show >/dev/null
+  fi
+}
+
+# Paths on this machine stay out of the wasm: panic messages name the registry's source files by
+# their absolute path (…/.cargo/registry/src/…); remapped, two machines give the same bytes.
+# (Cargo's trim-paths would do this, but it is not stable in the pinned cargo.) Exported here, for
+# the wasm target only, so every wasm build in this script gets it and host builds (tests) do not.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$ROOT=/dispute-guard"
+
+# A zip whose bytes depend only on the files' contents and names: entries sorted by name, no
+# directory entries, every file dated SOURCE_DATE_EPOCH (default 1980-01-01, the zip format's
+# first day) and mode 644, no extra fields (-X: no uid/gid, no extended times). Info-ZIP writes
+# local DOS times, hence TZ=UTC. Not `web-ext build` (two runs on the same files differ: entry
+# order follows file-read completion and every entry is dated now) nor `python3 -m zipfile`
+# (dates from the files' mtimes): docs/ARCHITECTURE.md, "Release".
+store_zip() {   # store_zip <dir> <out.zip>
+  need_apt zip zip
+  local dir=$1 out; out=$(readlink -f "$2")
+  local epoch=${SOURCE_DATE_EPOCH:-315532800}
+  rm -f "$out"
+  find "$dir" -type d -exec chmod 755 {} + ; find "$dir" -type f -exec chmod 644 {} +
+  find "$dir" -exec touch -h -d "@$epoch" {} +
+  (cd "$dir" && find . -type f | sed 's|^\./||' | LC_ALL=C sort | TZ=UTC zip -q -X -D -9 "$out" -@)
+}
+
+version() { node -e "import('./tools/assemble.mjs').then(m => console.log(m.version()))"; }
+
+# dist/dispute-guard-<version>-source.zip (or $2): the repository as committed, without build
+# outputs, in a folder dispute-guard-<version>/. Uncommitted changes to tracked files go in too
+# (git stash create), with a warning: a release is made from a clean checkout. git archive dates
+# every entry with the commit's time and sorts them, so one commit gives one zip.
+source_zip() {   # source_zip <version> [out]
+  local v=$1 out=${2:-dist/dispute-guard-$1-source.zip} rev=HEAD
+  if ! git rev-parse --git-dir >/dev/null 2>&1; then
+    echo "not a git checkout: no source zip (it is made from git)" >&2; return 1
+  fi
+  if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+    rev=$(git stash create)
+    echo "warning: uncommitted changes; the source zip has them, a release should not" >&2
+  fi
+  if [ -n "$(git status --porcelain --untracked-files=normal | grep '^??' || true)" ]; then
+    echo "warning: untracked files are not in the source zip (git add them, or they are not part of the source)" >&2
+  fi
+  rm -f "$out"
+  git archive --format=zip --prefix="dispute-guard-$v/" -o "$out" "$rev"
+}
+
+# Rebuilds from the source zip in a clean folder under /tmp (another path, another cargo home,
+# a fresh target dir) and compares its wasm, glue and both store zips with this build's.
+# The pinned tools installed here (.tools: the wasm-bindgen CLI; node_modules: wasm-opt) are
+# lent to it; docs/BUILDING.md installs them from nothing.
+repro_check() {
+  local v; v=$(version)
+  local tmp; tmp=$(mktemp -d /tmp/dg-repro.XXXXXX)
+  source_zip "$v" "$tmp/source.zip"
+  python3 -m zipfile -e "$tmp/source.zip" "$tmp"
+  local src=$tmp/dispute-guard-$v
+  ln -s "$(readlink -f node_modules)" "$src/node_modules"
+  ln -s "$(readlink -f .tools)" "$src/.tools"
+  mkdir -p "$src/.cache/stamps" "$tmp/cargo-home"
+  touch "$src/.cache/stamps/npm-$(sha256sum "$src/package-lock.json" | cut -c1-16)"   # no npm ci into the lent node_modules
+  ln -s "${CARGO_HOME:-$HOME/.cargo}/registry" "$tmp/cargo-home/registry"
+  say "rebuilding from the source zip in $src (clean target dir, cargo home $tmp/cargo-home)"
+  local rc=0
+  (cd "$src" && env -u CARGO_TARGET_DIR CARGO_HOME="$tmp/cargo-home" bash build.sh build) > "$tmp/build.log" 2>&1 || rc=$?
+  if [ "$rc" != 0 ]; then
+    tail -20 "$tmp/build.log"; echo "FAIL reproducible build: the build from the source zip failed (log: $tmp/build.log)"
+    FAILED=$((FAILED + 1)); return
+  fi
+  local f differ=0
+  for f in pkg/guard_web_bg.wasm pkg/guard_web.js "dispute-guard-$v-chrome.zip" "dispute-guard-$v-firefox.zip"; do
+    if cmp -s "dist/$f" "$src/dist/$f"; then
+      echo "same    $(sha256sum "dist/$f" | cut -c1-16)  $f"
+    else
+      echo "DIFFERS $(sha256sum "dist/$f" | cut -c1-16) $(sha256sum "$src/dist/$f" | cut -c1-16)  $f"; differ=1
+    fi
+  done
+  if [ "$differ" = 0 ]; then
+    echo "ok   reproducible build: the source zip rebuilt elsewhere gives the same bytes"; PASSED=$((PASSED + 1))
+    rm -rf "$tmp"
+  else
+    echo "FAIL reproducible build: bytes differ (the other build stays in $src)"; FAILED=$((FAILED + 1))
+  fi
+}
+# What a release uploads: both store zips, the source zip, the store listing (dist/store/), and
+# their SHA-256 sums (dist/dispute-guard-<version>-SHA256SUMS) for the reviewer to compare.
+package_release() {
+  local v; v=$(version)
+  source_zip "$v"
+  store_listing
+  (cd dist && sha256sum "dispute-guard-$v-chrome.zip" "dispute-guard-$v-firefox.zip" \
+     "dispute-guard-$v-source.zip" pkg/guard_web_bg.wasm > "dispute-guard-$v-SHA256SUMS")
+  say "release $v"
+  (cd dist && ls -l --time-style=+ "dispute-guard-$v"-*.zip | awk '{print $5 " bytes  " $NF}' && cat "dispute-guard-$v-SHA256SUMS")
+  echo "store listing: dist/store/ ($(find dist/store -name '*.png' | wc -l) images)"
+}
+
+# dist/store/: the listing's texts per language, the screenshots (1280x800, light and dark, from
+# the demo pages) and the promotional tile (tools/store.js; the texts are in store/).
+store_listing() {
+  need_apt chromium chromium
+  if ! fc-list :lang=zh-cn family 2>/dev/null | grep -q .; then   # or the Chinese images show boxes
+    say "installing fonts-noto-cjk from Debian (the Chinese listing's images)"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-noto-cjk >/dev/null
+  fi
+  node tools/store.js
+}
+# ---------------------------------------------------------------------------------------------
+
 cmd=${1:-build}
 case "$cmd" in
-  build|package) build ;;
+  build) build ;;
+  package) build; package_release ;;
+  store) build; store_listing ;;
+  source) source_zip "$(version)" ${2:+"$2"} ;;   # the source zip alone (tests/e2e/package.test.js)
+  repro)
+    build
+    PASSED=0; FAILED=0; repro_check
+    [ "$FAILED" = 0 ]
+    ;;
   test)
     need_apt chromium chromium
     need_apt firefox-esr firefox-esr
@@ -149,5 +281,5 @@ case "$cmd" in
     build
     node tests/demo.js
     ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench|fuzz|package|fixture-from REPORT.json [NAME]]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench|fuzz|package|store|repro|source|fixture-from REPORT.json [NAME]]" >&2; exit 2 ;;
 esac

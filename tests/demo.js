@@ -1,6 +1,7 @@
 // ./build.sh demo: the bundled demo order pages on localhost, in Chromium with the extension.
 // With a display: a real window to try it in (close it to stop). Without one: headless, saving
-// screenshots of the list page, the confirm-receipt dialog and the popup to dist/demo/.
+// screenshots of the list page, the confirm-receipt dialog, an order's page and the popup to
+// dist/demo/. The same scenes make the store screenshots (tools/store.js), in every language.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -16,6 +17,75 @@ const DEMO_PAGES = ['current-list-en', 'current-detail-en', 'path-detail-extend-
 
 // "Check my orders" (issue 13): an order history whose detail pages the extension reads itself.
 const CHECK_LIST = 'http://www.aliexpress.com/p/order/index.html?dgfx=demo-check-orders';
+
+// The fixtures' language suffix for each _locales language.
+const FIXTURE_LANG = { en: 'en', fr: 'fr', ru: 'ru', es: 'es', pt_BR: 'pt', de: 'de', pl: 'pl', zh_CN: 'zh' };
+
+// Resolves once the page has painted what is in it now (fonts loaded, two frames drawn).
+const painted = page => page.evaluate(() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))));
+const read = page => page.waitForFunction(() => Number(document.documentElement.getAttribute('data-dg-read') || 0) >= 1, null, { timeout: 15000 });
+
+// What the demo shows, in the order a store listing shows it. `show` opens the scene in a new
+// page of `ctx.browser` and resolves with the page once it shows what the scene is about;
+// `ctx.urlOf(fixtureName)` is the fixture's address, `ctx.lang` a _locales language.
+const SCENES = [
+  {
+    id: 'order-list', fullPage: true,
+    async show({ browser, urlOf, lang }) {
+      const page = await browser.context.newPage();
+      await page.goto(urlOf(`current-list-${FIXTURE_LANG[lang]}`));
+      await read(page);
+      await page.waitForSelector('[data-dg-order]', { state: 'attached' });
+      return page;
+    },
+  },
+  {
+    id: 'confirm-dialog',
+    async show(ctx) {
+      const page = await SCENES[0].show(ctx);
+      await page.locator('[data-dg-guard="confirm-receipt"]').first().click();
+      await page.locator('[data-dg-dialog="confirm-receipt"]').waitFor();
+      return page;
+    },
+  },
+  {
+    // In English, an order whose protection ends soon (both steps lit); in the other languages
+    // the order page of that language (lit, or saying why not yet).
+    id: 'order-detail', fullPage: true,
+    async show({ browser, urlOf, lang }) {
+      const page = await browser.context.newPage();
+      await page.goto(urlOf(lang === 'en' ? 'path-detail-extend-en' : `current-detail-${FIXTURE_LANG[lang]}`));
+      await read(page);
+      return page;
+    },
+  },
+  {
+    // The toolbar popup, with the orders the scenes before it have read.
+    id: 'popup', width: 420, height: 600,
+    async show({ browser }) {
+      await browser.sw().evaluate(() => globalThis.dgTest.settled());
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 420, height: 600 });
+      await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+      await page.waitForSelector('body[data-ready]');
+      return page;
+    },
+  },
+];
+
+// Shows a scene in the given interface language and colour scheme; resolves with the page,
+// painted. The language is the options' (settings.language), as a shopper would choose it.
+async function showScene(scene, { browser, urlOf, lang = 'en', scheme = 'light', size }) {
+  await browser.sw().evaluate(async language => {
+    const { settings = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, language } });
+  }, lang);
+  const page = await scene.show({ browser, urlOf, lang });
+  await page.emulateMedia({ colorScheme: scheme });
+  if (size && !scene.width) await page.setViewportSize(size);
+  await painted(page);
+  return page;
+}
 
 async function main() {
   const { server: srv, port, route } = await server.start(0, { 'demo-check-orders': () => site.listPage() });
@@ -41,34 +111,12 @@ async function main() {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   const shots = [];
-  const page = await browser.context.newPage();
-  await page.goto(urlOf(DEMO_PAGES[0]));
-  await page.waitForSelector('[data-dg-order]', { state: 'attached', timeout: 15000 });
-  await page.waitForTimeout(300);
-  shots.push(path.join(out, 'order-list.png'));
-  await page.screenshot({ path: shots.at(-1), fullPage: true });
-
-  await page.locator('[data-dg-guard="confirm-receipt"]').first().click();
-  await page.locator('[data-dg-dialog="confirm-receipt"]').waitFor();
-  shots.push(path.join(out, 'confirm-dialog.png'));
-  await page.screenshot({ path: shots.at(-1) });
-  await page.locator('[data-dg-action="cancel"]').click();
-
-  // An order's page with its lit path.
-  const detail = await browser.context.newPage();
-  await detail.goto(urlOf(DEMO_PAGES[2]));
-  await detail.waitForSelector('[data-dg-highlight]', { state: 'attached', timeout: 15000 });
-  await detail.waitForTimeout(300);
-  shots.push(path.join(out, 'order-detail.png'));
-  await detail.screenshot({ path: shots.at(-1), fullPage: true });
-
-  await sw.evaluate(() => globalThis.dgTest.settled());
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 420, height: 600 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
-  await popup.waitForSelector('body[data-ready]');
-  shots.push(path.join(out, 'popup.png'));
-  await popup.screenshot({ path: shots.at(-1) });
+  for (const scene of SCENES) {
+    const page = await showScene(scene, { browser, urlOf });
+    shots.push(path.join(out, `${scene.id}.png`));
+    await page.screenshot({ path: shots.at(-1), fullPage: !!scene.fullPage });
+    await page.close();
+  }
 
   // "Check my orders": the list with its bar, the popup mid-run and after.
   await sw.evaluate(() => chrome.storage.local.clear());
@@ -81,7 +129,9 @@ async function main() {
   await inBar('[data-dg-action="read-all"]');
   shots.push(path.join(out, 'order-list-check-bar.png'));
   await list.screenshot({ path: shots.at(-1) });
-  await popup.reload();
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
   await popup.waitForSelector('body[data-ready]');
   await popup.click('#check [data-dg-action="read-all"]');
   await popup.waitForSelector('#check [data-dg-progress="2/5"]', { timeout: 30000 });
@@ -99,4 +149,5 @@ async function main() {
   for (const s of shots) console.log('  ' + path.relative(process.cwd(), s));
 }
 
-main().catch(e => { console.error(e); process.exit(1); });
+module.exports = { SCENES, showScene, FIXTURE_LANG };
+if (require.main === module) main().catch(e => { console.error(e); process.exit(1); });

@@ -3,7 +3,7 @@
 //   dist/extension-firefox  Firefox
 // One manifest source: the Chromium manifest drops the Firefox-only keys and the Firefox one
 // drops `service_worker` (Firefox runs the same module as an event page). The version comes
-// from Cargo.toml, the one place it is set. _locales/<lang>/messages.json are merged from the
+// from Cargo.toml, the one place it is set (tools/version.mjs). _locales/<lang>/messages.json are merged from the
 // per-feature sources in extension/i18n/<feature>/<lang>.json; a key defined twice is an error.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,8 +59,10 @@ function assemble(target) {
     fs.mkdirSync(path.join(out, '_locales', lang), { recursive: true });
     fs.writeFileSync(path.join(out, '_locales', lang, 'messages.json'), JSON.stringify(messages, null, 2) + '\n');
   }
-  const manifest = JSON.parse(fs.readFileSync(path.join(src, 'manifest.json'), 'utf8'));
-  manifest.version = version();
+  // The source manifest has no version (tools/version.mjs: Cargo.toml holds it): it goes in
+  // after the description, where a reader looks for it.
+  const manifest = Object.fromEntries(Object.entries(JSON.parse(fs.readFileSync(path.join(src, 'manifest.json'), 'utf8')))
+    .flatMap(([k, x]) => (k === 'description' ? [[k, x], ['version', version()]] : [[k, x]])));
   if (target === 'chrome') {
     delete manifest.background.scripts;
     delete manifest.browser_specific_settings;

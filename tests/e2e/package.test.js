@@ -3,7 +3,9 @@
 // code path that could turn page text into markup or code.
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
+const { execFileSync } = require('child_process');
 const { ROOT } = require('../harness/browser');
 
 const HOSTS = ['*://*.aliexpress.com/*', '*://*.aliexpress.ru/*', '*://*.aliexpress.us/*'];
@@ -16,7 +18,72 @@ function files(dir, ext) {
   });
 }
 
+// A zip's entries as Python's zipfile reads them (name, date, Unix mode, extra field, sizes).
+function zipEntries(file) {
+  const py = `import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+print(json.dumps([{"name": i.filename, "date": list(i.date_time), "mode": i.external_attr >> 16,
+  "extra": len(i.extra), "size": i.file_size, 
+  "data": z.read(i).hex() if i.filename.endswith("manifest.json") else None} for i in z.infolist()]))`;
+  return JSON.parse(execFileSync('python3', ['-c', py, file], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+}
+
+const builtVersion = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'extension', 'manifest.json'), 'utf8')).version;
+// What a store accepts, with room to spare: the Chrome Web Store takes packages up to 2 GB and
+// Firefox Add-ons up to 200 MB; ours is about 450 KB, so 1 MB catches a build that drags in
+// something it should not (a debug wasm, the fixtures, node_modules).
+const ZIP_BUDGET = 1 << 20;
+
 module.exports = t => {
+  for (const [target, dir] of [['chrome', 'extension'], ['firefox', 'extension-firefox']]) {
+    t.test(`${target} store zip: exactly the built files, sorted, dated 1980-01-01, mode 644, within its size budget`, async env => {
+      const zip = path.join(ROOT, 'dist', `dispute-guard-${builtVersion()}-${target}.zip`);
+      env.assert(fs.existsSync(zip), `${zip} missing`);
+      const entries = zipEntries(zip);
+      const built = files(path.join(ROOT, 'dist', dir), ['']).map(f => path.relative(path.join(ROOT, 'dist', dir), f).split(path.sep).join('/'));
+      const names = entries.map(e => e.name);
+      env.assert.equal(names, [...built].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'entries: the built files, sorted by name (byte order), no directories');
+      for (const e of entries) {
+        env.assert.equal(e.date, [1980, 1, 1, 0, 0, 0], `${e.name}: date (SOURCE_DATE_EPOCH default)`);
+        env.assert(e.mode === 0o100644, `${e.name}: mode ${e.mode.toString(8)}, not 100644`);
+        env.assert(e.extra === 0, `${e.name}: extra field (uid/gid or times) of ${e.extra} bytes`);
+        env.assert(e.size === fs.statSync(path.join(ROOT, 'dist', dir, e.name)).size, `${e.name}: size differs from the built file`);
+      }
+      const m = JSON.parse(Buffer.from(entries.find(e => e.name === 'manifest.json').data, 'hex').toString('utf8'));
+      env.assert.equal([m.manifest_version, m.name, m.version, m.default_locale], [3, '__MSG_extName__', builtVersion(), 'en'], 'manifest in the zip');
+      env.assert(/^\d+\.\d+\.\d+$/.test(m.version), `version ${m.version}: the stores take up to four dot-separated numbers; ours has three`);
+      for (const f of ['background.js', 'pkg/guard_web_bg.wasm', 'popup/popup.html', 'options/options.html', 'icons/icon-128.png', '_locales/en/messages.json'])
+        env.assert(names.includes(f), `${f} missing from the zip`);
+      const size = fs.statSync(zip).size;
+      env.assert(size < ZIP_BUDGET, `${size} bytes, over the ${ZIP_BUDGET}-byte budget`);
+    });
+  }
+
+  t.test('the wasm names no path of the machine that built it (two machines give the same bytes)', async env => {
+    const wasm = fs.readFileSync(path.join(ROOT, 'dist', 'pkg', 'guard_web_bg.wasm')).toString('latin1');
+    for (const p of new Set([ROOT, os.homedir(), process.env.CARGO_HOME || path.join(os.homedir(), '.cargo')]))
+      env.assert(!wasm.includes(p + '/'), `the wasm contains ${p}/`);
+    env.assert(!/\/(home|root|Users|tmp)\/[^\0]*\/registry\/src\//.test(wasm), 'the wasm contains a cargo registry path');
+  });
+
+  t.test('source zip: the repository as committed, in dispute-guard-<version>/, without build outputs', async env => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dg-source-')), 'source.zip');
+    try {
+      execFileSync('bash', [path.join(ROOT, 'build.sh'), 'source', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      const prefix = `dispute-guard-${builtVersion()}/`;
+      const names = zipEntries(out).map(e => e.name).filter(n => !n.endsWith('/'));
+      env.assert(names.every(n => n.startsWith(prefix)), `every entry under ${prefix}`);
+      const inside = new Set(names.map(n => n.slice(prefix.length)));
+      const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(f => f && fs.existsSync(path.join(ROOT, f)));
+      env.assert.equal([...inside].sort(), tracked.sort(), 'the files git tracks, no more, no fewer');
+      for (const f of ['build.sh', 'Cargo.toml', 'Cargo.lock', 'rust-toolchain.toml', 'package.json', 'package-lock.json', 'docs/BUILDING.md', 'crates/guard-web/src/lib.rs', 'extension/manifest.json', 'tools/assemble.mjs'])
+        env.assert(inside.has(f), `${f} missing: a reviewer could not rebuild`);
+      for (const n of inside) env.assert(!/^(dist|target|node_modules|\.tools|\.cache)\//.test(n), `${n}: a build output in the source zip`);
+    } finally {
+      fs.rmSync(path.dirname(out), { recursive: true, force: true });
+    }
+  });
+
   for (const [target, dir] of [['chromium', 'extension'], ['firefox', 'extension-firefox']]) {
     t.test(`${target} manifest: minimal permissions, AliExpress hosts only, wasm-only CSP`, async env => {
       const m = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', dir, 'manifest.json'), 'utf8'));
