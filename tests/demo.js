@@ -1,6 +1,7 @@
 // ./build.sh demo: the bundled demo order pages on localhost, in Chromium with the extension.
 // With a display: a real window to try it in (close it to stop). Without one: headless, saving
-// screenshots of the list page, the confirm-receipt dialog and the popup to dist/demo/.
+// screenshots of the list page, the confirm-receipt dialog, an order's page and its timeline, and
+// the popup to dist/demo/.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -61,6 +62,13 @@ async function main() {
   await detail.waitForTimeout(300);
   shots.push(path.join(out, 'order-detail.png'));
   await detail.screenshot({ path: shots.at(-1), fullPage: true });
+  // The order's timeline in its notice (issue 17), light and dark.
+  for (const scheme of ['light', 'dark']) {
+    await detail.emulateMedia({ colorScheme: scheme });
+    shots.push(path.join(out, `order-timeline-${scheme}.png`));
+    await detail.locator('[data-dg-ui="dispute-notice"]').screenshot({ path: shots.at(-1) });
+  }
+  await detail.emulateMedia({ colorScheme: 'light' });
 
   await sw.evaluate(() => globalThis.dgTest.settled());
   const popup = await browser.context.newPage();

@@ -13,7 +13,7 @@
   const STYLE = `
 .dg-tl { margin: 6px 0 2px; --tl-line: #9aa6bf; --tl-dot: #46506a; --tl-band: rgba(30, 142, 62, .28); --tl-band-edge: #1e8e3e;
   --tl-today: #0b57d0; --tl-next: #e37400; --tl-bg: #fff; }
-.dg-tl-row { position: relative; height: 18px; margin: 4px 8px; }
+.dg-tl-row { position: relative; height: 18px; margin: 6px 8px; }
 .dg-tl-axis { position: absolute; inset-inline: 0; top: 8px; height: 2px; background: var(--tl-line); border-radius: 1px; }
 .dg-tl-band { position: absolute; top: 4px; height: 10px; min-inline-size: 3px; background: var(--tl-band);
   border: 1px solid var(--tl-band-edge); border-radius: 5px; box-sizing: border-box; }
@@ -21,8 +21,9 @@
 .dg-tl-dot { position: absolute; top: 4px; width: 10px; height: 10px; margin-inline-start: -5px; border-radius: 50%;
   box-sizing: border-box; background: var(--tl-dot); border: 2px solid var(--tl-dot); }
 .dg-tl-dot.estimated { background: var(--tl-bg); border-style: dashed; }
-.dg-tl-dot.next { box-shadow: 0 0 0 2px var(--tl-bg), 0 0 0 4px var(--tl-next); }
-.dg-tl-today { position: absolute; top: 0; width: 2px; height: 18px; margin-inline-start: -1px; background: var(--tl-today); border-radius: 1px; }
+.dg-tl-dot.next { box-shadow: 0 0 0 2px var(--tl-bg), 0 0 0 4px var(--tl-next); z-index: 2; }
+.dg-tl-today { position: absolute; top: -2px; width: 3px; height: 22px; margin-inline-start: -1.5px; background: var(--tl-today);
+  border-radius: 2px; box-shadow: 0 0 0 1px var(--tl-bg); z-index: 1; }
 .dg-tl-next { margin: 0; font-weight: 600; }
 .dg-tl-legend { margin: 0; font-size: 11px; opacity: .85; }
 .dg-tl-legend .dg-tl-key { position: relative; display: inline-block; width: 10px; height: 10px; vertical-align: -1px;
