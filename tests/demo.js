@@ -1,7 +1,7 @@
 // ./build.sh demo: the bundled demo order pages on localhost, in Chromium with the extension.
 // With a display: a real window to try it in (close it to stop). Without one: headless, saving
-// screenshots of the list page, the confirm-receipt dialog, an order's page and the popup to
-// dist/demo/. The same scenes make the store screenshots (tools/store.js), in every language.
+// screenshots of the list page, the confirm-receipt dialog, an order's page and its timeline, and
+// the popup to dist/demo/. The same scenes make the store screenshots (tools/store.js), in every language.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -116,6 +116,16 @@ async function main() {
     shots.push(path.join(out, `${scene.id}.png`));
     await page.screenshot({ path: shots.at(-1), fullPage: !!scene.fullPage });
     await page.close();
+  }
+  // The order's timeline in its notice (issue 17), light and dark.
+  {
+    const detail = await showScene(SCENES.find(s => s.id === 'order-detail'), { browser, urlOf });
+    for (const scheme of ['light', 'dark']) {
+      await detail.emulateMedia({ colorScheme: scheme });
+      shots.push(path.join(out, `order-timeline-${scheme}.png`));
+      await detail.locator('[data-dg-ui="dispute-notice"]').screenshot({ path: shots.at(-1) });
+    }
+    await detail.close();
   }
 
   // "Check my orders": the list with its bar, the popup mid-run and after.

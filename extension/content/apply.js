@@ -35,6 +35,7 @@
   function apply(plan, live, scope) {
     const want = new Map();   // element -> Map(name -> value)
     const widgets = new Map();// target element -> Map(component -> { place, ui, json })
+    const forms = new Set();  // elements the dispute form assistant is planned after
     const set = (el, name, value) => {
       if (!el || el.nodeType !== 1 || !name.startsWith('data-dg-')) return;
       if (!want.has(el)) want.set(el, new Map());
@@ -50,7 +51,7 @@
         case 'guard': set(el, 'data-dg-guard', op.guard.kind); state.guards.set(el, op.guard); break;
         case 'evidence': set(el, 'data-dg-evidence', 'watched'); state.evidence.set(el, op.rules); break;
         case 'evidence-drop': if (live[op.input]) { set(el, 'data-dg-evidence-drop', 'watched'); state.evidence.set(el, { drop_for: live[op.input] }); } break;
-        case 'dispute-form': DG.disputeForm?.plan(el, op.form, live); break;
+        case 'dispute-form': forms.add(el); DG.disputeForm?.plan(el, op.form, live); break;
         case 'dispute-busy': DG.disputeForm?.busy(el, op.ui); break;
         case 'mount': {
           if (!widgets.has(el)) widgets.set(el, new Map());
@@ -96,7 +97,7 @@
         state.mounts.get(target).set(component, { host: mount(target, w.place, w.ui), json: w.json });
       }
     }
-    if (!scope) forgetDetached();
+    if (!scope) { forgetDetached(); DG.disputeForm?.keepOnly(forms); }
   }
 
   // Elements the page removed: forget them (on whole-page reads, so the maps stay small).

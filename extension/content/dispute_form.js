@@ -230,5 +230,11 @@
     anchor.after(host);
   }
 
-  DG.disputeForm = { plan, busy };
+  // After a read of the whole page: the panels its plan no longer asks for go (the assistant
+  // switched off in the options, on a page already open). "Busy" advice stays until closed.
+  function keepOnly(planned) {
+    for (const [anchor, st] of panels) if (!planned.has(anchor)) { st.host && st.host.remove(); panels.delete(anchor); }
+  }
+
+  DG.disputeForm = { plan, busy, keepOnly };
 })();

@@ -165,7 +165,7 @@
     ctx = plan.ctx;
     observer && handle(observer.takeRecords());
     DG.apply(plan, live, roots ? scopeOf(snap, live) : null);
-    DG.report?.offer(plan.ctx.kind);
+    DG.report?.offer(plan.ctx.kind, plan.report_widget);
     observer && handle(observer.takeRecords());
     const t3 = performance.now();
     // Timings of the last reads, kept in the content script's own world (the benchmark reads

@@ -11,7 +11,7 @@
 
   // Below the order's notice when there is one (where the shopper looks when it is wrong),
   // else at the end of the page: in the page's flow, never over the site's controls.
-  const ANCHORS = '[data-dg-ui="dispute-notice"], [data-dg-ui="dispute-timeline"], [data-dg-ui="dispute-guide"]';
+  const ANCHORS = '[data-dg-ui="dispute-notice"], [data-dg-ui="dispute-timeline"], [data-dg-ui="order-timeline"], [data-dg-ui="dispute-guide"]';
 
   const STYLE = `
 .dg[data-dg-widget="page-report"] { display: block; max-width: 46em; font-size: 12px; padding: 4px 8px; }
@@ -30,10 +30,12 @@
     return b;
   }
 
-  // The page's kind comes from the core: called after every read of a page it reads.
-  function offer(kind) {
+  // The page's kind, and whether to show the control (the options can switch it off; the
+  // popup's report of this tab stays), come from the core: called after every read.
+  function offer(kind, shown) {
     if (kind === 'other' || !kind) return;
     offered = true;
+    if (!shown) { if (host) { host.remove(); host = null; } return; }
     if (host && host.isConnected) return;
     if (!document.body) return;
     host = DG.ui.el('div', { 'data-dg-ui': 'page-report' });

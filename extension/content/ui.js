@@ -92,13 +92,17 @@
       const t = DG.i18n.t;
       const box = el('div', { class: `dg ${w.tone || 'info'}`, 'data-dg-widget': w.component, role: 'note', lang: DG.i18n.uiLang() });
       if (w.state) box.setAttribute('data-dg-state', w.state);
-      w.lines.forEach((m, i) => {
+      // A timeline on its own (the notice switched off) is headed like a notice.
+      const lines = w.lines.length || !w.timeline ? w.lines : [{ key: 'timelineTitle' }];
+      lines.forEach((m, i) => {
         const p = el('p', i === 0 ? { class: 'first' } : {});
         // Says whose note this is, so nobody takes it for the shop's own text.
         if (i === 0) p.append(el('span', { class: 'brand' }, t('extName')));
         p.append(document.createTextNode(t(m.key, m.args)));
         box.append(p);
       });
+      // The order's dates as a picture (content/timeline_view.js).
+      if (w.timeline && DG.timelineView) box.append(DG.timelineView.build(w.timeline, { t, message: DG.i18n.message, el, legend: true }));
       // Small print: where a date comes from.
       if (w.notes && w.notes.length) box.append(el('p', { class: 'notes' }, w.notes.map(m => t(m.key, m.args)).join(' · ')));
       for (const l of w.links || []) {
@@ -108,7 +112,9 @@
         p.append(el('a', { href, target: '_blank', rel: 'noopener' }, t(l.key)));
         box.append(p);
       }
-      root.replaceChildren(...(PER_CARD.has(w.component) ? styleInto(root) : [style()]), box);
+      const styles = PER_CARD.has(w.component) ? styleInto(root) : [style()];
+      if (w.timeline && DG.timelineView) { const s = style(); s.textContent = DG.timelineView.STYLE; styles.push(s); }
+      root.replaceChildren(...styles, box);
     };
     if (!PER_CARD.has(w.component) || drawn++ < EAGER || typeof IntersectionObserver !== 'function') { draw(); return; }
     watcher ||= new IntersectionObserver(nearScreen, { rootMargin: '1500px 0px' });

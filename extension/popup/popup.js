@@ -8,6 +8,10 @@ import { saveFile } from '../pages/save_file.js';
 import { el, translatePage } from '../pages/page_ui.js';
 import '../content/check_view.js';
 import '../content/report_preview.js';
+import '../content/timeline_view.js';
+
+// The timeline's look, shared with the notices on pages.
+document.head.append(el('style', {}, globalThis.DG.timelineView.STYLE));
 
 const main = document.getElementById('orders');
 const summary = document.getElementById('summary');
@@ -76,6 +80,8 @@ function line(o) {
     box.append(p);
   }
   box.append(el('p', { class: 'reason' }, message(o.reason)));
+  // The order's dates as a compact row (content/timeline_view.js), unless switched off.
+  if (o.timeline) box.append(globalThis.DG.timelineView.build(o.timeline, { t, message, el }));
 
   const actions = el('div', { class: 'actions' });
   const about = { 'aria-describedby': titleId };

@@ -16,6 +16,7 @@
 use crate::dispute_window::{earliest_opening, reason_message, stated_return_days, DisputeState, DisputeWindow};
 use crate::locales::ControlKind;
 use crate::order::{Order, Status};
+use crate::order_timeline;
 use crate::page_kind::{split_url, Layout, PageKind};
 use crate::plan::{Arg, Link, Message, Op, Place, Tone, Widget};
 use crate::reading::Control;
@@ -73,9 +74,12 @@ pub fn highlight(kind: ControlKind, window: &DisputeWindow) -> Option<&'static s
 
 pub fn ops(page: &PathPage<'_>) -> Vec<Op> {
     let mut ops = vec![];
+    // Each switched off in the options, each on its own (`Settings`): the lit path (highlights,
+    // notices, guides), the list badges, the order's timeline.
+    let (path, badges, pictured) = (page.settings.dispute_path, page.settings.list_badges, page.settings.timeline);
     // Highlights, and which order each highlighted control belongs to (for the notice's words).
     let mut lit: HashMap<(usize, &'static str), String> = HashMap::new();
-    for c in &page.controls {
+    for c in page.controls.iter().filter(|_| path) {
         let Some(i) = c.order else { continue };
         if let Some(h) = highlight(c.control.kind, page.orders[i].window) {
             let mut attrs = BTreeMap::new();
@@ -86,7 +90,7 @@ pub fn ops(page: &PathPage<'_>) -> Vec<Op> {
     }
     match page.kind {
         PageKind::OrderList => {
-            for o in &page.orders {
+            for o in page.orders.iter().filter(|_| badges) {
                 let place = if o.root_tag == "a" { Place::After } else { Place::Append };
                 ops.push(Op::Mount { node: o.root, place, ui: list_badge(page, o) });
             }
@@ -95,16 +99,23 @@ pub fn ops(page: &PathPage<'_>) -> Vec<Op> {
             for (i, o) in page.orders.iter().enumerate() {
                 let place = if o.root_tag == "a" { Place::Before } else { Place::Prepend };
                 let labels = (lit.get(&(i, HIGHLIGHT_OPEN_DISPUTE)), lit.get(&(i, HIGHLIGHT_EXTEND_PROTECTION)));
-                ops.push(Op::Mount { node: o.root, place, ui: detail_notice(page, o, labels) });
+                // The timeline goes in the notice; without the notice, on its own in its place.
+                let picture = pictured.then(|| order_timeline::timeline(o.order, o.window, page.today));
+                let ui = if path {
+                    Some(Widget { timeline: picture, ..detail_notice(page, o, labels) })
+                } else {
+                    picture.map(|t| Widget { timeline: Some(t), ..Widget::new("order-timeline", Tone::Info, vec![]) })
+                };
+                ops.extend(ui.map(|ui| Op::Mount { node: o.root, place, ui }));
             }
-            if page.kind == PageKind::DisputeDetail && page.orders.is_empty() {
+            if page.kind == PageKind::DisputeDetail && page.orders.is_empty() && path {
                 if let Some(body) = page.body.filter(|_| page.full) {
                     ops.push(Op::Mount { node: body, place: Place::Prepend, ui: timeline(page.settings, None, None) });
                 }
             }
         }
         PageKind::DisputeStart => {
-            if let Some(body) = page.body.filter(|_| page.full) {
+            if let Some(body) = page.body.filter(|_| page.full && path) {
                 let order = page.orders.first();
                 ops.push(Op::Mount { node: body, place: Place::Prepend, ui: start_guide(page, order) });
             }

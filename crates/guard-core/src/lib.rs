@@ -31,6 +31,7 @@ pub mod dispute_text;
 pub mod order_check;
 pub mod site_answer;
 pub mod page_report;
+pub mod order_timeline;
 
 use chrono::NaiveDateTime;
 

@@ -119,11 +119,14 @@ pub struct Widget {
     /// The dispute state the widget shows (`data-dg-state` on its box), for styling and tests.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
+    /// The order's dates as a picture, drawn after the lines (`order_timeline`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<crate::order_timeline::Timeline>,
 }
 
 impl Widget {
     pub fn new(component: &str, tone: Tone, lines: Vec<Message>) -> Widget {
-        Widget { component: component.into(), tone, lines, links: vec![], checks: vec![], notes: vec![], state: None }
+        Widget { component: component.into(), tone, lines, links: vec![], checks: vec![], notes: vec![], state: None, timeline: None }
     }
 }
 
@@ -179,4 +182,7 @@ pub struct Plan {
     /// Short notes for the extension's console (unknown layout, labels not understood…).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Offer "Report a misread page" on this page (content/report.js places it).
+    #[serde(default)]
+    pub report_widget: bool,
 }

@@ -114,8 +114,10 @@ pub fn plan_page_remembering(snap: &Snapshot, settings: &Settings, now: NaiveDat
         memory,
     };
     let mut plan = plan_reading(ctx, reading, &facts, settings, now);
-    // The "Check my orders" bar at the top of an order list (issue 13).
-    plan.ops.extend(crate::order_check::list_bar(&tree, &plan));
+    // The "Check my orders" bar at the top of an order list (issue 13), unless switched off.
+    if settings.check_orders_bar {
+        plan.ops.extend(crate::order_check::list_bar(&tree, &plan));
+    }
     plan
 }
 
@@ -189,7 +191,9 @@ pub fn plan_reading(ctx: PageContext, reading: PageReading, facts: &PageFacts<'_
     ops.extend(dispute_path::ops(&page));
     ops.extend(reading.rereads.iter().map(|&node| Op::Reread { node }));
     ops.extend(crate::evidence::plan_ops(&reading, settings, today));
-    Plan { ctx, ops, orders: reading.orders.into_iter().map(|r| r.order).collect(), notes: reading.notes }
+    // Every page the extension reads offers the report, unless switched off.
+    let report_widget = settings.report_widget && ctx.kind != PageKind::Other;
+    Plan { ctx, ops, orders: reading.orders.into_iter().map(|r| r.order).collect(), notes: reading.notes, report_widget }
 }
 
 #[cfg(test)]

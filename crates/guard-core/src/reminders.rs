@@ -178,6 +178,9 @@ pub struct OrderLine {
     pub order_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_step: Option<NextStep>,
+    /// The order's dates as a picture (the row under it), unless switched off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<crate::order_timeline::Timeline>,
 }
 
 /// "today", "tomorrow", "N days left": three keys, because plural rules differ by language and
@@ -252,6 +255,7 @@ fn line(t: &Tracked, settings: &Settings, today: NaiveDate) -> OrderLine {
         reason: reason_message(&w, settings),
         order_url,
         next_step,
+        timeline: settings.timeline.then(|| crate::order_timeline::timeline(&t.order, &w, today)),
         window: w,
     }
 }
@@ -375,6 +379,19 @@ mod tests {
         assert_eq!(too_early.next_step, None);
         assert_eq!(lines[4].reason, Message::with("popupReason_not_shipped_yet", vec![Arg::Number(10)]));
         assert_eq!(lines[5].next_step, None, "no next step for a resolved order");
+    }
+
+    #[test]
+    fn each_popup_line_carries_its_order_s_timeline_unless_switched_off() {
+        let m = memory(vec![tracked("8100000000000001", Status::Completed, Some("2026-02-01"), Some("2026-02-25"))]);
+        let l = &order_lines(&m, &Settings::default(), d(TODAY))[0];
+        let t = l.timeline.as_ref().expect("a timeline");
+        assert_eq!(t.order, "8100000000000001");
+        let kinds: Vec<&str> = t.points.iter().map(|p| p.kind.as_str()).collect();
+        assert_eq!(kinds, ["shipped", "dispute-opens", "received", "today", "dispute-closes"]);
+        assert_eq!(t.next, Some(Message::with("timelineNext_dispute_closes", vec![Arg::Date(d("2026-03-12"))])), "the popup's deadline");
+        let off = Settings { timeline: false, ..Settings::default() };
+        assert_eq!(order_lines(&m, &off, d(TODAY))[0].timeline, None);
     }
 
     #[test]

@@ -15,8 +15,25 @@ pub struct Settings {
     pub extension_lead_days: u32,
     /// Days before a deadline on which to remind the shopper.
     pub reminder_days: Vec<u32>,
-    /// Whether "Confirm received" asks first.
+    /// Whether "Confirm received" (and "Cancel dispute") asks first.
     pub confirm_guard: bool,
+    /// Per-feature switches (options, "What Dispute Guard shows", as Refined GitHub has): each
+    /// off leaves pages exactly as without that feature, the others as they are. With
+    /// `confirm_guard` and `evidence.check_files`, which came first.
+    /// A badge at the end of each order card of a list.
+    pub list_badges: bool,
+    /// The lit way to a dispute: highlighted site controls, the notice on an order's page, the
+    /// dispute-under-way timeline and the start page's guide.
+    pub dispute_path: bool,
+    /// The order's timeline: in the notice on its page (on its own when the notice is off) and
+    /// under each order in the popup.
+    pub timeline: bool,
+    /// The dispute form assistant, and its advice when the site says it is busy.
+    pub dispute_assistant: bool,
+    /// The "Check my orders" bar at the top of an order list (the popup keeps its own).
+    pub check_orders_bar: bool,
+    /// The "Report a misread page" control on pages (the popup keeps its own).
+    pub report_widget: bool,
     /// Interface language of the extension's own texts; `None` follows the browser.
     pub language: Option<String>,
     pub evidence: EvidenceDefaults,
@@ -69,6 +86,12 @@ impl Default for Settings {
             extension_lead_days: 3,
             reminder_days: vec![7, 3, 1],
             confirm_guard: true,
+            list_badges: true,
+            dispute_path: true,
+            timeline: true,
+            dispute_assistant: true,
+            check_orders_bar: true,
+            report_widget: true,
             language: None,
             evidence: EvidenceDefaults::default(),
             notifications: true,
@@ -139,6 +162,15 @@ mod tests {
         assert_eq!(s.closing_soon_days, 3);
         assert_eq!(s.extension_lead_days, Settings::default().extension_lead_days);
         assert_eq!((s.policy.protection_days, s.policy.protection_days_economy), (60, 80));
+    }
+
+    #[test]
+    fn settings_saved_before_the_feature_switches_keep_every_feature_on() {
+        let s = Settings::from_json_lenient(r#"{"confirm_guard":false,"evidence":{"check_files":false}}"#);
+        assert!(!s.confirm_guard && !s.evidence.check_files, "the older switches stay as saved");
+        assert!(s.list_badges && s.dispute_path && s.timeline && s.dispute_assistant && s.check_orders_bar && s.report_widget);
+        let s = Settings::from_json_lenient(r#"{"timeline":false,"list_badges":"no"}"#);
+        assert!(!s.timeline && s.list_badges, "a bad value beside loses nothing");
     }
 
     #[test]

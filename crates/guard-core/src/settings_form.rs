@@ -24,8 +24,9 @@ pub const LANGUAGES: &[(&str, &str)] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Section {
+    /// What Dispute Guard shows: one switch per feature.
+    Features,
     Reminders,
-    Guard,
     Policy,
     Uploads,
     Language,
@@ -62,19 +63,25 @@ const fn spec(name: &'static str, section: Section, kind: Kind, min: u64, max: u
 /// Every setting the options page shows, in page order. Limits are sanity bounds: wide enough
 /// for any policy the sources mention (FACTS.md "Dispute rules": up to 120 days of protection).
 const FIELDS: &[Spec] = &[
+    spec("list_badges", Section::Features, Kind::Switch, 0, 1),
+    spec("dispute_path", Section::Features, Kind::Switch, 0, 1),
+    spec("timeline", Section::Features, Kind::Switch, 0, 1),
+    spec("confirm_guard", Section::Features, Kind::Switch, 0, 1),
+    spec("evidence.check_files", Section::Features, Kind::Switch, 0, 1),
+    spec("dispute_assistant", Section::Features, Kind::Switch, 0, 1),
+    spec("check_orders_bar", Section::Features, Kind::Switch, 0, 1),
+    spec("report_widget", Section::Features, Kind::Switch, 0, 1),
     spec("reminder_days", Section::Reminders, Kind::DayList, 0, 60),
     spec("notifications", Section::Reminders, Kind::Switch, 0, 1),
     spec("check_orders_daily", Section::Reminders, Kind::Switch, 0, 1),
     spec("closing_soon_days", Section::Reminders, Kind::Number, 0, 60),
     spec("extension_lead_days", Section::Reminders, Kind::Number, 0, 60),
-    spec("confirm_guard", Section::Guard, Kind::Switch, 0, 1),
     spec("policy.dispute_opens_after_shipment_days", Section::Policy, Kind::Number, 0, 90),
     spec("policy.dispute_closes_after_receipt_days", Section::Policy, Kind::Number, 1, 180),
     spec("policy.protection_days", Section::Policy, Kind::Number, 1, 365),
     spec("policy.protection_days_economy", Section::Policy, Kind::Number, 1, 365),
     spec("policy.seller_response_days", Section::Policy, Kind::Number, 1, 60),
     spec("policy.escalation_days", Section::Policy, Kind::Number, 1, 60),
-    spec("evidence.check_files", Section::Uploads, Kind::Switch, 0, 1),
     spec("evidence.max_photo_bytes", Section::Uploads, Kind::Megabytes, 1, 1024),
     spec("evidence.max_video_bytes", Section::Uploads, Kind::Megabytes, 1, 4096),
     spec("evidence.max_files", Section::Uploads, Kind::Number, 1, 30),
@@ -179,6 +186,12 @@ fn switch_ref<'a>(s: &'a mut Settings, name: &str) -> Option<&'a mut bool> {
         "notifications" => &mut s.notifications,
         "check_orders_daily" => &mut s.check_orders_daily,
         "confirm_guard" => &mut s.confirm_guard,
+        "list_badges" => &mut s.list_badges,
+        "dispute_path" => &mut s.dispute_path,
+        "timeline" => &mut s.timeline,
+        "dispute_assistant" => &mut s.dispute_assistant,
+        "check_orders_bar" => &mut s.check_orders_bar,
+        "report_widget" => &mut s.report_widget,
         "evidence.strip_location" => &mut s.evidence.strip_location,
         "evidence.check_files" => &mut s.evidence.check_files,
         _ => return None,
@@ -404,6 +417,27 @@ mod tests {
                 Kind::DayList | Kind::Language | Kind::FormatSet => true,
             };
             assert!(ok, "{} has no place in Settings", spec.name);
+        }
+    }
+
+    #[test]
+    fn every_feature_has_its_own_switch_on_by_default() {
+        let f = form(&Settings::default());
+        let features: Vec<&str> = f.iter().filter(|x| x.section == Section::Features).map(|x| x.name.as_str()).collect();
+        assert_eq!(
+            features,
+            ["list_badges", "dispute_path", "timeline", "confirm_guard", "evidence.check_files", "dispute_assistant", "check_orders_bar", "report_widget"]
+        );
+        for name in features {
+            let field = f.iter().find(|x| x.name == name).unwrap();
+            assert_eq!((field.kind, &field.value), (Kind::Switch, &json!(true)), "{name}: a switch, on by default");
+            // Off, it changes that one setting and nothing else; on again, all is as before.
+            let off = apply(&Settings::default(), &typed(json!({ name: false })));
+            assert_eq!(off.errors, vec![], "{name}");
+            assert_ne!(off.settings, Settings::default(), "{name} has a place in Settings");
+            let shown = form(&off.settings).into_iter().filter(|x| x.value == json!(false) && x.kind == Kind::Switch).map(|x| x.name).collect::<Vec<_>>();
+            assert!(shown.contains(&name.to_string()), "{name} shows as off: {shown:?}");
+            assert_eq!(apply(&off.settings, &typed(json!({ name: true }))).settings, Settings::default(), "{name}");
         }
     }
 

@@ -204,3 +204,63 @@ fn every_check_orders_message_key_exists_in_english() {
     missing.dedup();
     assert!(missing.is_empty(), "message keys missing in extension/i18n/*/en.json:\n  {}", missing.join("\n  "));
 }
+
+/// The order's timeline (issue 17): every date's label, every sentence, every "next" line,
+/// over the lives of orders of every kind; and the words the drawing itself names.
+#[test]
+fn every_timeline_message_key_exists_in_english() {
+    use guard_core::dispute_window::dispute_window;
+    use guard_core::order::{DisputeProgress, Status};
+    use guard_core::order_timeline::timeline;
+    let en = english();
+    let mut missing = vec![];
+    for k in variants("crates/guard-core/src/order_timeline.rs", "PointKind") {
+        if !en.contains_key(&format!("timelinePoint_{k}")) {
+            missing.push(format!("timelinePoint_{k}"));
+        }
+    }
+    for k in ["timelineTitle", "timelineEstimated", "timelineLegendStated", "timelineLegendEstimated"] {
+        if !en.contains_key(k) {
+            missing.push(k.to_string());
+        }
+    }
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let o = |status, shipped: Option<&str>, completed: Option<&str>, dispute| Order {
+        id: "8100000000000001".into(),
+        status,
+        placed: Some(d("2025-12-28")),
+        paid: Some(d("2025-12-28")),
+        shipped: shipped.map(d),
+        completed: completed.map(d),
+        dispute,
+        ..Default::default()
+    };
+    let orders = [
+        o(Status::AwaitingPayment, None, None, None),
+        o(Status::AwaitingShipment, None, None, None),
+        o(Status::Shipped, Some("2026-01-01"), None, None),
+        o(Status::Shipped, None, None, None),
+        o(Status::Completed, Some("2026-01-01"), Some("2026-01-20"), None),
+        o(Status::Completed, None, Some("2026-01-20"), None),
+        o(Status::Completed, Some("2026-01-01"), None, None),
+        o(Status::Dispute, Some("2026-01-01"), None, Some(DisputeProgress::InProgress)),
+        o(Status::Closed, Some("2026-01-01"), None, Some(DisputeProgress::Decided)),
+        o(Status::Shipped, Some("2026-01-01"), None, Some(DisputeProgress::Cancelled)),
+        o(Status::Unknown, None, None, None),
+    ];
+    let mut says = std::collections::BTreeSet::new();
+    for order in &orders {
+        for day in 0..100 {
+            let today = d("2026-01-01") + chrono::Duration::days(day);
+            let t = timeline(order, &dispute_window(order, today, &Settings::default()), today);
+            t.points.iter().for_each(|p| check(&en, &p.label, &mut missing));
+            check(&en, &t.says, &mut missing);
+            says.insert(t.says.key.clone());
+            t.next.iter().for_each(|m| check(&en, m, &mut missing));
+        }
+    }
+    assert_eq!(says.len(), 7, "every kind of sentence was made: {says:?}");
+    missing.sort();
+    missing.dedup();
+    assert!(missing.is_empty(), "message keys missing in extension/i18n/*/en.json:\n  {}", missing.join("\n  "));
+}

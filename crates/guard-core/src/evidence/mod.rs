@@ -42,7 +42,8 @@ pub fn plan_ops(reading: &PageReading, settings: &Settings, _today: NaiveDate) -
             ops.push(Op::Reread { node });
         }
     }
-    let Some(form) = &reading.dispute_form else { return ops };
+    // The assistant (and its "system busy" advice) has a switch of its own.
+    let Some(form) = reading.dispute_form.as_ref().filter(|_| settings.dispute_assistant) else { return ops };
     for &node in &form.busy {
         ops.push(Op::DisputeBusy { node, ui: busy_notice() });
     }

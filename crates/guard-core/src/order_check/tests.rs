@@ -178,6 +178,7 @@ fn tree_plan(nodes: &str, units: &[usize]) -> (Snapshot, Plan) {
         ops: units.iter().map(|&node| Op::Unit { node }).collect(),
         orders: vec![],
         notes: vec![],
+        report_widget: true,
     };
     (snap, plan)
 }

@@ -1,0 +1,91 @@
+//! Every feature can be switched off on its own in the options (issue 17, as Refined GitHub
+//! does): switched off, the plans of the pages where it shows hold nothing of it, and everything
+//! of the other features. Read from fixture pages, exactly as the extension reads them.
+
+use chrono::{Local, NaiveTime};
+use guard_core::plan::{Op, Plan};
+use std::collections::BTreeMap;
+
+/// The stored settings that switch each feature off.
+const SWITCHES: &[(&str, &str)] = &[
+    ("list_badges", r#"{"list_badges":false}"#),
+    ("dispute_path", r#"{"dispute_path":false}"#),
+    ("timeline", r#"{"timeline":false}"#),
+    ("confirm_guard", r#"{"confirm_guard":false}"#),
+    ("evidence.check_files", r#"{"evidence":{"check_files":false}}"#),
+    ("dispute_assistant", r#"{"dispute_assistant":false}"#),
+    ("check_orders_bar", r#"{"check_orders_bar":false}"#),
+    ("report_widget", r#"{"report_widget":false}"#),
+];
+
+/// An order list, an order's page, a dispute form: between them, every feature shows.
+const PAGES: &[&str] = &["current-list-en", "current-detail-en", "dispute-start-en"];
+
+fn plan_of(page: &str, settings: &str) -> Plan {
+    let today = Local::now().date_naive();
+    let f = fixture_kit::all_fixtures().into_iter().find(|f| f.name == page).expect(page);
+    let html = fixture_kit::render(&f.template, today).unwrap();
+    let snap = fixture_kit::snapshot_html(&html, f.url()).to_string();
+    let now = today.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap()).format("%Y-%m-%dT%H:%M:%S").to_string();
+    serde_json::from_str(&guard_core::analyse_json(&snap, settings, &now).unwrap()).unwrap()
+}
+
+/// How many things of each feature a plan holds: the marks, guards and widgets it alone plans.
+fn traces(plan: &Plan) -> BTreeMap<&'static str, usize> {
+    let mut t: BTreeMap<&'static str, usize> = SWITCHES.iter().map(|(f, _)| (*f, 0)).collect();
+    let mut add = |f: &'static str| *t.get_mut(f).unwrap() += 1;
+    for op in &plan.ops {
+        match op {
+            Op::Mark { attrs, .. } if attrs.contains_key("data-dg-highlight") => add("dispute_path"),
+            Op::Guard { .. } => add("confirm_guard"),
+            Op::Evidence { .. } | Op::EvidenceDrop { .. } => add("evidence.check_files"),
+            Op::DisputeForm { .. } | Op::DisputeBusy { .. } => add("dispute_assistant"),
+            Op::Mount { ui, .. } => {
+                match ui.component.as_str() {
+                    "order-badge" => add("list_badges"),
+                    "dispute-notice" | "dispute-timeline" | "dispute-guide" => add("dispute_path"),
+                    "check-orders" => add("check_orders_bar"),
+                    _ => {}
+                }
+                if ui.timeline.is_some() {
+                    add("timeline");
+                }
+            }
+            _ => {}
+        }
+    }
+    if plan.report_widget {
+        add("report_widget");
+    }
+    t
+}
+
+#[test]
+fn each_feature_switched_off_leaves_no_trace_and_the_others_stay() {
+    let on: Vec<BTreeMap<&str, usize>> = PAGES.iter().map(|p| traces(&plan_of(p, "{}"))).collect();
+    for (feature, _) in SWITCHES {
+        assert!(on.iter().any(|t| t[feature] > 0), "{feature} shows on one of the pages: {on:?}");
+    }
+    for (feature, settings) in SWITCHES {
+        for (page, before) in PAGES.iter().zip(&on) {
+            let after = traces(&plan_of(page, settings));
+            assert_eq!(after[feature], 0, "{page}: {feature} off leaves nothing of it: {after:?}");
+            for (other, n) in before.iter().filter(|(f, _)| *f != feature) {
+                assert_eq!(after[other], *n, "{page}: {feature} off keeps {other}");
+            }
+        }
+    }
+}
+
+#[test]
+fn without_the_notice_the_order_s_page_keeps_its_timeline_on_its_own() {
+    let plan = plan_of("current-detail-en", r#"{"dispute_path":false}"#);
+    let widgets: Vec<(&str, bool)> = plan
+        .ops
+        .iter()
+        .filter_map(|op| if let Op::Mount { ui, .. } = op { Some((ui.component.as_str(), ui.timeline.is_some())) } else { None })
+        .collect();
+    assert_eq!(widgets, [("order-timeline", true)]);
+    let t = plan.ops.iter().find_map(|op| if let Op::Mount { ui, .. } = op { ui.timeline.as_ref() } else { None }).unwrap();
+    assert_eq!(t.order, plan.orders[0].id);
+}
