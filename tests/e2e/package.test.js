@@ -16,7 +16,7 @@ function files(dir, ext) {
   });
 }
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   for (const [target, dir] of [['chromium', 'extension'], ['firefox', 'extension-firefox']]) {
     t.test(`${target} manifest: minimal permissions, AliExpress hosts only, wasm-only CSP`, async env => {
       const m = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', dir, 'manifest.json'), 'utf8'));
@@ -55,4 +55,4 @@ module.exports = t => {
     }
     env.assert(hits.length === 0, hits.join('\n'));
   });
-};
+});
