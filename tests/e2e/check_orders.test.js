@@ -159,7 +159,7 @@ async function barOutcome(list) {
   return list.$eval(BAR, h => h.shadowRoot.querySelector('[data-dg-progress="done"]').innerText.replace(/\s+/g, ' ').trim());
 }
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   t.page('check-orders-list', () => site.listPage());
   t.page('check-orders-settled', () => site.listPage(NEVER_READ));
   t.page('check-orders-long', () => require('../bench/pages').listPage(300, { more: 20 }));
@@ -477,4 +477,4 @@ module.exports = t => {
     await until(async () => env.sw().evaluate(async () => !(await chrome.alarms.get('dg-check-orders-daily'))), 'switched off: no alarm');
     env.clearRoutes();
   });
-};
+});

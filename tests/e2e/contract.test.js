@@ -36,7 +36,7 @@ async function ready(page, spec) {
 
 const ALERT = '[role="alert"][data-dg-evidence-error]';
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   const names = fs.readdirSync(DIR).filter(f => f.endsWith('.html')).map(f => f.slice(0, -5)).sort();
   for (const name of names) {
     const template = fs.readFileSync(path.join(DIR, `${name}.html`), 'utf8');
@@ -95,7 +95,7 @@ module.exports = t => {
       await page.close();
     }, { timeout: 60000 + 8000 * picks });
   }
-};
+});
 
 // The badge the page's expectations imply (CONTRACT.md 5: orders closing soon, or shipped and
 // not received with protection ending within the lead time: 3 days by default, the contract's

@@ -46,7 +46,7 @@ function coveredControls() {
   return hits;
 }
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   const { orderId } = require('../harness/templates');
   t.page('orders-400', () => require('../bench/pages').listPage(400, { more: 0 }));
 
@@ -259,4 +259,4 @@ module.exports = t => {
     const red = c => Number(/rgb\((\d+)/.exec(c)[1]);
     env.assert(red(dark) < 80 && red(light) > 200, `dark ${dark}, light ${light}`);
   });
-};
+});

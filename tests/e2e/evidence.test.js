@@ -56,7 +56,7 @@ async function until(get, ok, what, timeout = 10000) {
 // Lets any late event reach the site before asserting that it saw nothing.
 const settle = page => page.waitForTimeout(600);
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   t.test('every dispute fixture watches exactly its evidence inputs, never the header search', async env => {
     for (const f of env.fixtures.filter(f => f.name.startsWith('dispute-') && f.expected)) {
       const page = await open(env, f.name);
@@ -338,7 +338,7 @@ module.exports = t => {
   defaultsTests(t);
   replacedInputTests(t);
   assistantTests(t);
-};
+});
 
 // ---- where only the extension's defaults speak, the shopper decides ----------------------------
 

@@ -56,7 +56,7 @@ async function setSwitch(env, name, on) {
 
 const stored = (settings, name) => name.split('.').reduce((v, k) => (v == null ? v : v[k]), settings || {});
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   t.test('every feature has a switch in the options, on until switched off', async env => {
     await env.resetStorage();
     const options = await env.browser.context.newPage();
@@ -125,4 +125,4 @@ module.exports = t => {
       await env.resetStorage();
     }
   });
-};
+});

@@ -39,7 +39,7 @@ const sortedPairs = attrs => {
 };
 const comparable = nodes => nodes.map(([p, tag, payload]) => [p, tag, Array.isArray(payload) ? sortedPairs(payload) : payload]);
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   const { listFixtures } = require('../harness/templates');
   for (const f of listFixtures()) {
     if (!f.expected || f.meta.e2e === false) continue;
@@ -66,4 +66,4 @@ module.exports = t => {
       env.assert(i < 0, `node ${i} differs:\n    page ${JSON.stringify(a[i])}\n    rust ${JSON.stringify(b[i])}`);
     });
   }
-};
+});

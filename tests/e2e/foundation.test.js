@@ -2,7 +2,7 @@
 // and popup run the core, the confirm guard holds, and re-reads cover only what changed.
 'use strict';
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   t.test('the service worker runs the core', async env => {
     const v = await env.sw().evaluate(async () => (await globalThis.dgTest.getCore()).core_version());
     env.assert(/^\d+\.\d+\.\d+$/.test(v), `core version ${v}`);
@@ -86,4 +86,4 @@ module.exports = t => {
     env.assert(text.includes('<script>alert("store")</script> Outlet'), 'hostile store name shown as text');
     env.assert(await popup.$('main script') === null, 'no script element created from page text');
   });
-};
+});

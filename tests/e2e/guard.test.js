@@ -51,7 +51,7 @@ async function pageHearsAgain(env, page, what) {
     `${what}: the page's own listeners hear presses, clicks and keys`);
 }
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   const { orderId } = require('../harness/templates');
   const [plain, popup, rerendered, custom] = [21, 22, 23, 24].map(orderId);
 
@@ -625,4 +625,4 @@ module.exports = t => {
     env.assert(/rgb\((\d+)/.test(light) && Number(RegExp.$1) > 200, `light background: ${light}`);
     await page.keyboard.press('Escape');
   });
-};
+});

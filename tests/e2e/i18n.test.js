@@ -38,7 +38,7 @@ function entryProblems(where, entry) {
   return out;
 }
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   t.test('every feature has every English key in all eight languages, with the same placeholders', async env => {
     const problems = [];
     for (const feature of features()) {
@@ -104,4 +104,4 @@ module.exports = t => {
       env.assert(missing.length === 0, `_locales/${lang} lacks ${missing.slice(0, 10).join(', ')}`);
     }
   });
-};
+});

@@ -26,7 +26,7 @@ async function assertReadsBounded(env, page) {
   return stats.length;
 }
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   t.page('product', () => `<!doctype html><html lang="en"><head><title>Item</title></head><body>
 <h1>USB-C cable</h1><div id="price">US $3.99</div><button>Buy now</button><div id="live"></div>
 <script>let n = 0; setInterval(() => { document.getElementById('live').textContent = 'Visitors ' + (++n); }, 20);</script>
@@ -81,4 +81,4 @@ module.exports = t => {
     const cards = await page.$$eval('.order-item', els => els.length);
     env.assert(marked === cards, `${marked} of ${cards} cards marked after the changes`);
   });
-};
+});

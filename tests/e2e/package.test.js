@@ -34,7 +34,7 @@ const builtVersion = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'e
 // something it should not (a debug wasm, the fixtures, node_modules).
 const ZIP_BUDGET = 1 << 20;
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   for (const [target, dir] of [['chrome', 'extension'], ['firefox', 'extension-firefox']]) {
     t.test(`${target} store zip: exactly the built files, sorted, dated 1980-01-01, mode 644, within its size budget`, async env => {
       const zip = path.join(ROOT, 'dist', `dispute-guard-${builtVersion()}-${target}.zip`);
@@ -122,4 +122,4 @@ module.exports = t => {
     }
     env.assert(hits.length === 0, hits.join('\n'));
   });
-};
+});

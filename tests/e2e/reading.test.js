@@ -5,7 +5,7 @@
 
 const FIXTURE = 'current-list-en-spa';
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   const marked = page => page.$$eval('[data-dg-order]', els => els.map(e => e.getAttribute('data-dg-order')));
   const readCount = page => page.evaluate(() => Number(document.documentElement.getAttribute('data-dg-read') || 0));
   const snapshotsOf = async (env, page) => {
@@ -119,4 +119,4 @@ module.exports = t => {
       env.assert.equal(await dialog.count(), 0, 'the extension did not ask a second time');
     });
   }
-};
+});

@@ -85,7 +85,7 @@ function rustFixtureTest(dir) {
   }
 }
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   t.page('report-personal', () => render(TEMPLATE));
   t.page('report-product', () => '<!doctype html><html lang="en"><head><title>Item</title></head><body><h1>USB-C cable</h1><button>Buy now</button></body></html>');
   t.page('report-tracking', () => `<!doctype html><html lang="en"><head><title>Tracking</title></head><body>
@@ -197,4 +197,4 @@ module.exports = t => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, { timeout: 300_000 });
-};
+});

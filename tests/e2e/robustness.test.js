@@ -51,7 +51,7 @@ function copyExtension(name) {
   return dir;
 }
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   t.test('damaged stored orders: the readable ones kept, the others set aside untouched and reported', async env => {
     await env.resetStorage();
     const page = await extensionPage(env);
@@ -198,4 +198,4 @@ module.exports = t => {
       env.assert(/could not start/.test(await popup.textContent('[data-dg-popup-error="core"]')), 'the popup says so');
     } finally { await b.close(); }
   });
-};
+});

@@ -23,7 +23,7 @@ function permissionsToExplain() {
   return [...keys].sort();
 }
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   t.test('one version: Cargo.toml, Cargo.lock, package.json and both built manifests agree, and CHANGELOG.md has it', async env => {
     const { versions } = await import('../../tools/version.mjs');
     const places = versions();
@@ -112,4 +112,4 @@ module.exports = t => {
       await env.resetStorage();
     }
   });
-};
+});

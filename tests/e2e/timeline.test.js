@@ -37,7 +37,7 @@ function timelines() {
   });
 }
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   t.test('the order\'s page: its notice pictures the order\'s dates, in order, stated and estimated apart, today marked', async env => {
     await env.resetStorage();
     // current-detail-en: placed and paid 24 days ago, shipped 20 days ago, "Refund if no delivery before" in 25 days.
@@ -128,4 +128,4 @@ module.exports = t => {
       await env.resetStorage();
     }
   });
-};
+});

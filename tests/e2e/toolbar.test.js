@@ -88,7 +88,7 @@ async function openedTab(env, fn) {
   }
 }
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   t.test('popup: every tracked order, soonest deadline first, with its reason and actions', async env => {
     await seed(env, sampleMemory());
     const page = await openPopup(env);
@@ -498,4 +498,4 @@ module.exports = t => {
       fs.rmSync(profile, { recursive: true, force: true });
     }
   });
-};
+});
