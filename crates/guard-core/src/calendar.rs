@@ -140,9 +140,9 @@ pub fn ics(events: &[RenderedEvent], stamp: NaiveDateTime, lead_days: &[u32]) ->
         if !plain_uid(&e.uid) {
             return Err(format!("bad event uid {:?}", e.uid));
         }
-        let url = e.url.as_deref().filter(|u| order_links::is_shop_url(u));
+        let url = e.url.as_deref().and_then(order_links::shop_url);
         let mut description = e.description.clone();
-        if let Some(u) = url {
+        if let Some(u) = &url {
             description.push_str(&format!("\n{u}"));
         }
         line("BEGIN:VEVENT".into());
@@ -152,7 +152,7 @@ pub fn ics(events: &[RenderedEvent], stamp: NaiveDateTime, lead_days: &[u32]) ->
         line(format!("DTEND;VALUE=DATE:{}", date_value(e.date + Duration::days(1))));
         line(format!("SUMMARY:{}", escape_text(&e.summary)));
         line(format!("DESCRIPTION:{}", escape_text(&description)));
-        if let Some(u) = url {
+        if let Some(u) = &url {
             line(format!("URL:{u}"));
         }
         line("TRANSP:TRANSPARENT".into());
