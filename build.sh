@@ -121,13 +121,23 @@ case "$cmd" in
     ;;
   fuzz)
     # Long fuzzing on demand (./build.sh test runs the same properties with a small budget):
-    # every property test of the core with DG_FUZZ_CASES cases each (default 20000), release
-    # build with panics unwinding so that proptest can report and shrink what it finds.
+    # every property test of the core with DG_FUZZ_CASES cases each (default 20000), in the
+    # debug profile (overflow checks and debug assertions on, panics unwinding) so that an
+    # overflow is found as a failure and proptest can shrink it. Cases run and failures found
+    # are summed at the end.
     need_rust_target
     cases=${DG_FUZZ_CASES:-20000}
-    say "fuzzing the core: $cases cases per property"
-    DG_FUZZ_CASES=$cases CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release -p guard-core \
-      --test fuzz_entry_points --test parsers_prop --test evidence_prop --test reading_pages
+    say "fuzzing the core: $cases cases per property (debug profile: overflow checks on)"
+    local_log=.cache/fuzz.log
+    set +e
+    DG_FUZZ_CASES=$cases cargo test --profile fuzz -p guard-core \
+      --test fuzz_entry_points --test parsers_prop --test evidence_prop --test reading_pages 2>&1 | tee "$local_log"
+    rc=${PIPESTATUS[0]}
+    set -e
+    tests=$(grep -Ec '^test [a-z_:]+ \.\.\. (ok|FAILED)$' "$local_log" || true)
+    found=$(grep -Ec '^test [a-z_:]+ \.\.\. FAILED$' "$local_log" || true)
+    echo "fuzz: $cases cases per property; $tests tests run, $found failed (.cache/fuzz.log)"
+    exit "$rc"
     ;;
   bench)
     need_apt chromium chromium
