@@ -2,6 +2,7 @@
 //! bindings. The content script sends a snapshot of the page; `planner::plan_page` answers with
 //! a plan. See docs/ARCHITECTURE.md.
 
+pub mod bounds;
 pub mod dates;
 pub mod dispute_window;
 pub mod locales;
@@ -31,11 +32,14 @@ pub mod dispute_text;
 
 use chrono::NaiveDateTime;
 
-/// Parses the shopper's local time as the extension sends it ("2026-11-21T14:05" or with seconds).
+/// Parses the shopper's local time as the extension sends it ("2026-11-21T14:05" or with seconds),
+/// in the years a stored date may be in (`bounds::YEARS`): a clock set to the year 262,142 is
+/// refused rather than counted from.
 pub fn parse_local_now(s: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
         .ok()
+        .filter(|n| bounds::date_in_range(n.date()))
 }
 
 /// The whole page path in one call, JSON in and out, as the wasm wrapper exposes it.

@@ -165,6 +165,11 @@ mod tests {
         assert!(l.set_aside[1].reason.contains("another order"));
         // The entry set aside is kept exactly as it was.
         assert_eq!(l.set_aside[0].raw["order"]["status"], 42);
+        // A number no order holds is unreadable too: set aside, never computed with.
+        let huge = r#"{"order":{"id":"8100000000000005","status":"completed","completed":"2026-11-01","stated_windows":[{"days":4294967295,"from":"confirm-receipt","purpose":"return-refund"},{"days":90,"from":"order-placed","purpose":"dispute"}]},"first_seen":"2026-11-01","last_seen":"2026-11-02"}"#;
+        let l = load(&format!(r#"{{"schema":1,"orders":{{"8100000000000001":{GOOD},"8100000000000005":{huge}}}}}"#));
+        assert_eq!((l.memory.orders.len(), l.set_aside[0].what.as_str()), (1, "8100000000000005"));
+        assert!(l.set_aside[0].reason.contains("out of range"), "{}", l.set_aside[0].reason);
     }
 
     #[test]
