@@ -130,7 +130,7 @@ case "$cmd" in
     say "fuzzing the core: $cases cases per property (debug profile: overflow checks on)"
     local_log=.cache/fuzz.log
     set +e
-    DG_FUZZ_CASES=$cases cargo test --profile fuzz -p guard-core \
+    DG_FUZZ_CASES=$cases cargo test --profile fuzz --no-fail-fast -p guard-core \
       --test fuzz_entry_points --test parsers_prop --test evidence_prop --test reading_pages 2>&1 | tee "$local_log"
     rc=${PIPESTATUS[0]}
     set -e

@@ -22,9 +22,10 @@ pub const ORDER_LIST: &str = "https://www.aliexpress.com/p/order/index.html";
 /// The address as the browser will open it, when it is an `https:` (or protocol-relative)
 /// address on one of the shop's hosts. Parsed by the WHATWG URL rules the browser follows (the
 /// `url` crate): a backslash is a slash (`https://evil.example\.aliexpress.com/` is on
-/// evil.example), the host is lowercased and percent-decoded, the default port dropped.
-/// Credentials, other ports and hosts given as IP addresses are refused: the site's own links
-/// carry none.
+/// evil.example), the host is lowercased, the default port dropped. Credentials, other ports,
+/// hosts given as IP addresses and hosts written with escapes or in other characters than
+/// ASCII are refused: the site's own links carry none (and `url`'s ASCII-only IDNA backend,
+/// see Cargo.toml, is not meant for them).
 pub fn shop_url(url: &str) -> Option<String> {
     // Nothing that could break out of an attribute or a calendar line, even once serialised.
     if url.chars().any(|c| c.is_control() || c == ' ' || c == '"' || c == '<' || c == '>') {
@@ -34,6 +35,15 @@ pub fn shop_url(url: &str) -> Option<String> {
         Some(rest) => format!("https://{rest}"),
         None => url.to_string(),
     };
+    // The authority as the parser delimits it: after "https:" and any slashes or backslashes,
+    // up to the next slash, backslash, `?` or `#`.
+    let authority = absolute
+        .get(..6)
+        .filter(|s| s.eq_ignore_ascii_case("https:"))
+        .map(|_| absolute[6..].trim_start_matches(['/', '\\']).split(['/', '\\', '?', '#']).next().unwrap_or(""))?;
+    if !authority.is_ascii() || authority.contains('%') {
+        return None;
+    }
     let parsed = url::Url::parse(&absolute).ok()?;
     if parsed.scheme() != "https" || !parsed.username().is_empty() || parsed.password().is_some() || parsed.port().is_some() {
         return None;
@@ -114,18 +124,23 @@ mod tests {
             "https:evil.example/.aliexpress.com",
             "https://.aliexpress.com/x",
             "https://www.aliexpress.com\t.evil.example/",
+            // Escapes and other characters in the host: never how the shop writes its links.
+            "https://www.aliexpress%2Ecom/x",
+            "https://A\u{a1}.aliexpress.com/",
+            "https://www.\u{430}liexpress.com/",
+            "https://evil.example%C2%A1.aliexpress.com/",
         ] {
             assert!(!is_shop_url(bad), "{bad}");
             assert!(detail_page(&order(Some(bad))).unwrap().starts_with(DETAIL_CURRENT), "{bad}");
         }
         for good in [
-            // As the browser reads them: case, a fully qualified name, the default port, an
-            // encoded dot, backslashes in the path all land on the shop.
+            // As the browser reads them: case, a fully qualified name, the default port,
+            // backslashes in the path, slashes after the scheme all land on the shop.
             ("https://WWW.AliExpress.COM/p/order/detail.html?orderId=1", "https://www.aliexpress.com/p/order/detail.html?orderId=1"),
             ("https://www.aliexpress.com./x", "https://www.aliexpress.com./x"),
             ("https://www.aliexpress.com:443/x", "https://www.aliexpress.com/x"),
-            ("https://www.aliexpress%2Ecom/x", "https://www.aliexpress.com/x"),
             ("https://www.aliexpress.com\\p\\order", "https://www.aliexpress.com/p/order"),
+            ("HTTPS:\\\\www.aliexpress.com/x?q=\u{44f}", "https://www.aliexpress.com/x?q=%D1%8F"),
         ] {
             assert_eq!(detail_page(&order(Some(good.0))).as_deref(), Some(good.1), "{}", good.0);
         }
