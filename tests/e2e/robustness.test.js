@@ -139,6 +139,84 @@ module.exports = t => {
     }
   });
 
+  // The real quota (chrome.storage.local holds 10 MB without unlimitedStorage): a filler key
+  // leaves the orders `room` bytes, so that the next page read no longer fits.
+  async function fillStorage(env, page, room) {
+    await page.evaluate(async room => {
+      const area = chrome.storage.local;
+      const others = (await area.getBytesInUse(null)) - (await area.getBytesInUse('orders'));
+      // A key's size is its name plus its value's JSON (a string: its length and two quotes).
+      const fill = area.QUOTA_BYTES - others - room - 'filler'.length - 2;
+      await area.set({ filler: 'x'.repeat(fill) });
+    }, room);
+  }
+  const settled = (name, n) => tracked(`81000000000${String(n).padStart(5, '0')}`, { status: 'closed', placed: day(-90 - n), store: name });
+  const needingAction = tracked('8100000000000010', { status: 'completed', shipped: day(-30), completed: day(-13) });   // closes in 2 days
+
+  t.test('storage full: as many settled orders make room as the bytes need, counted in UTF-8 as the quota counts', async env => {
+    await env.resetStorage();
+    const page = await extensionPage(env);
+    // Thirty settled orders with stores named in Chinese (three bytes a character).
+    const orders = { '8100000000000010': needingAction };
+    for (let n = 1; n <= 30; n++) orders[settled('', n).order.id] = settled('深圳市优品电子科技有限公司旗舰店'.repeat(6), n);
+    await page.evaluate(async orders => {
+      await chrome.storage.local.set({ settings: { reminder_days: [] }, orders });
+    }, { schema: 1, orders });
+    const before = await page.evaluate(() => chrome.storage.local.getBytesInUse('orders'));
+    // Room for what is stored and a little more, not for the five orders the list adds.
+    await fillStorage(env, page, before + 400);
+    try {
+      await env.open('current-list-en');
+      const trimmed = await until(() => env.storage('storageTrimmed'), 'the record of what made room');
+      const stored = (await env.storage('orders')).orders;
+      env.assert('8100000000000010' in stored, 'the order needing action is kept');
+      env.assert(trimmed.removed.every(id => !(id in stored)), 'what was removed is gone');
+      // The list's five orders and a tenth spare need some eight of the settled ones (0.4 KB
+      // each) gone; counting characters (about half the bytes here) forgets every one of them
+      // and then orders that matter more.
+      env.assert(trimmed.removed.length <= 10, `only as many as needed were forgotten: ${trimmed.removed.length}`);
+      const listed = env.expected('current-list-en').orders.map(o => o.id);
+      env.assert(listed.every(id => id in stored), `the list's orders are saved with the rest: ${Object.keys(stored).length}`);
+    } finally { await env.resetStorage(); }
+  });
+
+  t.test('storage full: a trimmed memory refused again is trimmed further, never left unsaved', async env => {
+    await env.resetStorage();
+    const page = await extensionPage(env);
+    const orders = { '8100000000000010': needingAction };
+    for (let n = 1; n <= 6; n++) orders[settled('', n).order.id] = settled('Plain ASCII Store Name '.repeat(24), n);
+    await page.evaluate(orders => chrome.storage.local.set({ settings: { reminder_days: [] }, orders }), { schema: 1, orders });
+    const before = await page.evaluate(() => chrome.storage.local.getBytesInUse('orders'));
+    // Hardly more room than the stored orders take: four fifths of the memory with the list's
+    // orders (a guess from its own size) is still too much, and refused in turn.
+    await fillStorage(env, page, before + 100);
+    try {
+      await env.open('current-list-en');
+      const trimmed = await until(() => env.storage('storageTrimmed'), 'the record of what made room');
+      const stored = (await env.storage('orders')).orders;
+      env.assert('8100000000000010' in stored, 'the order needing action is kept');
+      env.assert(trimmed.removed.length >= 3, `enough settled orders made room: ${trimmed.removed.length}`);
+      const listed = env.expected('current-list-en').orders.map(o => o.id);
+      env.assert(listed.every(id => id in stored), 'the list read is saved');
+    } finally { await env.resetStorage(); }
+  });
+
+  t.test('what is set aside cannot grow without bound: the oldest go first', async env => {
+    await env.resetStorage();
+    const page = await extensionPage(env);
+    const old = Array.from({ length: 60 }, (_, i) => ({ what: `8100000000000${String(i).padStart(3, '0')}`, reason: 'unreadable', raw: { i }, at: '2026-01-01T00:00:00.000Z' }));
+    const bad = { order: { id: '8100000000000002', status: 42 }, first_seen: 'yesterday' };
+    await page.evaluate(items => chrome.storage.local.set(items), {
+      setAside: old, orders: { schema: 1, orders: { '8100000000000001': tracked('8100000000000001', { status: 'shipped' }), '8100000000000002': bad } },
+    });
+    await restartWorker(env, page);
+    const aside = await until(async () => { const a = await env.storage('setAside'); return a && a.length !== 60 && a; }, 'the new item set aside');
+    env.assert.equal(aside.length, 50, 'at most 50 items');
+    env.assert.equal(aside.at(-1).raw, bad, 'the newest kept, untouched');
+    env.assert.equal(aside[0].what, old[11].what, 'the oldest went first');
+    await env.resetStorage();
+  });
+
   t.test('an update in place keeps every order and setting', async env => {
     // The new version lands in the same folder (the extension's id comes from it) and the
     // browser starts it with the same profile, as after an update.

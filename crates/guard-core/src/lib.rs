@@ -101,6 +101,13 @@ pub fn load_memory_json(stored: &str) -> String {
     serde_json::to_string(&stored_data::load(stored)).unwrap_or_else(|_| r#"{"memory":{"schema":1,"orders":{}},"set_aside":[],"changed":false}"#.into())
 }
 
+/// What stays set aside (`stored_data::keep_set_aside`): the stored `setAside` (JSON, or "") and
+/// the items `load_memory_json` just set aside (JSON array), stamped `at` → JSON array.
+pub fn keep_set_aside_json(stored: &str, added: &str, at: &str) -> Result<String, String> {
+    let added: Vec<stored_data::SetAside> = serde_json::from_str(added).map_err(|e| format!("bad items: {e}"))?;
+    serde_json::to_string(&stored_data::keep_set_aside(stored, &added, at)).map_err(|e| e.to_string())
+}
+
 /// Storage is full: the memory with the least important orders removed, so that its JSON takes
 /// at most `max_bytes`: `{"memory": …, "removed": [ids]}`.
 pub fn trim_memory_json(memory: &str, settings: &str, now_local: &str, max_bytes: usize) -> Result<String, String> {

@@ -283,6 +283,7 @@ fn call_all(snapshot: &str, memory: &str, settings: &str, other: &str, now: &str
     let _ = order_lines_json(memory, settings, now);
     let _ = load_memory_json(memory);
     let _ = trim_memory_json(memory, settings, now, other.len());
+    let _ = keep_set_aside_json(other, memory, now);
     let _ = toolbar::popup_json(memory, settings, now);
     let _ = toolbar::change_json(memory, other, other, other.len() % 2 == 0);
     let _ = toolbar::toolbar_tick_json(memory, settings, now);

@@ -148,6 +148,13 @@ pub fn load_memory(stored: &str) -> String {
     guard_core::load_memory_json(stored)
 }
 
+/// What stays set aside: the stored `setAside` (JSON, or "") with the items `load_memory` just
+/// set aside (JSON array), without repeats and within bounds (JSON array).
+#[wasm_bindgen]
+pub fn keep_set_aside(stored: &str, added: &str, at: &str) -> Result<String, JsError> {
+    guard_core::keep_set_aside_json(stored, added, at).map_err(|e| JsError::new(&e))
+}
+
 /// Storage is full: the memory without its least important orders, within `max_bytes`.
 #[wasm_bindgen]
 pub fn trim_memory(memory: &str, settings: &str, now_local: &str, max_bytes: usize) -> Result<String, JsError> {
