@@ -4,7 +4,7 @@
 import { analysePage, recentSnapshots, settled } from './sw/page_analysis.js';
 import { updateBadge } from './sw/badge.js';
 import { getCore, localNow, shiftClockForTests } from './sw/core.js';
-import { getSettings, replaceAll, updateMemory } from './sw/storage.js';
+import { forgetEverything, getSettings, importAll, updateMemory } from './sw/storage.js';
 import { browserLocale, messagesFor } from './sw/messages.js';
 import { refreshToolbar, scheduleRefresh } from './sw/toolbar.js';
 import { openNotification } from './sw/reminders.js';
@@ -21,17 +21,17 @@ const pageRequests = {
     await updateMemory(memory => core.change_memory(memory, String(c.op), String(c.id ?? ''), !!c.value));
     return { ok: true };
   },
-  // Import an export file's text: all or nothing.
+  // Import an export file's text: all or nothing (the core reads and checks all of it, then
+  // sw/storage.js importAll switches in one write, or says why not).
   async import(msg) {
     const core = await getCore();
     const r = JSON.parse(core.import_data(String(msg.text ?? '')));
     if (r.error) return { error: r.error };
-    await replaceAll({ orders: r.memory, settings: r.settings });
-    return { ok: true };
+    return importAll(r.memory, r.settings);
   },
-  // Forget everything: orders, reminders shown, settings.
+  // Forget everything: orders, reminders shown, settings, what was set aside.
   async forget() {
-    await replaceAll(null);
+    await forgetEverything();
     return { ok: true };
   },
 };

@@ -112,11 +112,42 @@ export function updateMemory(fn) {
 // Resolves when every update queued so far is written.
 export function memorySettled() { return queue; }
 
-// Everything at once (import, forget everything), in the same queue.
-export function replaceAll(items) {
+// An import, all or nothing, in the same queue: the core has read and checked the whole file
+// (toolbar::import_json); here it must fit in the room storage leaves (Chromium's quota: 10 MB
+// without unlimitedStorage, counted in UTF-8 bytes), and then the new orders and settings take
+// the place of the old in ONE write. chrome.storage.local.set() of several keys is a single
+// transaction in both browsers (Chromium: one LevelDB write batch, the quota checked for the
+// whole batch before it; Firefox: one IndexedDB transaction), so until it succeeds the old
+// orders and settings stay exactly as they were, and a service worker stopped meanwhile
+// cannot leave half of each: there is no moment without data. Writing the new data beside the
+// old under other keys first would need room for both, which a big memory does not have.
+// What is set aside stays (only "forget everything" removes it); the note of a trim, about the
+// old orders, goes after the switch (a stop in between leaves only that stale note).
+// Resolves to { ok } or { error: message }.
+export function importAll(orders, settings) {
+  return updateMemory(async () => {
+    const items = { orders, settings };
+    const need = Object.entries(items).reduce((n, [key, value]) => n + key.length + utf8Bytes(JSON.stringify(value)), 0);
+    const room = await roomFor(Object.keys(items));
+    const tooBig = { error: { key: 'importTooBig', args: [{ bytes: need }, { bytes: Math.max(0, room) }] } };
+    if (need > room) return tooBig;
+    try {
+      await area.set(items);
+    } catch (e) {
+      if (isQuota(e)) return tooBig;
+      throw e;
+    } finally {
+      settingsCache = null;
+    }
+    await area.remove('storageTrimmed');
+    return { ok: true };
+  });
+}
+
+// Forget everything: orders, reminders shown, settings, what was set aside. One call.
+export function forgetEverything() {
   return updateMemory(async () => {
     await area.clear();
-    if (items) await area.set(items);
     settingsCache = null;
     return null;
   });

@@ -217,6 +217,66 @@ module.exports = t => {
     await env.resetStorage();
   });
 
+  // The options page's text for a message key in a language (placeholders as a wildcard).
+  function messagePattern(lang, key) {
+    const table = JSON.parse(fs.readFileSync(path.join(env_root(), '_locales', lang, 'messages.json'), 'utf8'));
+    const text = table[key].message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$[A-Z]+\\\$/g, '.+');
+    return new RegExp(`^${text}$`);
+  }
+  const env_root = () => path.join(ROOT, 'dist', 'extension');
+
+  t.test('import never loses what was there: over the quota, cut short, from a newer version; what was set aside stays', async env => {
+    await env.resetStorage();
+    const page = await extensionPage(env);
+    const orders = { schema: 1, orders: { '8100000000000001': tracked('8100000000000001', { status: 'shipped', placed: day(-12) }) } };
+    const setAside = [{ what: '8100000000000002', reason: 'unreadable', raw: { order: { id: '8100000000000002', status: 42 } }, at: '2026-01-01T00:00:00.000Z' }];
+    await page.evaluate(items => chrome.storage.local.set(items), { orders, settings: { language: 'fr', closing_soon_days: 4 }, setAside });
+    const before = await env.sw().evaluate(() => chrome.storage.local.get(null));
+    const options = await env.browser.context.newPage();
+    await options.goto(env.extensionUrl('options/options.html'));
+    await options.waitForSelector('body[data-ready]');
+    const pick = async (name, text) => {
+      await options.evaluate(() => { document.getElementById('data-error').textContent = ''; document.getElementById('data-status').textContent = ''; });
+      await options.setInputFiles('#import-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      await options.waitForFunction(() => document.getElementById('data-error').textContent || document.getElementById('data-status').textContent, null, { timeout: 30000 });
+      return [await options.textContent('#data-status'), await options.textContent('#data-error')];
+    };
+    const intact = async what => env.assert.equal(await env.sw().evaluate(() => chrome.storage.local.get(null)), before, `${what}: every order, setting and item set aside intact`);
+    const exportOf = (orders, extra = {}) => JSON.stringify({ format: 'dispute-guard-export', version: 1, exported: '2026-01-01T00:00:00', settings: { closing_soon_days: 2 }, memory: { schema: 1, orders }, ...extra });
+    try {
+      // Over the quota (10 MB without unlimitedStorage), under the 20 MB the importer reads:
+      // 21,000 valid orders.
+      const many = {};
+      for (let n = 0; n < 21000; n++) {
+        const id = String(8200000000000000 + n);
+        many[id] = { order: { id, status: 'closed', placed: day(-100), items: [{ title: 'A very long item title for a test of the quota. '.repeat(9) }] }, first_seen: day(-100), last_seen: day(-99) };
+      }
+      const big = exportOf(many);
+      env.assert(big.length > 10.5 * 2 ** 20 && big.length < 20 * 2 ** 20, `between the quota and the import limit: ${big.length}`);
+      const [, tooBig] = await pick('big.json', big);
+      await intact('over the quota');
+      env.assert(messagePattern('fr', 'importTooBig').test(tooBig), `over the quota, said in French: ${tooBig}`);
+      // Cut short, as a stopped download leaves it.
+      const small = exportOf({ '8100000000000009': tracked('8100000000000009', { status: 'shipped' }) });
+      const [, cut] = await pick('cut.json', small.slice(0, Math.floor(small.length * 0.6)));
+      await intact('cut short');
+      env.assert(messagePattern('fr', 'importTruncated').test(cut), `cut short, said in French: ${cut}`);
+      // From a newer version, of the file or of the memory in it.
+      for (const newer of [exportOf({}, { version: 2 }), JSON.stringify({ ...JSON.parse(small), memory: { schema: 2, orders: {} } })]) {
+        const [, tooNew] = await pick('newer.json', newer);
+        await intact('from a newer version');
+        env.assert(messagePattern('fr', 'importTooNew').test(tooNew), `from a newer version, said in French: ${tooNew}`);
+      }
+      // A good file replaces orders and settings, and what was set aside stays.
+      const [done] = await pick('good.json', small);
+      env.assert(/1/.test(done), `imported: ${done}`);
+      const after = await env.sw().evaluate(() => chrome.storage.local.get(null));
+      env.assert.equal(Object.keys(after.orders.orders), ['8100000000000009'], 'the file\'s orders');
+      env.assert.equal([after.settings.closing_soon_days, after.settings.language], [2, null], 'the file\'s settings');
+      env.assert.equal(after.setAside, setAside, 'what was set aside is kept');
+    } finally { await env.resetStorage(); }
+  });
+
   t.test('an update in place keeps every order and setting', async env => {
     // The new version lands in the same folder (the extension's id comes from it) and the
     // browser starts it with the same profile, as after an update.

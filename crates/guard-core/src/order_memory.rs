@@ -207,6 +207,8 @@ pub fn import(json: &str) -> Result<(Memory, crate::settings::Settings), crate::
     }
     let envelope: Envelope = match serde_json::from_str(json) {
         Ok(e) => e,
+        // Our export cut short (a download or a copy that stopped): say so, not "not JSON".
+        Err(e) if e.is_eof() && json.trim_start().starts_with('{') => return Err(Message::new("importTruncated")),
         Err(e) if e.is_syntax() || e.is_eof() => return Err(Message::new("importNotJson")),
         Err(_) => return Err(Message::new("importNotOurs")),
     };
@@ -300,6 +302,10 @@ mod tests {
         let good = serde_json::to_value(export(&sample(), &Default::default(), "2026-02-03T10:00:00")).unwrap();
         let key = |r: Result<(Memory, crate::settings::Settings), Message>| r.unwrap_err().key;
         assert_eq!(key(import("not json at all")), "importNotJson");
+        let whole = good.to_string();
+        for cut in [1, whole.len() / 3, whole.len() - 1] {
+            assert_eq!(key(import(&whole[..cut])), "importTruncated", "cut at {cut}");
+        }
         assert_eq!(key(import(r#"{"schema":1,"orders":{}}"#)), "importNotOurs", "a bare memory is not an export");
         assert_eq!(key(import(r#"{"format":"something-else","version":1}"#)), "importNotOurs");
         assert_eq!(key(import("[1,2,3]")), "importNotOurs");
