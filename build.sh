@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Dispute Guard: the one entry point. Idempotent; installs what a fresh machine lacks.
-#   ./build.sh [build]   release wasm → wasm-bindgen → wasm-opt → dist/extension (+ zips)
+#   ./build.sh [build]   release wasm → wasm-bindgen → wasm-opt → dist/extension (+ zips), and the
+#                        test build dist/extension-test (the same with the test hooks; never zipped)
 #   ./build.sh test      every test: Rust, end-to-end in Chromium, Firefox lint; last line "N passed, M failed"
 #   ./build.sh demo      the bundled demo pages in Chromium with the extension (screenshots when headless)
 #   ./build.sh bench     what the extension costs a page, against the bare minimum (dist/bench/)
 #   ./build.sh fuzz      long fuzzing of the core (DG_FUZZ_CASES per property, default 20000)
-#   ./build.sh package   build, then only the zips
+#   ./build.sh package   the shipped builds and their zips only
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -55,23 +56,46 @@ wasm_size() {
   echo "wasm: $(stat -c %s $f) bytes raw, $(gzip -9c $f | wc -c) bytes gzipped"
 }
 
-build() {
-  need_rust_target; need_wasm_bindgen; need_npm
-  say "building the core (wasm, release)"
-  cargo build -q -p guard-web --release --target wasm32-unknown-unknown
-  rm -rf dist/pkg
-  wasm-bindgen --target web --no-typescript --out-dir dist/pkg target/wasm32-unknown-unknown/release/guard_web.wasm
+# The core as wasm, release profile: cargo → wasm-bindgen into <out dir>; wasm_opt then shrinks it.
+wasm_bindgen_out() {   # wasm_bindgen_out <out dir> [cargo arguments]
+  local out=$1; shift
+  cargo build -q -p guard-web --release --target wasm32-unknown-unknown "$@"
+  rm -rf "$out"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" target/wasm32-unknown-unknown/release/guard_web.wasm
+}
+
+wasm_opt() {   # wasm_opt <out dir>
   # The features rustc enables by default for wasm32 (all supported by Chromium and Firefox 128+);
   # not --all-features, which lets wasm-opt emit instructions the browsers may lack.
   wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    dist/pkg/guard_web_bg.wasm -o dist/pkg/guard_web_bg.wasm
+    "$1/guard_web_bg.wasm" -o "$1/guard_web_bg.wasm"
+}
+
+# build [with-test]: the shipped builds and their zips; with-test also dist/extension-test, the
+# Chromium build plus the test hooks (tests/test-build/ and the wasm's `test-hooks` entry points)
+# that the end-to-end tests and the benchmark load. Its wasm is optimised alongside the other.
+build() {
+  need_rust_target; need_wasm_bindgen; need_npm
+  say "building the core (wasm, release)"
+  wasm_bindgen_out dist/pkg
+  local opt_test=""
+  if [ "${1:-}" = with-test ]; then
+    wasm_bindgen_out dist/pkg-test --features test-hooks
+    wasm_opt dist/pkg-test & opt_test=$!
+  fi
+  wasm_opt dist/pkg
+  [ -z "$opt_test" ] || wait "$opt_test"
   node tools/assemble.mjs >/dev/null
   local v; v=$(node -e "import('./tools/assemble.mjs').then(m => console.log(m.version()))")
   rm -f dist/dispute-guard-*.zip
   (cd dist/extension && python3 -m zipfile -c "../dispute-guard-$v-chrome.zip" .)
   (cd dist/extension-firefox && python3 -m zipfile -c "../dispute-guard-$v-firefox.zip" .)
   echo "dist/extension (load unpacked in Chromium), dist/extension-firefox, dist/dispute-guard-$v-{chrome,firefox}.zip"
+  if [ -n "$opt_test" ]; then
+    node tools/assemble.mjs test >/dev/null
+    echo "dist/extension-test (the test build: the same with the test hooks, never shipped)"
+  fi
   wasm_size
 }
 
@@ -106,11 +130,12 @@ firefox_lint() {
 
 cmd=${1:-build}
 case "$cmd" in
-  build|package) build ;;
+  build) build with-test ;;
+  package) build ;;
   test)
     need_apt chromium chromium
     need_apt firefox-esr firefox-esr
-    build
+    build with-test
     PASSED=0; FAILED=0
     say "Rust tests"; rust_tests
     say "end-to-end tests (headless Chromium)"; node_suite e2e tests/e2e/run.js
@@ -141,7 +166,7 @@ case "$cmd" in
     ;;
   bench)
     need_apt chromium chromium
-    build
+    build with-test
     node tests/bench/bench.js
     ;;
   demo)

@@ -1,15 +1,14 @@
 // The service worker: runs the core for pages (whatever their CSP), keeps the memory of orders,
 // the toolbar badge, the reminders and their alarms. Listeners are registered synchronously,
 // as MV3 requires.
-import { analysePage, recentSnapshots, settled } from './sw/page_analysis.js';
-import { updateBadge } from './sw/badge.js';
-import { getCore, localNow, shiftClockForTests } from './sw/core.js';
+import { analysePage } from './sw/page_analysis.js';
+import { getCore } from './sw/core.js';
 import { forgetEverything, getSettings, importAll, updateMemory } from './sw/storage.js';
 import { browserLocale, messagesFor } from './sw/messages.js';
 import { refreshToolbar, scheduleRefresh } from './sw/toolbar.js';
 import { openNotification } from './sw/reminders.js';
-import { ensureAlarms, rearmMidnight, MIDNIGHT, PERIODIC } from './sw/alarms.js';
-import { EVIDENCE_MESSAGES, answerEvidence, evidenceTestHooks } from './sw/evidence.js';
+import { ensureAlarms, onAlarm } from './sw/alarms.js';
+import { EVIDENCE_MESSAGES, answerEvidence } from './sw/evidence.js';
 
 // Requests from the popup and options page: every change to stored data goes through here, in
 // one queue (sw/storage.js). Each answers { ok } or { error }.
@@ -77,11 +76,6 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 const refresh = () => refreshToolbar().catch(e => console.warn('Dispute Guard: toolbar not updated:', e && e.message));
 const start = () => ensureAlarms().catch(e => console.warn('Dispute Guard: alarms not set:', e && e.message)).then(refresh);
 
-async function onAlarm(alarm) {
-  if (alarm.name === MIDNIGHT) await rearmMidnight();
-  if (alarm.name === MIDNIGHT || alarm.name === PERIODIC) await refreshToolbar();
-}
-
 chrome.runtime.onInstalled.addListener(start);
 chrome.runtime.onStartup.addListener(start);
 chrome.alarms.onAlarm.addListener(alarm => onAlarm(alarm).catch(e => console.warn('Dispute Guard: alarm failed:', e && e.message)));
@@ -94,9 +88,3 @@ chrome.storage.onChanged.addListener((changes, area) => {
 });
 // A service worker that was stopped starts again for an event: the day may have changed since.
 start();
-
-// For the end-to-end tests (read with serviceWorker.evaluate); nothing here leaves the machine.
-globalThis.dgTest = {
-  recentSnapshots, settled, updateBadge, getCore, evidence: evidenceTestHooks,
-  localNow, onAlarm, openNotification, refreshToolbar, shiftClockForTests,
-};

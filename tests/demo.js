@@ -16,7 +16,8 @@ const DEMO_PAGES = ['current-list-en', 'current-detail-en', 'path-detail-extend-
 async function main() {
   const { server: srv, port } = await server.start(0);
   const headed = !!process.env.DISPLAY && !process.env.DG_DEMO_HEADLESS;
-  const browser = await launch({ port, headless: !headed });
+  // The shipped extension, as a shopper would load it.
+  const browser = await launch({ port, headless: !headed, extensionDir: path.join(ROOT, 'dist', 'extension') });
   const fixtures = listFixtures();
   const urlOf = name => server.fixtureUrl(fixtures.find(f => f.name === name));
   const sw = browser.sw();
@@ -55,11 +56,11 @@ async function main() {
   shots.push(path.join(out, 'order-detail.png'));
   await detail.screenshot({ path: shots.at(-1), fullPage: true });
 
-  await sw.evaluate(() => globalThis.dgTest.settled());
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 420, height: 600 });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
-  await popup.waitForSelector('body[data-ready]');
+  // The orders read are saved a moment after the pages are read; the popup draws them then.
+  await popup.waitForSelector('[data-dg-popup-order]');
   shots.push(path.join(out, 'popup.png'));
   await popup.screenshot({ path: shots.at(-1) });
 

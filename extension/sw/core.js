@@ -28,13 +28,8 @@ function noteUnavailable(e) {
   } catch { /* not in an extension context */ }
 }
 
-// The end-to-end tests move this context's clock by whole days to see midnight pass (through
-// globalThis.dgTest in the service worker); always 0 otherwise.
-let testShiftMs = 0;
-export function shiftClockForTests(days) { testShiftMs = Math.round(Number(days) || 0) * 86_400_000; }
-
 // The shopper's local time, as the core wants it.
-export function localNow(d = new Date(Date.now() + testShiftMs)) {
+export function localNow(d = new Date()) {
   const p = n => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }

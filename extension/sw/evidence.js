@@ -14,12 +14,7 @@ function toBase64(bytes) {
   return btoa(s);
 }
 
-// For the end-to-end tests of failing open: a core that never answers, or throws.
-export const evidenceTestHooks = { stall: false, fail: false };
-
 export async function answerEvidence(msg) {
-  if (evidenceTestHooks.stall) return new Promise(() => {});
-  if (evidenceTestHooks.fail) throw new Error('core failure (test)');
   const core = await getCore();
   switch (msg.type) {
     case 'evidence-check':

@@ -4,7 +4,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { launch, ROOT, RUN_DIR } = require('../harness/browser');
+const { launch, ROOT, RUN_DIR, TEST_BUILD } = require('../harness/browser');
 
 const day = n => { const d = new Date(); d.setDate(d.getDate() + n); return d.toLocaleDateString('sv'); };
 const tracked = (id, order, extra = {}) => ({ order: { id, ...order }, first_seen: day(-20), last_seen: day(-1), ...extra });
@@ -43,11 +43,11 @@ async function popupNote(env) {
   return { note, orders };
 }
 
-// A copy of the built extension, to break or update without touching dist/.
+// A copy of the built extension (the test build), to break or update without touching dist/.
 function copyExtension(name) {
   const dir = path.join(RUN_DIR, name);
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync(path.join(ROOT, 'dist', 'extension'), dir, { recursive: true });
+  fs.cpSync(TEST_BUILD, dir, { recursive: true });
   return dir;
 }
 
@@ -295,7 +295,7 @@ module.exports = t => {
       env.assert(Object.keys(before.orders.orders).length === 5, 'orders stored before the update');
       const id = b.extensionId;
       await b.close({ keepProfile: true });
-      fs.cpSync(path.join(ROOT, 'dist', 'extension'), dir, { recursive: true });
+      fs.cpSync(TEST_BUILD, dir, { recursive: true });
       const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
       manifest.version = manifest.version.replace(/\d+$/, n => String(Number(n) + 1));
       fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));

@@ -1,0 +1,56 @@
+// Test hooks, in the test build only (dist/extension-test; the shipped extension and its zips
+// have none of this, tests/e2e/package.test.js checks): what the end-to-end tests and the
+// benchmark read or steer through serviceWorker.evaluate, as globalThis.dgTest. Each works
+// from outside the extension's code: its messages, its clock, its own modules' exports.
+import { settled } from '../sw/page_analysis.js';
+import { updateBadge } from '../sw/badge.js';
+import { getCore, localNow } from '../sw/core.js';
+import { onAlarm } from '../sw/alarms.js';
+import { openNotification } from '../sw/reminders.js';
+import { refreshToolbar } from '../sw/toolbar.js';
+import { EVIDENCE_MESSAGES } from '../sw/evidence.js';
+
+// The last 20 snapshots the pages sent (the snapshot comparison of the content script with the
+// Rust one; the benchmark's core-only timing).
+const recentSnapshots = [];
+
+// Evidence checks that fail open: a service worker that never answers, or answers an error.
+const evidenceTestHooks = { stall: false, fail: false };
+
+const onMessage = chrome.runtime.onMessage;
+const addListener = onMessage.addListener.bind(onMessage);
+addListener(msg => {
+  if (msg && msg.type === 'analyse' && typeof msg.snapshot === 'string') {
+    recentSnapshots.push(msg.snapshot);
+    if (recentSnapshots.length > 20) recentSnapshots.shift();
+  }
+  return false;
+});
+// The extension's own listener (registered after this module runs) is wrapped: evidence
+// requests can be held or refused before it sees them.
+onMessage.addListener = listener => addListener((msg, sender, sendResponse) => {
+  if (msg && EVIDENCE_MESSAGES.has(msg.type)) {
+    if (evidenceTestHooks.stall) return true;
+    if (evidenceTestHooks.fail) { sendResponse({ error: 'core failure (test)' }); return false; }
+  }
+  return listener(msg, sender, sendResponse);
+});
+
+// The service worker's clock moved by whole days, to see midnight pass: every `new Date()` and
+// `Date.now()` in this context (the extension's local time, the next midnight's alarm).
+const RealDate = Date;
+let shiftMs = 0;
+class ShiftedDate extends RealDate {
+  constructor(...args) {
+    if (args.length) super(...args);
+    else super(RealDate.now() + shiftMs);
+  }
+  static now() { return RealDate.now() + shiftMs; }
+}
+globalThis.Date = ShiftedDate;
+function shiftClockForTests(days) { shiftMs = Math.round(Number(days) || 0) * 86_400_000; }
+
+globalThis.dgTest = {
+  recentSnapshots, settled, updateBadge, getCore, evidence: evidenceTestHooks,
+  localNow, onAlarm, openNotification, refreshToolbar, shiftClockForTests,
+};
