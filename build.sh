@@ -57,11 +57,14 @@ wasm_size() {
 }
 
 # The core as wasm, release profile: cargo → wasm-bindgen into <out dir>; wasm_opt then shrinks it.
+# The glue gets __wbg_reset_state (a fresh instance of the compiled module, in place): after a
+# panic or another trap, extension/sw/core.js calls it before the next call.
 wasm_bindgen_out() {   # wasm_bindgen_out <out dir> [cargo arguments]
   local out=$1; shift
   cargo build -q -p guard-web --release --target wasm32-unknown-unknown "$@"
   rm -rf "$out"
-  wasm-bindgen --target web --no-typescript --out-dir "$out" target/wasm32-unknown-unknown/release/guard_web.wasm
+  wasm-bindgen --target web --no-typescript --experimental-reset-state-function \
+    --out-dir "$out" target/wasm32-unknown-unknown/release/guard_web.wasm
 }
 
 wasm_opt() {   # wasm_opt <out dir>

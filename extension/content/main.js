@@ -9,12 +9,17 @@
   const FULL_ABOVE = 300;       // this many changed subtrees: read the whole page instead
 
   const PIECE_ELEMENTS = 3000;  // a full read of a bigger page goes in pieces of about this size
+  // After a read fails (the core cannot start, or failed), the next waits this long, doubling up
+  // to the cap, however often the page changes meanwhile; a read that works ends the wait.
+  const RETRY_FIRST_MS = 1000;
+  const RETRY_MAX_MS = 60_000;
   let ctx = null;               // what the core said about this page (echoed on partial reads)
   let kind = null;              // the page's kind, from the core; 'other' pages are never read
   let url = location.href;
   let full = true;              // next read covers the whole page
   const dirty = new Set();      // subtrees to re-read
   let timer = 0, firstDirty = 0, running = false, dead = false, reads = 0;
+  let failures = 0, heldUntil = 0; // reads failed in a row; no read before heldUntil
   const stats = [];
   let batch = 0;                // reads that belong together (the pieces of one full read share it)
 
@@ -58,6 +63,7 @@
         // the script again.
         const { plan } = await analyse(JSON.stringify(DG.snapshot.empty()));
         kind = plan.ctx.kind;
+        failures = 0; heldUntil = 0;
       }
       if (kind === 'other') { full = false; dirty.clear(); return; }
       batch++;
@@ -92,7 +98,14 @@
     } catch (e) {
       // Extension reloaded or removed: stop quietly; the page goes on without us.
       if (/context invalidated/i.test(String(e && e.message))) { dead = true; observer && observer.disconnect(); }
-      else report(e);
+      else {
+        report(e);
+        // Not read: the whole page is read again once the wait is over, changed or not.
+        full = true;
+        failures++;
+        heldUntil = performance.now() + Math.min(RETRY_FIRST_MS * 2 ** (failures - 1), RETRY_MAX_MS);
+        schedule();
+      }
     } finally { running = false; }
   }
 
@@ -123,6 +136,7 @@
     await nextTask();
     const t2 = performance.now();
     ctx = plan.ctx;
+    failures = 0; heldUntil = 0;
     observer && handle(observer.takeRecords());
     DG.apply(plan, live, roots ? scopeOf(snap, live) : null);
     observer && handle(observer.takeRecords());
@@ -142,7 +156,7 @@
     const now = performance.now();
     if (!timer) firstDirty = now;
     clearTimeout(timer);
-    timer = setTimeout(read, now - firstDirty > MAX_WAIT_MS ? 0 : QUIET_MS);
+    timer = setTimeout(read, Math.max(now - firstDirty > MAX_WAIT_MS ? 0 : QUIET_MS, heldUntil - now));
   }
 
   const ours = n => n.nodeType === 1 && (n.hasAttribute('data-dg-ui') || !!n.closest?.('[data-dg-ui]'));

@@ -18,7 +18,8 @@ function files(dir, ext) {
 }
 
 // What only the test build may carry (tests/test-build/, the wasm's `test-hooks` feature).
-const TEST_ONLY = ['dgTest', 'shiftClockForTests', 'evidenceTestHooks', 'recentSnapshots', 'test/hooks.js'];
+const TEST_ONLY = ['dgTest', 'shiftClockForTests', 'evidenceTestHooks', 'recentSnapshots', 'failCoreStart', 'panic_for_tests',
+  'data-dg-test-panic', 'test/hooks.js'];
 
 // Every file of a folder or a zip, as bytes, by name.
 function contents(where) {

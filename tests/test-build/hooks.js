@@ -4,7 +4,7 @@
 // from outside the extension's code: its messages, its clock, its own modules' exports.
 import { settled } from '../sw/page_analysis.js';
 import { updateBadge } from '../sw/badge.js';
-import { getCore, localNow } from '../sw/core.js';
+import { corePanics, getCore, localNow } from '../sw/core.js';
 import { onAlarm } from '../sw/alarms.js';
 import { openNotification } from '../sw/reminders.js';
 import { refreshToolbar } from '../sw/toolbar.js';
@@ -17,6 +17,9 @@ const recentSnapshots = [];
 // Evidence checks that fail open: a service worker that never answers, or answers an error.
 const evidenceTestHooks = { stall: false, fail: false };
 
+// What the pages' reads were answered, in order: 'plan' or the error (the last 50).
+const pageReads = [];
+
 const onMessage = chrome.runtime.onMessage;
 const addListener = onMessage.addListener.bind(onMessage);
 addListener(msg => {
@@ -27,14 +30,44 @@ addListener(msg => {
   return false;
 });
 // The extension's own listener (registered after this module runs) is wrapped: evidence
-// requests can be held or refused before it sees them.
+// requests can be held or refused before it sees them, and page reads' answers are noted.
 onMessage.addListener = listener => addListener((msg, sender, sendResponse) => {
   if (msg && EVIDENCE_MESSAGES.has(msg.type)) {
     if (evidenceTestHooks.stall) return true;
     if (evidenceTestHooks.fail) { sendResponse({ error: 'core failure (test)' }); return false; }
   }
+  if (msg && msg.type === 'analyse') {
+    const answer = sendResponse;
+    sendResponse = reply => {
+      pageReads.push(reply && reply.plan ? 'plan' : String(reply && reply.error));
+      if (pageReads.length > 50) pageReads.shift();
+      answer(reply);
+    };
+  }
   return listener(msg, sender, sendResponse);
 });
+
+// Starts of the core: how many were tried (each fetches the wasm), and a switch that makes
+// them fail as a damaged or unreadable module would. The switch is also kept in
+// chrome.storage.session, so that a service worker started anew (which starts its core at
+// once) sees it before its first start.
+const coreStart = { attempts: 0, fail: false };
+const sessionRead = chrome.storage.session.get('dgTestCoreStartFails')
+  .then(r => { coreStart.fail ||= !!r.dgTestCoreStartFails; }, () => {});
+const realFetch = globalThis.fetch;
+globalThis.fetch = async function (input, options) {
+  if (String(input && input.url || input).endsWith('/pkg/guard_web_bg.wasm')) {
+    coreStart.attempts++;
+    await sessionRead;
+    if (coreStart.fail) throw new TypeError('the core could not be fetched (test switch)');
+  }
+  return realFetch.call(this, input, options);
+};
+async function failCoreStart(fail) {
+  await sessionRead;
+  coreStart.fail = !!fail;
+  await chrome.storage.session.set({ dgTestCoreStartFails: !!fail });
+}
 
 // The service worker's clock moved by whole days, to see midnight pass: every `new Date()` and
 // `Date.now()` in this context (the extension's local time, the next midnight's alarm).
@@ -53,4 +86,5 @@ function shiftClockForTests(days) { shiftMs = Math.round(Number(days) || 0) * 86
 globalThis.dgTest = {
   recentSnapshots, settled, updateBadge, getCore, evidence: evidenceTestHooks,
   localNow, onAlarm, openNotification, refreshToolbar, shiftClockForTests,
+  corePanics, pageReads, coreStart, failCoreStart,
 };
