@@ -17,8 +17,10 @@ const recentSnapshots = [];
 // Evidence checks that fail open: a service worker that never answers, or answers an error.
 const evidenceTestHooks = { stall: false, fail: false };
 
-// What the pages' reads were answered, in order: 'plan' or the error (the last 50).
+// How the pages' reads were answered, the last 50: { n, answer } with n counting every read
+// of this service worker's life and answer 'plan' or the error.
 const pageReads = [];
+let pageReadsSeen = 0;
 
 const onMessage = chrome.runtime.onMessage;
 const addListener = onMessage.addListener.bind(onMessage);
@@ -39,7 +41,7 @@ onMessage.addListener = listener => addListener((msg, sender, sendResponse) => {
   if (msg && msg.type === 'analyse') {
     const answer = sendResponse;
     sendResponse = reply => {
-      pageReads.push(reply && reply.plan ? 'plan' : String(reply && reply.error));
+      pageReads.push({ n: ++pageReadsSeen, answer: reply && reply.plan ? 'plan' : String(reply && reply.error) });
       if (pageReads.length > 50) pageReads.shift();
       answer(reply);
     };
