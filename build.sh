@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Dispute Guard: the one entry point. Idempotent; installs what a fresh machine lacks.
-#   ./build.sh [build]   release wasm → wasm-bindgen → wasm-opt → dist/extension (+ zips)
+#   ./build.sh [build]   release wasm → wasm-bindgen → wasm-opt → dist/extension (+ zips), and the
+#                        test build dist/extension-test (the same with the test hooks; never zipped)
 #   ./build.sh test      every test: Rust, end-to-end in Chromium, Firefox lint; last line "N passed, M failed"
 #   ./build.sh demo      the bundled demo pages in Chromium with the extension (screenshots when headless)
 #   ./build.sh bench     what the extension costs a page, against the bare minimum (dist/bench/)
 #   ./build.sh fuzz      long fuzzing of the core (DG_FUZZ_CASES per property, default 20000)
-#   ./build.sh package   build, then the store zips, the source zip and the store listing (dist/store/)
+#   ./build.sh package   build, then the store zips (shipped builds only), the source zip and the store listing (dist/store/)
 #   ./build.sh store     build, then the store listing only: texts, screenshots, promotional tile
 #   ./build.sh repro     build, then rebuild from the source zip in a clean folder and compare the bytes
 #   ./build.sh source    only dist/dispute-guard-<version>-source.zip (or ./build.sh source <file>)
@@ -57,23 +58,49 @@ wasm_size() {
   echo "wasm: $(stat -c %s $f) bytes raw, $(gzip -9c $f | wc -c) bytes gzipped"
 }
 
-build() {
-  need_rust_target; need_wasm_bindgen; need_npm
-  say "building the core (wasm, release)"
-  cargo build -q -p guard-web --release --target wasm32-unknown-unknown
-  rm -rf dist/pkg
-  wasm-bindgen --target web --no-typescript --out-dir dist/pkg target/wasm32-unknown-unknown/release/guard_web.wasm
+# The core as wasm, release profile: cargo → wasm-bindgen into <out dir>; wasm_opt then shrinks it.
+# The glue gets __wbg_reset_state (a fresh instance of the compiled module, in place): after a
+# panic or another trap, extension/sw/core.js calls it before the next call.
+wasm_bindgen_out() {   # wasm_bindgen_out <out dir> [cargo arguments]
+  local out=$1; shift
+  cargo build -q -p guard-web --release --target wasm32-unknown-unknown "$@"
+  rm -rf "$out"
+  wasm-bindgen --target web --no-typescript --experimental-reset-state-function \
+    --out-dir "$out" target/wasm32-unknown-unknown/release/guard_web.wasm
+}
+
+wasm_opt() {   # wasm_opt <out dir>
   # The features rustc enables by default for wasm32 (all supported by Chromium and Firefox 128+);
   # not --all-features, which lets wasm-opt emit instructions the browsers may lack.
   wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    dist/pkg/guard_web_bg.wasm -o dist/pkg/guard_web_bg.wasm
+    "$1/guard_web_bg.wasm" -o "$1/guard_web_bg.wasm"
+}
+
+# build [with-test]: the shipped builds and their zips; with-test also dist/extension-test, the
+# Chromium build plus the test hooks (tests/test-build/ and the wasm's `test-hooks` entry points)
+# that the end-to-end tests and the benchmark load. Its wasm is optimised alongside the other.
+build() {
+  need_rust_target; need_wasm_bindgen; need_npm
+  say "building the core (wasm, release)"
+  wasm_bindgen_out dist/pkg
+  local opt_test=""
+  if [ "${1:-}" = with-test ]; then
+    wasm_bindgen_out dist/pkg-test --features test-hooks
+    wasm_opt dist/pkg-test & opt_test=$!
+  fi
+  wasm_opt dist/pkg
+  [ -z "$opt_test" ] || wait "$opt_test"
   node tools/assemble.mjs >/dev/null
   local v; v=$(node -e "import('./tools/assemble.mjs').then(m => console.log(m.version()))")
   rm -f dist/dispute-guard-*.zip
   store_zip dist/extension "dist/dispute-guard-$v-chrome.zip"
   store_zip dist/extension-firefox "dist/dispute-guard-$v-firefox.zip"
   echo "dist/extension (load unpacked in Chromium), dist/extension-firefox, dist/dispute-guard-$v-{chrome,firefox}.zip"
+  if [ -n "$opt_test" ]; then
+    node tools/assemble.mjs test >/dev/null
+    echo "dist/extension-test (the test build: the same with the test hooks, never shipped)"
+  fi
   wasm_size
 }
 
@@ -231,9 +258,9 @@ store_listing() {
 
 cmd=${1:-build}
 case "$cmd" in
-  build) build ;;
-  package) build; package_release ;;
-  store) build; store_listing ;;
+  build) build with-test ;;
+  package) build with-test; package_release ;;   # (the store screenshots are taken with the test build's hooks)
+  store) build with-test; store_listing ;;
   source) source_zip "$(version)" ${2:+"$2"} ;;   # the source zip alone (tests/e2e/package.test.js)
   repro)
     build
@@ -243,7 +270,7 @@ case "$cmd" in
   test)
     need_apt chromium chromium
     need_apt firefox-esr firefox-esr
-    build
+    build with-test
     PASSED=0; FAILED=0
     say "Rust tests"; rust_tests
     say "end-to-end tests (headless Chromium)"; node_suite e2e tests/e2e/run.js
@@ -255,13 +282,23 @@ case "$cmd" in
     ;;
   fuzz)
     # Long fuzzing on demand (./build.sh test runs the same properties with a small budget):
-    # every property test of the core with DG_FUZZ_CASES cases each (default 20000), release
-    # build with panics unwinding so that proptest can report and shrink what it finds.
+    # every property test of the core with DG_FUZZ_CASES cases each (default 20000), in the
+    # debug profile (overflow checks and debug assertions on, panics unwinding) so that an
+    # overflow is found as a failure and proptest can shrink it. Cases run and failures found
+    # are summed at the end.
     need_rust_target
     cases=${DG_FUZZ_CASES:-20000}
-    say "fuzzing the core: $cases cases per property"
-    DG_FUZZ_CASES=$cases CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release -p guard-core \
-      --test fuzz_entry_points --test parsers_prop --test evidence_prop --test reading_pages --test page_report
+    say "fuzzing the core: $cases cases per property (debug profile: overflow checks on)"
+    local_log=.cache/fuzz.log
+    set +e
+    DG_FUZZ_CASES=$cases cargo test --profile fuzz --no-fail-fast -p guard-core \
+      --test fuzz_entry_points --test parsers_prop --test evidence_prop --test reading_pages --test page_report 2>&1 | tee "$local_log"
+    rc=${PIPESTATUS[0]}
+    set -e
+    tests=$(grep -Ec '^test [a-z_:]+ \.\.\. (ok|FAILED)$' "$local_log" || true)
+    found=$(grep -Ec '^test [a-z_:]+ \.\.\. FAILED$' "$local_log" || true)
+    echo "fuzz: $cases cases per property; $tests tests run, $found failed (.cache/fuzz.log)"
+    exit "$rc"
     ;;
   fixture-from)
     # A page a shopper reported as misread becomes a test (tools/fixture_from.mjs), which must
@@ -273,7 +310,7 @@ case "$cmd" in
     ;;
   bench)
     need_apt chromium chromium
-    build
+    build with-test
     node tests/bench/bench.js
     ;;
   demo)

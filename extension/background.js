@@ -1,16 +1,15 @@
 // The service worker: runs the core for pages (whatever their CSP), keeps the memory of orders,
 // the toolbar badge, the reminders and their alarms. Listeners are registered synchronously,
 // as MV3 requires.
-import { analysePage, recentSnapshots, settled } from './sw/page_analysis.js';
-import { updateBadge } from './sw/badge.js';
-import { getCore, localNow, shiftClockForTests } from './sw/core.js';
-import { getSettings, replaceAll, updateMemory } from './sw/storage.js';
+import { analysePage } from './sw/page_analysis.js';
+import { getCore } from './sw/core.js';
+import { forgetEverything, getSettings, importAll, updateMemory } from './sw/storage.js';
 import { browserLocale, messagesFor } from './sw/messages.js';
 import { refreshToolbar, scheduleRefresh } from './sw/toolbar.js';
 import { openNotification } from './sw/reminders.js';
-import { ensureAlarms, rearmMidnight, MIDNIGHT, PERIODIC } from './sw/alarms.js';
-import { EVIDENCE_MESSAGES, answerEvidence, evidenceTestHooks } from './sw/evidence.js';
-import { answerCheckOrders, checkOrdersTestHooks, noteAnalysed, startCheckOrders } from './sw/check_orders.js';
+import { ensureAlarms, onAlarm } from './sw/alarms.js';
+import { EVIDENCE_MESSAGES, answerEvidence } from './sw/evidence.js';
+import { answerCheckOrders, noteAnalysed, startCheckOrders } from './sw/check_orders.js';
 import { pageReport } from './sw/page_report.js';
 
 // Requests from the popup and options page: every change to stored data goes through here, in
@@ -23,17 +22,17 @@ const pageRequests = {
     await updateMemory(memory => core.change_memory(memory, String(c.op), String(c.id ?? ''), !!c.value));
     return { ok: true };
   },
-  // Import an export file's text: all or nothing.
+  // Import an export file's text: all or nothing (the core reads and checks all of it, then
+  // sw/storage.js importAll switches in one write, or says why not).
   async import(msg) {
     const core = await getCore();
     const r = JSON.parse(core.import_data(String(msg.text ?? '')));
     if (r.error) return { error: r.error };
-    await replaceAll({ orders: r.memory, settings: r.settings });
-    return { ok: true };
+    return importAll(r.memory, r.settings);
   },
-  // Forget everything: orders, reminders shown, settings.
+  // Forget everything: orders, reminders shown, settings, what was set aside.
   async forget() {
-    await replaceAll(null);
+    await forgetEverything();
     return { ok: true };
   },
 };
@@ -66,14 +65,14 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     }).catch(() => sendResponse({ lang: null, messages: null }));
     return true;
   }
-  // "Check my orders": start, cancel, or what the popup and the list bar show (issue 13).
-  if (msg && msg.type === 'check-orders') {
-    answerCheckOrders(msg, sender).then(sendResponse, e => sendResponse({ error: String(e && e.message) }));
-    return true;
-  }
   // Only the extension's own pages may change stored data.
   if (msg && msg.type === 'toolbar' && ownPage(sender) && Object.hasOwn(pageRequests, msg.action)) {
     pageRequests[msg.action](msg).then(sendResponse, e => sendResponse({ error: { key: 'popupError', args: [] }, detail: String(e && e.message) }));
+    return true;
+  }
+  // "Check my orders": start, cancel, or what the popup and the list bar show (issue 13).
+  if (msg && msg.type === 'check-orders') {
+    answerCheckOrders(msg, sender).then(sendResponse, e => sendResponse({ error: String(e && e.message) }));
     return true;
   }
   if (!msg || msg.type !== 'analyse' || typeof msg.snapshot !== 'string') return false;
@@ -92,11 +91,6 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 const refresh = () => refreshToolbar().catch(e => console.warn('Dispute Guard: toolbar not updated:', e && e.message));
 const start = () => ensureAlarms().catch(e => console.warn('Dispute Guard: alarms not set:', e && e.message)).then(refresh);
 
-async function onAlarm(alarm) {
-  if (alarm.name === MIDNIGHT) await rearmMidnight();
-  if (alarm.name === MIDNIGHT || alarm.name === PERIODIC) await refreshToolbar();
-}
-
 chrome.runtime.onInstalled.addListener(start);
 chrome.runtime.onStartup.addListener(start);
 chrome.alarms.onAlarm.addListener(alarm => onAlarm(alarm).catch(e => console.warn('Dispute Guard: alarm failed:', e && e.message)));
@@ -111,10 +105,3 @@ chrome.storage.onChanged.addListener((changes, area) => {
 start();
 // …and a check of the orders that was under way goes on.
 startCheckOrders();
-
-// For the end-to-end tests (read with serviceWorker.evaluate); nothing here leaves the machine.
-globalThis.dgTest = {
-  recentSnapshots, settled, updateBadge, getCore, evidence: evidenceTestHooks,
-  localNow, onAlarm, openNotification, refreshToolbar, shiftClockForTests,
-  checkOrders: checkOrdersTestHooks,
-};

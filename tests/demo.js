@@ -68,6 +68,8 @@ const SCENES = [
       await page.setViewportSize({ width: 420, height: 600 });
       await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
       await page.waitForSelector('body[data-ready]');
+      // The orders read are saved a moment after the pages are read; the popup draws them then.
+      await page.waitForSelector('[data-dg-popup-order]');
       return page;
     },
   },
@@ -91,6 +93,9 @@ async function main() {
   const { server: srv, port, route } = await server.start(0, { 'demo-check-orders': () => site.listPage() });
   site.serveOrders(route);
   const headed = !!process.env.DISPLAY && !process.env.DG_DEMO_HEADLESS;
+  // The shipped extension, as a shopper would load it.
+  // The test build: the shipped extension plus the hooks that let the demo wait for the service
+  // worker and let "Check my orders" open the demo's plain-HTTP order pages.
   const browser = await launch({ port, headless: !headed });
   const fixtures = listFixtures();
   const urlOf = name => server.fixtureUrl(fixtures.find(f => f.name === name));

@@ -1,6 +1,10 @@
 // Assembles the loadable extensions from extension/ and the built wasm (dist/pkg):
 //   dist/extension          Chromium (load unpacked)
 //   dist/extension-firefox  Firefox
+//   dist/extension-test     Chromium with the test hooks (`./build.sh test-build`): the wasm
+//                           built with the `test-hooks` feature (dist/pkg-test) and tests/test-build/
+//                           as test/, whose background.js loads the hooks, then the extension's.
+//                           Never zipped: the shipped builds carry none of it.
 // One manifest source: the Chromium manifest drops the Firefox-only keys and the Firefox one
 // drops `service_worker` (Firefox runs the same module as an event page). The version comes
 // from Cargo.toml, the one place it is set (tools/version.mjs). _locales/<lang>/messages.json are merged from the
@@ -50,11 +54,14 @@ function copyTree(from, to, skip) {
   }
 }
 
+const OUT = { chrome: 'extension', firefox: 'extension-firefox', test: 'extension-test' };
+
 function assemble(target) {
-  const out = path.join(dist, target === 'chrome' ? 'extension' : 'extension-firefox');
+  const out = path.join(dist, OUT[target]);
   fs.rmSync(out, { recursive: true, force: true });
   copyTree(src, out, new Set(['i18n', 'manifest.json']));
-  copyTree(path.join(dist, 'pkg'), path.join(out, 'pkg'), new Set(['package.json', '.gitignore']));
+  copyTree(path.join(dist, target === 'test' ? 'pkg-test' : 'pkg'), path.join(out, 'pkg'), new Set(['package.json', '.gitignore']));
+  if (target === 'test') copyTree(path.join(root, 'tests', 'test-build'), path.join(out, 'test'), new Set());
   for (const [lang, messages] of Object.entries(mergedLocales())) {
     fs.mkdirSync(path.join(out, '_locales', lang), { recursive: true });
     fs.writeFileSync(path.join(out, '_locales', lang, 'messages.json'), JSON.stringify(messages, null, 2) + '\n');
@@ -63,9 +70,10 @@ function assemble(target) {
   // after the description, where a reader looks for it.
   const manifest = Object.fromEntries(Object.entries(JSON.parse(fs.readFileSync(path.join(src, 'manifest.json'), 'utf8')))
     .flatMap(([k, x]) => (k === 'description' ? [[k, x], ['version', version()]] : [[k, x]])));
-  if (target === 'chrome') {
+  if (target === 'chrome' || target === 'test') {
     delete manifest.background.scripts;
     delete manifest.browser_specific_settings;
+    if (target === 'test') manifest.background.service_worker = 'test/background.js';
   } else {
     delete manifest.background.service_worker;
   }
@@ -73,6 +81,7 @@ function assemble(target) {
   return out;
 }
 
+// `node tools/assemble.mjs` the shipped builds; `node tools/assemble.mjs test` the test build.
 if (process.argv[1] === new URL(import.meta.url).pathname) {
-  for (const t of ['chrome', 'firefox']) console.log(assemble(t));
+  for (const t of process.argv[2] === 'test' ? ['test'] : ['chrome', 'firefox']) console.log(assemble(t));
 }

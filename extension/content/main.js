@@ -9,6 +9,10 @@
   const FULL_ABOVE = 300;       // this many changed subtrees: read the whole page instead
 
   const PIECE_ELEMENTS = 3000;  // a full read of a bigger page goes in pieces of about this size
+  // After a read fails (the core cannot start, or failed), the next waits this long, doubling up
+  // to the cap, however often the page changes meanwhile; a read that works ends the wait.
+  const RETRY_FIRST_MS = 1000;
+  const RETRY_MAX_MS = 60_000;
   let ctx = null;               // what the core said about this page (echoed on partial reads)
   let kind = null;              // the page's kind, from the core; 'other' pages are never read
   let url = location.href;
@@ -18,6 +22,7 @@
   let underway = null;          // the read under way: { all } (whole page) or { roots }
   let failures = 0;             // reads that failed: what they covered may carry stale marks
   let started = 0, finished = 0;// reads begun and ended (one at a time): each takes every change made before it
+  let failedInRow = 0, heldUntil = 0; // reads failed in a row; no read before heldUntil (back off)
   const stats = [];
   let batch = 0;                // reads that belong together (the pieces of one full read share it)
 
@@ -62,6 +67,7 @@
         // the script again.
         const { plan } = await analyse(JSON.stringify(DG.snapshot.empty()));
         kind = plan.ctx.kind;
+        failedInRow = 0; heldUntil = 0;
       }
       if (kind === 'other') { full = false; dirty.clear(); return; }
       batch++;
@@ -99,7 +105,14 @@
       failures++;
       // Extension reloaded or removed: stop quietly; the page goes on without us.
       if (/context invalidated/i.test(String(e && e.message))) { dead = true; observer && observer.disconnect(); }
-      else report(e);
+      else {
+        report(e);
+        // Not read: the whole page is read again once the wait is over, changed or not.
+        full = true;
+        failedInRow++;
+        heldUntil = performance.now() + Math.min(RETRY_FIRST_MS * 2 ** (failedInRow - 1), RETRY_MAX_MS);
+        schedule();
+      }
     } finally { running = false; underway = null; finished++; wake(); }
   }
 
@@ -163,6 +176,7 @@
     await nextTask();
     const t2 = performance.now();
     ctx = plan.ctx;
+    failedInRow = 0; heldUntil = 0;
     observer && handle(observer.takeRecords());
     DG.apply(plan, live, roots ? scopeOf(snap, live) : null);
     DG.report?.offer(plan.ctx.kind, plan.report_widget);
@@ -183,7 +197,7 @@
     const now = performance.now();
     if (!timer) firstDirty = now;
     clearTimeout(timer);
-    timer = setTimeout(read, now - firstDirty > MAX_WAIT_MS ? 0 : QUIET_MS);
+    timer = setTimeout(read, Math.max(now - firstDirty > MAX_WAIT_MS ? 0 : QUIET_MS, heldUntil - now));
   }
 
   const ours = n => n.nodeType === 1 && (n.hasAttribute('data-dg-ui') || !!n.closest?.('[data-dg-ui]'));

@@ -155,7 +155,7 @@ document.getElementById('import-file').addEventListener('change', async ev => {
   ev.target.value = '';
   if (!file) return;
   say('', '');
-  if (file.size > IMPORT_MAX_BYTES) { say('', t('importNotOurs')); return; }
+  if (file.size > IMPORT_MAX_BYTES) { say('', message({ key: 'importTooBig', args: [{ bytes: file.size }, { bytes: IMPORT_MAX_BYTES }] })); return; }
   const r = await chrome.runtime.sendMessage({ type: 'toolbar', action: 'import', text: await file.text() });
   if (!r || r.error) { say('', r ? message(r.error) : t('popupError')); return; }
   await build();

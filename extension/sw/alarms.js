@@ -2,6 +2,8 @@
 // every time, since a fixed 24-hour period drifts with daylight saving time) and a periodic one
 // that catches up after sleep, a changed clock or a missed midnight. Alarms may not survive a
 // browser restart, so they are checked at every service-worker start.
+import { refreshToolbar } from './toolbar.js';
+
 export const MIDNIGHT = 'dg-midnight';
 export const PERIODIC = 'dg-periodic';
 const PERIOD_MINUTES = 60;
@@ -20,4 +22,10 @@ export async function ensureAlarms() {
 
 export async function rearmMidnight() {
   await chrome.alarms.create(MIDNIGHT, { when: nextMidnight() });
+}
+
+// An alarm went off: at midnight the next one is set, and either way the toolbar follows.
+export async function onAlarm(alarm) {
+  if (alarm.name === MIDNIGHT) await rearmMidnight();
+  if (alarm.name === MIDNIGHT || alarm.name === PERIODIC) await refreshToolbar();
 }

@@ -14,38 +14,7 @@ function toBase64(bytes) {
   return btoa(s);
 }
 
-// Test hooks, all here (the end-to-end tests reach them as dgTest.evidence): a core that never
-// answers (`stall`), throws (`fail`), answers some message types late (`delay`: type -> ms), or
-// holds the file checks' answers until the test calls `release()` (`hold`; `held` counts the
-// requests waiting), so that a test can change the page while a check runs.
-export const evidenceTestHooks = {
-  stall: false,
-  fail: false,
-  delay: {},
-  hold: false,
-  held: 0,
-  waiting: [],
-  release() {
-    this.hold = false;
-    for (const go of this.waiting.splice(0)) go();
-    this.held = 0;
-  },
-};
-
-async function testHooks(msg) {
-  const h = evidenceTestHooks;
-  if (h.stall) await new Promise(() => {});
-  if (h.fail) throw new Error('core failure (test)');
-  const ms = Number(h.delay[msg.type]) || 0;
-  if (ms > 0) await new Promise(go => setTimeout(go, ms));
-  if (h.hold && msg.type !== 'dispute-assist') {
-    h.held++;
-    await new Promise(go => h.waiting.push(go));
-  }
-}
-
 export async function answerEvidence(msg) {
-  await testHooks(msg);
   const core = await getCore();
   switch (msg.type) {
     case 'evidence-check':

@@ -3,9 +3,6 @@ import { getCore, localNow } from './core.js';
 import { getSettings, memorySettled, updateMemory } from './storage.js';
 import { scheduleRefresh, toolbarSettled } from './toolbar.js';
 
-// The last snapshots received, for the end-to-end tests' snapshot comparison (memory only).
-export const recentSnapshots = [];
-
 // Orders read and not saved yet. A long list is read in many pieces and a busy page is re-read
 // often: whatever arrives while a save runs is saved together in the next one, so the stored
 // memory is rewritten once per save, not once per read.
@@ -61,8 +58,6 @@ export async function analysePage(msg) {
   const core = await getCore();
   const settings = await getSettings();
   const now = typeof msg.now === 'string' ? msg.now : localNow();
-  recentSnapshots.push(msg.snapshot);
-  if (recentSnapshots.length > 20) recentSnapshots.shift();
   // What earlier pages said about these orders feeds list badges and confirm dialogs.
   const memory = await rememberedFor(msg.snapshot).catch(() => '');
   const plan = core.analyse_remembering(msg.snapshot, JSON.stringify(settings), now, memory);

@@ -85,6 +85,8 @@ async function measureFloor(port) {
   return out;
 }
 
+// The test build (the shipped extension plus its test hooks): the core-only timing below reads
+// the snapshots its hooks keep.
 async function measureOurs(port) {
   const b = await launch({ port });
   const out = { pages: {}, append: {}, memory: {} };
@@ -280,7 +282,7 @@ async function measureColdStart(port) {
   const profile = fs.mkdtempSync(path.join(RUN_DIR, 'bench-profile-'));
   const times = [];
   try {
-    const first = await launch({ port, profile });
+    const first = await launch({ port, profile, extensionDir: EXT });
     await first.sw().evaluate(() => {
       const day = n => { const d = new Date(); d.setDate(d.getDate() + n); return d.toLocaleDateString('sv'); };
       return chrome.storage.local.set({ orders: { schema: 1, orders: { '8100000000000009': {
@@ -288,7 +290,7 @@ async function measureColdStart(port) {
     });
     await first.close({ keepProfile: true });
     for (let r = 0; r < RUNS; r++) {
-      const b = await launch({ port, profile });
+      const b = await launch({ port, profile, extensionDir: EXT });
       const t = await b.sw().evaluate(async () => {
         for (;;) { if (await chrome.action.getBadgeText({})) return performance.now(); await new Promise(r => setTimeout(r, 1)); }
       });

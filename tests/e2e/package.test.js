@@ -6,7 +6,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { ROOT } = require('../harness/browser');
+const { ROOT, TEST_BUILD } = require('../harness/browser');
 
 const HOSTS = ['*://*.aliexpress.com/*', '*://*.aliexpress.ru/*', '*://*.aliexpress.us/*'];
 const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'";
@@ -33,6 +33,20 @@ const builtVersion = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'e
 // Firefox Add-ons up to 200 MB; ours is about 450 KB, so 1 MB catches a build that drags in
 // something it should not (a debug wasm, the fixtures, node_modules).
 const ZIP_BUDGET = 1 << 20;
+
+// What only the test build may carry (tests/test-build/, the wasm's `test-hooks` feature).
+const TEST_ONLY = ['dgTest', 'shiftClockForTests', 'evidenceTestHooks', 'recentSnapshots', 'failCoreStart', 'panic_for_tests',
+  'data-dg-test-panic', 'test/hooks.js'];
+
+// Every file of a folder or a zip, as bytes, by name.
+function contents(where) {
+  if (where.endsWith('.zip')) {
+    const script = 'import base64, json, sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint(json.dumps({n: base64.b64encode(z.read(n)).decode() for n in z.namelist()}))';
+    const entries = JSON.parse(execFileSync('python3', ['-c', script, where], { maxBuffer: 1 << 30 }).toString());
+    return Object.entries(entries).map(([name, b64]) => [name, Buffer.from(b64, 'base64')]);
+  }
+  return files(where, ['']).map(f => [path.relative(where, f), fs.readFileSync(f)]);
+}
 
 require('../harness/e2e').suite(__filename, t => {
   for (const [target, dir] of [['chrome', 'extension'], ['firefox', 'extension-firefox']]) {
@@ -82,6 +96,25 @@ require('../harness/e2e').suite(__filename, t => {
     } finally {
       fs.rmSync(path.dirname(out), { recursive: true, force: true });
     }
+  });
+
+  t.test('the shipped builds and their zips carry no test hook; the test build does', async env => {
+    const dist = path.join(ROOT, 'dist');
+    const shipped = ['extension', 'extension-firefox', ...fs.readdirSync(dist).filter(f => /^dispute-guard-.*\.zip$/.test(f))];
+    env.assert(shipped.length === 4, `two folders and two zips: ${shipped}`);
+    const found = [];
+    for (const what of shipped) {
+      const all = contents(path.join(dist, what));
+      env.assert(all.length > 20 && all.some(([n]) => n.endsWith('guard_web_bg.wasm')), `${what}: the whole extension, wasm included`);
+      for (const [name, bytes] of all) {
+        for (const hook of TEST_ONLY) if (name.includes(hook) || bytes.includes(hook)) found.push(`${what}/${name}: ${hook}`);
+      }
+    }
+    env.assert(found.length === 0, `test hooks shipped:\n${found.join('\n')}`);
+    // The names looked for are the ones the test build really has (in its scripts and its wasm).
+    const test = contents(TEST_BUILD).map(([, bytes]) => bytes);
+    for (const hook of TEST_ONLY.filter(h => h !== 'test/hooks.js')) env.assert(test.some(b => b.includes(hook)), `the test build has ${hook}`);
+    env.assert(fs.existsSync(path.join(TEST_BUILD, 'test', 'hooks.js')), 'the test build has its hooks module');
   });
 
   for (const [target, dir] of [['chromium', 'extension'], ['firefox', 'extension-firefox']]) {

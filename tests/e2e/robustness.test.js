@@ -4,7 +4,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { launch, ROOT, RUN_DIR } = require('../harness/browser');
+const { launch, ROOT, RUN_DIR, TEST_BUILD } = require('../harness/browser');
 
 const day = n => { const d = new Date(); d.setDate(d.getDate() + n); return d.toLocaleDateString('sv'); };
 const tracked = (id, order, extra = {}) => ({ order: { id, ...order }, first_seen: day(-20), last_seen: day(-1), ...extra });
@@ -43,11 +43,11 @@ async function popupNote(env) {
   return { note, orders };
 }
 
-// A copy of the built extension, to break or update without touching dist/.
+// A copy of the built extension (the test build), to break or update without touching dist/.
 function copyExtension(name) {
   const dir = path.join(RUN_DIR, name);
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync(path.join(ROOT, 'dist', 'extension'), dir, { recursive: true });
+  fs.cpSync(TEST_BUILD, dir, { recursive: true });
   return dir;
 }
 
@@ -139,6 +139,144 @@ require('../harness/e2e').suite(__filename, t => {
     }
   });
 
+  // The real quota (chrome.storage.local holds 10 MB without unlimitedStorage): a filler key
+  // leaves the orders `room` bytes, so that the next page read no longer fits.
+  async function fillStorage(env, page, room) {
+    await page.evaluate(async room => {
+      const area = chrome.storage.local;
+      const others = (await area.getBytesInUse(null)) - (await area.getBytesInUse('orders'));
+      // A key's size is its name plus its value's JSON (a string: its length and two quotes).
+      const fill = area.QUOTA_BYTES - others - room - 'filler'.length - 2;
+      await area.set({ filler: 'x'.repeat(fill) });
+    }, room);
+  }
+  const settled = (name, n) => tracked(`81000000000${String(n).padStart(5, '0')}`, { status: 'closed', placed: day(-90 - n), store: name });
+  const needingAction = tracked('8100000000000010', { status: 'completed', shipped: day(-30), completed: day(-13) });   // closes in 2 days
+
+  t.test('storage full: as many settled orders make room as the bytes need, counted in UTF-8 as the quota counts', async env => {
+    await env.resetStorage();
+    const page = await extensionPage(env);
+    // Thirty settled orders with stores named in Chinese (three bytes a character).
+    const orders = { '8100000000000010': needingAction };
+    for (let n = 1; n <= 30; n++) orders[settled('', n).order.id] = settled('深圳市优品电子科技有限公司旗舰店'.repeat(6), n);
+    await page.evaluate(async orders => {
+      await chrome.storage.local.set({ settings: { reminder_days: [] }, orders });
+    }, { schema: 1, orders });
+    const before = await page.evaluate(() => chrome.storage.local.getBytesInUse('orders'));
+    // Room for what is stored and a little more, not for the five orders the list adds.
+    await fillStorage(env, page, before + 400);
+    try {
+      await env.open('current-list-en');
+      const trimmed = await until(() => env.storage('storageTrimmed'), 'the record of what made room');
+      const stored = (await env.storage('orders')).orders;
+      env.assert('8100000000000010' in stored, 'the order needing action is kept');
+      env.assert(trimmed.removed.every(id => !(id in stored)), 'what was removed is gone');
+      // The list's five orders and a tenth spare need some eight of the settled ones (0.4 KB
+      // each) gone; counting characters (about half the bytes here) forgets every one of them
+      // and then orders that matter more.
+      env.assert(trimmed.removed.length <= 10, `only as many as needed were forgotten: ${trimmed.removed.length}`);
+      const listed = env.expected('current-list-en').orders.map(o => o.id);
+      env.assert(listed.every(id => id in stored), `the list's orders are saved with the rest: ${Object.keys(stored).length}`);
+    } finally { await env.resetStorage(); }
+  });
+
+  t.test('storage full: a trimmed memory refused again is trimmed further, never left unsaved', async env => {
+    await env.resetStorage();
+    const page = await extensionPage(env);
+    const orders = { '8100000000000010': needingAction };
+    for (let n = 1; n <= 6; n++) orders[settled('', n).order.id] = settled('Plain ASCII Store Name '.repeat(24), n);
+    await page.evaluate(orders => chrome.storage.local.set({ settings: { reminder_days: [] }, orders }), { schema: 1, orders });
+    const before = await page.evaluate(() => chrome.storage.local.getBytesInUse('orders'));
+    // Hardly more room than the stored orders take: four fifths of the memory with the list's
+    // orders (a guess from its own size) is still too much, and refused in turn.
+    await fillStorage(env, page, before + 100);
+    try {
+      await env.open('current-list-en');
+      const trimmed = await until(() => env.storage('storageTrimmed'), 'the record of what made room');
+      const stored = (await env.storage('orders')).orders;
+      env.assert('8100000000000010' in stored, 'the order needing action is kept');
+      env.assert(trimmed.removed.length >= 3, `enough settled orders made room: ${trimmed.removed.length}`);
+      const listed = env.expected('current-list-en').orders.map(o => o.id);
+      env.assert(listed.every(id => id in stored), 'the list read is saved');
+    } finally { await env.resetStorage(); }
+  });
+
+  t.test('what is set aside cannot grow without bound: the oldest go first', async env => {
+    await env.resetStorage();
+    const page = await extensionPage(env);
+    const old = Array.from({ length: 60 }, (_, i) => ({ what: `8100000000000${String(i).padStart(3, '0')}`, reason: 'unreadable', raw: { i }, at: '2026-01-01T00:00:00.000Z' }));
+    const bad = { order: { id: '8100000000000002', status: 42 }, first_seen: 'yesterday' };
+    await page.evaluate(items => chrome.storage.local.set(items), {
+      setAside: old, orders: { schema: 1, orders: { '8100000000000001': tracked('8100000000000001', { status: 'shipped' }), '8100000000000002': bad } },
+    });
+    await restartWorker(env, page);
+    const aside = await until(async () => { const a = await env.storage('setAside'); return a && a.length !== 60 && a; }, 'the new item set aside');
+    env.assert.equal(aside.length, 50, 'at most 50 items');
+    env.assert.equal(aside.at(-1).raw, bad, 'the newest kept, untouched');
+    env.assert.equal(aside[0].what, old[11].what, 'the oldest went first');
+    await env.resetStorage();
+  });
+
+  // The options page's text for a message key in a language (placeholders as a wildcard).
+  function messagePattern(lang, key) {
+    const table = JSON.parse(fs.readFileSync(path.join(env_root(), '_locales', lang, 'messages.json'), 'utf8'));
+    const text = table[key].message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$[A-Z]+\\\$/g, '.+');
+    return new RegExp(`^${text}$`);
+  }
+  const env_root = () => path.join(ROOT, 'dist', 'extension');
+
+  t.test('import never loses what was there: over the quota, cut short, from a newer version; what was set aside stays', async env => {
+    await env.resetStorage();
+    const page = await extensionPage(env);
+    const orders = { schema: 1, orders: { '8100000000000001': tracked('8100000000000001', { status: 'shipped', placed: day(-12) }) } };
+    const setAside = [{ what: '8100000000000002', reason: 'unreadable', raw: { order: { id: '8100000000000002', status: 42 } }, at: '2026-01-01T00:00:00.000Z' }];
+    await page.evaluate(items => chrome.storage.local.set(items), { orders, settings: { language: 'fr', closing_soon_days: 4 }, setAside });
+    const before = await env.sw().evaluate(() => chrome.storage.local.get(null));
+    const options = await env.browser.context.newPage();
+    await options.goto(env.extensionUrl('options/options.html'));
+    await options.waitForSelector('body[data-ready]');
+    const pick = async (name, text) => {
+      await options.evaluate(() => { document.getElementById('data-error').textContent = ''; document.getElementById('data-status').textContent = ''; });
+      await options.setInputFiles('#import-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      await options.waitForFunction(() => document.getElementById('data-error').textContent || document.getElementById('data-status').textContent, null, { timeout: 30000 });
+      return [await options.textContent('#data-status'), await options.textContent('#data-error')];
+    };
+    const intact = async what => env.assert.equal(await env.sw().evaluate(() => chrome.storage.local.get(null)), before, `${what}: every order, setting and item set aside intact`);
+    const exportOf = (orders, extra = {}) => JSON.stringify({ format: 'dispute-guard-export', version: 1, exported: '2026-01-01T00:00:00', settings: { closing_soon_days: 2 }, memory: { schema: 1, orders }, ...extra });
+    try {
+      // Over the quota (10 MB without unlimitedStorage), under the 20 MB the importer reads:
+      // 21,000 valid orders.
+      const many = {};
+      for (let n = 0; n < 21000; n++) {
+        const id = String(8200000000000000 + n);
+        many[id] = { order: { id, status: 'closed', placed: day(-100), items: [{ title: 'A very long item title for a test of the quota. '.repeat(9) }] }, first_seen: day(-100), last_seen: day(-99) };
+      }
+      const big = exportOf(many);
+      env.assert(big.length > 10.5 * 2 ** 20 && big.length < 20 * 2 ** 20, `between the quota and the import limit: ${big.length}`);
+      const [, tooBig] = await pick('big.json', big);
+      await intact('over the quota');
+      env.assert(messagePattern('fr', 'importTooBig').test(tooBig), `over the quota, said in French: ${tooBig}`);
+      // Cut short, as a stopped download leaves it.
+      const small = exportOf({ '8100000000000009': tracked('8100000000000009', { status: 'shipped' }) });
+      const [, cut] = await pick('cut.json', small.slice(0, Math.floor(small.length * 0.6)));
+      await intact('cut short');
+      env.assert(messagePattern('fr', 'importTruncated').test(cut), `cut short, said in French: ${cut}`);
+      // From a newer version, of the file or of the memory in it.
+      for (const newer of [exportOf({}, { version: 2 }), JSON.stringify({ ...JSON.parse(small), memory: { schema: 2, orders: {} } })]) {
+        const [, tooNew] = await pick('newer.json', newer);
+        await intact('from a newer version');
+        env.assert(messagePattern('fr', 'importTooNew').test(tooNew), `from a newer version, said in French: ${tooNew}`);
+      }
+      // A good file replaces orders and settings, and what was set aside stays.
+      const [done] = await pick('good.json', small);
+      env.assert(/1/.test(done), `imported: ${done}`);
+      const after = await env.sw().evaluate(() => chrome.storage.local.get(null));
+      env.assert.equal(Object.keys(after.orders.orders), ['8100000000000009'], 'the file\'s orders');
+      env.assert.equal([after.settings.closing_soon_days, after.settings.language], [2, null], 'the file\'s settings');
+      env.assert.equal(after.setAside, setAside, 'what was set aside is kept');
+    } finally { await env.resetStorage(); }
+  });
+
   t.test('an update in place keeps every order and setting', async env => {
     // The new version lands in the same folder (the extension's id comes from it) and the
     // browser starts it with the same profile, as after an update.
@@ -157,7 +295,7 @@ require('../harness/e2e').suite(__filename, t => {
       env.assert(Object.keys(before.orders.orders).length === 5, 'orders stored before the update');
       const id = b.extensionId;
       await b.close({ keepProfile: true });
-      fs.cpSync(path.join(ROOT, 'dist', 'extension'), dir, { recursive: true });
+      fs.cpSync(TEST_BUILD, dir, { recursive: true });
       const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
       manifest.version = manifest.version.replace(/\d+$/, n => String(Number(n) + 1));
       fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));

@@ -285,10 +285,10 @@ require('../harness/e2e').suite(__filename, t => {
       const stored = await env.storage('orders');
       env.assert.equal(stored.orders[ID(1)].reminded, [`dispute-closes:${day(4)}:3`], 'recorded as shown');
       env.assert(!stored.orders[ID(4)].reminded && !stored.orders[ID(5)].reminded, 'nothing recorded for resolved or hidden');
-      // The midnight alarm is set again, for the next local midnight.
+      // The midnight alarm is set again, for the next local midnight (of the moved clock).
       const alarms = await env.sw().evaluate(() => chrome.alarms.getAll());
       const midnight = alarms.find(a => a.name === 'dg-midnight'), periodic = alarms.find(a => a.name === 'dg-periodic');
-      const next = new Date(); next.setHours(24, 0, 5, 0);
+      const next = new Date(); next.setDate(next.getDate() + 1); next.setHours(24, 0, 5, 0);
       env.assert(midnight && Math.abs(midnight.scheduledTime - next.getTime()) < 60_000, `midnight alarm at ${midnight && new Date(midnight.scheduledTime)}`);
       env.assert(periodic && periodic.periodInMinutes === 60, 'hourly alarm');
       // Clicking a notification opens its order.

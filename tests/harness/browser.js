@@ -1,5 +1,7 @@
 // Launches Debian's Chromium with the built extension, mapping the AliExpress host names to
-// the fixture server. Profiles live under tests/.run and are removed on close.
+// the fixture server. Profiles live under tests/.run and are removed on close. The extension is
+// the test build (dist/extension-test: the shipped one plus the hooks the tests read, see
+// tests/test-build/) unless another is given.
 'use strict';
 const { chromium } = require('playwright-core');
 const fs = require('fs');
@@ -7,9 +9,11 @@ const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUN_DIR = path.join(ROOT, 'tests', '.run');
+const TEST_BUILD = path.join(ROOT, 'dist', 'extension-test');
 const HOSTS = ['*.aliexpress.com', 'aliexpress.com', '*.aliexpress.ru', 'aliexpress.ru', '*.aliexpress.us', 'aliexpress.us'];
 
-async function launch({ port, extensionDir = path.join(ROOT, 'dist', 'extension'), headless = true, profile } = {}) {
+async function launch({ port, extensionDir = TEST_BUILD, headless = true, profile } = {}) {
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is not built: run ./build.sh`);
   fs.mkdirSync(RUN_DIR, { recursive: true });
   const userDataDir = profile || fs.mkdtempSync(path.join(RUN_DIR, 'profile-'));
   const rules = HOSTS.map(h => `MAP ${h} 127.0.0.1:${port}`).join(', ');
@@ -57,4 +61,4 @@ async function inWorld(page, worldName, expression) {
   return r.result.value;
 }
 
-module.exports = { launch, inWorld, ROOT, RUN_DIR };
+module.exports = { launch, inWorld, ROOT, RUN_DIR, TEST_BUILD };

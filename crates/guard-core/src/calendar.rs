@@ -13,7 +13,7 @@ use crate::order_memory::Memory;
 use crate::plan::{Arg, Message};
 use crate::reminders::{deadlines, reason_message, DeadlineKind};
 use crate::settings::Settings;
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// The right-hand side of every UID: ours, and never a real host.
@@ -26,6 +26,7 @@ pub struct Event {
     pub uid: String,
     pub order_id: String,
     pub kind: DeadlineKind,
+    #[serde(deserialize_with = "crate::bounds::deadline")]
     pub date: NaiveDate,
     pub summary: Message,
     /// Description lines.
@@ -39,6 +40,7 @@ pub struct Event {
 pub struct RenderedEvent {
     pub uid: String,
     pub kind: DeadlineKind,
+    #[serde(deserialize_with = "crate::bounds::deadline")]
     pub date: NaiveDate,
     pub summary: String,
     pub description: String,
@@ -140,19 +142,20 @@ pub fn ics(events: &[RenderedEvent], stamp: NaiveDateTime, lead_days: &[u32]) ->
         if !plain_uid(&e.uid) {
             return Err(format!("bad event uid {:?}", e.uid));
         }
-        let url = e.url.as_deref().filter(|u| order_links::is_shop_url(u));
+        let url = e.url.as_deref().and_then(order_links::shop_url);
         let mut description = e.description.clone();
-        if let Some(u) = url {
+        if let Some(u) = &url {
             description.push_str(&format!("\n{u}"));
         }
         line("BEGIN:VEVENT".into());
         line(format!("UID:{}", e.uid));
         line(format!("DTSTAMP:{stamp}"));
         line(format!("DTSTART;VALUE=DATE:{}", date_value(e.date)));
-        line(format!("DTEND;VALUE=DATE:{}", date_value(e.date + Duration::days(1))));
+        let end = e.date.succ_opt().ok_or_else(|| format!("bad event date {}", e.date))?;
+        line(format!("DTEND;VALUE=DATE:{}", date_value(end)));
         line(format!("SUMMARY:{}", escape_text(&e.summary)));
         line(format!("DESCRIPTION:{}", escape_text(&description)));
-        if let Some(u) = url {
+        if let Some(u) = &url {
             line(format!("URL:{u}"));
         }
         line("TRANSP:TRANSPARENT".into());

@@ -7,7 +7,8 @@ use crate::dispute_window::{closes_after_receipt, dispute_window, stated_return_
 use crate::order::{DisputeProgress, Order, Status};
 use crate::plan::{Arg, Guard, Message, Tone, Widget};
 use crate::settings::Settings;
-use chrono::{Duration, NaiveDate};
+use crate::bounds::add_days;
+use chrono::NaiveDate;
 
 pub const CONFIRM_RECEIPT: &str = "confirm-receipt";
 pub const CANCEL_DISPUTE: &str = "cancel-dispute";
@@ -29,8 +30,8 @@ pub fn confirm_receipt_dialog(order: Option<&Order>, window: Option<&DisputeWind
             d => Message::with("guardConfirmWindow", vec![Arg::Number(d), Arg::Date(c)]),
         });
     }
-    if let Some(days) = stated_return_days(o) {
-        lines.push(Message::with("guardConfirmReturn", vec![Arg::Number(days as i64), Arg::Date(today + Duration::days(days as i64))]));
+    if let Some((days, until)) = stated_return_days(o).and_then(|days| Some((days, add_days(today, days as i64)?))) {
+        lines.push(Message::with("guardConfirmReturn", vec![Arg::Number(days as i64), Arg::Date(until)]));
     }
     // Not confirming keeps the parcel protected until protection ends.
     if let Some(w) = window.filter(|_| o.status == Status::Shipped) {

@@ -22,7 +22,8 @@ use crate::plan::{Arg, Link, Message, Op, Place, Tone, Widget};
 use crate::reading::Control;
 use crate::settings::Settings;
 use crate::snapshot::NodeId;
-use chrono::{Duration, NaiveDate};
+use crate::bounds::add_days;
+use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 
 /// An order on the page with its window.
@@ -218,8 +219,8 @@ fn detail_notice(page: &PathPage<'_>, o: &PathOrder<'_>, labels: (Option<&String
         lines.push(Message::with("pathUseButton", vec![Arg::Text(label.clone())]));
     }
     if let (Some(days), Some(done)) = (stated_return_days(o.order), o.order.completed) {
-        let until = done + Duration::days(days as i64);
-        if until >= page.today {
+        let until = add_days(done, days as i64);
+        if let Some(until) = until.filter(|u| *u >= page.today) {
             lines.push(Message::with("pathReturnWindow", vec![Arg::Number(days as i64), Arg::Date(until)]));
         }
     }
@@ -244,8 +245,12 @@ pub fn timeline(settings: &Settings, order: Option<&Order>, w: Option<&DisputeWi
     match order.and_then(|o| o.dispute_opened) {
         Some(opened) => {
             lines.push(Message::with("pathTimelineOpened", vec![Arg::Date(opened)]));
-            lines.push(Message::with("pathTimelineSeller", vec![Arg::Number(answer), Arg::Date(opened + Duration::days(answer))]));
-            lines.push(Message::with("pathTimelineEscalate", vec![Arg::Date(opened + Duration::days(escalate)), Arg::Number(escalate)]));
+            if let Some(by) = add_days(opened, answer) {
+                lines.push(Message::with("pathTimelineSeller", vec![Arg::Number(answer), Arg::Date(by)]));
+            }
+            if let Some(from) = add_days(opened, escalate) {
+                lines.push(Message::with("pathTimelineEscalate", vec![Arg::Date(from), Arg::Number(escalate)]));
+            }
         }
         None => {
             lines.push(Message::with("pathTimelineSellerNoDate", vec![Arg::Number(answer)]));

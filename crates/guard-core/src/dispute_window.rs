@@ -16,7 +16,7 @@
 use crate::order::{DisputeProgress, Order, Status, WindowPurpose, WindowStart};
 use crate::plan::{Arg, Message};
 use crate::settings::Settings;
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,7 +136,7 @@ pub struct DisputeWindow {
 }
 
 fn add_days(d: NaiveDate, days: u32) -> Option<NaiveDate> {
-    d.checked_add_signed(Duration::days(days as i64))
+    crate::bounds::add_days(d, days as i64)
 }
 
 /// End of buyer protection: the page's date, else shipment + the policy's days (an estimate).
@@ -181,7 +181,7 @@ const CLOCK_SLACK_DAYS: i64 = 1;
 fn contradictory(order: &Order, today: NaiveDate) -> bool {
     let seq = [order.placed, order.paid, order.shipped, order.completed];
     let known: Vec<NaiveDate> = seq.iter().flatten().copied().collect();
-    let latest_plausible = today + Duration::days(CLOCK_SLACK_DAYS);
+    let latest_plausible = crate::bounds::add_days(today, CLOCK_SLACK_DAYS).unwrap_or(NaiveDate::MAX);
     known.windows(2).any(|w| w[0] > w[1])
         || known.iter().any(|d| *d > latest_plausible)
         || matches!((order.shipped, order.protection_ends), (Some(s), Some(p)) if p < s)

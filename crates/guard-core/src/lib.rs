@@ -2,6 +2,7 @@
 //! bindings. The content script sends a snapshot of the page; `planner::plan_page` answers with
 //! a plan. See docs/ARCHITECTURE.md.
 
+pub mod bounds;
 pub mod dates;
 pub mod dispute_window;
 pub mod locales;
@@ -35,11 +36,14 @@ pub mod order_timeline;
 
 use chrono::NaiveDateTime;
 
-/// Parses the shopper's local time as the extension sends it ("2026-11-21T14:05" or with seconds).
+/// Parses the shopper's local time as the extension sends it ("2026-11-21T14:05" or with seconds),
+/// in the years a stored date may be in (`bounds::YEARS`): a clock set to the year 262,142 is
+/// refused rather than counted from.
 pub fn parse_local_now(s: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
         .ok()
+        .filter(|n| bounds::date_in_range(n.date()))
 }
 
 /// The whole page path in one call, JSON in and out, as the wasm wrapper exposes it.
@@ -99,6 +103,13 @@ pub fn order_lines_json(memory: &str, settings: &str, now_local: &str) -> Result
 /// `{"memory": …, "set_aside": [{what, reason, raw}], "changed": bool}`.
 pub fn load_memory_json(stored: &str) -> String {
     serde_json::to_string(&stored_data::load(stored)).unwrap_or_else(|_| r#"{"memory":{"schema":1,"orders":{}},"set_aside":[],"changed":false}"#.into())
+}
+
+/// What stays set aside (`stored_data::keep_set_aside`): the stored `setAside` (JSON, or "") and
+/// the items `load_memory_json` just set aside (JSON array), stamped `at` → JSON array.
+pub fn keep_set_aside_json(stored: &str, added: &str, at: &str) -> Result<String, String> {
+    let added: Vec<stored_data::SetAside> = serde_json::from_str(added).map_err(|e| format!("bad items: {e}"))?;
+    serde_json::to_string(&stored_data::keep_set_aside(stored, &added, at)).map_err(|e| e.to_string())
 }
 
 /// Storage is full: the memory with the least important orders removed, so that its JSON takes

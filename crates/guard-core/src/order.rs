@@ -69,6 +69,7 @@ pub enum WindowPurpose {
 /// A window the page states in words, e.g. "within 7 days of confirming receipt".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatedWindow {
+    #[serde(deserialize_with = "crate::bounds::days")]
     pub days: u32,
     pub from: WindowStart,
     pub purpose: WindowPurpose,
@@ -77,7 +78,7 @@ pub struct StatedWindow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::bounds::opt_count", skip_serializing_if = "Option::is_none")]
     pub quantity: Option<u32>,
 }
 
@@ -101,16 +102,16 @@ pub struct Order {
     /// The status label exactly as shown, for the shopper and for diagnosing unknown labels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_text: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::bounds::opt_date", skip_serializing_if = "Option::is_none")]
     pub placed: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::bounds::opt_date", skip_serializing_if = "Option::is_none")]
     pub paid: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::bounds::opt_date", skip_serializing_if = "Option::is_none")]
     pub shipped: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::bounds::opt_date", skip_serializing_if = "Option::is_none")]
     pub completed: Option<NaiveDate>,
     /// Last day of buyer protection, only when the page states it (see `protection_source`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::bounds::opt_date", skip_serializing_if = "Option::is_none")]
     pub protection_ends: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protection_source: Option<ProtectionSource>,
@@ -122,7 +123,7 @@ pub struct Order {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dispute: Option<DisputeProgress>,
     /// When the dispute was opened, if the page says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::bounds::opt_date", skip_serializing_if = "Option::is_none")]
     pub dispute_opened: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub store: Option<String>,

@@ -19,32 +19,51 @@ const DISPUTE_START_LEGACY: &str = "https://trade.aliexpress.com/issue/fastissue
 /// Source: FACTS.md "Pages", order list, current.
 pub const ORDER_LIST: &str = "https://www.aliexpress.com/p/order/index.html";
 
-/// True for an `https:` (or protocol-relative) address on one of the shop's hosts.
-pub fn is_shop_url(url: &str) -> bool {
-    let rest = match url.strip_prefix("https://").or_else(|| url.strip_prefix("//")) {
-        Some(r) => r,
-        None => return false,
-    };
-    let host_port = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host_port.contains('@') || host_port.contains(':') {
-        return false; // credentials or ports: not a link the site itself would give
+/// The address as the browser will open it, when it is an `https:` (or protocol-relative)
+/// address on one of the shop's hosts. Parsed by the WHATWG URL rules the browser follows (the
+/// `url` crate): a backslash is a slash (`https://evil.example\.aliexpress.com/` is on
+/// evil.example), the host is lowercased, the default port dropped. Credentials, other ports,
+/// hosts given as IP addresses and hosts written with escapes or in other characters than
+/// ASCII are refused: the site's own links carry none (and `url`'s ASCII-only IDNA backend,
+/// see Cargo.toml, is not meant for them).
+pub fn shop_url(url: &str) -> Option<String> {
+    // Nothing that could break out of an attribute or a calendar line, even once serialised.
+    if url.chars().any(|c| c.is_control() || c == ' ' || c == '"' || c == '<' || c == '>') {
+        return None;
     }
-    let host = host_port.to_ascii_lowercase();
-    SHOP_DOMAINS.iter().any(|d| host == *d || host.ends_with(&format!(".{d}")))
-        && url.chars().all(|c| !c.is_control() && c != ' ' && c != '"' && c != '<' && c != '>')
-}
-
-fn absolute(url: &str) -> String {
-    match url.strip_prefix("//") {
+    let absolute = match url.strip_prefix("//") {
         Some(rest) => format!("https://{rest}"),
         None => url.to_string(),
+    };
+    // The authority as the parser delimits it: after "https:" and any slashes or backslashes,
+    // up to the next slash, backslash, `?` or `#`.
+    let authority = absolute
+        .get(..6)
+        .filter(|s| s.eq_ignore_ascii_case("https:"))
+        .map(|_| absolute[6..].trim_start_matches(['/', '\\']).split(['/', '\\', '?', '#']).next().unwrap_or(""))?;
+    if !authority.is_ascii() || authority.contains('%') {
+        return None;
     }
+    let parsed = url::Url::parse(&absolute).ok()?;
+    if parsed.scheme() != "https" || !parsed.username().is_empty() || parsed.password().is_some() || parsed.port().is_some() {
+        return None;
+    }
+    let Some(url::Host::Domain(host)) = parsed.host() else { return None };
+    // "aliexpress.com." is the same host, written fully qualified.
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let on_shop = |d: &&str| host == *d || host.strip_suffix(d).is_some_and(|sub| sub.len() > 1 && sub.ends_with('.'));
+    SHOP_DOMAINS.iter().any(on_shop).then(|| parsed.to_string())
+}
+
+/// True for an address `shop_url` accepts.
+pub fn is_shop_url(url: &str) -> bool {
+    shop_url(url).is_some()
 }
 
 /// The order's detail page: the one a page gave us, else the current layout's, built from the id.
 pub fn detail_page(order: &Order) -> Option<String> {
-    if let Some(u) = order.detail_url.as_deref().filter(|u| is_shop_url(u)) {
-        return Some(absolute(u));
+    if let Some(u) = order.detail_url.as_deref().and_then(shop_url) {
+        return Some(u);
     }
     is_order_id(&order.id).then(|| format!("{DETAIL_CURRENT}{}", order.id))
 }
@@ -91,9 +110,39 @@ mod tests {
             "https://www.aliexpress.com:8443/x",
             "https://notaliexpress.com/x",
             "https://www.aliexpress.com/x\"><script>",
+            // The browser reads a backslash as a slash: the host is evil.example.
+            "https://evil.example\\.aliexpress.com/",
+            "https://evil.example\\@www.aliexpress.com/",
+            "//evil.example\\.aliexpress.com/x",
+            "https://www.aliexpress.com@evil.example/",
+            "https://user:pw@www.aliexpress.com/x",
+            "https://www.aliexpress.com:443@evil.example/",
+            "https://127.0.0.1/aliexpress.com",
+            "https://[::1]/x",
+            "https://aliexpress.com%2eevil.example/x",
+            "https://evil.example%2f.aliexpress.com/x",
+            "https:evil.example/.aliexpress.com",
+            "https://.aliexpress.com/x",
+            "https://www.aliexpress.com\t.evil.example/",
+            // Escapes and other characters in the host: never how the shop writes its links.
+            "https://www.aliexpress%2Ecom/x",
+            "https://A\u{a1}.aliexpress.com/",
+            "https://www.\u{430}liexpress.com/",
+            "https://evil.example%C2%A1.aliexpress.com/",
         ] {
             assert!(!is_shop_url(bad), "{bad}");
             assert!(detail_page(&order(Some(bad))).unwrap().starts_with(DETAIL_CURRENT), "{bad}");
+        }
+        for good in [
+            // As the browser reads them: case, a fully qualified name, the default port,
+            // backslashes in the path, slashes after the scheme all land on the shop.
+            ("https://WWW.AliExpress.COM/p/order/detail.html?orderId=1", "https://www.aliexpress.com/p/order/detail.html?orderId=1"),
+            ("https://www.aliexpress.com./x", "https://www.aliexpress.com./x"),
+            ("https://www.aliexpress.com:443/x", "https://www.aliexpress.com/x"),
+            ("https://www.aliexpress.com\\p\\order", "https://www.aliexpress.com/p/order"),
+            ("HTTPS:\\\\www.aliexpress.com/x?q=\u{44f}", "https://www.aliexpress.com/x?q=%D1%8F"),
+        ] {
+            assert_eq!(detail_page(&order(Some(good.0))).as_deref(), Some(good.1), "{}", good.0);
         }
         let no_id = Order { id: "12".into(), ..Default::default() };
         assert_eq!(detail_page(&no_id), None);

@@ -24,7 +24,9 @@ impl Default for Memory {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tracked {
     pub order: Order,
+    #[serde(deserialize_with = "crate::bounds::date")]
     pub first_seen: NaiveDate,
+    #[serde(deserialize_with = "crate::bounds::date")]
     pub last_seen: NaiveDate,
     /// The shopper marked it resolved: no reminders, not counted on the badge.
     #[serde(default)]
@@ -205,6 +207,8 @@ pub fn import(json: &str) -> Result<(Memory, crate::settings::Settings), crate::
     }
     let envelope: Envelope = match serde_json::from_str(json) {
         Ok(e) => e,
+        // Our export cut short (a download or a copy that stopped): say so, not "not JSON".
+        Err(e) if e.is_eof() && json.trim_start().starts_with('{') => return Err(Message::new("importTruncated")),
         Err(e) if e.is_syntax() || e.is_eof() => return Err(Message::new("importNotJson")),
         Err(_) => return Err(Message::new("importNotOurs")),
     };
@@ -298,12 +302,17 @@ mod tests {
         let good = serde_json::to_value(export(&sample(), &Default::default(), "2026-02-03T10:00:00")).unwrap();
         let key = |r: Result<(Memory, crate::settings::Settings), Message>| r.unwrap_err().key;
         assert_eq!(key(import("not json at all")), "importNotJson");
+        let whole = good.to_string();
+        for cut in [1, whole.len() / 3, whole.len() - 1] {
+            assert_eq!(key(import(&whole[..cut])), "importTruncated", "cut at {cut}");
+        }
         assert_eq!(key(import(r#"{"schema":1,"orders":{}}"#)), "importNotOurs", "a bare memory is not an export");
         assert_eq!(key(import(r#"{"format":"something-else","version":1}"#)), "importNotOurs");
         assert_eq!(key(import("[1,2,3]")), "importNotOurs");
         let with = |ptr: &str, v: serde_json::Value| {
             let mut x = good.clone();
-            *x.pointer_mut(ptr).unwrap() = v;
+            let (parent, field) = ptr.rsplit_once('/').unwrap();
+            x.pointer_mut(parent).unwrap()[field] = v;
             x.to_string()
         };
         assert_eq!(key(import(&with("/version", 2.into()))), "importTooNew");
@@ -314,6 +323,14 @@ mod tests {
         assert_eq!(key(import(&with("/memory/orders/8100000000000001/order/id", "8100000000000009".into()))), "importBadOrder");
         assert_eq!(key(import(&with("/settings/closing_soon_days", 999.into()))), "importBadSetting");
         assert_eq!(key(import(&with("/settings/closing_soon_days", "soon".into()))), "importDamaged");
+        // Numbers and dates past what any order holds (issue 12): refused, naming the value.
+        let window = serde_json::json!([{ "days": 4_294_967_295u32, "from": "confirm-receipt", "purpose": "return-refund" }]);
+        let r = import(&with("/memory/orders/8100000000000001/order/stated_windows", window)).unwrap_err();
+        assert_eq!(r.key, "importDamaged");
+        assert!(matches!(&r.args[0], crate::plan::Arg::Text(t) if t.contains("4294967295 days is out of range")), "{:?}", r.args);
+        assert_eq!(key(import(&with("/memory/orders/8100000000000001/order/completed", "+262142-12-31".into()))), "importDamaged");
+        assert_eq!(key(import(&with("/memory/orders/8100000000000001/last_seen", "1969-12-31".into()))), "importDamaged");
+        assert_eq!(key(import(&with("/settings/policy/seller_response_days", 4_294_967_295u32.into()))), "importDamaged");
     }
 
     #[test]

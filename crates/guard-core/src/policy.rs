@@ -10,21 +10,27 @@ use serde::{Deserialize, Serialize};
 pub struct Policy {
     /// A dispute can be opened from this many days after the seller confirmed shipment.
     /// Source: help-center copies and seller rules ("10 days after shipment").
+    #[serde(deserialize_with = "crate::bounds::days")]
     pub dispute_opens_after_shipment_days: u32,
     /// …and until this many days after receipt was confirmed (by the shopper or automatically).
     /// Source: help-center copies ("within 15 days after order completion"). A current page text
     /// says 7 days for a return/refund; when a page states its own window, that wins.
+    #[serde(deserialize_with = "crate::bounds::days")]
     pub dispute_closes_after_receipt_days: u32,
     /// Buyer protection when the page does not state it, counted from shipment.
     /// Source: help-center copies ("usually 60 days"); older pages: 90 (RU), 120 (BR).
+    #[serde(deserialize_with = "crate::bounds::days")]
     pub protection_days: u32,
     /// The same for economy shipping. Source: help-center copies ("75 days for economy").
+    #[serde(deserialize_with = "crate::bounds::days")]
     pub protection_days_economy: u32,
     /// The seller has this many days to answer a dispute, else it is refunded automatically.
     /// Source: help-center copies.
+    #[serde(deserialize_with = "crate::bounds::days")]
     pub seller_response_days: u32,
     /// Escalation to the platform after about this many days without agreement.
     /// Source: help-center copies ("about 7 days").
+    #[serde(deserialize_with = "crate::bounds::days")]
     pub escalation_days: u32,
 }
 

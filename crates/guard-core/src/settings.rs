@@ -10,10 +10,13 @@ use serde::{Deserialize, Serialize};
 pub struct Settings {
     pub policy: Policy,
     /// An open window whose last day is this close is `closing-soon`.
+    #[serde(deserialize_with = "crate::bounds::days")]
     pub closing_soon_days: u32,
     /// Ask the seller to extend protection this many days before it ends (sources advise 5–7).
+    #[serde(deserialize_with = "crate::bounds::days")]
     pub extension_lead_days: u32,
     /// Days before a deadline on which to remind the shopper.
+    #[serde(deserialize_with = "crate::bounds::day_list")]
     pub reminder_days: Vec<u32>,
     /// Whether "Confirm received" (and "Cancel dispute") asks first.
     pub confirm_guard: bool,
@@ -53,8 +56,11 @@ pub struct EvidenceDefaults {
     /// Check evidence files at all. Off: dispute forms' file inputs are left exactly as
     /// without the extension (no marks, nothing held, nothing rewritten).
     pub check_files: bool,
+    #[serde(deserialize_with = "crate::bounds::bytes")]
     pub max_photo_bytes: u64,
+    #[serde(deserialize_with = "crate::bounds::bytes")]
     pub max_video_bytes: u64,
+    #[serde(deserialize_with = "crate::bounds::count")]
     pub max_files: u32,
     /// Remove location metadata (EXIF GPS) from photos before upload.
     pub strip_location: bool,
@@ -171,6 +177,13 @@ mod tests {
         assert!(s.list_badges && s.dispute_path && s.timeline && s.dispute_assistant && s.check_orders_bar && s.report_widget);
         let s = Settings::from_json_lenient(r#"{"timeline":false,"list_badges":"no"}"#);
         assert!(!s.timeline && s.list_badges, "a bad value beside loses nothing");
+    }
+
+    #[test]
+    fn numbers_past_their_range_keep_the_default() {
+        let s = Settings::from_json_lenient(r#"{"policy":{"seller_response_days":4294967295,"protection_days":90},"reminder_days":[7,10001],"closing_soon_days":10000}"#);
+        assert_eq!((s.policy.seller_response_days, s.policy.protection_days), (5, 90));
+        assert_eq!((s.reminder_days, s.closing_soon_days), (vec![7, 3, 1], 10_000));
     }
 
     #[test]

@@ -9,11 +9,11 @@ use crate::order_memory::{Memory, Tracked, SCHEMA};
 use crate::reminders::needs_action;
 use crate::settings::Settings;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Something stored that could not be read, kept as it was.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SetAside {
     /// An order id, or "orders" for the whole stored memory.
     pub what: String,
@@ -96,25 +96,72 @@ fn keep_rank(t: &Tracked, settings: &Settings, today: NaiveDate) -> u8 {
     }
 }
 
+/// The size of a value as storage counts it: the UTF-8 bytes of its JSON (Chromium's quota
+/// counts each value's JSON plus its key), not characters: a store named in Chinese takes three
+/// bytes a character.
+pub fn stored_bytes<T: Serialize>(v: &T) -> usize {
+    serde_json::to_string(v).map(|s| s.len()).unwrap_or(usize::MAX)
+}
+
 /// Makes room when storage is full: removes orders, the least important and longest unseen
-/// first, until the memory's JSON is at most `max_bytes`. Returns the ids removed.
+/// first, until the memory's JSON takes at most `max_bytes` (UTF-8). Returns the ids removed.
 pub fn trim(memory: &mut Memory, settings: &Settings, today: NaiveDate, max_bytes: usize) -> Vec<String> {
-    let size = |m: &Memory| serde_json::to_string(m).map(|s| s.len()).unwrap_or(0);
     let mut order: Vec<(u8, NaiveDate, String)> =
         memory.orders.values().map(|t| (keep_rank(t, settings, today), t.last_seen, t.order.id.clone())).collect();
     order.sort();
     let mut removed = vec![];
-    let mut current = size(memory);
+    let mut current = stored_bytes(memory);
     for (_, _, id) in order {
         if current <= max_bytes {
             break;
         }
         if let Some(t) = memory.orders.remove(&id) {
-            current = current.saturating_sub(serde_json::to_string(&t).map(|s| s.len() + id.len() + 4).unwrap_or(0));
+            // `"id":{…},` leaves the JSON; measured again exactly before stopping.
+            current = current.saturating_sub(stored_bytes(&t).saturating_add(id.len() + 4));
+            if current <= max_bytes {
+                current = stored_bytes(memory);
+            }
             removed.push(id);
         }
     }
     removed
+}
+
+/// At most this many items stay set aside, and at most this many bytes of them (UTF-8 JSON,
+/// a fifth of Chromium's 10 MB quota); the newest item is kept whatever its size (it took the
+/// place of what it was read from).
+pub const SET_ASIDE_MAX_ITEMS: usize = 50;
+pub const SET_ASIDE_MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// What stays set aside: the items stored before (`stored`: the JSON of the `setAside` key,
+/// whatever it holds) and those just set aside, stamped `at`. An item already kept is not kept
+/// twice (the same damaged entry read again after a failed write); past the limits the oldest
+/// go first, so that what is set aside cannot grow without bound.
+pub fn keep_set_aside(stored: &str, added: &[SetAside], at: &str) -> Vec<Value> {
+    let mut items: Vec<Value> = match serde_json::from_str::<Value>(stored.trim()) {
+        Ok(Value::Array(a)) => a,
+        Ok(Value::Null) | Err(_) if stored.trim().is_empty() || stored.trim() == "null" => vec![],
+        Ok(v) => vec![v],
+        Err(_) => vec![Value::String(stored.chars().take(100_000).collect())],
+    };
+    let same = |a: &Value, b: &SetAside| a.get("what").and_then(Value::as_str) == Some(b.what.as_str()) && a.get("reason").and_then(Value::as_str) == Some(b.reason.as_str()) && a.get("raw") == Some(&b.raw);
+    for s in added {
+        if !items.iter().any(|i| same(i, s)) {
+            items.push(serde_json::json!({ "what": s.what, "reason": s.reason, "raw": s.raw, "at": at }));
+        }
+    }
+    // Newest last: keep from the end while within the limits.
+    let mut kept = 0;
+    let mut bytes: usize = 2; // []
+    for item in items.iter().rev() {
+        let size = stored_bytes(item).saturating_add(1);
+        if kept > 0 && (kept >= SET_ASIDE_MAX_ITEMS || bytes.saturating_add(size) > SET_ASIDE_MAX_BYTES) {
+            break;
+        }
+        kept += 1;
+        bytes = bytes.saturating_add(size);
+    }
+    items.split_off(items.len() - kept)
 }
 
 #[cfg(test)]
@@ -165,6 +212,11 @@ mod tests {
         assert!(l.set_aside[1].reason.contains("another order"));
         // The entry set aside is kept exactly as it was.
         assert_eq!(l.set_aside[0].raw["order"]["status"], 42);
+        // A number no order holds is unreadable too: set aside, never computed with.
+        let huge = r#"{"order":{"id":"8100000000000005","status":"completed","completed":"2026-11-01","stated_windows":[{"days":4294967295,"from":"confirm-receipt","purpose":"return-refund"},{"days":90,"from":"order-placed","purpose":"dispute"}]},"first_seen":"2026-11-01","last_seen":"2026-11-02"}"#;
+        let l = load(&format!(r#"{{"schema":1,"orders":{{"8100000000000001":{GOOD},"8100000000000005":{huge}}}}}"#));
+        assert_eq!((l.memory.orders.len(), l.set_aside[0].what.as_str()), (1, "8100000000000005"));
+        assert!(l.set_aside[0].reason.contains("out of range"), "{}", l.set_aside[0].reason);
     }
 
     #[test]
@@ -202,5 +254,59 @@ mod tests {
         let removed = trim(&mut m, &Settings::default(), today, serde_json::to_string(&two).unwrap().len());
         assert_eq!(removed, vec!["8100000000000001", "8100000000000002"]);
         assert!(m.orders.contains_key("8100000000000003"));
+    }
+
+    #[test]
+    fn trimming_counts_utf8_bytes_as_storage_does() {
+        // Stores named in Chinese: three bytes a character, so bytes and characters differ by far.
+        let mut m = Memory::default();
+        for i in 0..40 {
+            let id = format!("81000000000001{i:02}");
+            let t: Tracked = serde_json::from_value(serde_json::json!({
+                "order": { "id": id, "status": "closed", "store": "深圳市优品电子科技有限公司旗舰店".repeat(10) },
+                "first_seen": "2026-10-01", "last_seen": format!("2026-10-{:02}", i % 28 + 1),
+            }))
+            .unwrap();
+            m.orders.insert(id, t);
+        }
+        let json = serde_json::to_string(&m).unwrap();
+        assert!(json.len() * 2 > json.chars().count() * 3, "bytes well above characters");
+        let max = json.len() / 2;
+        let mut trimmed = m.clone();
+        let removed = trim(&mut trimmed, &Settings::default(), d("2026-11-21"), max);
+        let size = stored_bytes(&trimmed);
+        assert!(size <= max, "{size} bytes left, at most {max} wanted");
+        // No more than needed: putting back the last one removed would not fit.
+        let last = removed.last().unwrap();
+        trimmed.orders.insert(last.clone(), m.orders[last].clone());
+        assert!(stored_bytes(&trimmed) > max);
+    }
+
+    fn aside(what: &str, raw: Value) -> SetAside {
+        SetAside { what: what.into(), reason: "unreadable".into(), raw }
+    }
+
+    #[test]
+    fn what_is_set_aside_is_kept_once_and_cannot_grow_without_bound() {
+        let first = keep_set_aside("", &[aside("8100000000000001", serde_json::json!({"x": 1}))], "2026-11-01T00:00:00Z");
+        assert_eq!((first.len(), first[0]["at"].as_str()), (1, Some("2026-11-01T00:00:00Z")));
+        // The same damaged entry read again (a write that failed, a second start) is not added twice.
+        let again = keep_set_aside(&Value::from(first.clone()).to_string(), &[aside("8100000000000001", serde_json::json!({"x": 1}))], "2026-11-02T00:00:00Z");
+        assert_eq!(again, first);
+        // Past the count, the oldest go first.
+        let mut stored: Vec<Value> = (0..SET_ASIDE_MAX_ITEMS + 10).map(|i| serde_json::json!({"what": format!("old-{i}"), "reason": "r", "raw": i, "at": "then"})).collect();
+        let kept = keep_set_aside(&Value::from(stored.clone()).to_string(), &[aside("new", Value::Null)], "now");
+        assert_eq!(kept.len(), SET_ASIDE_MAX_ITEMS);
+        assert_eq!((kept[0]["what"].as_str(), kept.last().unwrap()["what"].as_str()), (Some("old-11"), Some("new")));
+        // Past the bytes (UTF-8), too; the newest stays whatever its size.
+        let big = "数".repeat(SET_ASIDE_MAX_BYTES / 6);
+        stored.truncate(3);
+        let kept = keep_set_aside(&Value::from(stored).to_string(), &[aside("a", big.clone().into()), aside("b", big.clone().into()), aside("c", big.repeat(3).into())], "now");
+        assert_eq!(kept.iter().map(|k| k["what"].as_str().unwrap()).collect::<Vec<_>>(), vec!["c"]);
+        let kept = keep_set_aside("", &[aside("a", big.clone().into()), aside("b", big.into())], "now");
+        assert_eq!(kept.iter().map(|k| k["what"].as_str().unwrap()).collect::<Vec<_>>(), vec!["b"], "two halves in bytes do not fit");
+        // Whatever else was stored under the key is kept as an item.
+        assert_eq!(keep_set_aside(r#"{"what":"orders"}"#, &[], "now").len(), 1);
+        assert_eq!(keep_set_aside("not json", &[], "now"), vec![Value::String("not json".into())]);
     }
 }

@@ -20,13 +20,15 @@ struct Seeds {
     settings: Vec<String>,
     evidence: Vec<String>,
     events: Vec<String>,
+    /// The order ids each snapshot shows (same order as `snapshots`).
+    order_ids: Vec<Vec<String>>,
 }
 
 fn seeds() -> &'static Seeds {
     static SEEDS: OnceLock<Seeds> = OnceLock::new();
     SEEDS.get_or_init(|| {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-        let mut s = Seeds { snapshots: vec![], memories: vec![], settings: vec!["{}".into()], evidence: vec![], events: vec![] };
+        let mut s = Seeds { snapshots: vec![], memories: vec![], settings: vec!["{}".into()], evidence: vec![], events: vec![], order_ids: vec![] };
         s.settings.push(serde_json::to_string(&settings::Settings::default()).unwrap());
         let first_release = std::fs::read_to_string(fixture_kit::fixtures_dir().join("storage/memory-schema-1-first-release.json")).unwrap();
         s.memories.push(first_release);
@@ -36,6 +38,7 @@ fn seeds() -> &'static Seeds {
             let snap = fixture_kit::snapshot_html(&html, f.url()).to_string();
             let plan: Value = serde_json::from_str(&analyse_json(&snap, "{}", NOW).unwrap()).unwrap();
             memory = remember_json(&memory, &plan["orders"].to_string(), NOW).unwrap();
+            s.order_ids.push(plan["orders"].as_array().unwrap().iter().filter_map(|o| o["id"].as_str().map(str::to_string)).collect());
             // Evidence requests as the content script builds them, from the plan's rules.
             for op in plan["ops"].as_array().unwrap() {
                 if op["op"] == "evidence" {
@@ -72,12 +75,106 @@ fn any_json() -> impl Strategy<Value = Value> {
         ".{0,40}".prop_map(Value::from),
         "[0-9]{1,22}".prop_map(Value::from),
         "(19|20|99)[0-9]{2}-[0-9]{2}-[0-9]{2}".prop_map(Value::from),
+        day_count().prop_map(Value::from),
+        stored_date().prop_map(Value::from),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
             prop::collection::btree_map("[a-z_]{1,12}", inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
+    })
+}
+
+/// A number of days as the types take them (0–10,000), at the edges of that range, and past
+/// them up to what the JSON number can hold (a stated window of 4,294,967,295 days).
+fn day_count() -> impl Strategy<Value = i64> + Clone {
+    let edges = vec![0, 1, 9_999, 10_000, 10_001, 65_536, i32::MAX as i64, u32::MAX as i64 - 1, u32::MAX as i64];
+    // Rarely what no u32 holds: such an entry is unreadable as a whole and tests little else.
+    prop_oneof![6 => 0i64..=10_000, 4 => prop::sample::select(edges), 1 => prop::sample::select(vec![-1, u32::MAX as i64 + 1])]
+}
+
+/// A date as stored: years 1970–2200, their edges, just past them, and chrono's own limits
+/// (serde reads any date chrono can hold).
+fn stored_date() -> impl Strategy<Value = String> + Clone {
+    let first = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let span = (chrono::NaiveDate::from_ymd_opt(2200, 12, 31).unwrap() - first).num_days();
+    let edges = vec!["1970-01-01", "2200-12-31", "1969-12-31", "2201-01-01", "0001-01-01", "9999-12-31", "+262142-12-31", "-262143-01-01"];
+    prop_oneof![
+        3 => (0..=span).prop_map(move |d| (first + chrono::Duration::days(d)).to_string()),
+        2 => prop::sample::select(edges).prop_map(str::to_string),
+    ]
+}
+
+/// The shopper's local time as the extension sends it, across the same years and edges.
+fn local_now() -> impl Strategy<Value = String> {
+    prop_oneof![3 => Just(NOW.to_string()), 2 => stored_date().prop_map(|d| format!("{d}T12:00:00"))]
+}
+
+/// An order as a stored memory or an import may hold it: every field optional, numbers and
+/// dates in and past their ranges.
+fn stored_order(id: String) -> impl Strategy<Value = Value> {
+    let status = prop::sample::select(vec!["awaiting-payment", "awaiting-shipment", "shipped", "completed", "closed", "dispute", "unknown"]);
+    let date = prop::option::of(stored_date());
+    let window = (day_count(), prop::sample::select(vec!["confirm-receipt", "order-placed", "shipment"]), prop::sample::select(vec!["return-refund", "dispute"]))
+        .prop_map(|(days, from, purpose)| json!({ "days": days, "from": from, "purpose": purpose }));
+    let progress = prop::option::of(prop::sample::select(vec!["in-progress", "cancelled", "decided"]));
+    let source = prop::option::of(prop::sample::select(vec!["refund-if-no-delivery", "does-not-arrive", "countdown"]));
+    (
+        status,
+        (date.clone(), date.clone(), date.clone(), date.clone(), date.clone(), date),
+        prop::collection::vec(window, 0..4),
+        (progress, source, prop::option::of(any::<bool>()), prop::option::of(day_count())),
+    )
+        .prop_map(move |(status, (placed, paid, shipped, completed, protection_ends, dispute_opened), windows, (dispute, source, economy, quantity))| {
+            let mut o = json!({ "id": id, "status": status, "stated_windows": windows, "items": [{ "title": "Item", "quantity": quantity }] });
+            for (k, v) in [("placed", placed), ("paid", paid), ("shipped", shipped), ("completed", completed), ("protection_ends", protection_ends), ("dispute_opened", dispute_opened)] {
+                if let Some(v) = v {
+                    o[k] = Value::from(v);
+                }
+            }
+            for (k, v) in [("dispute", dispute), ("protection_source", source)] {
+                if let Some(v) = v {
+                    o[k] = Value::from(v);
+                }
+            }
+            if let Some(e) = economy {
+                o["economy_shipping"] = Value::from(e);
+            }
+            o
+        })
+}
+
+/// A fixture page's snapshot (its index) and a memory of orders with ids that page shows (so
+/// that the page path reads them back into list badges, confirm dialogs and the dispute path),
+/// each order with stored values in and out of range.
+fn page_and_memory() -> impl Strategy<Value = (usize, Value)> {
+    (0..seeds().snapshots.len()).prop_flat_map(|i| (Just(i), stored_memory(&seeds().order_ids[i])))
+}
+
+fn stored_memory(shown: &[String]) -> impl Strategy<Value = Value> {
+    let ids: Vec<String> = if shown.is_empty() { vec!["8100000000000001".into()] } else { shown.to_vec() };
+    prop::sample::subsequence(ids.clone(), 1..=ids.len().min(4)).prop_flat_map(|ids| {
+        let orders: Vec<_> = ids
+            .into_iter()
+            .map(|id| (stored_order(id.clone()), stored_date(), stored_date(), any::<bool>(), any::<bool>()).prop_map(move |(order, first_seen, last_seen, resolved, hidden)| {
+                (id.clone(), json!({ "order": order, "first_seen": first_seen, "last_seen": last_seen, "resolved": resolved, "hidden": hidden }))
+            }))
+            .collect();
+        orders.prop_map(|list| json!({ "schema": 1, "orders": Value::Object(list.into_iter().collect()) }))
+    })
+}
+
+/// Settings as stored or imported: every number of days in and past its range.
+fn stored_settings() -> impl Strategy<Value = Value> {
+    (prop::collection::vec(day_count(), 6), prop::collection::vec(day_count(), 0..4), any::<bool>()).prop_map(|(n, reminders, guard)| {
+        json!({
+            "policy": {
+                "dispute_opens_after_shipment_days": n[0], "dispute_closes_after_receipt_days": n[1], "protection_days": n[2],
+                "protection_days_economy": n[3], "seller_response_days": n[4], "escalation_days": n[5],
+            },
+            "closing_soon_days": n[1], "extension_lead_days": n[2], "reminder_days": reminders, "confirm_guard": guard,
+        })
     })
 }
 
@@ -186,6 +283,7 @@ fn call_all(snapshot: &str, memory: &str, settings: &str, other: &str, now: &str
     let _ = order_lines_json(memory, settings, now);
     let _ = load_memory_json(memory);
     let _ = trim_memory_json(memory, settings, now, other.len());
+    let _ = keep_set_aside_json(other, memory, now);
     let _ = toolbar::popup_json(memory, settings, now);
     let _ = toolbar::change_json(memory, other, other, other.len() % 2 == 0);
     let _ = toolbar::toolbar_tick_json(memory, settings, now);
@@ -225,5 +323,24 @@ proptest! {
         call_all(&snapshot, &memory, &settings, &apply(pick(&s.evidence, i), &e4), NOW);
         let _ = toolbar::calendar_ics(&apply(pick(&s.events, j), &e4), &settings, "2026-11-21T08:30:00.123Z");
         let _ = remember_json(&memory, &apply("[]", &e4), NOW);
+    }
+
+    /// Stored and imported values in their ranges, at their edges and past them, through every
+    /// entry point: the page path with the memory (list badges, confirm dialogs, the dispute
+    /// path), the popup, reminders, the calendar, export and import.
+    #[test]
+    fn stored_numbers_and_dates_in_and_past_their_ranges(
+        (i, memory) in page_and_memory(),
+        settings in stored_settings(),
+        now in local_now(),
+        event_date in stored_date(),
+    ) {
+        let s = seeds();
+        let (memory, settings) = (memory.to_string(), settings.to_string());
+        let export = json!({ "format": "dispute-guard-export", "version": 1, "exported": NOW, "settings": serde_json::from_str::<Value>(&settings).unwrap(), "memory": serde_json::from_str::<Value>(&memory).unwrap() }).to_string();
+        call_all(pick(&s.snapshots, i), &memory, &settings, &export, &now);
+        call_all(pick(&s.snapshots, i), &memory, "{}", &export, &now);
+        let event = json!([{ "uid": "8100000000000001-dispute-closes@dispute-guard.invalid", "kind": "dispute-closes", "date": event_date, "summary": "s", "description": "d" }]);
+        let _ = toolbar::calendar_ics(&event.to_string(), &settings, "2026-11-21T08:30:00.123Z");
     }
 }

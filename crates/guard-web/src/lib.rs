@@ -2,7 +2,67 @@
 //! values: the same calls serve the service worker, the popup, the options page and (where the
 //! page's CSP allows wasm) the content script, and a string crosses the boundary in one copy.
 
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+// A panic: the release profile aborts, so the instance traps (`unreachable`) with its memory
+// mid-change and its stack pointer where the panic was: that instance is never called again.
+// The hook is its last word, in the console and to whoever listens (extension/sw/core.js, which
+// records it and answers the next call with a fresh instance of the same compiled module).
+
+thread_local! {
+    static PANIC_LISTENER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Runs when an instance starts, a fresh one included.
+#[wasm_bindgen(start)]
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&format!("Dispute Guard core panicked: {message}")));
+        PANIC_LISTENER.with(|l| {
+            if let Some(f) = l.try_borrow().ok().as_ref().and_then(|l| l.as_ref()) {
+                let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&message));
+            }
+        });
+    }));
+}
+
+/// Who hears of a panic (its message), before the instance aborts. One per instance: a fresh
+/// instance needs it set again.
+#[wasm_bindgen]
+pub fn set_panic_listener(listener: js_sys::Function) {
+    PANIC_LISTENER.with(|l| *l.borrow_mut() = Some(listener));
+}
+
+/// The test build only: a panic `depth_kib` KiB deep in the stack, as a bug deep in a
+/// computation would panic (a panic leaves that much of the aborted instance's 1 MiB stack
+/// in use for good; about 870 shallow ones, or two 600 KiB deep, and every call overflows).
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen]
+pub fn panic_for_tests(message: &str, depth_kib: u32) {
+    #[inline(never)]
+    fn deeper(message: &str, left: u32) {
+        let frame = std::hint::black_box([0u8; 1024]);
+        if left == 0 {
+            panic!("{message}");
+        }
+        deeper(message, left - 1);
+        std::hint::black_box(&frame);
+    }
+    deeper(message, depth_kib.min(900))
+}
+
+/// The test build only: a page carrying `data-dg-test-panic="<KiB>"` (on any element a read
+/// includes) panics the page path that deep, as a bug would.
+#[cfg(feature = "test-hooks")]
+fn panic_on_marked_page(snapshot: &str) {
+    const MARKER: &str = "\"data-dg-test-panic\",\"";
+    if let Some(at) = snapshot.find(MARKER) {
+        let digits: String = snapshot[at + MARKER.len()..].chars().take_while(char::is_ascii_digit).collect();
+        panic_for_tests("a page asked for a panic (data-dg-test-panic)", digits.parse().unwrap_or(0));
+    }
+}
 
 /// The core's version, to tell which build answered.
 #[wasm_bindgen]
@@ -46,6 +106,8 @@ pub fn order_lines(memory: &str, settings: &str, now_local: &str) -> Result<Stri
 /// confirm dialogs can use what an order's detail page said before.
 #[wasm_bindgen]
 pub fn analyse_remembering(snapshot: &str, settings: &str, now_local: &str, memory: &str) -> Result<String, JsError> {
+    #[cfg(feature = "test-hooks")]
+    panic_on_marked_page(snapshot);
     guard_core::analyse_remembering_json(snapshot, settings, now_local, memory).map_err(|e| JsError::new(&e))
 }
 
@@ -154,6 +216,13 @@ pub fn dispute_assist(request: &str, memory: &str) -> Result<String, JsError> {
 #[wasm_bindgen]
 pub fn load_memory(stored: &str) -> String {
     guard_core::load_memory_json(stored)
+}
+
+/// What stays set aside: the stored `setAside` (JSON, or "") with the items `load_memory` just
+/// set aside (JSON array), without repeats and within bounds (JSON array).
+#[wasm_bindgen]
+pub fn keep_set_aside(stored: &str, added: &str, at: &str) -> Result<String, JsError> {
+    guard_core::keep_set_aside_json(stored, added, at).map_err(|e| JsError::new(&e))
 }
 
 /// Storage is full: the memory without its least important orders, within `max_bytes`.
