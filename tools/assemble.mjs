@@ -54,14 +54,15 @@ function copyTree(from, to, skip) {
   }
 }
 
-const OUT = { chrome: 'extension', firefox: 'extension-firefox', test: 'extension-test' };
+const OUT = { chrome: 'extension', firefox: 'extension-firefox', test: 'extension-test', 'firefox-test': 'extension-firefox-test' };
 
 function assemble(target) {
   const out = path.join(dist, OUT[target]);
   fs.rmSync(out, { recursive: true, force: true });
   copyTree(src, out, new Set(['i18n', 'manifest.json']));
-  copyTree(path.join(dist, target === 'test' ? 'pkg-test' : 'pkg'), path.join(out, 'pkg'), new Set(['package.json', '.gitignore']));
-  if (target === 'test') copyTree(path.join(root, 'tests', 'test-build'), path.join(out, 'test'), new Set());
+  const testBuild = target === 'test' || target === 'firefox-test';
+  copyTree(path.join(dist, testBuild ? 'pkg-test' : 'pkg'), path.join(out, 'pkg'), new Set(['package.json', '.gitignore']));
+  if (testBuild) copyTree(path.join(root, 'tests', 'test-build'), path.join(out, 'test'), new Set());
   for (const [lang, messages] of Object.entries(mergedLocales())) {
     fs.mkdirSync(path.join(out, '_locales', lang), { recursive: true });
     fs.writeFileSync(path.join(out, '_locales', lang, 'messages.json'), JSON.stringify(messages, null, 2) + '\n');
@@ -76,6 +77,7 @@ function assemble(target) {
     if (target === 'test') manifest.background.service_worker = 'test/background.js';
   } else {
     delete manifest.background.service_worker;
+    if (target === 'firefox-test') manifest.background.scripts = ['test/background.js'];
   }
   fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return out;
@@ -83,5 +85,5 @@ function assemble(target) {
 
 // `node tools/assemble.mjs` the shipped builds; `node tools/assemble.mjs test` the test build.
 if (process.argv[1] === new URL(import.meta.url).pathname) {
-  for (const t of process.argv[2] === 'test' ? ['test'] : ['chrome', 'firefox']) console.log(assemble(t));
+  for (const t of process.argv[2] === 'test' ? ['test', 'firefox-test'] : ['chrome', 'firefox']) console.log(assemble(t));
 }

@@ -37,7 +37,7 @@ async function main() {
     },
   });
   try {
-    await browser.installExtension(path.join(ROOT, 'dist', 'extension-firefox'));
+    await browser.installExtension(path.join(ROOT, 'dist', 'extension-firefox-test'));   // the test build: its hooks set the pace
     await check('one short run: the two orders that may need action read in background tabs, popup and badge follow', async () => {
       const popup = await browser.newPage();
       await popup.goto(`moz-extension://${EXT_UUID}/popup/popup.html`, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
