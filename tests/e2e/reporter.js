@@ -6,6 +6,8 @@
 module.exports = async function* report(source) {
   let passed = 0, failed = 0;
   for await (const { type, data } of source) {
+    // What the tests print ("measure:" lines, where a failed test's pages were kept).
+    if (type === 'test:stdout' || type === 'test:stderr') { yield data.message; continue; }
     if ((type !== 'test:pass' && type !== 'test:fail') || data.details?.type === 'suite') continue;
     if (data.skip || data.todo) continue;
     const ms = Math.round(data.details.duration_ms);

@@ -1,10 +1,10 @@
 // End-to-end tests on Node's own test runner (node:test). Each tests/e2e/*.test.js calls
 //   suite(__filename, t => { t.test(name, async env => …, { timeout }); t.page(name, html) })
-// and its tests are registered as "<file>: <name>". One fixture server and one Chromium with the
-// built extension serve every test of the process; both start with the first test that runs (a
-// name filter that selects nothing launches nothing) and close after the last. Run through
-// tests/e2e/run.js (every file in one process: what ./build.sh test does) or per file, each in
-// its own process and browser: `node --test tests/e2e/guard.test.js`.
+// and its tests are registered as "<file>: <name>". tests/e2e/run.js runs each file in its own
+// process (node --test), so one file's broken browser or service worker cannot fail the next
+// file's tests. Within a file, one fixture server and one Chromium with the built extension serve
+// every test; both start with the first test that runs (a name filter that selects nothing in a
+// file launches nothing) and close after the last.
 // A test that fails leaves a screenshot and the HTML of each page it had open under
 // dist/test-results/<test>/ (and a Playwright trace there with DG_TRACE=1).
 'use strict';
