@@ -5,6 +5,7 @@
 #   ./build.sh test      every test: Rust, end-to-end in Chromium, Firefox lint; last line "N passed, M failed"
 #   ./build.sh demo      the bundled demo pages in Chromium with the extension (screenshots when headless)
 #   ./build.sh bench     what the extension costs a page, against the bare minimum (dist/bench/)
+#   ./build.sh size      build, then what the wasm is made of (dist/bench/wasm-parts.md; also in bench)
 #   ./build.sh fuzz      long fuzzing of the core (DG_FUZZ_CASES per property, default 20000)
 #   ./build.sh package   build, then the store zips (shipped builds only), the source zip and the store listing (dist/store/)
 #   ./build.sh store     build, then the store listing only: texts, screenshots, promotional tile
@@ -14,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
-export PATH="$ROOT/.tools/bin:$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$ROOT/.tools/bin:$ROOT/.cache/tools/bin:$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
 STAMPS=$ROOT/.cache/stamps
 mkdir -p "$STAMPS"
@@ -53,6 +54,35 @@ need_apt() {   # need_apt <command> <package>...
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
+# twiggy (wasm code size profiler) for the benchmark's "what the wasm is made of"; pinned.
+TWIGGY_VERSION=0.8.0
+need_twiggy() {
+  if [ "$(twiggy --version 2>/dev/null)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+    say "installing twiggy $TWIGGY_VERSION into .cache/tools (about 5 minutes, once)"
+    cargo install -q twiggy --version "=$TWIGGY_VERSION" --root "$ROOT/.cache/tools" --force
+  fi
+}
+
+# The features rustc enables by default for wasm32 (all supported by Chromium and Firefox 128+);
+# not --all-features, which lets wasm-opt emit instructions the browsers may lack.
+WASM_FEATURES="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
+WASM_OPT="-Oz"
+
+# The sizes of the wasm's parts (tools/wasm_parts.mjs) from a copy optimised the same way with
+# its names kept (-g): dist/bench/wasm-parts.{json,md}.
+wasm_parts() {
+  need_twiggy
+  local d=.cache/wasm-parts
+  rm -rf "$d"; mkdir -p "$d" dist/bench
+  cargo build -q -p guard-web --release --target wasm32-unknown-unknown   # the shipped one, not the test build's
+  wasm-bindgen --target web --no-typescript --out-dir "$d" target/wasm32-unknown-unknown/release/guard_web.wasm
+  # shellcheck disable=SC2086
+  wasm-opt $WASM_OPT -g $WASM_FEATURES "$d/guard_web_bg.wasm" -o "$d/named.wasm"
+  twiggy top -n 1000000 -f json "$d/named.wasm" > "$d/top.json"
+  node tools/wasm_parts.mjs dist/pkg/guard_web_bg.wasm "$d/named.wasm" "$d/top.json" dist/bench/wasm-parts.json > dist/bench/wasm-parts.md
+}
+
 wasm_size() {
   local f=dist/pkg/guard_web_bg.wasm
   echo "wasm: $(stat -c %s $f) bytes raw, $(gzip -9c $f | wc -c) bytes gzipped"
@@ -70,11 +100,8 @@ wasm_bindgen_out() {   # wasm_bindgen_out <out dir> [cargo arguments]
 }
 
 wasm_opt() {   # wasm_opt <out dir>
-  # The features rustc enables by default for wasm32 (all supported by Chromium and Firefox 128+);
-  # not --all-features, which lets wasm-opt emit instructions the browsers may lack.
-  wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$1/guard_web_bg.wasm" -o "$1/guard_web_bg.wasm"
+  # shellcheck disable=SC2086
+  wasm-opt $WASM_OPT $WASM_FEATURES "$1/guard_web_bg.wasm" -o "$1/guard_web_bg.wasm"
 }
 
 # build [with-test]: the shipped builds and their zips; with-test also dist/extension-test, the
@@ -311,7 +338,13 @@ case "$cmd" in
   bench)
     need_apt chromium chromium
     build with-test
+    wasm_parts
     node tests/bench/bench.js
+    ;;
+  size)
+    build
+    wasm_parts
+    cat dist/bench/wasm-parts.md
     ;;
   demo)
     need_apt chromium chromium

@@ -119,5 +119,10 @@ pub fn trim_memory_json(memory: &str, settings: &str, now_local: &str, max_bytes
     let settings = settings::Settings::from_json_lenient(settings);
     let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
     let removed = stored_data::trim(&mut mem, &settings, now.date(), max_bytes);
-    serde_json::to_string(&serde_json::json!({ "memory": mem, "removed": removed })).map_err(|e| e.to_string())
+    #[derive(serde::Serialize)]
+    struct Trimmed {
+        memory: order_memory::Memory,
+        removed: Vec<String>,
+    }
+    serde_json::to_string(&Trimmed { memory: mem, removed }).map_err(|e| e.to_string())
 }

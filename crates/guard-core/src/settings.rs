@@ -111,20 +111,27 @@ impl Settings {
     /// Leniency is per value: one bad number must not throw away the shopper's other choices
     /// (a stray `"closing_soon_days": -1` must not switch the confirm guard back on).
     pub fn from_json_lenient(json: &str) -> Settings {
+        // Values go through JSON text, not serde_json's Value (de)serializer: every type then has
+        // one (de)serializer instantiated in the wasm, not two (issue 15).
         let Ok(user) = serde_json::from_str::<serde_json::Value>(json) else { return Settings::default() };
-        let mut merged = serde_json::to_value(Settings::default()).unwrap_or_default();
+        let mut merged = serde_json::from_str(&Settings::default().to_json()).unwrap_or_default();
         let mut leaves = vec![];
         leaf_paths(&merged, &user, &mut vec![], &mut leaves);
         for (path, value) in leaves {
             let mut candidate = merged.clone();
             if let Some(slot) = path.iter().try_fold(&mut candidate, |v, k| v.get_mut(k)) {
                 *slot = value;
-                if serde_json::from_value::<Settings>(candidate.clone()).is_ok() {
+                if serde_json::from_str::<Settings>(&candidate.to_string()).is_ok() {
                     merged = candidate;
                 }
             }
         }
-        serde_json::from_value(merged).unwrap_or_default()
+        serde_json::from_str(&merged.to_string()).unwrap_or_default()
+    }
+
+    /// The settings as JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 

@@ -48,6 +48,17 @@ fn migrate(schema: u64, memory: Value) -> Result<Value, String> {
     }
 }
 
+/// An order's record from its JSON value, through JSON text (one deserializer instantiated for
+/// the order types, see issue 15); errors say what is wrong as the value's own would, without a
+/// position in a text the shopper never saw.
+fn tracked(entry: &Value) -> Result<Tracked, String> {
+    serde_json::from_str::<Tracked>(&entry.to_string()).map_err(|e| {
+        let s = e.to_string();
+        let at = format!(" at line {} column {}", e.line(), e.column());
+        s.strip_suffix(&at).map(str::to_string).unwrap_or(s)
+    })
+}
+
 /// Reads the stored memory of orders (the JSON of `chrome.storage.local`'s `orders`).
 pub fn load(json: &str) -> Loaded {
     let t = json.trim();
@@ -68,7 +79,7 @@ pub fn load(json: &str) -> Loaded {
     let mut loaded = Loaded { memory: Memory::default(), set_aside: vec![], changed: schema != SCHEMA as u64 };
     if let Some(orders) = value.get("orders").and_then(Value::as_object) {
         for (id, entry) in orders {
-            match serde_json::from_value::<Tracked>(entry.clone()) {
+            match tracked(entry) {
                 Ok(t) if t.order.id == *id && is_order_id(id) => {
                     loaded.memory.orders.insert(id.clone(), t);
                 }

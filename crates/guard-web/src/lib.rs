@@ -77,13 +77,6 @@ pub fn analyse(snapshot: &str, settings: &str, now_local: &str) -> Result<String
     guard_core::analyse_json(snapshot, settings, now_local).map_err(|e| JsError::new(&e))
 }
 
-/// The default settings, for the options page and for the service worker's first run.
-#[wasm_bindgen]
-pub fn default_settings() -> Result<JsValue, JsError> {
-    let s = guard_core::settings::Settings::default();
-    serde_wasm_bindgen::to_value(&s).map_err(|e| JsError::new(&e.to_string()))
-}
-
 /// Adds a plan's orders (JSON array) to the stored memory of orders (JSON, or "" when empty).
 #[wasm_bindgen]
 pub fn remember(memory: &str, orders: &str, now_local: &str) -> Result<String, JsError> {
@@ -94,12 +87,6 @@ pub fn remember(memory: &str, orders: &str, now_local: &str) -> Result<String, J
 #[wasm_bindgen]
 pub fn badge(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
     guard_core::badge_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
-}
-
-/// The popup's list of tracked orders (JSON), soonest deadline first.
-#[wasm_bindgen]
-pub fn order_lines(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::order_lines_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
 }
 
 /// `analyse` with the stored memory of orders (JSON, or "" when empty), so that list badges and

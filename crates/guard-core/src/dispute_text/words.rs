@@ -5,13 +5,13 @@
 //! Matching is case-insensitive, on substrings of the label.
 
 use super::Problem;
-use crate::locales::Lang;
+use crate::locales::{Lang, Source};
 
 pub struct ProblemLabel {
     pub lang: Lang,
     pub text: &'static str,
     pub problem: Problem,
-    pub source: &'static str,
+    pub source: Source,
 }
 
 const TEAM: &str = "team";
@@ -20,7 +20,7 @@ const FACTS_PAGES: &str = "FACTS.md: pages (start a return/refund)";
 
 macro_rules! labels {
     ($($lang:ident $problem:ident => [$($text:expr),* $(,)?];)*) => {
-        &[$($(ProblemLabel { lang: Lang::$lang, text: $text, problem: Problem::$problem, source: TEAM },)*)*]
+        &[$($(ProblemLabel { lang: Lang::$lang, text: $text, problem: Problem::$problem, source: Source::new(TEAM) },)*)*]
     };
 }
 
@@ -190,7 +190,7 @@ mod tests {
             assert!(AMOUNT_LABELS.iter().any(|(l, _)| *l == lang), "{lang:?} amount");
         }
         for l in PROBLEM_LABELS {
-            assert!(l.text == l.text.to_lowercase() && !l.source.is_empty());
+            assert!(l.text == l.text.to_lowercase() && !l.source.0.is_empty());
         }
     }
 

@@ -4,6 +4,7 @@
 //! Signatures are the formats' own magic numbers (sources: each format's specification, cited per
 //! row). 64 bytes are enough for every one of them, so a 2 GB video costs the same as a photo.
 
+use crate::locales::Source;
 use serde::{Deserialize, Serialize};
 
 /// How many first bytes of a file the content script sends.
@@ -77,26 +78,26 @@ pub struct FormatInfo {
     /// A browser can decode it into a canvas (so an oversized copy can be made smaller).
     pub browser_decodes: bool,
     /// Where the signature comes from.
-    pub source: &'static str,
+    pub source: Source,
 }
 
 pub const FORMATS: &[FormatInfo] = &[
-    FormatInfo { format: Format::Jpeg, name: "JPEG", kind: Kind::Photo, family: Family::Jpeg, extensions: &["jpg", "jpeg", "jpe", "jfif"], mime: &["image/jpeg", "image/jpg", "image/pjpeg"], browser_decodes: true, source: "ITU T.81 (SOI marker FF D8, then a marker FF xx)" },
-    FormatInfo { format: Format::Png, name: "PNG", kind: Kind::Photo, family: Family::Png, extensions: &["png", "apng"], mime: &["image/png", "image/apng"], browser_decodes: true, source: "PNG specification, section 5.2 (8-byte signature)" },
-    FormatInfo { format: Format::Gif, name: "GIF", kind: Kind::Photo, family: Family::Gif, extensions: &["gif"], mime: &["image/gif"], browser_decodes: true, source: "GIF89a specification (header GIF87a / GIF89a)" },
-    FormatInfo { format: Format::Bmp, name: "BMP", kind: Kind::Photo, family: Family::Bmp, extensions: &["bmp", "dib"], mime: &["image/bmp", "image/x-bmp", "image/x-ms-bmp"], browser_decodes: true, source: "Windows BITMAPFILEHEADER (BM, reserved zeros, DIB header size)" },
-    FormatInfo { format: Format::Webp, name: "WEBP", kind: Kind::Photo, family: Family::Webp, extensions: &["webp"], mime: &["image/webp"], browser_decodes: true, source: "RFC 9649 (RIFF container, form type WEBP)" },
-    FormatInfo { format: Format::Heic, name: "HEIC", kind: Kind::Photo, family: Family::Heif, extensions: &["heic", "hif"], mime: &["image/heic", "image/heic-sequence"], browser_decodes: false, source: "ISO/IEC 23008-12 (ftyp brands heic, heix, hevc, hevx, heim, heis)" },
-    FormatInfo { format: Format::Heif, name: "HEIF", kind: Kind::Photo, family: Family::Heif, extensions: &["heif"], mime: &["image/heif", "image/heif-sequence"], browser_decodes: false, source: "ISO/IEC 23008-12 (ftyp brands mif1, mif2, msf1, avci; MIAF miaf, Apple MiHA/MiHB/MiHE)" },
-    FormatInfo { format: Format::Avif, name: "AVIF", kind: Kind::Photo, family: Family::Heif, extensions: &["avif"], mime: &["image/avif"], browser_decodes: true, source: "AV1 Image File Format (ftyp brands avif, avis)" },
-    FormatInfo { format: Format::Mp4, name: "MP4", kind: Kind::Video, family: Family::IsoMedia, extensions: &["mp4", "m4v"], mime: &["video/mp4", "video/x-m4v"], browser_decodes: false, source: "ISO/IEC 14496-12 and -14 (ftyp brands isom, iso2…, mp41, mp42, avc1, M4V)" },
-    FormatInfo { format: Format::Mov, name: "MOV", kind: Kind::Video, family: Family::IsoMedia, extensions: &["mov", "qt"], mime: &["video/quicktime"], browser_decodes: false, source: "QuickTime File Format (ftyp brand qt, or a first atom moov/mdat/wide/free/skip/pnot)" },
-    FormatInfo { format: Format::Avi, name: "AVI", kind: Kind::Video, family: Family::Avi, extensions: &["avi"], mime: &["video/x-msvideo", "video/avi", "video/msvideo"], browser_decodes: false, source: "Microsoft AVI RIFF reference (form type AVI)" },
-    FormatInfo { format: Format::Webm, name: "WEBM", kind: Kind::Video, family: Family::Matroska, extensions: &["webm"], mime: &["video/webm"], browser_decodes: false, source: "WebM container guidelines (EBML DocType webm)" },
-    FormatInfo { format: Format::Mkv, name: "MKV", kind: Kind::Video, family: Family::Matroska, extensions: &["mkv"], mime: &["video/x-matroska", "video/matroska"], browser_decodes: false, source: "RFC 9559 Matroska (EBML DocType matroska)" },
-    FormatInfo { format: Format::ThreeGp, name: "3GP", kind: Kind::Video, family: Family::IsoMedia, extensions: &["3gp", "3g2", "3gpp"], mime: &["video/3gpp", "video/3gpp2"], browser_decodes: false, source: "3GPP TS 26.244 (ftyp brands 3gp4…3gp9, 3gg, 3ge, 3g2)" },
-    FormatInfo { format: Format::Pdf, name: "PDF", kind: Kind::Document, family: Family::Pdf, extensions: &["pdf"], mime: &["application/pdf"], browser_decodes: false, source: "ISO 32000-1, 7.5.2 (%PDF- header)" },
-    FormatInfo { format: Format::Zip, name: "ZIP", kind: Kind::Archive, family: Family::Zip, extensions: &["zip"], mime: &["application/zip", "application/x-zip-compressed", "application/x-zip"], browser_decodes: false, source: "PKWARE APPNOTE 4.3.7 (local file header PK 03 04; empty archive PK 05 06)" },
+    FormatInfo { format: Format::Jpeg, name: "JPEG", kind: Kind::Photo, family: Family::Jpeg, extensions: &["jpg", "jpeg", "jpe", "jfif"], mime: &["image/jpeg", "image/jpg", "image/pjpeg"], browser_decodes: true, source: Source::new("ITU T.81 (SOI marker FF D8, then a marker FF xx)") },
+    FormatInfo { format: Format::Png, name: "PNG", kind: Kind::Photo, family: Family::Png, extensions: &["png", "apng"], mime: &["image/png", "image/apng"], browser_decodes: true, source: Source::new("PNG specification, section 5.2 (8-byte signature)") },
+    FormatInfo { format: Format::Gif, name: "GIF", kind: Kind::Photo, family: Family::Gif, extensions: &["gif"], mime: &["image/gif"], browser_decodes: true, source: Source::new("GIF89a specification (header GIF87a / GIF89a)") },
+    FormatInfo { format: Format::Bmp, name: "BMP", kind: Kind::Photo, family: Family::Bmp, extensions: &["bmp", "dib"], mime: &["image/bmp", "image/x-bmp", "image/x-ms-bmp"], browser_decodes: true, source: Source::new("Windows BITMAPFILEHEADER (BM, reserved zeros, DIB header size)") },
+    FormatInfo { format: Format::Webp, name: "WEBP", kind: Kind::Photo, family: Family::Webp, extensions: &["webp"], mime: &["image/webp"], browser_decodes: true, source: Source::new("RFC 9649 (RIFF container, form type WEBP)") },
+    FormatInfo { format: Format::Heic, name: "HEIC", kind: Kind::Photo, family: Family::Heif, extensions: &["heic", "hif"], mime: &["image/heic", "image/heic-sequence"], browser_decodes: false, source: Source::new("ISO/IEC 23008-12 (ftyp brands heic, heix, hevc, hevx, heim, heis)") },
+    FormatInfo { format: Format::Heif, name: "HEIF", kind: Kind::Photo, family: Family::Heif, extensions: &["heif"], mime: &["image/heif", "image/heif-sequence"], browser_decodes: false, source: Source::new("ISO/IEC 23008-12 (ftyp brands mif1, mif2, msf1, avci; MIAF miaf, Apple MiHA/MiHB/MiHE)") },
+    FormatInfo { format: Format::Avif, name: "AVIF", kind: Kind::Photo, family: Family::Heif, extensions: &["avif"], mime: &["image/avif"], browser_decodes: true, source: Source::new("AV1 Image File Format (ftyp brands avif, avis)") },
+    FormatInfo { format: Format::Mp4, name: "MP4", kind: Kind::Video, family: Family::IsoMedia, extensions: &["mp4", "m4v"], mime: &["video/mp4", "video/x-m4v"], browser_decodes: false, source: Source::new("ISO/IEC 14496-12 and -14 (ftyp brands isom, iso2…, mp41, mp42, avc1, M4V)") },
+    FormatInfo { format: Format::Mov, name: "MOV", kind: Kind::Video, family: Family::IsoMedia, extensions: &["mov", "qt"], mime: &["video/quicktime"], browser_decodes: false, source: Source::new("QuickTime File Format (ftyp brand qt, or a first atom moov/mdat/wide/free/skip/pnot)") },
+    FormatInfo { format: Format::Avi, name: "AVI", kind: Kind::Video, family: Family::Avi, extensions: &["avi"], mime: &["video/x-msvideo", "video/avi", "video/msvideo"], browser_decodes: false, source: Source::new("Microsoft AVI RIFF reference (form type AVI)") },
+    FormatInfo { format: Format::Webm, name: "WEBM", kind: Kind::Video, family: Family::Matroska, extensions: &["webm"], mime: &["video/webm"], browser_decodes: false, source: Source::new("WebM container guidelines (EBML DocType webm)") },
+    FormatInfo { format: Format::Mkv, name: "MKV", kind: Kind::Video, family: Family::Matroska, extensions: &["mkv"], mime: &["video/x-matroska", "video/matroska"], browser_decodes: false, source: Source::new("RFC 9559 Matroska (EBML DocType matroska)") },
+    FormatInfo { format: Format::ThreeGp, name: "3GP", kind: Kind::Video, family: Family::IsoMedia, extensions: &["3gp", "3g2", "3gpp"], mime: &["video/3gpp", "video/3gpp2"], browser_decodes: false, source: Source::new("3GPP TS 26.244 (ftyp brands 3gp4…3gp9, 3gg, 3ge, 3g2)") },
+    FormatInfo { format: Format::Pdf, name: "PDF", kind: Kind::Document, family: Family::Pdf, extensions: &["pdf"], mime: &["application/pdf"], browser_decodes: false, source: Source::new("ISO 32000-1, 7.5.2 (%PDF- header)") },
+    FormatInfo { format: Format::Zip, name: "ZIP", kind: Kind::Archive, family: Family::Zip, extensions: &["zip"], mime: &["application/zip", "application/x-zip-compressed", "application/x-zip"], browser_decodes: false, source: Source::new("PKWARE APPNOTE 4.3.7 (local file header PK 03 04; empty archive PK 05 06)") },
 ];
 
 /// Names and types of programs: a photo named `.exe` is as suspicious as a program named `.jpg`.
@@ -431,7 +432,7 @@ mod tests {
     fn every_format_has_exactly_one_table_row() {
         for f in ALL {
             assert_eq!(FORMATS.iter().filter(|i| i.format == f).count(), 1, "{f:?}");
-            assert!(!f.info().extensions.is_empty() && !f.info().mime.is_empty() && !f.info().source.is_empty());
+            assert!(!f.info().extensions.is_empty() && !f.info().mime.is_empty() && !f.info().source.0.is_empty());
         }
         assert_eq!(FORMATS.len(), ALL.len());
     }

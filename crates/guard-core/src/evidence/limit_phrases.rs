@@ -5,7 +5,7 @@
 //! 5 MB each", "Не более 6 фото, до 5 МБ", "最多上传3张图片"): source "team". Matching is on whole
 //! words for alphabetic scripts and on substrings for Chinese, in lower case.
 
-use crate::locales::Lang;
+use crate::locales::{Lang, Source};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Means {
@@ -42,14 +42,14 @@ pub struct Phrase {
     pub lang: Lang,
     pub text: &'static str,
     pub means: Means,
-    pub source: &'static str,
+    pub source: Source,
 }
 
 const TEAM: &str = "team";
 
 macro_rules! rows {
     ($($lang:ident $means:expr => [$($text:expr),* $(,)?];)*) => {
-        &[$($(Phrase { lang: Lang::$lang, text: $text, means: $means, source: TEAM },)*)*]
+        &[$($(Phrase { lang: Lang::$lang, text: $text, means: $means, source: Source::new(TEAM) },)*)*]
     };
 }
 
@@ -132,7 +132,7 @@ mod tests {
             }
         }
         for p in PHRASES {
-            assert!(!p.source.is_empty() && p.text == p.text.to_lowercase() && p.text.trim() == p.text, "{}", p.text);
+            assert!(!p.source.0.is_empty() && p.text == p.text.to_lowercase() && p.text.trim() == p.text, "{}", p.text);
         }
     }
 }

@@ -1,13 +1,13 @@
 //! German. FACTS.md found no public sample of the German interface: every row is the team's
 //! best knowledge ("team"), to be confirmed on live pages.
 
-use super::{ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
 use crate::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str) -> Word {
-    Word { term, text, source: TEAM }
+    Word { term, text, source: Source::new(TEAM) }
 }
 
 pub const TABLE: LocaleTable = LocaleTable {
@@ -107,5 +107,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("januar", 1), ("februar", 2), ("april", 4), ("august", 8), ("september", 9), ("oktober", 10),
         ("november", 11), ("dezember", 12),
     ],
-    months_source: "team (no public sample of the German interface); \"12. März 2024\" is the shape issue 3 quotes",
+    months_source: Source::new("team (no public sample of the German interface); \"12. März 2024\" is the shape issue 3 quotes"),
 };

@@ -1,7 +1,7 @@
 //! English. Sources: FACTS.md sections "Current order list DOM", "Current order detail DOM",
 //! "Legacy pages", "Labels and dates by language"; "team" marks the team's best knowledge.
 
-use super::{ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
 use crate::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const FACTS_LIST: &str = "FACTS.md: current order list";
@@ -12,7 +12,7 @@ const ISSUE: &str = "team (wording quoted in issue 3)";
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str, source: &'static str) -> Word {
-    Word { term, text, source }
+    Word { term, text, source: Source::new(source) }
 }
 
 pub const TABLE: LocaleTable = LocaleTable {
@@ -140,5 +140,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("june", 6),
         ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
     ],
-    months_source: "FACTS.md: labels by language (\"Mar 12, 2024\"), legacy pages (\"Mar. 05 2019\"); full names: team",
+    months_source: Source::new("FACTS.md: labels by language (\"Mar 12, 2024\"), legacy pages (\"Mar. 05 2019\"); full names: team"),
 };

@@ -1,13 +1,13 @@
 //! Spanish. FACTS.md found no public sample of the Spanish interface: every row is the team's
 //! best knowledge ("team"), to be confirmed on live pages.
 
-use super::{ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
 use crate::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str) -> Word {
-    Word { term, text, source: TEAM }
+    Word { term, text, source: Source::new(TEAM) }
 }
 
 pub const TABLE: LocaleTable = LocaleTable {
@@ -111,5 +111,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
         ("julio", 7), ("agosto", 8), ("septiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
     ],
-    months_source: "team (no public sample of the Spanish interface)",
+    months_source: Source::new("team (no public sample of the Spanish interface)"),
 };

@@ -1,14 +1,14 @@
 //! French. Sources: FACTS.md "Labels and dates by language" (dates, "Litige en cours",
 //! "Annuler la demande"); every other row is the team's best knowledge ("team").
 
-use super::{ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
 use crate::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const FACTS: &str = "FACTS.md: labels by language (fr)";
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str, source: &'static str) -> Word {
-    Word { term, text, source }
+    Word { term, text, source: Source::new(source) }
 }
 
 pub const TABLE: LocaleTable = LocaleTable {
@@ -116,5 +116,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("janvier", 1), ("février", 2), ("avril", 4), ("juillet", 7), ("septembre", 9), ("octobre", 10),
         ("novembre", 11), ("décembre", 12),
     ],
-    months_source: "FACTS.md: labels by language (fr) gives the abbreviations; full names and unaccented forms: team",
+    months_source: Source::new("FACTS.md: labels by language (fr) gives the abbreviations; full names and unaccented forms: team"),
 };

@@ -1,13 +1,13 @@
 //! Polish. FACTS.md found no public sample of the Polish interface: every row is the team's
 //! best knowledge ("team"), to be confirmed on live pages.
 
-use super::{ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
 use crate::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str) -> Word {
-    Word { term, text, source: TEAM }
+    Word { term, text, source: Source::new(TEAM) }
 }
 
 pub const TABLE: LocaleTable = LocaleTable {
@@ -107,5 +107,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("styczeń", 1), ("luty", 2), ("marzec", 3), ("kwiecień", 4), ("czerwiec", 6), ("lipiec", 7),
         ("sierpień", 8), ("wrzesień", 9), ("październik", 10), ("listopad", 11), ("grudzień", 12),
     ],
-    months_source: "team (no public sample of the Polish interface)",
+    months_source: Source::new("team (no public sample of the Polish interface)"),
 };

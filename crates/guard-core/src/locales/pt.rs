@@ -2,14 +2,14 @@
 //! and "24 de nov. de 2023", the statuses, "Disputa em andamento"); every other row is the
 //! team's best knowledge ("team").
 
-use super::{ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
 use crate::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const FACTS: &str = "FACTS.md: labels by language (pt-BR)";
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str, source: &'static str) -> Word {
-    Word { term, text, source }
+    Word { term, text, source: Source::new(source) }
 }
 
 pub const TABLE: LocaleTable = LocaleTable {
@@ -101,5 +101,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("abril", 4), ("maio", 5), ("junho", 6),
         ("julho", 7), ("agosto", 8), ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12),
     ],
-    months_source: "FACTS.md: labels by language (pt-BR) (\"24 nov, 2023\"); the other names: team",
+    months_source: Source::new("FACTS.md: labels by language (pt-BR) (\"24 nov, 2023\"); the other names: team"),
 };

@@ -3,7 +3,7 @@
 //! "Истекло время подтверждения", the machine translation "С отделкой" for Completed) and
 //! "Legacy pages" ("от <date>"); every other row is the team's best knowledge ("team").
 
-use super::{ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
 use crate::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const FACTS: &str = "FACTS.md: labels by language (ru)";
@@ -11,7 +11,7 @@ const FACTS_RU: &str = "FACTS.md: legacy pages (aliexpress.ru)";
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str, source: &'static str) -> Word {
-    Word { term, text, source }
+    Word { term, text, source: Source::new(source) }
 }
 
 pub const TABLE: LocaleTable = LocaleTable {
@@ -118,5 +118,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("январь", 1), ("февраль", 2), ("март", 3), ("апрель", 4), ("июнь", 6), ("июль", 7),
         ("август", 8), ("сентябрь", 9), ("октябрь", 10), ("ноябрь", 11), ("декабрь", 12),
     ],
-    months_source: "FACTS.md: labels by language (ru): \"12 мар. 2024\", \"12 марта 2024 г.\"; the other forms: team",
+    months_source: Source::new("FACTS.md: labels by language (ru): \"12 мар. 2024\", \"12 марта 2024 г.\"; the other forms: team"),
 };

@@ -2,13 +2,13 @@
 //! the team's best knowledge ("team"), to be confirmed on live pages. Dates are numeric
 //! ("2024年3月12日"), so there are no month names.
 
-use super::{ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
 use crate::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str) -> Word {
-    Word { term, text, source: TEAM }
+    Word { term, text, source: Source::new(TEAM) }
 }
 
 pub const TABLE: LocaleTable = LocaleTable {
@@ -98,5 +98,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::RefundIfNoDelivery), "若未在"),
     ],
     months: &[],
-    months_source: "none: Chinese dates are numeric (年/月/日)",
+    months_source: Source::new("none: Chinese dates are numeric (年/月/日)"),
 };

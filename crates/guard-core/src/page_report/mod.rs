@@ -156,7 +156,8 @@ pub fn page_report_json(snapshot: &str, settings: &str, now_local: &str, seed: &
 }
 
 fn settings_changed(settings: &Settings, defaults: &Settings) -> Vec<String> {
-    let (a, b) = (serde_json::to_value(settings).unwrap_or_default(), serde_json::to_value(defaults).unwrap_or_default());
+    let value = |s: &Settings| serde_json::from_str::<serde_json::Value>(&s.to_json()).unwrap_or_default();
+    let (a, b) = (value(settings), value(defaults));
     let mut out = vec![];
     for (k, v) in a.as_object().into_iter().flatten() {
         match (v, &b[k]) {
