@@ -351,5 +351,5 @@ case "$cmd" in
     build
     node tests/demo.js
     ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench|fuzz|package|store|repro|source|fixture-from REPORT.json [NAME]]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench|size|fuzz|package|store|repro|source|fixture-from REPORT.json [NAME]]" >&2; exit 2 ;;
 esac
