@@ -8,6 +8,13 @@ const server = require('./harness/server');
 const { launch, ROOT } = require('./harness/browser');
 const { listFixtures } = require('./harness/templates');
 const site = require('./harness/order_site');
+const { pageSettled } = require('./harness/wait');
+
+// A page ready for its picture: every read applied, then two frames painted with it.
+async function drawn(page) {
+  await pageSettled(page);
+  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
 
 // The pages the demo opens, first one in front: the list (badges, the confirm guard), an order
 // whose dispute window is open (lit "Returns/refunds"), one whose protection ends soon (both steps
@@ -44,7 +51,7 @@ async function main() {
   const page = await browser.context.newPage();
   await page.goto(urlOf(DEMO_PAGES[0]));
   await page.waitForSelector('[data-dg-order]', { state: 'attached', timeout: 15000 });
-  await page.waitForTimeout(300);
+  await drawn(page);
   shots.push(path.join(out, 'order-list.png'));
   await page.screenshot({ path: shots.at(-1), fullPage: true });
 
@@ -58,7 +65,7 @@ async function main() {
   const detail = await browser.context.newPage();
   await detail.goto(urlOf(DEMO_PAGES[2]));
   await detail.waitForSelector('[data-dg-highlight]', { state: 'attached', timeout: 15000 });
-  await detail.waitForTimeout(300);
+  await drawn(detail);
   shots.push(path.join(out, 'order-detail.png'));
   await detail.screenshot({ path: shots.at(-1), fullPage: true });
 

@@ -72,6 +72,7 @@ async function main() {
     try {
       await Promise.race([
         t.fn(env),
+        // timer: the test's time limit, not a wait.
         new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${t.opts.timeout || TEST_TIMEOUT_MS} ms`)), t.opts.timeout || TEST_TIMEOUT_MS)),
       ]);
       passed++;
