@@ -35,6 +35,7 @@
   const cleared = new WeakSet();     // Files that passed: a site moving them into its input is no new pick
   const attached = { photos: 0, videos: 0, other: 0 };
   const listeners = new Set();       // told when files went on (the dispute assistant)
+  const checking = new Set();        // checks of picks and drops under way (DG.evidence.idle)
 
   // Firefox gives what a content script builds (DataTransfer, File, events) the extension's
   // principal, and the page then sees no files in them: build those from the page's own
@@ -234,7 +235,7 @@
     if (pending && sameFiles(pending.files, files)) { pending.types.add(ev.type); return; }
     const pick = { files, types: new Set([ev.type]), spot: spotOf(input) };
     picks.set(input, pick);
-    checkPick(input, rules, pick);
+    track(checkPick(input, rules, pick));
   }
 
   async function checkPick(input, rules, pick) {
@@ -332,7 +333,7 @@
     ev.stopImmediatePropagation();
     const init = { clientX: ev.clientX, clientY: ev.clientY, screenX: ev.screenX, screenY: ev.screenY,
       ctrlKey: ev.ctrlKey, shiftKey: ev.shiftKey, altKey: ev.altKey, metaKey: ev.metaKey };
-    checkDrop(z, rules, [...dt.files], ev.target, init, spotOf(z.input));
+    track(checkDrop(z, rules, [...dt.files], ev.target, init, spotOf(z.input)));
   }
 
   // The element now where `el` was: itself, or one of the same tag and class at the same
@@ -577,6 +578,12 @@
     } finally { bitmap.close(); }
   }
 
+  function track(check) {
+    const done = check.catch(report);
+    checking.add(done);
+    done.then(() => checking.delete(done));
+  }
+
   window.addEventListener('input', onPick, true);
   window.addEventListener('change', onPick, true);
   window.addEventListener('drop', onDrop, true);
@@ -585,5 +592,8 @@
     ask,
     attached: () => ({ ...attached }),
     onAttached: fn => listeners.add(fn),
+    // Resolves once every pick and drop so far is checked and handed on (or refused, or failed
+    // open): the tests wait on it before saying what the site did not see.
+    idle: async () => { while (checking.size) await Promise.all([...checking]); return true; },
   };
 })();

@@ -23,6 +23,7 @@
   let armed = null;         // { el, guard, built | broken }: a guarded control being pressed
   let keyHeld = null;       // { key, until }: a key whose keydown was kept from the site: its keyup is too
   const proceeding = new Set(); // proceeds waiting for the page to be read: no other question meanwhile
+  const proceeds = new Set();   // their promises, until each has replayed or told the shopper (DG.guard.idle)
   const graces = [];        // { kind, order, el, until }: after a proceed, activations allowed without asking
   const GRACE_MS = 60_000;  // said in the dialog ("for one minute"): guardConfirmAgain, guardCancelDisputeAgain
   const SETTLE_MS = 3000;   // how long proceed waits for the page's pending reads
@@ -178,7 +179,9 @@
     const o = open;
     dispose(o);
     if (result === 'proceed') {
-      proceed(o).catch(report);
+      const done = proceed(o).catch(report);
+      proceeds.add(done);
+      done.then(() => proceeds.delete(done));
     } else if (o.restoreFocus && o.restoreFocus.isConnected && o.restoreFocus.focus) {
       o.restoreFocus.focus({ preventScroll: true });
     }
@@ -426,5 +429,7 @@ button:focus-visible, input:focus-visible { outline: 3px solid #e37400; outline-
   window.addEventListener('keyup', onKey, true);
   for (const type of POINTER) window.addEventListener(type, onPointer, { capture: true, passive: true });
 
-  DG.guard = { isOpen: () => !!current() };
+  // idle: resolves once every proceed so far has replayed or told the shopper (the tests wait
+  // on it before saying what the site did not see).
+  DG.guard = { isOpen: () => !!current(), idle: () => Promise.all([...proceeds]).then(() => true) };
 })();

@@ -6,6 +6,7 @@
 // service worker stopped mid-run, a cancel, a second click, the daily option.
 'use strict';
 const site = require('../harness/order_site');
+const { poll } = require('../harness/wait');
 
 // The run's pace for the tests (dgTest.checkOrders.pace): short pauses, a short timeout.
 const PACE = { pauseMs: 150, timeoutMs: 4000, settleMs: 400 };
@@ -14,16 +15,7 @@ const TO_READ = site.ORDERS.filter(o => o.read);
 const NEVER_READ = site.ORDERS.filter(o => !o.read);
 const isDetail = url => /\/p\/order\/detail\.html\?orderId=/.test(url);
 
-async function until(fn, what, timeout = 20000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last) return last;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
+const until = (fn, what, timeout = 20000) => poll(fn, what, { timeout });
 
 // Fresh storage, every order's page on the fixture server, the tests' pace.
 async function prepare(env, { special = {}, pace = PACE } = {}) {

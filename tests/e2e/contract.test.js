@@ -5,24 +5,46 @@ const fs = require('fs');
 const path = require('path');
 const { render } = require('../harness/templates');
 const { canvasImage, mp4, windowsProgram } = require('../harness/evidence_files');
+const { pageSettled, inContent } = require('../harness/wait');
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'contract');
 const KEYS = ['status', 'placed', 'shipped', 'completed', 'protection-ends', 'dispute', 'dispute-opens', 'dispute-closes'];
 
-// Waits until the extension has read the page and nothing it marks has changed for a while
-// (script-built pages add their cards after load). Pages that are not order or dispute pages
-// are never read: for those, a while without marks.
+// The page's own timers: script-built pages render their cards after a "fetch", a click or the
+// load event. Counted from before the page's first script (an init script in the page's world):
+// the page is quiet when none of its one-shot timers or animation frames is still to run.
+// Intervals (a ticking clock) never end and are not waited for.
+function countSiteTimers() {
+  let pending = 0;
+  const waiters = [];
+  const release = () => { if (--pending === 0) for (const w of waiters.splice(0)) w(true); };
+  const counted = (set, clear) => {
+    const live = new Set();
+    return [function (fn, ...rest) {
+      if (typeof fn !== 'function') return set.call(window, fn, ...rest);
+      const id = set.call(window, function (...args) {
+        live.delete(id);
+        try { return fn.apply(this, args); } finally { release(); }
+      }, ...rest);
+      live.add(id);
+      pending++;
+      return id;
+    }, function (id) {
+      if (live.delete(id)) release();
+      return clear.call(window, id);
+    }];
+  };
+  [window.setTimeout, window.clearTimeout] = counted(window.setTimeout, window.clearTimeout);
+  [window.requestAnimationFrame, window.cancelAnimationFrame] = counted(window.requestAnimationFrame, window.cancelAnimationFrame);
+  Object.defineProperty(window, '__dgQuiet', { value: () => (pending === 0 ? Promise.resolve(true) : new Promise(r => waiters.push(r))) });
+}
+
+// Waits until the page's own scripts are done (above), then until the extension has read and
+// applied everything they did (on pages it does not read: until it has decided so). A page the
+// extension does not finish reading is a failure, said as such.
 async function settled(page) {
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-dg-read'), null, { timeout: 3000 }).catch(() => {});
-  let last = null;
-  for (let same = 0, i = 0; same < 4 && i < 60; i++) {
-    await page.waitForTimeout(150);
-    const now = await page.evaluate(() => document.documentElement.getAttribute('data-dg-read') + '|' +
-      [...document.querySelectorAll('[data-dg-order],[data-dg-guard],[data-dg-highlight],[data-dg-evidence]')]
-        .map(e => [...e.attributes].filter(a => a.name.startsWith('data-dg-')).map(a => a.value).join(',')).join(';'));
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
+  await page.evaluate(() => window.__dgQuiet());
+  await pageSettled(page);
 }
 
 // The page as its expectations describe it: read, and after the page's own click if it has one.
@@ -52,6 +74,7 @@ require('../harness/e2e').suite(__filename, t => {
       const page = await env.browser.context.newPage();
       const errors = [];
       page.on('pageerror', e => errors.push(String(e)));
+      await page.addInitScript(countSiteTimers);
       await page.goto(env.pageUrl(`contract-${name}`, spec.url.replace(/^https:/, 'http:')));
       await ready(page, spec);
       const got = await page.evaluate(() => ({
@@ -85,9 +108,9 @@ require('../harness/e2e').suite(__filename, t => {
       env.assert(!problems.length, problems.join('\n    '));
       const badge = expectedBadge(spec);
       if (badge != null) {
-        const text = () => env.sw().evaluate(() => chrome.action.getBadgeText({}));
-        for (let i = 0; i < 50 && await text() !== badge; i++) await page.waitForTimeout(100);
-        env.assert.equal(await text(), badge, 'the toolbar badge counts the orders that need action now');
+        // Every order the page showed saved, and the toolbar updated after it.
+        const text = await env.sw().evaluate(async () => { await globalThis.dgTest.settled(); return chrome.action.getBadgeText({}); });
+        env.assert.equal(text, badge, 'the toolbar badge counts the orders that need action now');
       }
       if (/confirmClicks/.test(template)) await guardedControlsHold(env, page, spec);
       if (spec.evidence_watched) await watchedInputsHold(env, page);
@@ -155,7 +178,7 @@ async function guardedControlsHold(env, page, spec) {
     env.assert.equal(await count(), before, `"${label}": nothing reaches the site after cancel and Escape`);
     await control.click();
     await page.locator(DIALOG).locator('[data-dg-action="proceed"]').click();
-    await page.waitForTimeout(150);
+    await inContent(page, 'DG.guard.idle()');   // the proceed replayed (or the shopper told)
     const after = await count();
     env.assert(after - before <= 1, `"${label}": proceed lets the click through at most once (${after - before})`);
     if (hooked) {
@@ -186,7 +209,7 @@ async function watchedInputsHold(env, page) {
     const good = video ? { name: 'unboxing.mp4', mimeType: 'video/mp4', buffer: mp4() } : { name: 'item.jpg', mimeType: 'image/jpeg', buffer: photo };
     await input.setInputFiles([good]);
     await page.waitForFunction(i => window.__picks[i].length > 0, i, { timeout: 10000 });
-    await page.waitForTimeout(100);
+    await inContent(page, 'DG.evidence.idle()');   // every pick checked and handed on
     env.assert.equal(await page.evaluate(i => window.__picks[i], i), [[good.name]], `input ${i}: the site saw only the good file`);
     env.assert.equal(await input.evaluate(e => [...e.files].map(f => f.name)), [good.name], `input ${i}: the input holds the good file`);
   }
@@ -234,7 +257,7 @@ async function pickHolds(env, page, spec, pick) {
     file: e.getAttribute('data-dg-file'), code: e.getAttribute('data-dg-evidence-error'), text: e.textContent })));
   if (fails.length) await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length >= n, [ALERT, fails.length], { timeout: 15000 });
   if ((pick.pass || []).length) await page.waitForFunction(() => window.__seen.length > 0, null, { timeout: 15000 });
-  await page.waitForTimeout(300);
+  await inContent(page, 'DG.evidence.idle()');   // every pick checked and handed on
   const got = await alerts();
   const what = `pick of ${pick.files.map(f => f.name).join(', ')}`;
   for (const [name, code] of fails) {

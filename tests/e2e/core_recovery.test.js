@@ -7,16 +7,10 @@
 'use strict';
 const { render, listFixtures } = require('../harness/templates');
 const { day, tracked } = require('../harness/tracked_orders');
+const { poll } = require('../harness/wait');
 
-async function until(fn, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
+// The worker's log of page reads is polled: no event reports a read to the test.
+const until = (fn, what, timeout = 15000) => poll(fn, what, { timeout, every: 100 });
 
 const hooks = (env, fn, arg) => env.sw().evaluate(fn, arg);
 const pageReads = env => hooks(env, () => globalThis.dgTest.pageReads.slice());
@@ -42,6 +36,7 @@ module.exports = t => {
   t.page('ticking-list', () => render(LIST).replace('</body>', `<div id="fx-countdown">30</div>
 <script>
   let left = 30;
+  // timer: the page's own countdown, the behaviour under test.
   const tick = setInterval(() => {
     document.getElementById('fx-countdown').textContent = String(--left);
     if (left === 0) { clearInterval(tick); document.documentElement.setAttribute('data-fx-ticks', 'done'); }

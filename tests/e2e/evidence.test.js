@@ -12,6 +12,7 @@ const PAGE = 'dispute-start-en';
 const MB = 1024 * 1024;
 
 const { canvasImage, withGps, withDamagedExif, mp4, heic, windowsProgram } = require('../harness/evidence_files');
+const { poll, inContent } = require('../harness/wait');
 
 const file = (name, mimeType, buffer) => ({ name, mimeType, buffer });
 const names = entries => entries.flatMap(e => (e.files || []).map(f => f.name));
@@ -42,19 +43,11 @@ async function waitForAlerts(page, n) {
 }
 
 // Polls `get` until `ok` holds (or fails with what it last saw).
-async function until(get, ok, what, timeout = 10000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await get();
-    if (ok(last)) return last;
-    if (Date.now() > end) throw new Error(`${what}: last saw ${JSON.stringify(last)}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
+const until = (get, ok, what, timeout = 10000) => poll(get, what, { ok, timeout, every: 100 });
 
-// Lets any late event reach the site before asserting that it saw nothing.
-const settle = page => page.waitForTimeout(600);
+// Waits until the extension has finished with every pick and drop so far (checked, alerts shown,
+// the rest handed on to the site), before asserting what the site did not see.
+const settle = page => inContent(page, 'DG.evidence.idle()');
 
 require('../harness/e2e').suite(__filename, t => {
   t.test('every dispute fixture watches exactly its evidence inputs, never the header search', async env => {

@@ -26,6 +26,11 @@ function listenToPointers() {
 // Runs an expression in the content script's own (isolated) world, as a bug or a setting would.
 const inContentWorld = (page, expression) => require('../harness/browser').inWorld(page, 'Dispute Guard', expression);
 
+// Waits until the extension has finished with the shopper's choices so far: every proceed has
+// replayed the activation or told the shopper (cancel and Escape finish at once). What the site
+// did not see is said after it.
+const decided = async page => { await inContentWorld(page, 'DG.guard.idle()'); };
+
 const confirmOf = (page, n) => page.locator(`[data-fx-order="${n}"][data-dg-guard="confirm-receipt"]`);
 
 const LIST_CHANGED = 'The list changed while you were deciding; nothing was confirmed.';
@@ -72,7 +77,7 @@ require('../harness/e2e').suite(__filename, t => {
     env.assert.equal(await seen(env, page), [], 'nothing after cancel or Escape');
     await button.click();
     await dialog.locator('[data-dg-action="proceed"]').click();
-    await page.waitForTimeout(200);
+    await decided(page);
     env.assert.equal(await seen(env, page), [`confirm-clicked ${plain}`, `confirmed ${plain}`], 'exactly one activation');
   });
 
@@ -84,7 +89,7 @@ require('../harness/e2e').suite(__filename, t => {
     await dialog.waitFor();
     env.assert.equal(await seen(env, page), [], 'no pointer event reached the site while asking');
     await dialog.locator('[data-dg-action="proceed"]').click();
-    await page.waitForTimeout(200);
+    await decided(page);
     env.assert.equal(await seen(env, page), ['pointerdown', 'mousedown', 'pointerup', 'mouseup', `confirm-clicked ${plain}`, `confirmed ${plain}`],
       'one press, one click');
   });
@@ -97,7 +102,7 @@ require('../harness/e2e').suite(__filename, t => {
       await button.focus();
       await page.keyboard.press(key);
       await dialog.waitFor();
-      await page.waitForTimeout(150);
+      // press() returns once the page has handled the key's keyup too: the dialog outlived it.
       env.assert(await dialog.isVisible(), `${key}: the dialog stays open once the key comes up`);
       env.assert.equal(await focused(page), 'cancel', `${key}: focus starts on the safe choice`);
       await page.keyboard.press('Escape');
@@ -112,7 +117,7 @@ require('../harness/e2e').suite(__filename, t => {
     env.assert.equal(await focused(page), 'proceed', 'Tab reaches proceed');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForTimeout(200);
+    await decided(page);
     env.assert.equal(await seen(env, page), [`confirm-clicked ${plain}`, `confirmed ${plain}`], 'exactly one activation');
   });
 
@@ -125,7 +130,7 @@ require('../harness/e2e').suite(__filename, t => {
     await dialog.waitFor();
     env.assert.equal(await seen(env, page), [], 'the key was kept from the site');
     await dialog.locator('[data-dg-action="proceed"]').click();
-    await page.waitForTimeout(200);
+    await decided(page);
     env.assert.equal(await seen(env, page), [`confirmed ${custom} key`], 'the site saw the key once');
   });
 
@@ -171,7 +176,7 @@ require('../harness/e2e').suite(__filename, t => {
     const page = await env.open('guard-list-en');
     await confirmOf(page, plain).click();
     await page.locator(`${DIALOG} [data-dg-action="proceed"]`).dblclick();
-    await page.waitForTimeout(250);
+    await decided(page);
     // The worst case: the site's own "are you sure?" popup opens with its confirm button right
     // where "proceed" was, so the second click of the double click would land on it.
     await confirmOf(page, popup).click();
@@ -179,7 +184,7 @@ require('../harness/e2e').suite(__filename, t => {
     const r = await proceed.boundingBox();
     await page.addStyleTag({ content: `[data-fx="popup-confirm"] { position: fixed; left: ${r.x}px; top: ${r.y}px; width: ${r.width}px; height: ${r.height}px; }` });
     await proceed.dblclick();
-    await page.waitForTimeout(250);
+    await decided(page);
     env.assert.equal(await seen(env, page), [`confirm-clicked ${plain}`, `confirmed ${plain}`, `confirm-clicked ${popup}`],
       'one activation each; the second click did not confirm the site\'s own popup');
     env.assert.equal(await page.locator(DIALOG).count(), 0, 'no second dialog');
@@ -197,7 +202,7 @@ require('../harness/e2e').suite(__filename, t => {
     await page.evaluate(() => window.siteRerender());
     await env.waitReads(page, before + 1);
     await dialog.locator('[data-dg-action="cancel"]').click();
-    await page.waitForTimeout(200);
+    await decided(page);
     env.assert.equal(await seen(env, page), [], 'nothing after cancel');
     // Proceed after the new button was read: replayed on the new button, once.
     await confirmOf(page, rerendered).click();
@@ -206,7 +211,7 @@ require('../harness/e2e').suite(__filename, t => {
     await page.evaluate(() => window.siteRerender());
     await env.waitReads(page, before + 1);
     await dialog.locator('[data-dg-action="proceed"]').click();
-    await page.waitForTimeout(300);
+    await decided(page);
     env.assert.equal(await seen(env, page), [`confirm-clicked ${rerendered}`, `confirmed ${rerendered}`], 'one activation on the twin');
     const log = await env.siteLog(page);
     env.assert(log[0].trusted === false, 'a replay, as expected');
@@ -223,7 +228,7 @@ require('../harness/e2e').suite(__filename, t => {
       const root = document.querySelector('[data-dg-ui="dialog"]').shadowRoot;
       root.querySelector('[data-dg-action="proceed"]').click();
     });
-    await page.waitForTimeout(1200);
+    await decided(page);
     env.assert.equal(await seen(env, page), [`confirm-clicked ${rerendered}`, `confirmed ${rerendered}`], 'one activation once the twin was read');
   });
 
@@ -232,11 +237,10 @@ require('../harness/e2e').suite(__filename, t => {
     await confirmOf(page, rerendered).first().click();
     const dialog = page.locator(DIALOG);
     await dialog.waitFor();
-    await page.waitForTimeout(900);
-    env.assert(await page.evaluate(() => window.siteRerenders >= 4), 'the button was replaced several times meanwhile');
+    // The button is replaced several times while the dialog is open.
+    await page.waitForFunction(() => window.siteRerenders >= 4);
     await dialog.locator('[data-dg-action="proceed"]').click();
-    await page.waitForFunction(() => JSON.parse(document.documentElement.dataset.siteLog || '[]').length >= 2, null, { timeout: 4000 }).catch(() => {});
-    await page.waitForTimeout(300);
+    await decided(page);
     const log = await seen(env, page);
     env.assert.equal(log, [`confirm-clicked ${rerendered}`, `confirmed ${rerendered}`], 'exactly one activation');
   });
@@ -463,7 +467,7 @@ require('../harness/e2e').suite(__filename, t => {
       const page = await env.open('guard-list-en');
       env.assert.equal(await page.locator('[data-dg-guard]').count(), 0, 'no control guarded');
       await page.locator(`[data-fx-order="${plain}"]`).click();
-      await page.waitForTimeout(200);
+      await until(page, 2);
       env.assert.equal(await page.locator(DIALOG).count(), 0, 'no dialog');
       env.assert.equal(await seen(env, page), [`confirm-clicked ${plain}`, `confirmed ${plain}`], 'the site saw the click at once');
       // Switched back on in the options tab; back on the page (it comes into view again), guarded
@@ -487,7 +491,7 @@ require('../harness/e2e').suite(__filename, t => {
     env.assert.equal(await inContentWorld(page, "DG.ui.el = () => { throw new Error('broken on purpose') }; 'ok'"), 'ok', 'broke it');
     await page.evaluate(listenToPointers);
     await confirmOf(page, plain).click();
-    await page.waitForTimeout(200);
+    await until(page, 6);
     env.assert.equal(await page.locator(DIALOG).count(), 0, 'no dialog');
     env.assert.equal(await seen(env, page), ['pointerdown', 'mousedown', 'pointerup', 'mouseup', `confirm-clicked ${plain}`, `confirmed ${plain}`],
       'the site saw the press and the click, as without the extension');
@@ -497,7 +501,7 @@ require('../harness/e2e').suite(__filename, t => {
     }));
     await confirmOf(page, custom).focus();
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(200);
+    await until(page, 8);
     env.assert.equal((await seen(env, page)).slice(-2), [`confirmed ${custom} key`, 'keyup Enter'], 'key down and up reached the site');
     env.assert(page.dgErrors.length === 0, `no page errors: ${page.dgErrors.join('; ')}`);
   });
@@ -510,7 +514,7 @@ require('../harness/e2e').suite(__filename, t => {
     // The site opens its "are you sure?" popup; once read, its confirm button is guarded too.
     await page.waitForSelector('[data-fx="popup-confirm"][data-dg-guard="confirm-receipt"]', { state: 'attached', timeout: 5000 });
     await page.click('[data-fx="popup-confirm"]');
-    await page.waitForTimeout(200);
+    await until(page, 2);
     env.assert.equal(await dialog.count(), 0, 'not asked twice');
     env.assert.equal(await seen(env, page), [`confirm-clicked ${popup}`, `confirmed ${popup}`], 'confirmed once');
     // A page where the site's popup is open on its own (no proceed before it): asked.
@@ -522,7 +526,7 @@ require('../harness/e2e').suite(__filename, t => {
     env.assert.equal(await seen(env, de), [], 'cancel: the site saw nothing');
     await own.click();
     await de.locator(`${DIALOG} [data-dg-action="proceed"]`).click();
-    await de.waitForTimeout(200);
+    await decided(de);
     env.assert.equal((await env.siteLog(de)).map(e => e.event), ['confirmed'], 'proceed: confirmed once');
   });
 
@@ -545,7 +549,7 @@ require('../harness/e2e').suite(__filename, t => {
     env.assert.equal(await seen(env, page), [], 'kept: the site saw nothing');
     await button.click();
     await dialog.locator('[data-dg-action="proceed"]').click();
-    await page.waitForTimeout(200);
+    await decided(page);
     env.assert.equal((await env.siteLog(page)).map(e => e.fx), ['cancel-dispute'], 'cancelled once');
   });
 

@@ -5,19 +5,12 @@
 const fs = require('fs');
 const path = require('path');
 const { launch, ROOT, RUN_DIR, TEST_BUILD } = require('../harness/browser');
+const { poll, inContent } = require('../harness/wait');
 
 const day = n => { const d = new Date(); d.setDate(d.getDate() + n); return d.toLocaleDateString('sv'); };
 const tracked = (id, order, extra = {}) => ({ order: { id, ...order }, first_seen: day(-20), last_seen: day(-1), ...extra });
 
-async function until(fn, what, timeout = 10000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
+const until = (fn, what, timeout = 10000) => poll(fn, what, { timeout, every: 100 });
 
 // Stops the service worker and wakes a new one, which reads storage afresh.
 async function restartWorker(env, page) {
@@ -324,7 +317,8 @@ require('../harness/e2e').suite(__filename, t => {
       env.assert.equal(badge, '!', 'a "!" on the toolbar button');
       const title = await b.sw().evaluate(() => chrome.action.getTitle({}));
       env.assert(/could not start/.test(title), `the button's title says why: ${title}`);
-      await page.waitForTimeout(500);
+      // The content script has tried to read the page (and failed: no core) before we look.
+      await inContent(page, 'DG.main.settled(null, 10000)');
       env.assert.equal(await page.$$eval('[data-dg-order],[data-dg-guard]', els => els.length), 0, 'nothing marked');
       await page.click('[data-fx="confirm"]');
       const log = await env.siteLog(page);

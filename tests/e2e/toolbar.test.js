@@ -5,6 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const { sampleMemory, SAMPLE_ORDER, SAMPLE_DEADLINES, day, ID, tracked } = require('../harness/tracked_orders');
+const { poll } = require('../harness/wait');
 
 const DETAIL = id => `https://www.aliexpress.com/p/order/detail.html?orderId=${id}`;
 const COLOURS = { soon: [160, 79, 0, 255], urgent: [197, 34, 31, 255] };
@@ -17,9 +18,13 @@ async function seed(env, memory, settings = {}) {
     await chrome.storage.local.clear();
     const items = { settings };
     if (memory) items.orders = memory;
+    // The storage change schedules a toolbar run (the worker's own listener, registered before
+    // this one, has run when this one hears the new settings); then wait for that run.
+    const scheduled = new Promise(resolve => chrome.storage.onChanged.addListener(function heard(changes) {
+      if (changes.settings && changes.settings.newValue) { chrome.storage.onChanged.removeListener(heard); resolve(); }
+    }));
     await chrome.storage.local.set(items);
-    // The storage change schedules a toolbar run; wait for it to be scheduled, then done.
-    await new Promise(resolve => setTimeout(resolve, 50));
+    await scheduled;
     await globalThis.dgTest.settled();
   }, { memory, settings });
 }
@@ -56,16 +61,7 @@ async function setField(page, name, value) {
     || document.getElementById(`f-${n.replace(/\./g, '-')}-error`).textContent !== '', [name, before]);
 }
 
-async function until(fn, what, timeout = 5000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last) return last;
-    await new Promise(r => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
+const until = (fn, what, timeout = 5000) => poll(fn, what, { timeout });
 
 const popupIds = page => page.$$eval('[data-dg-popup-order]', els => els.map(e => e.dataset.dgPopupOrder));
 

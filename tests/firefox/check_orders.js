@@ -8,6 +8,7 @@ const puppeteer = require('puppeteer-core');
 const server = require('../harness/server');
 const site = require('../harness/order_site');
 const { day } = require('../harness/tracked_orders');
+const { poll } = require('../harness/wait');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
@@ -72,7 +73,7 @@ async function main() {
       const want = ORDERS.filter(o => o.read).map(site.idOf).sort();
       if (JSON.stringify(asked) !== JSON.stringify(want)) throw new Error(`pages opened: ${JSON.stringify(asked)}, expected ${JSON.stringify(want)}`);
       if (JSON.stringify(s.results.map(r => r.result)) !== '["read","read"]') throw new Error(`results ${JSON.stringify(s.results)}`);
-      for (let i = 0; i < 100 && (await browser.pages()).length > pagesBefore; i++) await new Promise(r => setTimeout(r, 100));
+      await poll(async () => (await browser.pages()).length <= pagesBefore, 'the run\'s tabs closed (a tab left open)', { timeout: 10000, every: 100 });
       if ((await browser.pages()).length !== pagesBefore) throw new Error('a tab left open');
       await popup.waitForFunction(() => !!document.querySelector('#check [data-dg-progress="done"]'), { timeout: 20000 });
       await list.waitForFunction(() => {

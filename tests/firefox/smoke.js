@@ -60,18 +60,15 @@ async function main() {
       const shown = await page.$$eval('[data-dg-popup-order]', els => els.map(e => e.getAttribute('data-dg-popup-order')).sort());
       if (JSON.stringify(shown) !== JSON.stringify([...expected].sort())) throw new Error(`popup lists ${JSON.stringify(shown)}`);
       // Seed one order whose dispute window closes in two days, and ask the background for the badge.
-      const badge = await page.evaluate(async () => {
+      await page.evaluate(async () => {
         const day = n => { const d = new Date(); d.setDate(d.getDate() + n); return d.toLocaleDateString('sv'); };
         await chrome.storage.local.set({ orders: { schema: 1, orders: { '8100000000000009': {
           order: { id: '8100000000000009', status: 'completed', shipped: day(-30), completed: day(-13) }, first_seen: day(0), last_seen: day(0) } } },
           settings: { closing_soon_days: 3 } });   // a settings change makes the background recount
-        for (let i = 0; i < 50; i++) {
-          const t = await chrome.action.getBadgeText({});
-          if (t) return t;
-          await new Promise(r => setTimeout(r, 100));
-        }
-        return chrome.action.getBadgeText({});
       });
+      // No event tells that the badge changed: asked until it shows something.
+      await page.waitForFunction(async () => (await chrome.action.getBadgeText({})) !== '', { timeout: 5000, polling: 100 }).catch(() => {});
+      const badge = await page.evaluate(() => chrome.action.getBadgeText({}));
       if (badge !== '1') throw new Error(`badge ${JSON.stringify(badge)}`);
       await page.close();
     });

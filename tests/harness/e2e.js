@@ -109,6 +109,7 @@ function suite(file, register) {
         try {
           await Promise.race([
             fn(env),
+            // timer: the test's time limit, not a wait.
             new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${limit} ms`)), limit); }),
           ]);
           if (TRACE) await browser.context.tracing.stopChunk();

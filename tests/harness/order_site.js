@@ -98,7 +98,7 @@ function detailPage(o, { appearAfterMs = 0, never = false } = {}) {
   </div>`;
   const body = never ? '<div id="root"><div class="es--detail--Ab3Cd9x"><p>Loading…</p></div></div>'
     : appearAfterMs ? `<div id="root"><p>Loading…</p></div><template id="later">${order}</template>
-<script>setTimeout(() => { const r = document.getElementById('root'); r.replaceChildren(document.getElementById('later').content.cloneNode(true)); }, ${appearAfterMs});</script>`
+<script>setTimeout(() => { const r = document.getElementById('root'); r.replaceChildren(document.getElementById('later').content.cloneNode(true)); }, ${appearAfterMs}); // timer: the site's own slow page</script>`
       : `<div id="root"><div class="es--detail--Ab3Cd9x">${order}</div></div>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Order details - AliExpress</title>

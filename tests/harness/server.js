@@ -36,6 +36,7 @@ function start(port = 0, extraPages = {}) {
     served.push(url.href);
     const route = routes.find(r => routeMatches(r, url));
     if (route) {
+      // timer: a slow server, as a test asks for it (delayMs), not a wait of the test's.
       if (route.spec.delayMs) { setTimeout(() => answerRoute(route.spec, url, res), route.spec.delayMs); return; }
       return answerRoute(route.spec, url, res);
     }

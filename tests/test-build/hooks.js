@@ -57,6 +57,7 @@ onMessage.addListener = listener => addListener((msg, sender, sendResponse) => {
     const held = evidenceTestHooks.hold && msg.type !== 'dispute-assist';
     if (ms > 0 || held) {
       (async () => {
+        // timer: a slow core, as a test asked for (the delay is the behaviour under test).
         if (ms > 0) await new Promise(go => setTimeout(go, ms));
         if (held) {
           evidenceTestHooks.held++;
