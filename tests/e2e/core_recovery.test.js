@@ -27,7 +27,7 @@ async function stopWorker(env) {
 
 const LIST = listFixtures().find(f => f.name === 'current-list-en').template;
 
-module.exports = t => {
+require('../harness/e2e').suite(__filename, t => {
   // The current order list, every read of which panics the core 600 KiB deep (the marker is on
   // <body>, which every read includes).
   t.page('panicking-list', () => render(LIST).replace('<body>', '<body data-dg-test-panic="600">'));
@@ -141,4 +141,4 @@ module.exports = t => {
     await hooks(env, () => globalThis.dgTest.settled());
     await env.resetStorage();
   });
-};
+});
