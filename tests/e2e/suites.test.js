@@ -6,7 +6,8 @@ const fs = require('fs');
 const path = require('path');
 const { test } = require('node:test');
 
-const SUITE = /require\('\.\.\/harness\/e2e'\)\.suite\(__filename,/;
+// Through the harness (a browser) or, for a test that needs none, node:test itself.
+const SUITE = /require\('\.\.\/harness\/e2e'\)\.suite\(__filename,|require\('node:test'\)/;
 
 test('suites: every tests/e2e/*.test.js registers its tests through harness/e2e suite()', () => {
   const files = fs.readdirSync(__dirname).filter(f => f.endsWith('.test.js') && f !== path.basename(__filename));
