@@ -9,13 +9,6 @@ const server = require('./harness/server');
 const { launch, ROOT } = require('./harness/browser');
 const { listFixtures } = require('./harness/templates');
 const site = require('./harness/order_site');
-const { pageSettled } = require('./harness/wait');
-
-// A page ready for its picture: every read applied, then two frames painted with it.
-async function drawn(page) {
-  await pageSettled(page);
-  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
 
 // The pages the demo opens, first one in front: the list (badges, the confirm guard), an order
 // whose dispute window is open (lit "Returns/refunds"), one whose protection ends soon (both steps

@@ -39,7 +39,7 @@ async function pageSettled(page, ms = 15000) {
   try {
     ok = await inContent(page, `DG.main.settled(null, ${Number(ms)})`);
   } catch (e) {
-    throw new Error(`the extension's content script is not running on ${page.url()}: ${e.message}`);
+    throw new Error(`the extension's content script is not running on ${page.url()}: ${e.message}`, { cause: e });
   }
   if (ok !== true) throw new Error(`the extension did not finish reading ${page.url()} within ${ms} ms (or a read failed)`);
 }
