@@ -1,0 +1,17 @@
+//! What crosses between the page and the core: the page's snapshot and its tree, the orders as
+//! read, the plan sent back with its messages, and the text rules both sides share. Uses nothing
+//! above it.
+
+pub mod order;
+pub mod page_plan;
+pub mod page_tree;
+pub mod snapshot;
+
+use chrono::NaiveDateTime;
+
+/// Parses the shopper's local time as the extension sends it ("2026-11-21T14:05" or with seconds).
+pub fn parse_local_now(s: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
+        .ok()
+}
