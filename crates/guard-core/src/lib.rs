@@ -85,3 +85,12 @@ pub fn trim_memory_json(memory: &str, settings: &str, now_local: &str, max_bytes
     let removed = stored_data::trim(&mut mem, &settings, now.date(), max_bytes);
     serde_json::to_string(&serde_json::json!({ "memory": mem, "removed": removed })).map_err(|e| e.to_string())
 }
+
+/// The dispute form assistant (`rules::dispute_form::assist`) with JSON in and out, as the wasm wrapper exposes it. An unreadable memory of
+/// orders is ignored (the page's facts still serve); an unreadable request is an error.
+pub fn assist_json(request: &str, memory: &str) -> Result<String, String> {
+    let req: rules::dispute_form::AssistRequest = serde_json::from_str(request).map_err(|e| format!("assistant request unreadable: {e}"))?;
+    let memory: Option<order_memory::Memory> = serde_json::from_str(memory).ok();
+    let remembered = req.facts.order_id.as_deref().and_then(|id| memory.as_ref()?.orders.get(id)).map(|t| &t.order);
+    serde_json::to_string(&rules::dispute_form::assist(&req, remembered)).map_err(|e| e.to_string())
+}

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 const LANGS: [&str; 8] = ["en", "fr", "ru", "es", "pt_BR", "de", "pl", "zh_CN"];
 const PREFIXES: [&str; 4] = ["evidence", "dispute", "problem", "checklist"];
-const SOURCES: [&str; 10] = [
+const SOURCES: [&str; 11] = [
+    "crates/guard-core/src/wire/forms.rs",
     "crates/guard-core/src/rules/evidence/verdict.rs",
     "crates/guard-core/src/rules/evidence/mod.rs",
     "crates/guard-core/src/rules/evidence/checklist.rs",

@@ -8,7 +8,7 @@
 //! `fuzz_entry_points.proptest-regressions` and replayed first from then on: commit it.
 
 use guard_core::*;
-use guard_core::rules::{dispute_form, evidence, settings};
+use guard_core::rules::{evidence, settings};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::sync::OnceLock;
@@ -198,7 +198,7 @@ fn call_all(snapshot: &str, memory: &str, settings: &str, other: &str, now: &str
     let _ = toolbar::extension_pages::settings_form_json(settings);
     let _ = toolbar::extension_pages::settings_apply_json(settings, other);
     let _ = evidence::check_json(other);
-    let _ = dispute_form::assist_json(other, memory);
+    let _ = assist_json(other, memory);
     let _ = evidence::location::strip_gps(other.as_bytes(), other.len() % 2 == 0);
 }
 

@@ -146,7 +146,7 @@ pub fn strip_location(bytes: &[u8], complete: bool) -> Result<JsValue, JsError> 
 /// (JSON, or "") → `dispute_form::AssistAnswer` (JSON).
 #[wasm_bindgen]
 pub fn dispute_assist(request: &str, memory: &str) -> Result<String, JsError> {
-    guard_core::rules::dispute_form::assist_json(request, memory).map_err(|e| JsError::new(&e))
+    guard_core::assist_json(request, memory).map_err(|e| JsError::new(&e))
 }
 
 /// Reads the stored memory of orders whatever state it is in: what can be read, and what is set

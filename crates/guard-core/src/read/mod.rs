@@ -3,6 +3,7 @@
 
 pub mod countdown;
 pub mod dates;
+pub mod form_words;
 pub mod locales;
 pub mod money;
 pub mod page_kind;

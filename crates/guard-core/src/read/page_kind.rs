@@ -1,32 +1,7 @@
 //! What kind of AliExpress page a URL is, and in which layout. URL patterns are the most stable
 //! thing the site has (FACTS.md, "Pages"), so they come first.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PageKind {
-    OrderList,
-    OrderDetail,
-    Tracking,
-    /// Where a return/refund (dispute) starts: "Have you received your package?".
-    DisputeStart,
-    DisputeDetail,
-    Other,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Layout {
-    /// www.aliexpress.com/p/… (2022–2026).
-    Current,
-    /// m.aliexpress.com/p/….
-    Mobile,
-    /// trade.aliexpress.com/*.htm.
-    Legacy,
-    /// aliexpress.ru/order-list….
-    Ru,
-}
+pub use crate::wire::page_context::{Layout, PageKind};
 
 /// One row of the URL table: host suffix, path test, and what it means. Source: FACTS.md "Pages".
 struct UrlRule {

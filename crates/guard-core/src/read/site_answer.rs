@@ -7,7 +7,7 @@
 //! live site (scrapers, userscripts, test suites 2019–2026, found by searching public
 //! repositories) and, where marked "team", from the team's best knowledge.
 
-use crate::rules::dispute_form::words;
+use crate::read::form_words as words;
 use crate::read::locales::Lang;
 use crate::read::page_kind::{self, PageKind};
 use crate::wire::page_plan::PageContext;

@@ -5,43 +5,17 @@
 //! Why English and a decimal point: FACTS.md, "Dispute rules" ("English is safest; non-Latin
 //! characters may be lost; partial refund amounts use a decimal point").
 
-pub mod words;
+pub use crate::read::form_words as words;
 
 use crate::rules::evidence::checklist::{checklist, Piece};
 use crate::wire::order::Order;
-use crate::toolbar::order_memory::Memory;
 use crate::wire::page_plan::{Arg, Message};
-use crate::wire::snapshot::NodeId;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Problem {
-    NotReceived,
-    Damaged,
-    NotAsDescribed,
-    WrongItem,
-    MissingParts,
-    Fake,
-}
-
-pub const PROBLEMS: [Problem; 6] =
-    [Problem::NotReceived, Problem::Damaged, Problem::NotAsDescribed, Problem::WrongItem, Problem::MissingParts, Problem::Fake];
+pub use crate::wire::forms::{FormFacts, FormPlan, Problem, ProblemChoice, PROBLEMS};
+pub use crate::read::money::{money_in, parse_amount, Amount, AmountError, AmountWithCurrency};
 
 impl Problem {
-    /// Its name in the assistant (extension/i18n/evidence).
-    pub fn key(self) -> &'static str {
-        match self {
-            Problem::NotReceived => "problemNotReceived",
-            Problem::Damaged => "problemDamaged",
-            Problem::NotAsDescribed => "problemNotAsDescribed",
-            Problem::WrongItem => "problemWrongItem",
-            Problem::MissingParts => "problemMissingParts",
-            Problem::Fake => "problemFake",
-        }
-    }
-
     fn statement(self) -> &'static str {
         match self {
             Problem::NotReceived => "The package has not arrived, and the tracking information does not show it delivered to me.",
@@ -52,188 +26,6 @@ impl Problem {
             Problem::Fake => "The item is not genuine: it is a counterfeit of the brand the listing advertises.",
         }
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Amounts
-
-/// A money amount in hundredths, as the site wants it written: digits and a decimal point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Amount {
-    pub cents: u64,
-    /// Written with a fractional part ("5.30", not "5").
-    pub fraction: bool,
-}
-
-impl Amount {
-    pub fn text(self) -> String {
-        if self.fraction { format!("{}.{:02}", self.cents / 100, self.cents % 100) } else { format!("{}", self.cents / 100) }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AmountError {
-    /// Not a number.
-    Invalid,
-    /// "1,234" or "1.234": thousands or three decimals, nobody can tell.
-    Ambiguous,
-    Zero,
-}
-
-fn is_group_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}' | '\'' | '’')
-}
-
-/// Reads an amount as a shopper or a page writes it: "5,30", "5.30", "1 234,56", "1.234,56",
-/// "1,234.56", "US $7.98", "7,98 €". Refuses what could be read two ways.
-pub fn parse_amount(s: &str) -> Result<Amount, AmountError> {
-    let chars: Vec<char> = s.chars().collect();
-    let first = chars.iter().position(|c| c.is_ascii_digit()).ok_or(AmountError::Invalid)?;
-    let last = chars.iter().rposition(|c| c.is_ascii_digit()).ok_or(AmountError::Invalid)?;
-    if chars[..first].contains(&'-') || chars[..first].contains(&'−') {
-        return Err(AmountError::Invalid);
-    }
-    // What precedes and follows the number may be a currency, nothing else numeric.
-    let core = &chars[first..=last];
-    // Groups of digits and the separators between them.
-    let mut groups: Vec<String> = vec![String::new()];
-    let mut seps: Vec<char> = vec![];
-    for &c in core {
-        if c.is_ascii_digit() {
-            if let Some(g) = groups.last_mut() {
-                g.push(c);
-            }
-        } else if c == ',' || c == '.' || is_group_space(c) {
-            if groups.last().is_some_and(|g| g.is_empty()) {
-                return Err(AmountError::Invalid); // two separators in a row
-            }
-            seps.push(if is_group_space(c) { ' ' } else { c });
-            groups.push(String::new());
-        } else {
-            return Err(AmountError::Invalid);
-        }
-    }
-    if groups.len() > 8 {
-        return Err(AmountError::Invalid);
-    }
-    // The decimal separator: the last ',' or '.', when followed by one or two digits.
-    let last_mark = seps.iter().rposition(|c| *c == ',' || *c == '.');
-    let (int_groups, int_seps, frac): (&[String], &[char], Option<&String>) = match last_mark {
-        Some(i) if (1..=2).contains(&groups[i + 1].len()) && i + 1 == groups.len() - 1 => (&groups[..=i], &seps[..i], Some(&groups[i + 1])),
-        Some(i) if groups[i + 1].len() == 3 && i + 1 == groups.len() - 1 => {
-            // One mark followed by three digits: thousands if another grouping mark of another
-            // kind or the same one repeated shows it, else nobody can tell.
-            let marks: Vec<char> = seps.iter().copied().filter(|c| *c != ' ').collect();
-            let repeated = marks.len() > 1 && marks.iter().all(|c| *c == marks[0]);
-            let grouped_with_spaces = seps.contains(&' ');
-            if repeated || grouped_with_spaces {
-                (&groups[..], &seps[..], None)
-            } else {
-                return Err(AmountError::Ambiguous);
-            }
-        }
-        Some(_) => (&groups[..], &seps[..], None),
-        None => (&groups[..], &seps[..], None),
-    };
-    // Grouping: every group after the first has three digits, with one kind of mark.
-    let grouping: Vec<char> = int_seps.to_vec();
-    if !grouping.is_empty() {
-        let kind = grouping[0];
-        if grouping.iter().any(|c| *c != kind) || int_groups[0].len() > 3 || int_groups[1..].iter().any(|g| g.len() != 3) {
-            return Err(AmountError::Invalid);
-        }
-        if frac.is_some() && last_mark.is_some_and(|i| seps[i] == kind) {
-            return Err(AmountError::Invalid);
-        }
-    }
-    let whole: String = int_groups.concat();
-    if whole.len() > 12 {
-        return Err(AmountError::Invalid);
-    }
-    let units: u64 = whole.parse().map_err(|_| AmountError::Invalid)?;
-    let cents = match frac {
-        Some(f) if f.len() == 1 => f.parse::<u64>().map_err(|_| AmountError::Invalid)? * 10,
-        Some(f) => f.parse::<u64>().map_err(|_| AmountError::Invalid)?,
-        None => 0,
-    };
-    let total = units * 100 + cents;
-    if total == 0 {
-        return Err(AmountError::Zero);
-    }
-    Ok(Amount { cents: total, fraction: frac.is_some() })
-}
-
-/// An amount on a page, with the currency as written around it ("US $", "€").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Money {
-    pub amount: Amount,
-    pub before: String,
-    pub after: String,
-}
-
-impl Money {
-    pub fn text_of(&self, amount: Amount) -> String {
-        let a = Amount { fraction: true, ..amount }.text();
-        format!("{}{}{}", self.before, a, self.after).trim().to_string()
-    }
-}
-
-const CURRENCY_MARKS: &[&str] = &[
-    "us $", "us$", "usd", "$", "€", "eur", "£", "gbp", "¥", "cny", "元", "₽", "руб", "rub", "r$", "brl", "zł", "pln", "₴", "грн",
-    "₹", "chf", "kr", "c$", "ca $", "au $", "a$",
-];
-
-/// The first amount in a text that carries a currency ("Total: US $7.98 (2 items)"), else the
-/// only number in it.
-pub fn money_in(text: &str) -> Option<Money> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut runs: Vec<(usize, usize)> = vec![];
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i;
-        while end < chars.len() {
-            let c = chars[end];
-            let sep_then_digit = (c == ',' || c == '.' || is_group_space(c)) && chars.get(end + 1).is_some_and(|d| d.is_ascii_digit());
-            if c.is_ascii_digit() || sep_then_digit {
-                end += 1;
-            } else {
-                break;
-            }
-        }
-        runs.push((start, end));
-        i = end;
-    }
-    // Lower-cased char by char, so positions match `chars`.
-    let lower_chars: Vec<char> = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
-    let near_currency = |(s, e): (usize, usize)| {
-        let before: String = lower_chars[s.saturating_sub(5)..s].iter().collect();
-        let after: String = lower_chars[e..(e + 5).min(lower_chars.len())].iter().collect();
-        CURRENCY_MARKS.iter().any(|m| before.trim_end().ends_with(m) || after.trim_start().starts_with(m))
-    };
-    let run = runs.iter().copied().find(|r| near_currency(*r)).or_else(|| (runs.len() == 1).then(|| runs[0]))?;
-    let amount = parse_amount(&chars[run.0..run.1].iter().collect::<String>()).ok()?;
-    let before: String = chars[run.0.saturating_sub(5)..run.0].iter().collect();
-    let after: String = chars[run.1..(run.1 + 5).min(chars.len())].iter().collect();
-    let keep = |s: &str, from_end: bool| -> String {
-        let l = s.to_lowercase();
-        let m = CURRENCY_MARKS.iter().filter(|m| if from_end { l.trim_end().ends_with(*m) } else { l.trim_start().starts_with(*m) }).max_by_key(|m| m.len());
-        match m {
-            Some(m) => {
-                let n = m.chars().count();
-                let t: Vec<char> = if from_end { s.trim_end().chars().collect() } else { s.trim_start().chars().collect() };
-                let part: String = if from_end { t[t.len() - n..].iter().collect() } else { t[..n].iter().collect() };
-                if from_end { part } else { format!(" {part}") }
-            }
-            None => String::new(),
-        }
-    };
-    Some(Money { amount, before: keep(&before, true), after: keep(&after, false) })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,17 +112,6 @@ pub struct Attached {
     pub other: u32,
 }
 
-/// What the dispute page itself tells about the order (the plan's `FormPlan::facts`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct FormFacts {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub order_id: Option<String>,
-    /// The text stating what was paid or the most that can be refunded ("max US $7.98").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub paid: Option<String>,
-}
-
 /// "Jan 5, 2026" (written by hand: chrono's formatter costs the wasm more than this).
 fn english_date(d: NaiveDate) -> String {
     use chrono::Datelike;
@@ -352,7 +133,7 @@ fn join_english(items: &[String]) -> String {
 }
 
 /// The ready text, in English, from what is known.
-pub fn dispute_text(problem: Problem, order: &Order, order_id: Option<&str>, attached: Attached, refund: Option<Amount>, paid: Option<&Money>) -> String {
+pub fn dispute_text(problem: Problem, order: &Order, order_id: Option<&str>, attached: Attached, refund: Option<Amount>, paid: Option<&AmountWithCurrency>) -> String {
     let mut p: Vec<String> = vec!["Hello,".into()];
     let id = order_id.or((!order.id.is_empty()).then_some(order.id.as_str()));
     let mut first = match id {
@@ -435,7 +216,7 @@ pub struct AssistAnswer {
     pub checklist: Vec<Message>,
 }
 
-fn check_amount(typed: &str, paid: Option<&Money>) -> Option<AmountAnswer> {
+fn check_amount(typed: &str, paid: Option<&AmountWithCurrency>) -> Option<AmountAnswer> {
     let t = typed.trim();
     if t.is_empty() {
         return None;
@@ -466,10 +247,11 @@ fn check_amount(typed: &str, paid: Option<&Money>) -> Option<AmountAnswer> {
 }
 
 /// Everything the assistant shows, from the form's facts, what the shopper typed and the
-/// extension's memory of the order (dates, item, total).
-pub fn assist(req: &AssistRequest, memory: Option<&Memory>) -> AssistAnswer {
+/// extension's memory of the order (dates, item, total): `remembered`, the order the memory
+/// holds under the form's order id (looked up by the caller, `crate::assist_json`).
+pub fn assist(req: &AssistRequest, remembered: Option<&Order>) -> AssistAnswer {
     let order_id = req.facts.order_id.as_deref().filter(|id| crate::wire::order::is_order_id(id));
-    let remembered = order_id.and_then(|id| memory?.orders.get(id)).map(|t| t.order.clone()).unwrap_or_default();
+    let remembered = remembered.filter(|_| order_id.is_some()).cloned().unwrap_or_default();
     let paid = req.facts.paid.as_deref().and_then(money_in).or_else(|| remembered.total.as_deref().and_then(money_in));
     let amount = req.amount.as_deref().and_then(|a| check_amount(a, paid.as_ref()));
     let refund = amount.as_ref().and_then(|a| a.normalised.as_deref()).and_then(|n| parse_amount(n).ok());
@@ -486,48 +268,8 @@ pub fn assist(req: &AssistRequest, memory: Option<&Memory>) -> AssistAnswer {
     }
 }
 
-/// `assist` with JSON in and out, as the wasm wrapper exposes it. An unreadable memory of
-/// orders is ignored (the page's facts still serve); an unreadable request is an error.
-pub fn assist_json(request: &str, memory: &str) -> Result<String, String> {
-    let req: AssistRequest = serde_json::from_str(request).map_err(|e| format!("assistant request unreadable: {e}"))?;
-    let memory: Option<Memory> = serde_json::from_str(memory).ok();
-    serde_json::to_string(&assist(&req, memory.as_ref())).map_err(|e| e.to_string())
-}
-
 // ---------------------------------------------------------------------------------------------
 // The plan
-
-/// A choice on the page that names a problem (a radio button, an option).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProblemChoice {
-    pub node: NodeId,
-    pub problem: Problem,
-}
-
-/// The assistant for one dispute form: the typed data of `Op::DisputeForm`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FormPlan {
-    /// The description field.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<NodeId>,
-    /// The refund amount field.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub amount: Option<NodeId>,
-    /// The page's own choices of problem, to follow the shopper's pick.
-    pub choices: Vec<ProblemChoice>,
-    /// The problem chosen on the page when it was read.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub problem: Option<Problem>,
-    pub facts: FormFacts,
-    /// Every problem, with its message key, for the assistant's own choice.
-    pub problems: Vec<(Problem, String)>,
-}
-
-impl FormPlan {
-    pub fn problems() -> Vec<(Problem, String)> {
-        PROBLEMS.iter().map(|p| (*p, p.key().to_string())).collect()
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -645,7 +387,7 @@ mod tests {
 
     #[test]
     fn assist_uses_the_memory_of_orders() {
-        let mut memory = Memory::default();
+        let mut memory = crate::toolbar::order_memory::Memory::default();
         let order = Order { id: "8100000000007919".into(), placed: NaiveDate::from_ymd_opt(2026, 1, 5), total: Some("US $12.40".into()), ..Default::default() };
         memory.orders.insert(order.id.clone(), crate::toolbar::order_memory::Tracked {
             order,
@@ -662,7 +404,8 @@ mod tests {
             amount: Some("15".into()),
             attached: Attached::default(),
         };
-        let a = assist(&req, Some(&memory));
+        let answer = crate::assist_json(&serde_json::to_string(&req).unwrap(), &serde_json::to_string(&memory).unwrap()).unwrap();
+        let a: AssistAnswer = serde_json::from_str(&answer).unwrap();
         assert!(a.text.contains("placed on Jan 5, 2026") && a.text.contains("I request a full refund of US $12.40."), "{}", a.text);
         assert!(a.amount.as_ref().unwrap().above_paid);
         assert_eq!(a.checklist.len(), checklist(Problem::WrongItem).len());

@@ -1,7 +1,7 @@
 //! The shopper's settings, stored by the extension and passed to the core with every request.
 //! Every field has a default, so settings saved by an older version (or none at all) still work.
 
-use crate::rules::evidence::format::Format;
+use crate::wire::forms::Format;
 use crate::rules::policy::Policy;
 use serde::{Deserialize, Serialize};
 

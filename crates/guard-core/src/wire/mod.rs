@@ -2,10 +2,13 @@
 //! read, the plan sent back with its messages, and the text rules both sides share. Uses nothing
 //! above it.
 
+pub mod forms;
 pub mod order;
+pub mod page_context;
 pub mod page_plan;
 pub mod page_tree;
 pub mod snapshot;
+pub mod text;
 
 use chrono::NaiveDateTime;
 

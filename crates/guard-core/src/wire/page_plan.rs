@@ -5,25 +5,11 @@
 //! lists are the node's complete set: attributes a node had from an earlier plan and that are not
 //! listed any more are removed (a read of the same subtree replaces the previous one).
 
-use crate::read::page_kind::{Layout, PageKind};
-use crate::read::locales::Lang;
 use crate::wire::order::Order;
 use crate::wire::snapshot::NodeId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// What the core learnt about the page as a whole; the content script echoes it back with partial
-/// snapshots so that a few added nodes are read in the right language and layout.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PageContext {
-    pub kind: PageKind,
-    pub layout: Layout,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<Lang>,
-    /// On a detail page, the order it is about.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub order_id: Option<String>,
-}
+pub use super::page_context::PageContext;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "kebab-case")]
@@ -37,7 +23,7 @@ pub enum Op {
     /// Ask before letting an activation of this control through.
     Guard { node: NodeId, guard: Guard },
     /// Check files picked in this input before the site sees them.
-    Evidence { node: NodeId, rules: crate::rules::evidence::limits::UploadRules },
+    Evidence { node: NodeId, rules: super::forms::UploadRules },
     /// Show one of the extension's own widgets next to the node (in a shadow root).
     Mount { node: NodeId, place: Place, ui: Widget },
     /// Files dropped on this element (an upload area) go through the checks of `input`, an
@@ -45,7 +31,7 @@ pub enum Op {
     EvidenceDrop { node: NodeId, input: NodeId },
     /// The dispute form assistant, shown after this node (the description field, or the upload
     /// area): description checks, ready text, refund amount, evidence checklist.
-    DisputeForm { node: NodeId, form: crate::rules::dispute_form::FormPlan },
+    DisputeForm { node: NodeId, form: super::forms::FormPlan },
     /// The site says it is busy (this node holds its message): show the widget in the page's
     /// flow next to it, or, when the message floats (a toast), next to what the shopper just
     /// activated; it stays until the shopper closes it.

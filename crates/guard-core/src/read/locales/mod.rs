@@ -29,19 +29,7 @@ use crate::wire::order::{DisputeProgress, Status, WindowPurpose, WindowStart};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Fr,
-    Ru,
-    Es,
-    Pt,
-    De,
-    Pl,
-    Zh,
-}
+pub use crate::wire::page_context::Lang;
 
 impl Lang {
     pub const ALL: [Lang; 8] = [Lang::En, Lang::Fr, Lang::Ru, Lang::Es, Lang::Pt, Lang::De, Lang::Pl, Lang::Zh];
@@ -152,7 +140,7 @@ pub fn normalise(text: &str) -> String {
     if plain {
         return text.trim_matches(|c: char| c == ':' || c == ' ').to_ascii_lowercase();
     }
-    let mut s = crate::wire::snapshot::collapse_ws(text).to_lowercase();
+    let mut s = crate::wire::text::collapse_ws(text).to_lowercase();
     if s.contains(['’', 'ё', '\u{2bc}']) {
         s = s.replace(['’', '\u{2bc}'], "'").replace('ё', "е");
     }
@@ -244,7 +232,7 @@ fn fold(c: char) -> Option<char> {
     Some(match first {
         '’' | '\u{2bc}' => '\'',
         'ё' => 'е',
-        c if crate::wire::snapshot::is_js_space(c) => ' ',
+        c if crate::wire::text::is_js_space(c) => ' ',
         c => c,
     })
 }
@@ -270,7 +258,7 @@ pub fn line_starts(line: &str) -> Vec<(Term, Lang, &str)> {
         if rest.chars().next().is_some_and(|c| c.is_alphabetic() && !is_cjk(c)) && !label.last().is_some_and(|c| is_cjk(*c)) {
             continue;
         }
-        let rest = rest.trim_start_matches(|c: char| c == ':' || c == '：' || crate::wire::snapshot::is_js_space(c));
+        let rest = rest.trim_start_matches(|c: char| c == ':' || c == '：' || crate::wire::text::is_js_space(c));
         out.push((*term, *lang, rest));
     }
     out

@@ -10,7 +10,8 @@
 //! id names "search" (team).
 
 use super::{FileInput, PageReading, ReadContext};
-use crate::rules::dispute_form::{words, Problem, ProblemChoice};
+use crate::read::form_words as words;
+use crate::wire::forms::{Problem, ProblemChoice};
 use crate::read::locales::{self, Field};
 use crate::wire::order::is_order_id;
 use crate::read::page_kind::{query_param, split_url, PageKind};
@@ -176,7 +177,7 @@ fn read_file_input(tree: &PageTree<'_>, n: NodeId, by_id: &HashMap<&str, NodeId>
             }
         }
     }
-    let hint = crate::wire::snapshot::collapse_ws(&hint);
+    let hint = crate::wire::text::collapse_ws(&hint);
     let accept = tree.attr(n, "accept").map(str::to_string);
     let multiple = tree.attr(n, "multiple").is_some();
     let place = place_of(tree.attr(n, "name").or_else(|| tree.attr(n, "id")), accept.as_deref(), multiple, &hint);
@@ -247,9 +248,9 @@ pub fn read(tree: &PageTree<'_>, cx: &ReadContext, reading: &mut PageReading) {
                         form.amount = Some(n);
                         form.paid = tree
                             .attr(n, "max")
-                            .filter(|m| crate::rules::dispute_form::parse_amount(m).is_ok())
+                            .filter(|m| crate::read::money::parse_amount(m).is_ok())
                             .map(str::to_string)
-                            .or_else(|| crate::rules::dispute_form::money_in(&around).map(|_| around.clone()));
+                            .or_else(|| crate::read::money::money_in(&around).map(|_| around.clone()));
                     }
                 }
                 _ => {}

@@ -1126,7 +1126,7 @@ fn read_items(tree: &PageTree<'_>, root: NodeId, s: &Scan) -> Vec<Item> {
 fn item_title(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
     let from_attr = std::iter::once(n)
         .chain(tree.descendants(n).take(20))
-        .find_map(|x| tree.attr(x, "title").map(crate::wire::snapshot::collapse_ws).filter(|t| !t.is_empty()));
+        .find_map(|x| tree.attr(x, "title").map(crate::wire::text::collapse_ws).filter(|t| !t.is_empty()));
     let title = from_attr.or_else(|| short_text(tree, n, 600, 40)).filter(|t| !t.is_empty())?;
     Some(clip(&title))
 }

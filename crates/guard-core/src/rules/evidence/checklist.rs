@@ -2,7 +2,7 @@
 //! (issue 5); which pieces fit which problem is the team's best knowledge of how the platform
 //! decides: proof of what arrived (or did not), proof it is this order, and what was promised.
 
-use crate::rules::dispute_form::Problem;
+use crate::wire::forms::Problem;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,7 +80,7 @@ pub fn checklist(problem: Problem) -> &'static [Piece] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::dispute_form::PROBLEMS;
+    use crate::wire::forms::PROBLEMS;
 
     #[test]
     fn every_problem_has_a_checklist_and_the_seller_chat() {

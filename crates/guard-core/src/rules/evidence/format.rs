@@ -5,45 +5,10 @@
 //! row). 64 bytes are enough for every one of them, so a 2 GB video costs the same as a photo.
 
 use serde::{Deserialize, Serialize};
+pub use crate::wire::forms::{Format, Kind};
 
 /// How many first bytes of a file the content script sends.
 pub const HEAD_BYTES: usize = 64;
-
-/// A format the checks know. Serialised in lower case (`"jpeg"`, `"3gp"`), as in the settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Jpeg,
-    Png,
-    Gif,
-    Bmp,
-    Webp,
-    /// HEVC-coded HEIF, the iPhone camera's "High Efficiency" photos.
-    Heic,
-    /// HEIF with another or no stated codec.
-    Heif,
-    Avif,
-    Mp4,
-    /// QuickTime.
-    Mov,
-    Avi,
-    Webm,
-    Mkv,
-    #[serde(rename = "3gp")]
-    ThreeGp,
-    Pdf,
-    Zip,
-}
-
-/// What the shopper would call it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    Photo,
-    Video,
-    Document,
-    Archive,
-}
 
 /// Formats that share a container: a name or type of one family member is no lie about another
 /// (an MP4 named `.mov` plays as one; a `.mkv` holding WebM is still Matroska).

@@ -6,54 +6,7 @@
 use super::format::{Format, Kind, FORMATS};
 use super::limit_phrases::{with_meaning, Means, Phrase};
 use crate::rules::settings::EvidenceDefaults;
-use serde::{Deserialize, Serialize};
-
-/// Where a limit comes from, so a message can say "this form takes…" or "Dispute Guard's
-/// default…".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Origin {
-    /// The input's `accept` attribute.
-    Accept,
-    /// The text beside the input.
-    PageText,
-    /// The extension's defaults (options page).
-    Default,
-}
-
-/// The rules one file input enforces: the typed `rules` of `Op::Evidence`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UploadRules {
-    pub formats: Vec<Format>,
-    pub formats_from: Origin,
-    pub photo_bytes: u64,
-    pub photo_bytes_from: Origin,
-    /// Videos and any other file (PDF, ZIP).
-    pub video_bytes: u64,
-    pub video_bytes_from: Origin,
-    /// Files per pick; `None` when the page states counts per kind only.
-    pub files: Option<u32>,
-    pub files_from: Origin,
-    /// Photos / videos per pick, when the page states them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub photos: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub videos: Option<u32>,
-    /// The input takes several files in one pick.
-    pub multiple: bool,
-    /// Remove location metadata from JPEG photos before they reach the site.
-    pub strip_location: bool,
-    /// The kinds whose formats the page leaves open (no `accept` and no format named beside
-    /// the input, or only a wildcard such as `image/*`): our list of their formats is a guess,
-    /// so a file refused only by it is held with a warning, never blocked outright.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub open_kinds: Vec<Kind>,
-    /// Where the input sits on the form (its name, what it takes, the text of its upload
-    /// area): a site that re-renders its uploader gives the new input the same place, so a
-    /// pick checked meanwhile can be handed to it (`evidence::plan_ops`).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub place: String,
-}
+pub use crate::wire::forms::{Origin, UploadRules};
 
 impl UploadRules {
     pub fn bytes_for(&self, kind: Kind) -> (u64, Origin) {

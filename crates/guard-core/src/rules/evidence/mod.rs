@@ -19,7 +19,7 @@ pub mod limits;
 pub mod location;
 pub mod verdict;
 
-use crate::rules::dispute_form::FormPlan;
+use crate::wire::forms::FormPlan;
 use crate::wire::page_plan::{Message, Op, Tone, Widget};
 use crate::read::reading::PageReading;
 use crate::rules::settings::Settings;
@@ -55,7 +55,7 @@ pub fn plan_ops(reading: &PageReading, settings: &Settings, _today: NaiveDate) -
                 amount: form.amount,
                 choices: form.choices.clone(),
                 problem: form.chosen,
-                facts: crate::rules::dispute_form::FormFacts { order_id: form.order_id.clone(), paid: form.paid.clone() },
+                facts: crate::wire::forms::FormFacts { order_id: form.order_id.clone(), paid: form.paid.clone() },
                 problems: FormPlan::problems(),
             },
         });

@@ -4,7 +4,7 @@
 //! dispute form's own words beyond "Have you received your package?" and "system busy").
 //! Matching is case-insensitive, on substrings of the label.
 
-use super::Problem;
+use crate::wire::forms::Problem;
 use crate::read::locales::Lang;
 
 pub struct ProblemLabel {
@@ -183,7 +183,7 @@ mod tests {
     #[test]
     fn every_language_names_every_problem_and_busy() {
         for lang in [Lang::En, Lang::Fr, Lang::Ru, Lang::Es, Lang::Pt, Lang::De, Lang::Pl, Lang::Zh] {
-            for p in super::super::PROBLEMS {
+            for p in crate::wire::forms::PROBLEMS {
                 assert!(PROBLEM_LABELS.iter().any(|l| l.lang == lang && l.problem == p), "{lang:?} {p:?}");
             }
             assert!(BUSY.iter().any(|(l, _, _)| *l == lang), "{lang:?} busy");
