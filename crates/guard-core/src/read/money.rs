@@ -16,11 +16,19 @@ pub struct Money {
     pub decimals: u8,
 }
 
-/// Currency marks that may stand before or after the number.
+/// Currency marks that may stand before or after the number, the one list for every amount the
+/// core reads (a total on an order, the refund typed on the dispute form). Longer marks first:
+/// the first that matches wins.
 pub const CURRENCY: &[&str] = &[
-    "US $", "US$", "C$", "A$", "R$", "CA$", "AU$", "NZ$", "CN¥", "$", "€", "£", "¥", "₽", "zł", "₴", "₸", "₩", "₹",
-    "руб.", "руб", "р.", "USD", "EUR", "RUB", "PLN", "BRL", "CNY", "GBP",
+    "US $", "US$", "CA $", "AU $", "C$", "A$", "R$", "CA$", "AU$", "NZ$", "CN¥", "$", "€", "£", "¥", "元", "₽", "zł", "₴",
+    "₸", "₩", "₹", "руб.", "руб", "р.", "грн", "USD", "EUR", "RUB", "PLN", "BRL", "CNY", "GBP", "CHF", "kr",
 ];
+
+/// `CURRENCY` in lower case, for texts read without regard to case.
+fn currency_lower() -> &'static [String] {
+    static LOWER: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LOWER.get_or_init(|| CURRENCY.iter().map(|m| m.to_lowercase()).collect())
+}
 
 /// Reads an amount of money: a currency mark and a number, in either order.
 pub fn parse_money(text: &str) -> Option<Money> {
@@ -227,11 +235,6 @@ impl AmountWithCurrency {
     }
 }
 
-const CURRENCY_MARKS: &[&str] = &[
-    "us $", "us$", "usd", "$", "€", "eur", "£", "gbp", "¥", "cny", "元", "₽", "руб", "rub", "r$", "brl", "zł", "pln", "₴", "грн",
-    "₹", "chf", "kr", "c$", "ca $", "au $", "a$",
-];
-
 /// The first amount in a text that carries a currency ("Total: US $7.98 (2 items)"), else the
 /// only number in it.
 pub fn money_in(text: &str) -> Option<AmountWithCurrency> {
@@ -262,7 +265,7 @@ pub fn money_in(text: &str) -> Option<AmountWithCurrency> {
     let near_currency = |(s, e): (usize, usize)| {
         let before: String = lower_chars[s.saturating_sub(5)..s].iter().collect();
         let after: String = lower_chars[e..(e + 5).min(lower_chars.len())].iter().collect();
-        CURRENCY_MARKS.iter().any(|m| before.trim_end().ends_with(m) || after.trim_start().starts_with(m))
+        currency_lower().iter().any(|m| before.trim_end().ends_with(m) || after.trim_start().starts_with(m))
     };
     let run = runs.iter().copied().find(|r| near_currency(*r)).or_else(|| (runs.len() == 1).then(|| runs[0]))?;
     let amount = parse_amount(&chars[run.0..run.1].iter().collect::<String>()).ok()?;
@@ -270,7 +273,7 @@ pub fn money_in(text: &str) -> Option<AmountWithCurrency> {
     let after: String = chars[run.1..(run.1 + 5).min(chars.len())].iter().collect();
     let keep = |s: &str, from_end: bool| -> String {
         let l = s.to_lowercase();
-        let m = CURRENCY_MARKS.iter().filter(|m| if from_end { l.trim_end().ends_with(*m) } else { l.trim_start().starts_with(*m) }).max_by_key(|m| m.len());
+        let m = currency_lower().iter().filter(|m| if from_end { l.trim_end().ends_with(m.as_str()) } else { l.trim_start().starts_with(m.as_str()) }).max_by_key(|m| m.len());
         match m {
             Some(m) => {
                 let n = m.chars().count();
@@ -287,6 +290,17 @@ pub fn money_in(text: &str) -> Option<AmountWithCurrency> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_currency_list_for_totals_and_the_dispute_form() {
+        for mark in CURRENCY {
+            for text in [format!("{mark}12.40"), format!("12.40 {mark}")] {
+                assert!(parse_money(&text).is_some_and(|m| m.minor == 1240), "a total: {text:?}");
+                let found = money_in(&format!("Total: {text} (2 items), 3 pcs"));
+                assert!(found.as_ref().is_some_and(|m| m.amount.cents == 1240), "the dispute form: {text:?} {found:?}");
+            }
+        }
+    }
 
     #[test]
     fn reads_amounts_in_the_shapes_the_site_uses() {

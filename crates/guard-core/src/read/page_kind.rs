@@ -71,10 +71,13 @@ pub fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     query.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
+/// The shop's domains, the one list the core keeps (FACTS.md "Pages": all country sites share
+/// these shapes); a host is the shop's when it is one of them or a subdomain.
+pub const SHOP_DOMAINS: &[&str] = &["aliexpress.com", "aliexpress.ru", "aliexpress.us"];
+
 /// Whether the host belongs to AliExpress at all.
 pub fn is_aliexpress_host(host: &str) -> bool {
-    let base = ["aliexpress.com", "aliexpress.ru", "aliexpress.us"];
-    base.iter().any(|b| host == *b || host.ends_with(&format!(".{b}")))
+    SHOP_DOMAINS.iter().any(|b| host == *b || host.ends_with(&format!(".{b}")))
 }
 
 fn host_matches(test: &HostTest, host: &str) -> bool {

@@ -321,7 +321,7 @@ mod tests {
         assert_eq!((m.amount.cents, m.before.as_str(), m.after.as_str()), (798, "US $", ""));
         assert_eq!(m.text_of(parse_amount("5.3").unwrap()), "US $5.30");
         let m = money_in("Order 8100000000007919: 1 234,56 руб.").unwrap();
-        assert_eq!((m.amount.cents, m.after.as_str()), (123456, " руб"));
+        assert_eq!((m.amount.cents, m.after.as_str()), (123456, " руб."), "the mark as the page writes it, dot included (one currency list since the layers)");
         assert_eq!(money_in("Maximum: 12,40 €").unwrap().amount.cents, 1240);
         assert_eq!(money_in("no money here"), None);
         assert_eq!(money_in("3 items, 2 boxes"), None);

@@ -6,8 +6,6 @@
 
 use crate::wire::order::{is_order_id, Order};
 
-/// Hosts the shop uses (FACTS.md "Pages": all country sites share these shapes).
-const SHOP_DOMAINS: &[&str] = &["aliexpress.com", "aliexpress.ru", "aliexpress.us"];
 
 /// The current order detail page. Source: FACTS.md "Pages", order detail, current.
 const DETAIL_CURRENT: &str = "https://www.aliexpress.com/p/order/detail.html?orderId=";
@@ -30,7 +28,7 @@ pub fn is_shop_url(url: &str) -> bool {
         return false; // credentials or ports: not a link the site itself would give
     }
     let host = host_port.to_ascii_lowercase();
-    SHOP_DOMAINS.iter().any(|d| host == *d || host.ends_with(&format!(".{d}")))
+    crate::read::page_kind::is_aliexpress_host(&host)
         && url.chars().all(|c| !c.is_control() && c != ' ' && c != '"' && c != '<' && c != '>')
 }
 
