@@ -1,5 +1,5 @@
 // The eyes: turns the live DOM into the snapshot wire format the core reads
-// (crates/guard-core/src/snapshot.rs). No AliExpress knowledge here, only generic rules, the same
+// (crates/guard-core/src/wire/snapshot.rs). No AliExpress knowledge here, only generic rules, the same
 // as crates/fixture-kit's (an end-to-end test compares both on every fixture page).
 'use strict';
 (() => {

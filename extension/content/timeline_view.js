@@ -1,5 +1,5 @@
 // The order's timeline as the notice on its page and the popup draw it, from the core's
-// `Timeline` (crates/guard-core/src/order_timeline.rs): every date, where it sits on the row, the
+// `Timeline` (crates/guard-core/src/rules/order_timeline.rs): every date, where it sits on the row, the
 // dispute window's band, the next date and the sentence all come from there; this only draws.
 // A row of CSS boxes placed with logical properties (right to left on a right-to-left page),
 // with the dates and the sentence as text for screen readers. Built with textContent only.

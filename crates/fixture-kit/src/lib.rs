@@ -100,7 +100,7 @@ fn js_truncate(s: &str, max: usize) -> String {
 }
 
 fn collapse(s: &str) -> String {
-    guard_core::snapshot::collapse_ws(s)
+    guard_core::wire::snapshot::collapse_ws(s)
 }
 
 fn keep_attr(name: &str) -> bool {

@@ -5,7 +5,7 @@
 //! compares the orders' `data-dg-*` marks, guards and highlights with `<name>.json`. Pages that
 //! build themselves with scripts cannot be read without a browser: they are counted apart.
 //! Prints each page that differs and the share of orders read right.
-use guard_core::plan::Op;
+use guard_core::wire::page_plan::Op;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -48,8 +48,8 @@ fn main() {
         // differs is reported apart, since its script may build what the browser would read.
         let script = html.contains("<script") || spec.get("click").is_some();
         pages += 1;
-        let snap = guard_core::snapshot::Snapshot::from_json(&fixture_kit::snapshot_html(&html, url).to_string()).expect("snapshot");
-        let plan = guard_core::planner::plan_page(&snap, &guard_core::settings::Settings::default(), today.and_hms_opt(12, 0, 0).unwrap());
+        let snap = guard_core::wire::snapshot::Snapshot::from_json(&fixture_kit::snapshot_html(&html, url).to_string()).expect("snapshot");
+        let plan = guard_core::page_guard::plan_page(&snap, &guard_core::rules::settings::Settings::default(), today.and_hms_opt(12, 0, 0).unwrap());
         let mut got: Vec<BTreeMap<String, String>> = vec![];
         let mut guards = 0;
         let mut highlights: BTreeMap<String, u64> = BTreeMap::new();

@@ -9,7 +9,7 @@
 //! seed is random, or `DG_REPORT_SEED`.
 
 use guard_core::page_report::{make_report, Report};
-use guard_core::snapshot::{Payload, Snapshot};
+use guard_core::wire::snapshot::{Payload, Snapshot};
 
 fn report(template: &str, url: &str) -> (Snapshot, Report) {
     let today = chrono::Local::now().date_naive();

@@ -8,15 +8,15 @@ fn main() {
     let url = args.get(2).map(String::as_str).unwrap_or("https://www.aliexpress.com/p/order/index.html");
     let json = fixture_kit::snapshot_html(&html, url).to_string();
     let now = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(12, 0, 0).unwrap();
-    let settings = guard_core::settings::Settings::default();
+    let settings = guard_core::rules::settings::Settings::default();
     let runs: usize = std::env::var("RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(20);
     let (mut parse, mut plan, mut out) = (0.0, 0.0, 0.0);
     for _ in 0..runs {
         let t = Instant::now();
-        let snap = guard_core::snapshot::Snapshot::from_json(&json).unwrap();
+        let snap = guard_core::wire::snapshot::Snapshot::from_json(&json).unwrap();
         parse += t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let p = guard_core::planner::plan_page(&snap, &settings, now);
+        let p = guard_core::page_guard::plan_page(&snap, &settings, now);
         plan += t.elapsed().as_secs_f64();
         let t = Instant::now();
         let s = serde_json::to_string(&p).unwrap();

@@ -1,7 +1,7 @@
 //! What the core reads from a page: `cargo run -p guard-core --example read_page -- page.html url`
 //! prints the orders, the notes and the plan's marks, guards and highlights. Fixture templates
 //! (`{{date …}}`) are filled in for today. For looking into a page that reads wrongly.
-use guard_core::plan::Op;
+use guard_core::wire::page_plan::Op;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -9,9 +9,9 @@ fn main() {
     let url = args.get(2).map(String::as_str).unwrap_or("https://www.aliexpress.com/p/order/index.html");
     let today = chrono::Local::now().date_naive();
     let html = fixture_kit::render(&template, today).unwrap_or(template);
-    let snap = guard_core::snapshot::Snapshot::from_json(&fixture_kit::snapshot_html(&html, url).to_string()).expect("snapshot");
-    let tree = guard_core::page_tree::PageTree::new(&snap);
-    let plan = guard_core::planner::plan_page(&snap, &guard_core::settings::Settings::default(), today.and_hms_opt(12, 0, 0).unwrap());
+    let snap = guard_core::wire::snapshot::Snapshot::from_json(&fixture_kit::snapshot_html(&html, url).to_string()).expect("snapshot");
+    let tree = guard_core::wire::page_tree::PageTree::new(&snap);
+    let plan = guard_core::page_guard::plan_page(&snap, &guard_core::rules::settings::Settings::default(), today.and_hms_opt(12, 0, 0).unwrap());
     println!("context: {}", serde_json::to_string(&plan.ctx).unwrap());
     for o in &plan.orders {
         println!("order: {}", serde_json::to_string(o).unwrap());

@@ -1,57 +1,28 @@
 //! Dispute Guard's core: everything the extension decides, as plain Rust with no browser
-//! bindings. The content script sends a snapshot of the page; `planner::plan_page` answers with
+//! bindings. The content script sends a snapshot of the page; `page_guard::plan_page` answers with
 //! a plan. See docs/ARCHITECTURE.md.
 
-pub mod bounds;
-pub mod dates;
-pub mod dispute_window;
-pub mod locales;
-pub mod order;
-pub mod order_memory;
-pub mod page_kind;
-pub mod page_tree;
-pub mod plan;
-pub mod planner;
-pub mod policy;
-pub mod reading;
-pub mod reminders;
-pub mod settings;
-pub mod snapshot;
-pub mod stored_data;
-pub mod calendar;
-pub mod order_links;
-pub mod reminder_schedule;
-pub mod settings_form;
+// The layers, lowest first; a module uses only its own layer and those below
+// (tests/layers.rs checks it; docs/ARCHITECTURE.md draws it).
+pub mod wire;
+pub mod read;
+pub mod rules;
 pub mod toolbar;
-pub mod confirm_guard;
-pub mod dispute_path;
-pub mod countdown;
-pub mod money;
-pub mod evidence;
-pub mod dispute_text;
-pub mod order_check;
-pub mod site_answer;
+
+pub mod page_guard;
 pub mod page_report;
-pub mod order_timeline;
 
-use chrono::NaiveDateTime;
-
-/// Parses the shopper's local time as the extension sends it ("2026-11-21T14:05" or with seconds),
-/// in the years a stored date may be in (`bounds::YEARS`): a clock set to the year 262,142 is
-/// refused rather than counted from.
-pub fn parse_local_now(s: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
-        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
-        .ok()
-        .filter(|n| bounds::date_in_range(n.date()))
-}
+pub use wire::parse_local_now;
+use wire::{order, snapshot};
+use rules::settings;
+use toolbar::{deadlines, order_memory, stored_data};
 
 /// The whole page path in one call, JSON in and out, as the wasm wrapper exposes it.
 pub fn analyse_json(snapshot: &str, settings: &str, now_local: &str) -> Result<String, String> {
     let snap = snapshot::Snapshot::from_json(snapshot).map_err(|e| e.to_string())?;
     let settings = settings::Settings::from_json_lenient(settings);
     let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
-    let plan = planner::plan_page(&snap, &settings, now);
+    let plan = page_guard::plan_page(&snap, &settings, now);
     serde_json::to_string(&plan).map_err(|e| e.to_string())
 }
 
@@ -63,7 +34,7 @@ pub fn analyse_remembering_json(snapshot: &str, settings: &str, now_local: &str,
     let settings = settings::Settings::from_json_lenient(settings);
     let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
     let memory = memory_from_json(memory).ok();
-    let plan = planner::plan_page_remembering(&snap, &settings, now, memory.as_ref());
+    let plan = page_guard::plan_page_remembering(&snap, &settings, now, memory.as_ref());
     serde_json::to_string(&plan).map_err(|e| e.to_string())
 }
 
@@ -88,7 +59,7 @@ pub fn badge_json(memory: &str, settings: &str, now_local: &str) -> Result<Strin
     let mem = memory_from_json(memory)?;
     let settings = settings::Settings::from_json_lenient(settings);
     let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
-    serde_json::to_string(&reminders::badge(&mem, &settings, now.date())).map_err(|e| e.to_string())
+    serde_json::to_string(&deadlines::badge(&mem, &settings, now.date())).map_err(|e| e.to_string())
 }
 
 /// The popup's list of tracked orders, soonest deadline first.
@@ -96,7 +67,7 @@ pub fn order_lines_json(memory: &str, settings: &str, now_local: &str) -> Result
     let mem = memory_from_json(memory)?;
     let settings = settings::Settings::from_json_lenient(settings);
     let now = parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
-    serde_json::to_string(&reminders::order_lines(&mem, &settings, now.date())).map_err(|e| e.to_string())
+    serde_json::to_string(&deadlines::order_lines(&mem, &settings, now.date())).map_err(|e| e.to_string())
 }
 
 /// Reads the stored memory of orders whatever state it is in (`stored_data::load`):
@@ -125,4 +96,13 @@ pub fn trim_memory_json(memory: &str, settings: &str, now_local: &str, max_bytes
         removed: Vec<String>,
     }
     serde_json::to_string(&Trimmed { memory: mem, removed }).map_err(|e| e.to_string())
+}
+
+/// The dispute form assistant (`rules::dispute_form::assist`) with JSON in and out, as the wasm wrapper exposes it. An unreadable memory of
+/// orders is ignored (the page's facts still serve); an unreadable request is an error.
+pub fn assist_json(request: &str, memory: &str) -> Result<String, String> {
+    let req: rules::dispute_form::AssistRequest = serde_json::from_str(request).map_err(|e| format!("assistant request unreadable: {e}"))?;
+    let memory: Option<order_memory::Memory> = serde_json::from_str(memory).ok();
+    let remembered = req.facts.order_id.as_deref().and_then(|id| memory.as_ref()?.orders.get(id)).map(|t| &t.order);
+    serde_json::to_string(&rules::dispute_form::assist(&req, remembered)).map_err(|e| e.to_string())
 }

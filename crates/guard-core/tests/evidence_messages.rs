@@ -6,17 +6,18 @@ use std::collections::{BTreeMap, BTreeSet};
 
 const LANGS: [&str; 8] = ["en", "fr", "ru", "es", "pt_BR", "de", "pl", "zh_CN"];
 const PREFIXES: [&str; 4] = ["evidence", "dispute", "problem", "checklist"];
-const SOURCES: [&str; 10] = [
-    "crates/guard-core/src/evidence/verdict.rs",
-    "crates/guard-core/src/evidence/mod.rs",
-    "crates/guard-core/src/evidence/checklist.rs",
-    "crates/guard-core/src/dispute_text.rs",
+const SOURCES: [&str; 11] = [
+    "crates/guard-core/src/wire/forms.rs",
+    "crates/guard-core/src/rules/evidence/verdict.rs",
+    "crates/guard-core/src/rules/evidence/mod.rs",
+    "crates/guard-core/src/rules/evidence/checklist.rs",
+    "crates/guard-core/src/rules/dispute_form.rs",
     "extension/content/evidence.js",
     "extension/content/dispute_form.js",
-    "crates/guard-core/src/evidence/limits.rs",
-    "crates/guard-core/src/evidence/format.rs",
-    "crates/guard-core/src/evidence/location.rs",
-    "crates/guard-core/src/reading/file_inputs.rs",
+    "crates/guard-core/src/rules/evidence/limits.rs",
+    "crates/guard-core/src/rules/evidence/format.rs",
+    "crates/guard-core/src/rules/evidence/location.rs",
+    "crates/guard-core/src/read/reading/file_inputs.rs",
 ];
 
 /// Quoted words that look like message keys: a known prefix, then an upper-case letter.

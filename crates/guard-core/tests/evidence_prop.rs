@@ -2,12 +2,12 @@
 //! any file a shopper picks, JPEG headers, hint texts of any page, amounts as typed. None of it
 //! may panic; no format may be claimed without its signature.
 
-use guard_core::dispute_text::{check_description, money_in, parse_amount};
-use guard_core::evidence::format::{sniff, Content, Format, FORMATS};
-use guard_core::evidence::limits::{read_hint, rules_for};
-use guard_core::evidence::location::{strip_gps, Lost, Stripped};
-use guard_core::evidence::verdict::{check, CheckRequest, Code, PickedFile};
-use guard_core::settings::EvidenceDefaults;
+use guard_core::rules::dispute_form::{check_description, money_in, parse_amount};
+use guard_core::rules::evidence::format::{sniff, Content, Format, FORMATS};
+use guard_core::rules::evidence::limits::{read_hint, rules_for};
+use guard_core::rules::evidence::location::{strip_gps, Lost, Stripped};
+use guard_core::rules::evidence::verdict::{check, CheckRequest, Code, PickedFile};
+use guard_core::rules::settings::EvidenceDefaults;
 use proptest::prelude::*;
 
 /// The signature each claim rests on, written out independently of the sniffer.

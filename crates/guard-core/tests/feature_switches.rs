@@ -3,7 +3,7 @@
 //! of the other features. Read from fixture pages, exactly as the extension reads them.
 
 use chrono::{Local, NaiveTime};
-use guard_core::plan::{Op, Plan};
+use guard_core::wire::page_plan::{Op, Plan};
 use std::collections::BTreeMap;
 
 /// The stored settings that switch each feature off.

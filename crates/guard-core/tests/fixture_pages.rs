@@ -17,10 +17,10 @@
 //! content script, on the live page, produces the same snapshot.
 
 use chrono::{Local, NaiveDate};
-use guard_core::plan::{Op, Plan};
-use guard_core::planner::plan_page;
-use guard_core::settings::Settings;
-use guard_core::snapshot::{Payload, Snapshot};
+use guard_core::wire::page_plan::{Op, Plan};
+use guard_core::page_guard::plan_page;
+use guard_core::rules::settings::Settings;
+use guard_core::wire::snapshot::{Payload, Snapshot};
 use serde_json::{json, Value};
 
 fn today() -> NaiveDate {
@@ -28,7 +28,7 @@ fn today() -> NaiveDate {
 }
 
 fn text_of(snap: &Snapshot, node: usize) -> String {
-    let tree = guard_core::page_tree::PageTree::new(snap);
+    let tree = guard_core::wire::page_tree::PageTree::new(snap);
     tree.text(node)
 }
 
@@ -37,7 +37,7 @@ fn outcome(snap: &Snapshot, plan: &Plan) -> Value {
     let mut dg = serde_json::Map::new();
     let mut guarded = vec![];
     let mut highlighted = vec![];
-    let tree = guard_core::page_tree::PageTree::new(snap);
+    let tree = guard_core::wire::page_tree::PageTree::new(snap);
     let name_of = |n: usize| tree.attr(n, "name").or_else(|| tree.attr(n, "id")).unwrap_or("").to_string();
     let drop_for: Vec<usize> = plan.ops.iter().filter_map(|op| if let Op::EvidenceDrop { input, .. } = op { Some(*input) } else { None }).collect();
     let mut evidence = vec![];

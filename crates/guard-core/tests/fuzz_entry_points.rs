@@ -8,6 +8,7 @@
 //! `fuzz_entry_points.proptest-regressions` and replayed first from then on: commit it.
 
 use guard_core::*;
+use guard_core::rules::{evidence, settings};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::sync::OnceLock;
@@ -52,7 +53,7 @@ fn seeds() -> &'static Seeds {
             s.snapshots.push(snap);
         }
         s.memories.push(memory.clone());
-        if let Ok(events) = toolbar::calendar_events_json(&memory, "{}", NOW) {
+        if let Ok(events) = toolbar::extension_pages::calendar_events_json(&memory, "{}", NOW) {
             let rendered: Vec<Value> = serde_json::from_str::<Vec<Value>>(&events)
                 .unwrap_or_default()
                 .into_iter()
@@ -284,18 +285,18 @@ fn call_all(snapshot: &str, memory: &str, settings: &str, other: &str, now: &str
     let _ = load_memory_json(memory);
     let _ = trim_memory_json(memory, settings, now, other.len());
     let _ = keep_set_aside_json(other, memory, now);
-    let _ = toolbar::popup_json(memory, settings, now);
-    let _ = toolbar::change_json(memory, other, other, other.len() % 2 == 0);
-    let _ = toolbar::toolbar_tick_json(memory, settings, now);
-    let _ = toolbar::notification_target(memory, other);
-    let _ = toolbar::calendar_events_json(memory, settings, now);
-    let _ = toolbar::calendar_ics(other, settings, now);
-    let _ = toolbar::export_json(memory, settings, now);
-    let _ = toolbar::import_json(other);
-    let _ = toolbar::settings_form_json(settings);
-    let _ = toolbar::settings_apply_json(settings, other);
+    let _ = toolbar::extension_pages::popup_json(memory, settings, now);
+    let _ = toolbar::extension_pages::change_json(memory, other, other, other.len() % 2 == 0);
+    let _ = toolbar::extension_pages::toolbar_tick_json(memory, settings, now);
+    let _ = toolbar::extension_pages::notification_target(memory, other);
+    let _ = toolbar::extension_pages::calendar_events_json(memory, settings, now);
+    let _ = toolbar::extension_pages::calendar_ics(other, settings, now);
+    let _ = toolbar::extension_pages::export_json(memory, settings, now);
+    let _ = toolbar::extension_pages::import_json(other);
+    let _ = toolbar::extension_pages::settings_form_json(settings);
+    let _ = toolbar::extension_pages::settings_apply_json(settings, other);
     let _ = evidence::check_json(other);
-    let _ = dispute_text::assist_json(other, memory);
+    let _ = assist_json(other, memory);
     let _ = evidence::location::strip_gps(other.as_bytes(), other.len() % 2 == 0);
 }
 
@@ -321,7 +322,7 @@ proptest! {
         let memory = apply(pick(&s.memories, j), &e2);
         let settings = apply(pick(&s.settings, k), &e3);
         call_all(&snapshot, &memory, &settings, &apply(pick(&s.evidence, i), &e4), NOW);
-        let _ = toolbar::calendar_ics(&apply(pick(&s.events, j), &e4), &settings, "2026-11-21T08:30:00.123Z");
+        let _ = toolbar::extension_pages::calendar_ics(&apply(pick(&s.events, j), &e4), &settings, "2026-11-21T08:30:00.123Z");
         let _ = remember_json(&memory, &apply("[]", &e4), NOW);
     }
 
@@ -341,6 +342,6 @@ proptest! {
         call_all(pick(&s.snapshots, i), &memory, &settings, &export, &now);
         call_all(pick(&s.snapshots, i), &memory, "{}", &export, &now);
         let event = json!([{ "uid": "8100000000000001-dispute-closes@dispute-guard.invalid", "kind": "dispute-closes", "date": event_date, "summary": "s", "description": "d" }]);
-        let _ = toolbar::calendar_ics(&event.to_string(), &settings, "2026-11-21T08:30:00.123Z");
+        let _ = toolbar::extension_pages::calendar_ics(&event.to_string(), &settings, "2026-11-21T08:30:00.123Z");
     }
 }

@@ -7,8 +7,8 @@
 
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use guard_core::page_report::{make_report, Report};
-use guard_core::settings::Settings;
-use guard_core::snapshot::{Payload, Snapshot};
+use guard_core::rules::settings::Settings;
+use guard_core::wire::snapshot::{Payload, Snapshot};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -63,7 +63,7 @@ fn the_reading_has_the_shape_of_a_fixtures_expected_json() {
     for f in fixture_kit::all_fixtures() {
         let html = fixture_kit::render(&f.template, today()).unwrap();
         let snap = snapshot(&html, f.url());
-        let plan = guard_core::planner::plan_page(&snap, &Settings::default(), today().and_hms_opt(12, 0, 0).unwrap());
+        let plan = guard_core::page_guard::plan_page(&snap, &Settings::default(), today().and_hms_opt(12, 0, 0).unwrap());
         let got = guard_core::page_report::outcome(&snap, &plan);
         let expected: Value = serde_json::from_str(&fixture_kit::render(f.expected_template.as_deref().unwrap(), today()).unwrap()).unwrap();
         for (key, want) in expected.as_object().unwrap() {
@@ -193,8 +193,8 @@ fn plant(snap: &mut Snapshot, secret: &str, spot: &Spot) {
         Spot::Span(i) => {
             let elems: Vec<usize> = (0..n).filter(|&k| matches!(snap.nodes[k].2, Payload::Attrs(_))).collect();
             let p = elems[i % elems.len()] as i64;
-            snap.nodes.push(guard_core::snapshot::RawNode(p, "span".into(), Payload::Attrs(vec![])));
-            snap.nodes.push(guard_core::snapshot::RawNode(n as i64, "#".into(), Payload::Text(secret.to_string())));
+            snap.nodes.push(guard_core::wire::snapshot::RawNode(p, "span".into(), Payload::Attrs(vec![])));
+            snap.nodes.push(guard_core::wire::snapshot::RawNode(n as i64, "#".into(), Payload::Text(secret.to_string())));
         }
         Spot::Attr(i, name) => {
             let elems: Vec<usize> = (0..n).filter(|&k| matches!(snap.nodes[k].2, Payload::Attrs(_))).collect();

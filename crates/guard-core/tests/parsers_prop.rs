@@ -3,10 +3,10 @@
 //! and issue 3 quote) reads back the date it was made from, for random dates.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use guard_core::countdown::{from_millis, parse_countdown, parse_countdown_prefix};
-use guard_core::dates::{parse_date, parse_date_exact, parse_date_prefix, DateRules};
-use guard_core::locales::Lang;
-use guard_core::money::{parse_money, parse_number};
+use guard_core::read::countdown::{from_millis, parse_countdown, parse_countdown_prefix};
+use guard_core::read::dates::{parse_date, parse_date_exact, parse_date_prefix, DateRules};
+use guard_core::read::locales::Lang;
+use guard_core::read::money::{parse_money, parse_number};
 use proptest::prelude::*;
 
 /// The interface language each fixture date format belongs to (`None`: numeric, any language).

@@ -2,11 +2,11 @@
 //! small pages in wordings and layouts none of the language tables or layout hooks list.
 
 use chrono::NaiveDate;
-use guard_core::order::Status;
-use guard_core::page_kind::classify;
-use guard_core::page_tree::PageTree;
-use guard_core::reading::{read_page, PageReading, ReadContext};
-use guard_core::snapshot::Snapshot;
+use guard_core::wire::order::Status;
+use guard_core::read::page_kind::classify;
+use guard_core::wire::page_tree::PageTree;
+use guard_core::read::reading::{read_page, PageReading, ReadContext};
+use guard_core::wire::snapshot::Snapshot;
 
 const LIST: &str = "https://www.aliexpress.com/p/order/index.html";
 const DETAIL: &str = "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001";

@@ -3,15 +3,15 @@
 //! language, structural hooks for controls, and the planner's re-read requests.
 
 use chrono::NaiveDate;
-use guard_core::locales::{self, ControlKind, Lang, Term};
-use guard_core::order::{DisputeProgress, Status};
-use guard_core::page_kind::classify;
-use guard_core::page_tree::PageTree;
-use guard_core::plan::{Op, PageContext};
-use guard_core::planner::plan_page;
-use guard_core::reading::{read_page, PageReading, ReadContext};
-use guard_core::settings::Settings;
-use guard_core::snapshot::{Payload, RawNode, Snapshot};
+use guard_core::read::locales::{self, ControlKind, Lang, Term};
+use guard_core::wire::order::{DisputeProgress, Status};
+use guard_core::read::page_kind::classify;
+use guard_core::wire::page_tree::PageTree;
+use guard_core::wire::page_plan::{Op, PageContext};
+use guard_core::page_guard::plan_page;
+use guard_core::read::reading::{read_page, PageReading, ReadContext};
+use guard_core::rules::settings::Settings;
+use guard_core::wire::snapshot::{Payload, RawNode, Snapshot};
 
 fn now() -> chrono::NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 4, 1).unwrap().and_hms_opt(12, 0, 0).unwrap()
@@ -150,7 +150,7 @@ fn a_few_added_nodes_are_read_in_the_language_the_page_was_read_in() {
         <div><span class="order-item-header-status-text">Enviado</span><div>Pedido realizado el: 2 mar 2026</div>
         <a href="/p/order/detail.html?orderId=8100000000000004">x</a></div></div></div></body></html>"#;
     let full = snapshot(html, LIST);
-    let ctx = PageContext { kind: guard_core::page_kind::PageKind::OrderList, layout: guard_core::page_kind::Layout::Current, lang: Some(Lang::Pt), order_id: None };
+    let ctx = PageContext { kind: guard_core::read::page_kind::PageKind::OrderList, layout: guard_core::read::page_kind::Layout::Current, lang: Some(Lang::Pt), order_id: None };
     let (snap, _) = partial(&full, find(&full, "id", "card"), Some(ctx));
     let r = read(&snap);
     assert_eq!(r.lang, Some(Lang::Pt), "the echoed language is kept for partial reads");
@@ -329,7 +329,7 @@ mod fuzz {
             let r = read(&snap);
             let tree = PageTree::new(&snap);
             for o in &r.orders {
-                prop_assert!(guard_core::order::is_order_id(&o.order.id));
+                prop_assert!(guard_core::wire::order::is_order_id(&o.order.id));
                 prop_assert!(tree.is_full(o.root));
             }
             let mut roots: Vec<usize> = r.orders.iter().map(|o| o.root).collect();

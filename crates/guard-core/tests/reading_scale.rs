@@ -4,12 +4,12 @@
 //! (machines differ); the time is printed for the record (`cargo test --release -- --nocapture`).
 
 use chrono::NaiveDate;
-use guard_core::page_kind::{Layout, PageKind};
-use guard_core::page_tree::PageTree;
-use guard_core::planner::plan_page;
-use guard_core::reading::{read_page, ReadContext};
-use guard_core::settings::Settings;
-use guard_core::snapshot::{Payload, RawNode, Snapshot};
+use guard_core::read::page_kind::{Layout, PageKind};
+use guard_core::wire::page_tree::PageTree;
+use guard_core::page_guard::plan_page;
+use guard_core::read::reading::{read_page, ReadContext};
+use guard_core::rules::settings::Settings;
+use guard_core::wire::snapshot::{Payload, RawNode, Snapshot};
 
 struct Builder {
     nodes: Vec<RawNode>,
@@ -78,7 +78,7 @@ fn cx(kind: PageKind, layout: Layout) -> ReadContext {
 }
 
 /// Nodes visited per node of the page, and the reading.
-fn visits_per_node(snap: &Snapshot, kind: PageKind, layout: Layout) -> (f64, guard_core::reading::PageReading) {
+fn visits_per_node(snap: &Snapshot, kind: PageKind, layout: Layout) -> (f64, guard_core::read::reading::PageReading) {
     let tree = PageTree::new(snap);
     let started = std::time::Instant::now();
     let reading = read_page(&tree, &cx(kind, layout));

@@ -6,12 +6,12 @@
 //! Reasons and statuses are read from the enums' source, so a reason added by the rules work
 //! fails here until the popup has words for it.
 
-use guard_core::order::Order;
-use guard_core::order_memory::{self, Memory};
-use guard_core::plan::Message;
-use guard_core::reminders::DeadlineKind;
-use guard_core::settings::Settings;
-use guard_core::{calendar, reminder_schedule, reminders, settings_form};
+use guard_core::wire::order::Order;
+use guard_core::toolbar::order_memory::{self, Memory};
+use guard_core::wire::page_plan::Message;
+use guard_core::toolbar::deadlines::DeadlineKind;
+use guard_core::rules::settings::Settings;
+use guard_core::toolbar::{calendar, deadlines, notifications, settings_form};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -74,12 +74,12 @@ fn check(en: &BTreeMap<String, usize>, m: &Message, missing: &mut Vec<String>) {
 fn every_toolbar_message_key_exists_in_english() {
     let en = english();
     let mut missing = vec![];
-    for r in variants("crates/guard-core/src/dispute_window.rs", "Reason") {
+    for r in variants("crates/guard-core/src/rules/dispute_window.rs", "Reason") {
         if !en.contains_key(&format!("popupReason_{r}")) {
             missing.push(format!("popupReason_{r}"));
         }
     }
-    for s in variants("crates/guard-core/src/order.rs", "Status") {
+    for s in variants("crates/guard-core/src/wire/order.rs", "Status") {
         if !en.contains_key(&format!("popupStatus_{s}")) {
             missing.push(format!("popupStatus_{s}"));
         }
@@ -95,7 +95,7 @@ fn every_toolbar_message_key_exists_in_english() {
     }
     for prefix in ["popupLeft", "notifyCloses", "notifyProtection"] {
         for days in [0, 1, 5] {
-            check(&en, &reminders::days_left_message(prefix, days), &mut missing);
+            check(&en, &deadlines::days_left_message(prefix, days), &mut missing);
         }
     }
     // Reminders and calendar events of a shipped order and a received one, over their lives.
@@ -103,10 +103,10 @@ fn every_toolbar_message_key_exists_in_english() {
     let mut mem = Memory::default();
     mem.remember(
         &[
-            Order { id: "8100000000000001".into(), status: guard_core::order::Status::Shipped, shipped: Some(d("2026-01-01")), ..Default::default() },
+            Order { id: "8100000000000001".into(), status: guard_core::wire::order::Status::Shipped, shipped: Some(d("2026-01-01")), ..Default::default() },
             Order {
                 id: "8100000000000002".into(),
-                status: guard_core::order::Status::Completed,
+                status: guard_core::wire::order::Status::Completed,
                 shipped: Some(d("2026-01-01")),
                 completed: Some(d("2026-01-20")),
                 store: Some("S".into()),
@@ -117,7 +117,7 @@ fn every_toolbar_message_key_exists_in_english() {
     );
     for day in 0..70 {
         let today = d("2026-01-01") + chrono::Duration::days(day);
-        for r in reminder_schedule::due(&mem, &Settings::default(), today) {
+        for r in notifications::due(&mem, &Settings::default(), today) {
             check(&en, &r.title, &mut missing);
             check(&en, &r.body, &mut missing);
         }
@@ -125,7 +125,7 @@ fn every_toolbar_message_key_exists_in_english() {
             check(&en, &e.summary, &mut missing);
             e.description.iter().for_each(|m| check(&en, m, &mut missing));
         }
-        for l in reminders::order_lines(&mem, &Settings::default(), today) {
+        for l in deadlines::order_lines(&mem, &Settings::default(), today) {
             check(&en, &l.status_label, &mut missing);
             check(&en, &l.reason, &mut missing);
             l.deadline_label.iter().chain(l.days_left_label.iter()).for_each(|m| check(&en, m, &mut missing));
@@ -171,22 +171,22 @@ fn every_toolbar_message_key_exists_in_english() {
 /// outcome's and notification's lines, read from the enums' source so that a new one needs words.
 #[test]
 fn every_check_orders_message_key_exists_in_english() {
-    use guard_core::order_check::{outcome, Done, ReadResult, Report, Stop};
+    use guard_core::toolbar::order_check::{outcome, Done, ReadResult, Report, Stop};
     let en = english();
     let mut missing = vec![];
-    for s in variants("crates/guard-core/src/order_check.rs", "Stop") {
+    for s in variants("crates/guard-core/src/toolbar/order_check.rs", "Stop") {
         if !en.contains_key(&format!("checkStop_{s}")) {
             missing.push(format!("checkStop_{s}"));
         }
     }
-    for r in variants("crates/guard-core/src/order_check.rs", "ReadResult").into_iter().filter(|r| r != "read") {
+    for r in variants("crates/guard-core/src/toolbar/order_check.rs", "ReadResult").into_iter().filter(|r| r != "read") {
         if !en.contains_key(&format!("checkFailed_{r}")) {
             missing.push(format!("checkFailed_{r}"));
         }
     }
     let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let mut mem = Memory::default();
-    let closing = Order { id: "8100000000000001".into(), status: guard_core::order::Status::Completed, completed: Some(d("2026-02-25")), ..Default::default() };
+    let closing = Order { id: "8100000000000001".into(), status: guard_core::wire::order::Status::Completed, completed: Some(d("2026-02-25")), ..Default::default() };
     mem.remember(&[closing], d("2026-03-01"));
     let all = [ReadResult::Read, ReadResult::NotShown, ReadResult::Elsewhere, ReadResult::NoAnswer, ReadResult::Closed];
     for stop in [None, Some(Stop::SignIn), Some(Stop::Captcha), Some(Stop::Busy), Some(Stop::Cancelled), Some(Stop::Interrupted)] {
@@ -209,12 +209,12 @@ fn every_check_orders_message_key_exists_in_english() {
 /// over the lives of orders of every kind; and the words the drawing itself names.
 #[test]
 fn every_timeline_message_key_exists_in_english() {
-    use guard_core::dispute_window::dispute_window;
-    use guard_core::order::{DisputeProgress, Status};
-    use guard_core::order_timeline::timeline;
+    use guard_core::rules::dispute_window::dispute_window;
+    use guard_core::wire::order::{DisputeProgress, Status};
+    use guard_core::rules::order_timeline::timeline;
     let en = english();
     let mut missing = vec![];
-    for k in variants("crates/guard-core/src/order_timeline.rs", "PointKind") {
+    for k in variants("crates/guard-core/src/wire/timeline.rs", "PointKind") {
         if !en.contains_key(&format!("timelinePoint_{k}")) {
             missing.push(format!("timelinePoint_{k}"));
         }

@@ -98,75 +98,75 @@ pub fn analyse_remembering(snapshot: &str, settings: &str, now_local: &str, memo
     guard_core::analyse_remembering_json(snapshot, settings, now_local, memory).map_err(|e| JsError::new(&e))
 }
 
-// The toolbar (issue 6): popup, reminders, calendar, options page. See guard_core::toolbar.
+// The toolbar (issue 6): popup, reminders, calendar, options page. See guard_core::toolbar::extension_pages.
 
 /// Everything the popup shows: `{"badge":…,"lines":[…],"tracked":N}`.
 #[wasm_bindgen]
 pub fn popup(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::toolbar::popup_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+    guard_core::toolbar::extension_pages::popup_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
 }
 
 /// Resolve, hide or forget an order (`op`: resolve, hide, forget, forget-all; `value`: on or
 /// off for resolve and hide): returns the new memory (JSON).
 #[wasm_bindgen]
 pub fn change_memory(memory: &str, op: &str, id: &str, value: bool) -> Result<String, JsError> {
-    guard_core::toolbar::change_json(memory, op, id, value).map_err(|e| JsError::new(&e))
+    guard_core::toolbar::extension_pages::change_json(memory, op, id, value).map_err(|e| JsError::new(&e))
 }
 
 /// The badge and the reminders due now, recorded as shown, in one pass:
 /// `{"badge":…,"reminders":[…],"memory":…|null}`.
 #[wasm_bindgen]
 pub fn toolbar_tick(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::toolbar::toolbar_tick_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+    guard_core::toolbar::extension_pages::toolbar_tick_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
 }
 
 /// The page a clicked notification opens, or undefined.
 #[wasm_bindgen]
 pub fn notification_target(memory: &str, notification_id: &str) -> Result<Option<String>, JsError> {
-    guard_core::toolbar::notification_target(memory, notification_id).map_err(|e| JsError::new(&e))
+    guard_core::toolbar::extension_pages::notification_target(memory, notification_id).map_err(|e| JsError::new(&e))
 }
 
 /// The calendar's events, texts as message keys (JSON).
 #[wasm_bindgen]
 pub fn calendar_events(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::toolbar::calendar_events_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+    guard_core::toolbar::extension_pages::calendar_events_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
 }
 
 /// The `.ics` file for the rendered events; `stamp_utc` from `new Date().toISOString()`.
 #[wasm_bindgen]
 pub fn calendar_ics(events: &str, settings: &str, stamp_utc: &str) -> Result<String, JsError> {
-    guard_core::toolbar::calendar_ics(events, settings, stamp_utc).map_err(|e| JsError::new(&e))
+    guard_core::toolbar::extension_pages::calendar_ics(events, settings, stamp_utc).map_err(|e| JsError::new(&e))
 }
 
 /// All data as the export file's JSON.
 #[wasm_bindgen]
 pub fn export_data(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::toolbar::export_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+    guard_core::toolbar::extension_pages::export_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
 }
 
 /// Reads an export file: `{"memory","settings"}` or `{"error": message}`.
 #[wasm_bindgen]
 pub fn import_data(text: &str) -> String {
-    guard_core::toolbar::import_json(text)
+    guard_core::toolbar::extension_pages::import_json(text)
 }
 
 /// The options page's fields and languages (JSON).
 #[wasm_bindgen]
 pub fn settings_form(settings: &str) -> Result<String, JsError> {
-    guard_core::toolbar::settings_form_json(settings).map_err(|e| JsError::new(&e))
+    guard_core::toolbar::extension_pages::settings_form_json(settings).map_err(|e| JsError::new(&e))
 }
 
 /// Applies what was typed in the options page: `{"settings","errors"}`.
 #[wasm_bindgen]
 pub fn settings_apply(settings: &str, typed: &str) -> Result<String, JsError> {
-    guard_core::toolbar::settings_apply_json(settings, typed).map_err(|e| JsError::new(&e))
+    guard_core::toolbar::extension_pages::settings_apply_json(settings, typed).map_err(|e| JsError::new(&e))
 }
 
 /// Checks a pick of files before the site sees them: `{"rules": UploadRules, "files": [{name,
 /// size, type, head: [first bytes]}], "dropped": bool}` → `{"verdicts": [...]}`.
 #[wasm_bindgen]
 pub fn check_evidence(request: &str) -> Result<String, JsError> {
-    guard_core::evidence::check_json(request).map_err(|e| JsError::new(&e))
+    guard_core::rules::evidence::check_json(request).map_err(|e| JsError::new(&e))
 }
 
 /// Removes location metadata from a JPEG: given its first bytes (`complete` when they are the
@@ -176,7 +176,7 @@ pub fn check_evidence(request: &str) -> Result<String, JsError> {
 /// same). Throws `need-more:<n>` when the headers go on past the bytes given.
 #[wasm_bindgen]
 pub fn strip_location(bytes: &[u8], complete: bool) -> Result<JsValue, JsError> {
-    use guard_core::evidence::location::{strip_gps, Stripped};
+    use guard_core::rules::evidence::location::{strip_gps, Stripped};
     match strip_gps(bytes, complete) {
         Stripped::Nothing => Ok(JsValue::UNDEFINED),
         Stripped::Prefix { bytes, lost } => {
@@ -191,15 +191,15 @@ pub fn strip_location(bytes: &[u8], complete: bool) -> Result<JsValue, JsError> 
     }
 }
 
-/// The dispute form assistant: `dispute_text::AssistRequest` (JSON) and the memory of orders
-/// (JSON, or "") → `dispute_text::AssistAnswer` (JSON).
+/// The dispute form assistant: `dispute_form::AssistRequest` (JSON) and the memory of orders
+/// (JSON, or "") → `dispute_form::AssistAnswer` (JSON).
 #[wasm_bindgen]
 pub fn dispute_assist(request: &str, memory: &str) -> Result<String, JsError> {
-    guard_core::dispute_text::assist_json(request, memory).map_err(|e| JsError::new(&e))
+    guard_core::assist_json(request, memory).map_err(|e| JsError::new(&e))
 }
 
 /// Reads the stored memory of orders whatever state it is in: what can be read, and what is set
-/// aside with the reason (JSON, see guard_core::stored_data).
+/// aside with the reason (JSON, see guard_core::toolbar::stored_data).
 #[wasm_bindgen]
 pub fn load_memory(stored: &str) -> String {
     guard_core::load_memory_json(stored)
@@ -218,26 +218,26 @@ pub fn trim_memory(memory: &str, settings: &str, now_local: &str, max_bytes: usi
     guard_core::trim_memory_json(memory, settings, now_local, max_bytes).map_err(|e| JsError::new(&e))
 }
 
-// "Check my orders" (issue 13). See guard_core::order_check and guard_core::site_answer.
+// "Check my orders" (issue 13). See guard_core::toolbar::order_check and guard_core::read::site_answer.
 
 /// The orders worth reading again on their detail page, the most pressing first, and those
 /// needing action now: `{"orders":[{id,url,why}],"needs_action":[ids]}`.
 #[wasm_bindgen]
 pub fn check_orders_plan(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::order_check::plan_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+    guard_core::toolbar::order_check::plan_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
 }
 
 /// What a tab opened for order `order_id` shows, from its snapshot and the plan made of it:
 /// `"read"`, `"sign-in"`, `"captcha"`, `"busy"`, `"elsewhere"` or `"waiting"` (JSON string).
 #[wasm_bindgen]
 pub fn check_orders_page(snapshot: &str, plan: &str, order_id: &str) -> Result<String, JsError> {
-    guard_core::site_answer::answer_json(snapshot, plan, order_id).map_err(|e| JsError::new(&e))
+    guard_core::read::site_answer::answer_json(snapshot, plan, order_id).map_err(|e| JsError::new(&e))
 }
 
 /// What a run found (`order_check::Report` in, `order_check::Outcome` out, JSON).
 #[wasm_bindgen]
 pub fn check_orders_outcome(memory: &str, settings: &str, now_local: &str, report: &str) -> Result<String, JsError> {
-    guard_core::order_check::outcome_json(memory, settings, now_local, report).map_err(|e| JsError::new(&e))
+    guard_core::toolbar::order_check::outcome_json(memory, settings, now_local, report).map_err(|e| JsError::new(&e))
 }
 
 /// The misread-page report of a page (JSON, see guard_core::page_report): the page's structure,

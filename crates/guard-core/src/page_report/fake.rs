@@ -270,8 +270,8 @@ mod tests {
             if ('а'..='я').contains(&a.to_lowercase().next().unwrap()) {
                 assert!(('а'..='я').contains(&b.to_lowercase().next().unwrap()), "Cyrillic stays Cyrillic: {b}");
             }
-            if crate::locales::is_cjk(a) {
-                assert!(crate::locales::is_cjk(b));
+            if crate::read::locales::is_cjk(a) {
+                assert!(crate::read::locales::is_cjk(b));
             }
         }
         for (a, b) in real.split(|c: char| !c.is_alphanumeric()).zip(fake.split(|c: char| !c.is_alphanumeric())) {

@@ -4,7 +4,7 @@
 //!
 //! It is a whitelist. A text is kept as it is only when it is the site's:
 //! - a label, status, control word or phrase of a language table, in any language (`locales`),
-//!   or one of the dispute form's own texts (`dispute_text::words`, upload hints);
+//!   or one of the dispute form's own texts (`dispute_form::words`, upload hints);
 //! - the status label the reader found on the page;
 //! - a date (any shape the date reader reads), a small number (a count, a countdown, a time);
 //! - the short label of a control (a button, a tab, a form label) or of an element named for a
@@ -31,13 +31,13 @@ mod site_words;
 
 pub use reading::outcome;
 
-use crate::dates::{parse_date_exact, DateRules};
-use crate::locales::{self, Lang};
-use crate::page_kind::Layout;
-use crate::page_tree::PageTree;
-use crate::planner::plan_page;
-use crate::settings::Settings;
-use crate::snapshot::{Payload, RawNode, Snapshot};
+use crate::read::dates::{parse_date_exact, DateRules};
+use crate::read::locales::{self, Lang};
+use crate::read::page_kind::Layout;
+use crate::wire::page_tree::PageTree;
+use crate::page_guard::plan_page;
+use crate::rules::settings::Settings;
+use crate::wire::snapshot::{Payload, RawNode, Snapshot};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use fake::Faker;
 use hooks::{AttrKind, Evidence, Personal};
@@ -150,7 +150,7 @@ pub fn make_report(snap: &Snapshot, settings: &Settings, now: NaiveDateTime, see
 pub fn page_report_json(snapshot: &str, settings: &str, now_local: &str, seed: &str) -> Result<String, String> {
     let snap = Snapshot::from_json(snapshot).map_err(|e| e.to_string())?;
     let settings = Settings::from_json_lenient(settings);
-    let now = crate::parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
+    let now = crate::wire::parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
     let seed = u64::from_str_radix(seed.trim(), 16).map_err(|_| format!("bad seed {seed:?}"))?;
     serde_json::to_string(&make_report(&snap, &settings, now, seed)).map_err(|e| e.to_string())
 }
@@ -213,7 +213,7 @@ struct Anonymiser<'s> {
 }
 
 impl<'s> Anonymiser<'s> {
-    fn new(snap: &'s Snapshot, plan: &crate::plan::Plan, today: NaiveDate, seed: u64) -> Anonymiser<'s> {
+    fn new(snap: &'s Snapshot, plan: &crate::wire::page_plan::Plan, today: NaiveDate, seed: u64) -> Anonymiser<'s> {
         let lang: Option<Lang> = plan.ctx.lang;
         Anonymiser {
             snap,
@@ -222,7 +222,7 @@ impl<'s> Anonymiser<'s> {
                 lang,
                 today,
                 year_optional: plan.ctx.layout == Layout::Ru,
-                day_first: crate::dates::day_first_for(lang, &snap.lang),
+                day_first: crate::read::dates::day_first_for(lang, &snap.lang),
             },
             reader_texts: plan.orders.iter().filter_map(|o| o.status_text.clone()).collect(),
             replaced: Replaced::default(),
@@ -326,7 +326,7 @@ impl<'s> Anonymiser<'s> {
             let texts: Vec<&str> = tree.text_nodes(i).map(|t| tree.own_text(t)).collect();
             if texts.len() >= 2 {
                 let joined: String = texts.concat().chars().filter(|c| !c.is_whitespace()).collect();
-                if joined.len() <= 40 && joined.bytes().any(|b| b.is_ascii_digit()) && crate::money::parse_money(&joined).is_some() {
+                if joined.len() <= 40 && joined.bytes().any(|b| b.is_ascii_digit()) && crate::read::money::parse_money(&joined).is_some() {
                     c.money = true;
                     self.replaced.prices += 1;
                 }
@@ -350,7 +350,7 @@ impl<'s> Anonymiser<'s> {
             || site_words::made_of_order_words(t, self.rules.lang)
             || ((ctx.control || ctx.status) && site_words::is_short(t) && site_words::reads_like_label(t) && !shapes::has_personal_shape(t))
             // A dispute form's choice ("Article non conforme à la description").
-            || (ctx.choice && t.chars().count() <= 80 && crate::dispute_text::words::problem_in(t).is_some() && site_words::reads_like_label(t) && !shapes::has_personal_shape(t));
+            || (ctx.choice && t.chars().count() <= 80 && crate::rules::dispute_form::words::problem_in(t).is_some() && site_words::reads_like_label(t) && !shapes::has_personal_shape(t));
         if keep { Mode::Keep } else { Mode::Fill }
     }
 

@@ -7,9 +7,9 @@
 //! (status, dates, dispute state) from the first. Where the two disagree beyond the shopper's
 //! data, anonymising changed what the page says: the report lists where.
 
-use crate::page_tree::PageTree;
-use crate::plan::Plan;
-use crate::snapshot::Snapshot;
+use crate::wire::page_tree::PageTree;
+use crate::wire::page_plan::Plan;
+use crate::wire::snapshot::Snapshot;
 use serde_json::{json, Map, Value};
 
 /// The fields of an order that carry the shopper's data.

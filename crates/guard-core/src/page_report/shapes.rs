@@ -3,8 +3,8 @@
 //! runs of digits (order, tracking, phone and card numbers, post codes). Dates are found too:
 //! they are the site's and are kept.
 
-use crate::dates::{parse_date_prefix, DateRules};
-use crate::locales;
+use crate::read::dates::{parse_date_prefix, DateRules};
+use crate::read::locales;
 use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -166,7 +166,7 @@ fn number_from(text: &str, i: usize) -> Option<usize> {
         }
     }
     let end = end?;
-    crate::money::parse_number(&text[i..end]).map(|_| end)
+    crate::read::money::parse_number(&text[i..end]).map(|_| end)
 }
 
 /// The number that ends at `end` ("1 234,56" before " ₽"): its start.
@@ -181,12 +181,12 @@ fn number_until(text: &str, end: usize) -> Option<usize> {
     }
     let start = start?;
     let num = text[start..end].trim_end();
-    crate::money::parse_number(num).map(|_| start)
+    crate::read::money::parse_number(num).map(|_| start)
 }
 
 fn find_money(text: &str, found: &mut Vec<(Range<usize>, Shape)>) {
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic());
-    for mark in crate::money::CURRENCY {
+    for mark in crate::read::money::CURRENCY {
         for (a, _) in text.match_indices(mark) {
             let b = a + mark.len();
             // A mark made of letters ("руб", "zł") must be a word of its own.
@@ -269,7 +269,7 @@ fn find_numbers(text: &str, found: &mut Vec<(Range<usize>, Shape)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::locales::Lang;
+    use crate::read::locales::Lang;
 
     fn shapes(text: &str) -> Vec<(&str, Shape)> {
         let rules = DateRules::new(Some(Lang::En), NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());

@@ -2,9 +2,9 @@
 //! as they are. Everything here comes from the core's tables (`locales`, the dispute form's
 //! words, the upload hints' words); nothing is listed twice.
 
-use crate::dispute_text::words as form_words;
-use crate::evidence::limit_phrases::{Means, PHRASES};
-use crate::locales::{self, is_cjk, normalise, Term};
+use crate::rules::dispute_form::words as form_words;
+use crate::rules::evidence::limit_phrases::{Means, PHRASES};
+use crate::read::locales::{self, is_cjk, normalise, Term};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -135,8 +135,8 @@ fn vocabulary() -> &'static HashSet<String> {
 /// words), numbers and short connecting words, and naming at least one family's idea: a label or
 /// sentence of the site in a wording no table lists ("Refund if no delivery before", "Shipping
 /// confirmed by the seller"). A name or an address has words of neither.
-pub fn made_of_order_words(text: &str, lang: Option<crate::locales::Lang>) -> bool {
-    use crate::locales::families;
+pub fn made_of_order_words(text: &str, lang: Option<crate::read::locales::Lang>) -> bool {
+    use crate::read::locales::families;
     if !families::ideas(text, lang).is_some_and(|i| !i.is_empty()) {
         return false;
     }
@@ -161,14 +161,14 @@ pub fn made_of_order_words(text: &str, lang: Option<crate::locales::Lang>) -> bo
 const CJK_JOINERS: &str = "若如果在于前后内未不没已将可请您的了和或及与为被从到至时日月年天个全额共等再还需要仍即";
 
 /// Every character of a script without spaces in `text` is the tables', a family's or a joiner.
-pub fn all_cjk_known(text: &str, lang: Option<crate::locales::Lang>) -> bool {
+pub fn all_cjk_known(text: &str, lang: Option<crate::read::locales::Lang>) -> bool {
     text.chars().filter(|c| is_cjk(*c)).all(|c| is_known_cjk(c, lang))
 }
 
-fn is_known_cjk(c: char, lang: Option<crate::locales::Lang>) -> bool {
+fn is_known_cjk(c: char, lang: Option<crate::read::locales::Lang>) -> bool {
     CJK_JOINERS.contains(c)
         || vocabulary().contains(&c.to_string())
-        || (lang.is_none_or(|l| l == crate::locales::Lang::Zh) && crate::locales::families::is_cjk_stem_char(c))
+        || (lang.is_none_or(|l| l == crate::read::locales::Lang::Zh) && crate::read::locales::families::is_cjk_stem_char(c))
 }
 
 /// Whether a short text the markup calls a control's or a status's label reads like one, and
@@ -226,7 +226,7 @@ mod tests {
 
     #[test]
     fn texts_of_order_words_in_wordings_no_table_lists() {
-        use crate::locales::Lang;
+        use crate::read::locales::Lang;
         for (t, l) in [("Shipping confirmed by the seller", Some(Lang::En)), ("Ask the seller to extend buyer protection", None), ("提交订单", Some(Lang::Zh)), ("Confirmar la recepción de la mercancía", Some(Lang::Es))] {
             assert!(made_of_order_words(t, l), "{t}");
         }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::locales::{Term, TABLES};
+use crate::read::locales::{Term, TABLES};
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 21).unwrap().and_hms_opt(9, 30, 0).unwrap()

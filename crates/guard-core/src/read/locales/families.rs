@@ -1,0 +1,694 @@
+//! Word families: the stems a language builds its order words from ("deliver", "delivered",
+//! "delivery"; "livr-"; "entreg-"; "достав-"), each with the ideas it carries. They read the
+//! wordings no table lists: a status, a button or a date label the site words differently
+//! tomorrow is still made of these stems.
+//!
+//! A family match is weaker evidence than a table row: readers use it only where a table has no
+//! word, and only when every idea in the text points one way (see `status_of`, `control_of`,
+//! `date_label_of`). Anything mixed or unknown gives nothing, never a guess.
+//!
+//! Matching: the text is folded (case, accents, `ё`, punctuation) and split into words; a stem
+//! matches a word that starts with it. Chinese has no spaces: its stems match anywhere.
+//! Source of every stem: the team's knowledge of each language's everyday order vocabulary
+//! (the same words the tables' rows are made of); none comes from a live page.
+
+use super::Lang;
+
+/// An idea a word carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Idea {
+    /// Waiting for something: await, pending, "to pay", "en attente", "ожидает", "待".
+    Wait,
+    /// A negation: "not yet", "non", "не", "未".
+    Not,
+    Pay,
+    Ship,
+    /// On the way: in transit, "en route", "в пути", "运输中".
+    Transit,
+    Deliver,
+    Receive,
+    Confirm,
+    /// Finished: completed, "terminée", "завершён", "完成".
+    Done,
+    Cancel,
+    Close,
+    Expire,
+    Refund,
+    Dispute,
+    Return,
+    /// Being worked on: processing, "en cours", "в обработке", "处理中".
+    Process,
+    /// A date that is a forecast, not a fact: estimated, "prévue", "ожидаемая", "预计".
+    Estimate,
+    Order,
+    Open,
+    Extend,
+    Protect,
+    Track,
+    Review,
+    Cart,
+    Again,
+    Delete,
+    Now,
+    /// Free shipping and the like: a product's selling point, not a state.
+    Free,
+    Date,
+    Number,
+    /// A limit in time: before, by, until ("avant", "до", "bis", "przed", "之前").
+    Before,
+    /// Ending: ends, expires, remaining ("termine", "истекает", "endet").
+    End,
+    /// An address, a contact: "confirm the delivery address" is no confirmation of receipt.
+    Address,
+}
+
+/// A set of ideas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Ideas(u64);
+
+impl Ideas {
+    pub fn has(self, i: Idea) -> bool {
+        self.0 & (1 << i as u8) != 0
+    }
+    pub fn any(self, is: &[Idea]) -> bool {
+        is.iter().any(|i| self.has(*i))
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    fn add(&mut self, is: &[Idea]) {
+        for i in is {
+            self.0 |= 1 << *i as u8;
+        }
+    }
+    /// Only ideas from `allowed` (and at least one of them).
+    pub fn only(self, allowed: &[Idea]) -> bool {
+        let mut mask = Ideas::default();
+        mask.add(allowed);
+        !self.is_empty() && self.0 & !mask.0 == 0
+    }
+}
+
+use Idea::*;
+
+type Row = (&'static str, &'static [Idea]);
+
+const EN: &[Row] = &[
+    ("address", &[Address]), ("contact", &[Address]),
+    ("before", &[Before]), ("by", &[Before]), ("until", &[Before]), ("arriv", &[Deliver]), ("end", &[End]), ("remain", &[End]), ("left", &[End]), ("expires", &[Expire, End]), ("auto", &[Confirm]), ("pickup", &[Deliver]),
+    ("await", &[Wait]), ("^to", &[Wait]), ("pending", &[Wait]), ("waiting", &[Wait]), ("wait", &[Wait]), ("ready", &[Wait]),
+    ("unpaid", &[Pay, Not]), ("not", &[Not]), ("yet", &[Not]), ("doesn", &[Not]), ("isn", &[Not]), ("hasn", &[Not]),
+    ("pay", &[Pay]), ("paid", &[Pay]),
+    ("ship", &[Ship]), ("dispatch", &[Ship]), ("sent", &[Ship]), ("send", &[Ship]),
+    ("transit", &[Transit]), ("route", &[Transit]), ("way", &[Transit]),
+    ("deliver", &[Deliver]), ("undelivered", &[Deliver, Not]),
+    ("receiv", &[Receive]), ("receipt", &[Receive]), ("goods", &[Receive]),
+    ("confirm", &[Confirm]),
+    ("complet", &[Done]), ("finish", &[Done]), ("done", &[Done]), ("success", &[Done]),
+    ("cancel", &[Cancel]), ("close", &[Close]), ("expir", &[Expire]),
+    ("refund", &[Refund]), ("disput", &[Dispute]), ("return", &[Return]),
+    ("process", &[Process]), ("prepar", &[Process]), ("progress", &[Process]),
+    ("estimat", &[Estimate]), ("expect", &[Estimate]), ("eta", &[Estimate]),
+    ("order", &[Order]), ("open", &[Open]), ("start", &[Open]), ("extend", &[Extend]), ("extension", &[Extend]),
+    ("protection", &[Protect]), ("track", &[Track]), ("review", &[Review]), ("feedback", &[Review]), ("rate", &[Review]),
+    ("cart", &[Cart]), ("buy", &[Cart]), ("again", &[Again]), ("delete", &[Delete]), ("remove", &[Delete]),
+    ("now", &[Now]), ("free", &[Free]), ("date", &[Date]), ("time", &[Date]), ("on", &[Date]),
+    ("number", &[Number]), ("id", &[Number]), ("no", &[Number]), ("ref", &[Number]),
+];
+
+const FR: &[Row] = &[
+    ("adresse", &[Address]),
+    ("avant", &[Before]), ("jusqu", &[Before]), ("arriv", &[Deliver]), ("termine", &[End]), ("reste", &[End]), ("restant", &[End]), ("fin", &[End]), ("recep", &[Receive]),
+    ("attente", &[Wait]), ("attend", &[Wait]), ("non", &[Not]), ("pas", &[Not]),
+    ("pai", &[Pay]), ("pay", &[Pay]), ("regl", &[Pay]),
+    ("expedi", &[Ship]), ("envoy", &[Ship]), ("envoi", &[Ship]),
+    ("transit", &[Transit]), ("route", &[Transit]), ("chemin", &[Transit]),
+    ("livr", &[Deliver]), ("recu", &[Receive]), ("recep", &[Receive]), ("confirm", &[Confirm]),
+    ("termin", &[Done]), ("complet", &[Done]), ("fini", &[Done]), ("achev", &[Done]),
+    ("annul", &[Cancel]), ("ferm", &[Close]), ("clotur", &[Close]), ("clos", &[Close]), ("expir", &[Expire]),
+    ("rembours", &[Refund]), ("litig", &[Dispute]), ("retour", &[Return]),
+    ("cours", &[Process]), ("traitement", &[Process]), ("prepar", &[Process]),
+    ("prevu", &[Estimate]), ("estim", &[Estimate]),
+    ("commande", &[Order]), ("ouvr", &[Open]), ("prolong", &[Extend]), ("extension", &[Extend]), ("protection", &[Protect]),
+    ("suiv", &[Track]), ("avis", &[Review]), ("evalu", &[Review]), ("panier", &[Cart]), ("achet", &[Cart]),
+    ("nouveau", &[Again]), ("supprim", &[Delete]), ("maintenant", &[Now]), ("gratuit", &[Free]),
+    ("date", &[Date]), ("le", &[Date]), ("numero", &[Number]), ("no", &[Number]), ("n", &[Number]), ("ref", &[Number]),
+];
+
+const RU: &[Row] = &[
+    ("адрес", &[Address]),
+    ("до", &[Before]), ("прибуд", &[Deliver]), ("придет", &[Deliver]), ("истекает", &[End, Expire]), ("остал", &[End]), ("заканчива", &[End]), ("верн", &[Refund]), ("деньг", &[Refund]),
+    ("ожида", &[Wait]), ("ждет", &[Wait]), ("не", &[Not]),
+    ("оплат", &[Pay]), ("плат", &[Pay]), ("неоплач", &[Pay, Not]),
+    ("отправ", &[Ship]), ("отгруж", &[Ship]), ("выслан", &[Ship]),
+    ("пути", &[Transit]), ("достав", &[Deliver]), ("получ", &[Receive]), ("подтвер", &[Confirm]),
+    ("заверш", &[Done]), ("выполн", &[Done]), ("закончен", &[Done]),
+    ("отмен", &[Cancel]), ("закрыт", &[Close]), ("истек", &[Expire]), ("просроч", &[Expire]),
+    ("возмещ", &[Refund]), ("=спор", &[Dispute]), ("=спора", &[Dispute]), ("=спору", &[Dispute]), ("=споре", &[Dispute]), ("=споры", &[Dispute]), ("=споров", &[Dispute]), ("=спором", &[Dispute]), ("возврат", &[Return]),
+    ("обработ", &[Process]), ("сборк", &[Process]), ("процесс", &[Process]),
+    ("ожидаем", &[Estimate]), ("примерн", &[Estimate]), ("прогноз", &[Estimate]),
+    ("заказ", &[Order]), ("откры", &[Open]), ("продл", &[Extend]), ("защит", &[Protect]),
+    ("отследи", &[Track]), ("отзыв", &[Review]), ("корзин", &[Cart]), ("купить", &[Cart]), ("снова", &[Again]), ("еще", &[Again]),
+    ("удал", &[Delete]), ("сейчас", &[Now]), ("бесплатн", &[Free]),
+    ("дата", &[Date]), ("номер", &[Number]),
+];
+
+const ES: &[Row] = &[
+    ("direccion", &[Address]),
+    ("antes", &[Before]), ("hasta", &[Before]), ("lleg", &[Deliver]), ("termina", &[End]), ("finaliza", &[End]), ("restante", &[End]), ("queda", &[End]), ("dinero", &[Refund]),
+    ("pendiente", &[Wait]), ("espera", &[Wait]), ("^por", &[Wait]), ("no", &[Not]), ("aun", &[Not]),
+    ("pag", &[Pay]), ("envi", &[Ship]), ("despach", &[Ship]),
+    ("transito", &[Transit]), ("camino", &[Transit]), ("entreg", &[Deliver]), ("recib", &[Receive]), ("recepcion", &[Receive]),
+    ("confirm", &[Confirm]), ("complet", &[Done]), ("finaliz", &[Done]), ("termin", &[Done]),
+    ("cancel", &[Cancel]), ("cerrad", &[Close]), ("expir", &[Expire]), ("vencid", &[Expire]), ("caducad", &[Expire]),
+    ("reembols", &[Refund]), ("disput", &[Dispute]), ("devol", &[Return]),
+    ("proces", &[Process]), ("prepar", &[Process]), ("curso", &[Process]),
+    ("estimad", &[Estimate]), ("prevista", &[Estimate]), ("aproximad", &[Estimate]),
+    ("pedido", &[Order]), ("abrir", &[Open]), ("ampli", &[Extend]), ("extend", &[Extend]), ("proteccion", &[Protect]),
+    ("rastre", &[Track]), ("seguimiento", &[Track]), ("resena", &[Review]), ("valor", &[Review]), ("opinion", &[Review]),
+    ("carrito", &[Cart]), ("comprar", &[Cart]), ("nuevo", &[Again]), ("elimin", &[Delete]), ("borrar", &[Delete]),
+    ("ahora", &[Now]), ("gratis", &[Free]), ("fecha", &[Date]), ("numero", &[Number]), ("n", &[Number]),
+];
+
+const PT: &[Row] = &[
+    ("endereco", &[Address]), ("morada", &[Address]),
+    ("antes", &[Before]), ("ate", &[Before]), ("cheg", &[Deliver]), ("termina", &[End]), ("restante", &[End]), ("recec", &[Receive]), ("recep", &[Receive]), ("dinheiro", &[Refund]),
+    ("aguard", &[Wait]), ("pendente", &[Wait]), ("espera", &[Wait]), ("=ser", &[Wait]), ("^por", &[Wait]), ("nao", &[Not]), ("ainda", &[Not]),
+    ("pag", &[Pay]), ("envi", &[Ship]), ("despach", &[Ship]), ("expedi", &[Ship]),
+    ("transito", &[Transit]), ("caminho", &[Transit]), ("entreg", &[Deliver]), ("receb", &[Receive]), ("recebimento", &[Receive]),
+    ("confirm", &[Confirm]), ("conclu", &[Done]), ("finaliz", &[Done]), ("complet", &[Done]),
+    ("cancel", &[Cancel]), ("fechad", &[Close]), ("encerrad", &[Close]), ("expir", &[Expire]), ("vencid", &[Expire]),
+    ("reembols", &[Refund]), ("estorn", &[Refund]), ("disput", &[Dispute]), ("devol", &[Return]),
+    ("process", &[Process]), ("prepar", &[Process]), ("andamento", &[Process]),
+    ("estimad", &[Estimate]), ("previst", &[Estimate]), ("prevista", &[Estimate]),
+    ("pedido", &[Order]), ("encomenda", &[Order]), ("abrir", &[Open]), ("estend", &[Extend]), ("prorrog", &[Extend]), ("protecao", &[Protect]),
+    ("rastre", &[Track]), ("acompanh", &[Track]), ("avali", &[Review]), ("carrinho", &[Cart]), ("comprar", &[Cart]), ("novamente", &[Again]),
+    ("exclu", &[Delete]), ("remov", &[Delete]), ("apag", &[Delete]), ("agora", &[Now]), ("gratis", &[Free]),
+    ("data", &[Date]), ("numero", &[Number]), ("n", &[Number]),
+];
+
+const DE: &[Row] = &[
+    ("adresse", &[Address]), ("anschrift", &[Address]),
+    ("bis", &[Before]), ("vor", &[Before]), ("ankomm", &[Deliver]), ("ankunft", &[Deliver]), ("endet", &[End]), ("verbleib", &[End]), ("kein", &[Not]), ("geld", &[Refund]),
+    ("wart", &[Wait]), ("ausstehend", &[Wait]), ("offen", &[Wait]), ("nicht", &[Not]), ("noch", &[Not]),
+    ("zahl", &[Pay]), ("bezahl", &[Pay]), ("unbezahlt", &[Pay, Not]),
+    ("versand", &[Ship]), ("versend", &[Ship]), ("verschick", &[Ship]), ("gesendet", &[Ship]),
+    ("unterwegs", &[Transit]), ("transit", &[Transit]), ("liefer", &[Deliver]), ("zugestellt", &[Deliver]), ("zustell", &[Deliver]),
+    ("erhalt", &[Receive]), ("empfang", &[Receive]), ("bestatig", &[Confirm]),
+    ("abgeschlossen", &[Done]), ("erledigt", &[Done]), ("beendet", &[Done]), ("fertig", &[Done]),
+    ("storn", &[Cancel]), ("abgebrochen", &[Cancel]), ("geschlossen", &[Close]), ("abgelaufen", &[Expire]),
+    ("erstatt", &[Refund]), ("ruckerstatt", &[Refund]), ("lauft", &[Process]), ("streit", &[Dispute]), ("disput", &[Dispute]), ("reklamation", &[Dispute]),
+    ("ruckgabe", &[Return]), ("rucksend", &[Return]), ("bearbeit", &[Process]),
+    ("voraussichtlich", &[Estimate]), ("geschatzt", &[Estimate]), ("erwartet", &[Estimate]),
+    ("bestell", &[Order]), ("auftrag", &[Order]), ("eroffn", &[Open]), ("offnen", &[Open]), ("verlanger", &[Extend]), ("schutz", &[Protect]), ("kauferschutz", &[Protect]),
+    ("verfolg", &[Track]), ("sendungsverfolgung", &[Track]), ("bewert", &[Review]), ("warenkorb", &[Cart]), ("kaufen", &[Cart]), ("erneut", &[Again]),
+    ("losch", &[Delete]), ("entfern", &[Delete]), ("jetzt", &[Now]), ("kostenlos", &[Free]),
+    ("datum", &[Date]), ("am", &[Date]), ("nummer", &[Number]), ("nr", &[Number]),
+];
+
+const PL: &[Row] = &[
+    ("adres", &[Address]),
+    ("przed", &[Before]), ("do", &[Before]), ("dotrze", &[Deliver]), ("konczy", &[End]), ("pozostal", &[End]), ("pieniedz", &[Refund]), ("zwrot pieni", &[Refund]),
+    ("oczek", &[Wait]), ("czeka", &[Wait]), ("nie", &[Not]),
+    ("platn", &[Pay]), ("zaplac", &[Pay]), ("oplac", &[Pay]), ("nieoplac", &[Pay, Not]),
+    ("wysl", &[Ship]), ("nadan", &[Ship]), ("wysyl", &[Ship]), ("przesyl", &[Ship]),
+    ("drodze", &[Transit]), ("tranzyt", &[Transit]), ("dostarcz", &[Deliver]), ("dostaw", &[Deliver]), ("dorecz", &[Deliver]),
+    ("odebr", &[Receive]), ("otrzym", &[Receive]), ("odbior", &[Receive]), ("potwierdz", &[Confirm]),
+    ("zakoncz", &[Done]), ("zrealiz", &[Done]), ("ukoncz", &[Done]),
+    ("anulow", &[Cancel]), ("zamkni", &[Close]), ("wygas", &[Expire]),
+    ("spor", &[Dispute]), ("zwrot", &[Return]), ("przetwarz", &[Process]), ("realizac", &[Process]), ("toku", &[Process]),
+    ("przewidyw", &[Estimate]), ("szacow", &[Estimate]),
+    ("zamow", &[Order]), ("otworz", &[Open]), ("otwarc", &[Open]), ("przedluz", &[Extend]), ("ochron", &[Protect]),
+    ("sledz", &[Track]), ("opini", &[Review]), ("ocen", &[Review]), ("koszyk", &[Cart]), ("kup", &[Cart]), ("ponownie", &[Again]),
+    ("usun", &[Delete]), ("teraz", &[Now]), ("darmow", &[Free]), ("bezplatn", &[Free]),
+    ("data", &[Date]), ("dnia", &[Date]), ("numer", &[Number]), ("nr", &[Number]),
+];
+
+const ZH: &[Row] = &[
+    ("地址", &[Address]),
+    ("之前", &[Before]), ("前", &[Before]), ("到达", &[Deliver]), ("结束", &[End]), ("剩余", &[End]), ("到期", &[End]), ("退还", &[Refund]),
+    ("待", &[Wait]), ("等待", &[Wait]), ("未", &[Not]),
+    ("付款", &[Pay]), ("支付", &[Pay]), ("发货", &[Ship]), ("已发", &[Ship]), ("发出", &[Ship]), ("寄出", &[Ship]),
+    ("运输中", &[Transit]), ("在途", &[Transit]), ("途中", &[Transit]), ("送达", &[Deliver]), ("派送", &[Deliver]), ("投递", &[Deliver]),
+    ("收货", &[Receive]), ("签收", &[Receive]), ("收到", &[Receive]), ("确认", &[Confirm]),
+    ("完成", &[Done]), ("取消", &[Cancel]), ("关闭", &[Close]), ("过期", &[Expire]), ("超时", &[Expire]),
+    ("退款", &[Refund]), ("纠纷", &[Dispute]), ("争议", &[Dispute]), ("退货", &[Return]),
+    ("处理中", &[Process]), ("备货", &[Process]), ("预计", &[Estimate]), ("预期", &[Estimate]),
+    ("订单", &[Order]), ("下单", &[Order]), ("发起", &[Open]), ("开启", &[Open]), ("申请", &[Open]), ("延长", &[Extend]), ("保护", &[Protect]),
+    ("跟踪", &[Track]), ("物流", &[Track]), ("评价", &[Review]), ("购物车", &[Cart]), ("再次购买", &[Cart, Again]),
+    ("删除", &[Delete]), ("立即", &[Now]), ("免运费", &[Free]), ("包邮", &[Free]),
+    ("日期", &[Date]), ("时间", &[Date]), ("于", &[Date]), ("号", &[Number]), ("编号", &[Number]),
+];
+
+fn rows(lang: Lang) -> &'static [Row] {
+    match lang {
+        Lang::En => EN,
+        Lang::Fr => FR,
+        Lang::Ru => RU,
+        Lang::Es => ES,
+        Lang::Pt => PT,
+        Lang::De => DE,
+        Lang::Pl => PL,
+        Lang::Zh => ZH,
+    }
+}
+
+/// Folds case, Latin accents, `ё`, and turns everything that is not a letter or a digit into a
+/// space: "Expédiée !" → "expediee", "Zugestellt." → "zugestellt".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ł' => 'l',
+            'ś' | 'š' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ß' => {
+                out.push_str("ss");
+                continue;
+            }
+            'ё' => 'е',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        };
+        out.push(c);
+    }
+    out
+}
+
+/// Longest text read for ideas: order words are short.
+const MAX_WORDS: usize = 8;
+
+/// The ideas in a short text, in one language or (`None`) in every language. `None` when the
+/// text is too long to be a label.
+pub fn ideas(text: &str, lang: Option<Lang>) -> Option<Ideas> {
+    // Text reordered by bidirectional controls does not read as its letters: no ideas in it.
+    if text.chars().any(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')) {
+        return None;
+    }
+    let folded = fold(text);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    if words.len() > MAX_WORDS {
+        return None;
+    }
+    let mut found = Ideas::default();
+    let langs: &[Lang] = match lang {
+        Some(ref l) => std::slice::from_ref(l),
+        None => &Lang::ALL,
+    };
+    for &l in langs {
+        for (stem, is) in rows(l) {
+            let hit = if l == Lang::Zh {
+                folded.contains(stem)
+            } else {
+                // Stems of one or two letters, and those marked `=`, are whole words only ("no",
+                // "am"; "=спор", which "спорт" is not).
+                // `^` marks a word that means it only first ("To ship", not "Sent to carrier").
+                if let Some(word) = stem.strip_prefix('^') {
+                    words.first() == Some(&word)
+                } else {
+                    match stem.strip_prefix('=') {
+                        Some(word) => words.iter().any(|w| w == &word),
+                        None if stem.chars().count() <= 2 => words.iter().any(|w| w == stem),
+                        None => words.iter().any(|w| w.starts_with(stem)),
+                    }
+                }
+            };
+            if hit {
+                found.add(is);
+            }
+        }
+    }
+    Some(found)
+}
+
+/// Whether a folded word (see `fold`) is one of a family's in `lang` (or any language): the
+/// misread-page report keeps texts made only of such words, which are the site's vocabulary.
+pub fn is_family_word(word: &str, lang: Option<Lang>) -> bool {
+    let langs: &[Lang] = match lang {
+        Some(ref l) => std::slice::from_ref(l),
+        None => &Lang::ALL,
+    };
+    langs.iter().any(|&l| {
+        rows(l).iter().any(|(stem, _)| {
+            let stem = stem.trim_start_matches(['^', '=']);
+            if l == Lang::Zh {
+                word.contains(stem)
+            } else {
+                word == stem || (stem.chars().count() > 2 && word.starts_with(stem))
+            }
+        })
+    })
+}
+
+/// Whether a character of a script without spaces is part of a Chinese stem.
+pub fn is_cjk_stem_char(c: char) -> bool {
+    rows(Lang::Zh).iter().any(|(stem, _)| stem.contains(c))
+}
+
+use crate::wire::order::Status;
+
+/// The status a status text's ideas point to, when they point one way. A word in no table
+/// ("Livrée", "Order in transit", "Отгружен") is read by what it is made of; a mix that says two
+/// things ("Shipped, cancelled") gives `None`.
+pub fn status_of(text: &str, lang: Option<Lang>) -> Option<Status> {
+    let i = ideas(text, lang)?;
+    if i.has(Free) || i.has(Estimate) || i.has(Date) && i.has(Number) {
+        return None;
+    }
+    let waiting = i.any(&[Wait, Not, Process]);
+    if i.has(Dispute) || (i.has(Return) && waiting) {
+        // Under way unless it says it is over ("dispute cancelled", "dispute closed").
+        return (!i.any(&[Cancel, Close, Done, Expire])).then_some(Status::Dispute);
+    }
+    if i.any(&[Cancel, Close, Expire]) {
+        return (!i.any(&[Wait, Ship, Transit, Deliver])).then_some(Status::Closed);
+    }
+    if i.has(Refund) {
+        return (!waiting && !i.any(&[Ship, Transit, Deliver])).then_some(Status::Closed);
+    }
+    if i.has(Pay) && i.any(&[Wait, Not]) && !i.any(&[Ship, Transit, Deliver, Receive]) {
+        return Some(Status::AwaitingPayment);
+    }
+    if i.has(Ship) && waiting && !i.any(&[Transit, Deliver, Receive, Done]) {
+        return Some(Status::AwaitingShipment);
+    }
+    if i.has(Process) && !i.any(&[Ship, Transit, Deliver, Receive, Pay, Done]) {
+        return Some(Status::AwaitingShipment);
+    }
+    if i.has(Deliver) && i.has(Not) {
+        return None;
+    }
+    if i.has(Transit) || (i.has(Deliver) && !i.has(Receive)) || (i.any(&[Receive, Confirm]) && i.has(Wait)) {
+        return Some(Status::Shipped);
+    }
+    if i.has(Ship) && !i.any(&[Wait, Not, Receive]) {
+        return Some(Status::Shipped);
+    }
+    // Finished, or received; "awaiting your review" (feedback) is finished too.
+    let waits_for_review = i.has(Review) && !i.any(&[Pay, Ship, Deliver, Transit, Receive, Confirm]);
+    if (i.has(Done) || i.has(Receive)) && !i.any(&[Pay, Not]) && (!i.has(Wait) || waits_for_review) {
+        return Some(Status::Completed);
+    }
+    if i.has(Wait) && waits_for_review {
+        return Some(Status::Completed);
+    }
+    None
+}
+
+/// What a short control's label asks for, by its ideas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    ConfirmReceipt,
+    OpenDispute,
+    ReturnsRefunds,
+    ExtendProtection,
+    CancelDispute,
+    Track,
+    PayNow,
+    CancelOrder,
+    Review,
+    BuyAgain,
+    Delete,
+}
+
+/// The action a button's label names, when its ideas name one and only one.
+pub fn action_of(label: &str, lang: Option<Lang>) -> Option<Action> {
+    let i = ideas(label, lang)?;
+    if i.any(&[Free, Estimate, Address]) {
+        return None;
+    }
+    let words = fold(label).split_whitespace().count();
+    let pick = if i.has(Dispute) && i.has(Cancel) {
+        Action::CancelDispute
+    } else if i.has(Dispute) && !i.any(&[Close, Done]) {
+        Action::OpenDispute
+    } else if i.has(Confirm) && i.any(&[Receive, Deliver]) && !i.has(Not) {
+        Action::ConfirmReceipt
+    } else if i.has(Extend) {
+        Action::ExtendProtection
+    } else if (i.has(Refund) || i.has(Return) && words <= 2) && !i.any(&[Cancel, Done, Close]) {
+        Action::ReturnsRefunds
+    } else if i.has(Pay) && !i.any(&[Cancel, Done, Wait]) {
+        Action::PayNow
+    } else if i.has(Cancel) && i.has(Order) && !i.any(&[Refund, Return]) {
+        // "Cancel" alone closes a dialog; cancelling the order names the order.
+        Action::CancelOrder
+    } else if i.has(Track) {
+        Action::Track
+    } else if i.has(Review) {
+        Action::Review
+    } else if i.has(Cart) {
+        Action::BuyAgain
+    } else if i.has(Delete) {
+        Action::Delete
+    } else {
+        return None;
+    };
+    Some(pick)
+}
+
+/// Which date a label names, by its ideas: the order's, the payment's, the shipment's or the
+/// completion's. Forecasts ("Estimated delivery") name none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    Placed,
+    Paid,
+    Shipped,
+    Completed,
+}
+
+pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
+    let i = ideas(label, lang)?;
+    if i.any(&[Estimate, Free, Refund, Return, Dispute, Cancel, Expire, Protect, Extend, Before, End]) {
+        return None;
+    }
+    let kinds = [
+        (i.any(&[Done, Receive, Confirm]) && !i.any(&[Ship, Pay]) || i.has(Deliver) && i.has(Done), DateKind::Completed),
+        (i.any(&[Ship, Transit]) && !i.has(Deliver), DateKind::Shipped),
+        (i.has(Pay), DateKind::Paid),
+        (i.has(Order) && !i.any(&[Pay, Ship, Transit, Deliver, Done, Receive, Confirm]), DateKind::Placed),
+    ];
+    let hits: Vec<DateKind> = kinds.iter().filter(|(yes, _)| *yes).map(|(_, k)| *k).collect();
+    match hits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Which limit a sentence around a date states: the end of buyer protection ("Refund if no
+/// delivery before …", "若在 … 前未送达，全额退款", "Если ваш заказ не будет доставлен до …").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Money back if the parcel has not arrived by then.
+    RefundIfNoDelivery,
+    /// "If your order does not arrive on …" (the legacy page's wording, no money named).
+    DoesNotArrive,
+}
+
+pub fn protection_limit_of(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
+    // A sentence in another language than the page's labels (a promise left untranslated).
+    limit_in(sentence, lang).or_else(|| lang.and_then(|_| limit_in(sentence, None)))
+}
+
+fn limit_in(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
+    let folded = fold(sentence);
+    // A sentence, not a novel.
+    if folded.split_whitespace().count() > 20 {
+        return None;
+    }
+    let mut i = Ideas::default();
+    for chunk in folded.split_whitespace().collect::<Vec<_>>().chunks(MAX_WORDS) {
+        i.0 |= ideas(&chunk.join(" "), lang)?.0;
+    }
+    if i.any(&[Estimate, Pay, Cancel]) || !i.has(Deliver) || !(i.has(Not) || i.has(Before)) {
+        return None;
+    }
+    if i.has(Refund) || i.has(Return) {
+        return Some(Limit::RefundIfNoDelivery);
+    }
+    i.has(Not).then_some(Limit::DoesNotArrive)
+}
+
+/// Whether the words before a countdown say it counts down buyer protection ("A proteção do
+/// comprador termina em", "Buyer protection time remaining", "Автоподтверждение через") rather
+/// than the time to pay or to ship.
+pub fn is_protection_countdown_label(label: &str, lang: Option<Lang>) -> bool {
+    ideas(label, lang).is_some_and(|i| (i.has(Protect) || i.has(Confirm) && i.any(&[Receive, End]) || i.has(Confirm) && !i.any(&[Pay, Ship])) && !i.any(&[Pay, Ship, Extend]))
+}
+
+/// Whether a label introduces the order's number ("Order no.", "N° de commande", "Номер
+/// заказа", "订单编号"), as opposed to a tracking or payment number.
+pub fn is_order_number_label(label: &str, lang: Option<Lang>) -> bool {
+    ideas(label, lang).is_some_and(|i| i.has(Order) && !i.any(&[Track, Ship, Pay, Deliver, Transit, Date]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Status as S;
+
+    #[test]
+    fn status_words_no_table_lists_are_read_by_their_family() {
+        let cases: &[(&str, Lang, Option<S>)] = &[
+            ("Delivered", Lang::En, Some(S::Shipped)),
+            ("Order in transit", Lang::En, Some(S::Shipped)),
+            ("Pending shipment", Lang::En, Some(S::AwaitingShipment)),
+            ("Ready to ship", Lang::En, Some(S::AwaitingShipment)),
+            ("To pay", Lang::En, Some(S::AwaitingPayment)),
+            ("To ship", Lang::En, Some(S::AwaitingShipment)),
+            ("Sent to carrier", Lang::En, Some(S::Shipped)),
+            ("Por enviar", Lang::Es, Some(S::AwaitingShipment)),
+            ("Unpaid", Lang::En, Some(S::AwaitingPayment)),
+            ("Payment pending", Lang::En, Some(S::AwaitingPayment)),
+            ("Order shipped", Lang::En, Some(S::Shipped)),
+            ("Awaiting receipt", Lang::En, Some(S::Shipped)),
+            ("Receipt confirmed", Lang::En, Some(S::Completed)),
+            ("Order complete", Lang::En, Some(S::Completed)),
+            ("CANCELLED.", Lang::En, Some(S::Closed)),
+            ("Payment expired", Lang::En, Some(S::Closed)),
+            ("Dispute opened", Lang::En, Some(S::Dispute)),
+            ("Dispute closed", Lang::En, None),
+            ("Free shipping", Lang::En, None),
+            ("Shipped, cancelled", Lang::En, None),
+            ("Livrée", Lang::Fr, Some(S::Shipped)),
+            ("En cours de livraison", Lang::Fr, Some(S::Shipped)),
+            ("Commande annulée", Lang::Fr, Some(S::Closed)),
+            ("En préparation", Lang::Fr, Some(S::AwaitingShipment)),
+            ("Доставлен", Lang::Ru, Some(S::Shipped)),
+            ("В пути", Lang::Ru, Some(S::Shipped)),
+            ("Ожидает оплаты", Lang::Ru, Some(S::AwaitingPayment)),
+            ("Заказ отменён", Lang::Ru, Some(S::Closed)),
+            ("Entregado", Lang::Es, Some(S::Shipped)),
+            ("Pendiente de envío", Lang::Es, Some(S::AwaitingShipment)),
+            ("Pedido finalizado", Lang::Pt, Some(S::Completed)),
+            ("Aguardando envio", Lang::Pt, Some(S::AwaitingShipment)),
+            ("Em trânsito", Lang::Pt, Some(S::Shipped)),
+            ("Zugestellt", Lang::De, Some(S::Shipped)),
+            ("Versandt", Lang::De, Some(S::Shipped)),
+            ("Storniert", Lang::De, Some(S::Closed)),
+            ("Abgeschlossen", Lang::De, Some(S::Completed)),
+            ("Wysłane", Lang::Pl, Some(S::Shipped)),
+            ("Oczekuje na płatność", Lang::Pl, Some(S::AwaitingPayment)),
+            ("已发货", Lang::Zh, Some(S::Shipped)),
+            ("运输中", Lang::Zh, Some(S::Shipped)),
+            ("待付款", Lang::Zh, Some(S::AwaitingPayment)),
+            ("待发货", Lang::Zh, Some(S::AwaitingShipment)),
+            ("待收货", Lang::Zh, Some(S::Shipped)),
+            ("交易完成", Lang::Zh, Some(S::Completed)),
+            ("已取消", Lang::Zh, Some(S::Closed)),
+            ("Rückerstattung läuft", Lang::De, None),
+            ("Completed – awaiting your review", Lang::En, Some(S::Completed)),
+            ("Awaiting feedback", Lang::En, Some(S::Completed)),
+            ("\u{202e}Awaiting delivery", Lang::En, None),
+            ("Blue cotton T-shirt", Lang::En, None),
+        ];
+        for (text, lang, want) in cases {
+            assert_eq!(status_of(text, Some(*lang)), *want, "{text} ({lang:?})");
+        }
+    }
+
+    #[test]
+    fn button_labels_by_their_family() {
+        let cases: &[(&str, Lang, Option<Action>)] = &[
+            ("Confirm order received", Lang::En, Some(Action::ConfirmReceipt)),
+            ("Confirm delivery", Lang::En, Some(Action::ConfirmReceipt)),
+            ("Pay now", Lang::En, Some(Action::PayNow)),
+            ("Cancel order", Lang::En, Some(Action::CancelOrder)),
+            ("Leave feedback", Lang::En, Some(Action::Review)),
+            ("Buy again", Lang::En, Some(Action::BuyAgain)),
+            ("Delete", Lang::En, Some(Action::Delete)),
+            ("Return to the order list", Lang::En, None),
+            ("Request a refund", Lang::En, Some(Action::ReturnsRefunds)),
+            ("Cancel refund request", Lang::En, None),
+            ("Cancel", Lang::En, None),
+            ("Bestellung stornieren", Lang::De, Some(Action::CancelOrder)),
+            ("取消订单", Lang::Zh, Some(Action::CancelOrder)),
+            ("Confirmer la livraison", Lang::Fr, Some(Action::ConfirmReceipt)),
+            ("Ouvrir un litige", Lang::Fr, Some(Action::OpenDispute)),
+            ("Подтвердить получение", Lang::Ru, Some(Action::ConfirmReceipt)),
+            ("Confirmar recebimento", Lang::Pt, Some(Action::ConfirmReceipt)),
+            ("Empfang bestätigen", Lang::De, Some(Action::ConfirmReceipt)),
+            ("Potwierdź odbiór", Lang::Pl, Some(Action::ConfirmReceipt)),
+            ("确认收货", Lang::Zh, Some(Action::ConfirmReceipt)),
+            ("Zahlen", Lang::De, Some(Action::PayNow)),
+            ("Открыть спор", Lang::Ru, Some(Action::OpenDispute)),
+            ("Магазин Спорт", Lang::Ru, None),
+            ("Подтвердить адрес доставки", Lang::Ru, None),
+            ("Confirm delivery address", Lang::En, None),
+            ("Blue cotton T-shirt", Lang::En, None),
+        ];
+        for (text, lang, want) in cases {
+            assert_eq!(action_of(text, Some(*lang)), *want, "{text} ({lang:?})");
+        }
+    }
+
+    #[test]
+    fn date_labels_by_their_family() {
+        let cases: &[(&str, Lang, Option<DateKind>)] = &[
+            ("Ord. date", Lang::En, None), // "ord." is not a word of the family: the shape decides
+            ("Ordered", Lang::En, Some(DateKind::Placed)),
+            ("Dispatched on", Lang::En, Some(DateKind::Shipped)),
+            ("Payment made", Lang::En, Some(DateKind::Paid)),
+            ("Received on", Lang::En, Some(DateKind::Completed)),
+            ("Estimated delivery", Lang::En, None),
+            ("Date d'expédition", Lang::Fr, Some(DateKind::Shipped)),
+            ("Дата заказа", Lang::Ru, Some(DateKind::Placed)),
+            ("Fecha de envío", Lang::Es, Some(DateKind::Shipped)),
+            ("Bestelldatum", Lang::De, Some(DateKind::Placed)),
+            ("Data zamówienia", Lang::Pl, Some(DateKind::Placed)),
+            ("下单日期", Lang::Zh, Some(DateKind::Placed)),
+            ("订单日期", Lang::Zh, Some(DateKind::Placed)),
+            ("发货时间", Lang::Zh, Some(DateKind::Shipped)),
+        ];
+        for (text, lang, want) in cases {
+            assert_eq!(date_label_of(text, Some(*lang)), *want, "{text} ({lang:?})");
+        }
+    }
+
+    #[test]
+    fn protection_sentences_in_any_wording() {
+        let cases: &[(&str, Lang, Option<Limit>)] = &[
+            ("Refund if not delivered by", Lang::En, Some(Limit::RefundIfNoDelivery)),
+            ("Rückerstattung, falls keine Lieferung bis zum", Lang::De, Some(Limit::RefundIfNoDelivery)),
+            ("Zwrot pieniędzy, jeśli przesyłka nie dotrze przed", Lang::Pl, Some(Limit::RefundIfNoDelivery)),
+            ("Reembolso se não for entregue até", Lang::Pt, Some(Limit::RefundIfNoDelivery)),
+            ("若在 前未送达，全额退款", Lang::Zh, Some(Limit::RefundIfNoDelivery)),
+            ("Вернём деньги, если не доставим до", Lang::Ru, Some(Limit::RefundIfNoDelivery)),
+            ("Если ваш заказ не будет доставлен до , деньги будут возвращены автоматически", Lang::Ru, Some(Limit::RefundIfNoDelivery)),
+            ("If your order doesn't arrive before", Lang::En, Some(Limit::DoesNotArrive)),
+            ("Estimated delivery", Lang::En, None),
+            ("El vendedor enviará tu pedido antes del", Lang::Es, None),
+            ("Pay before", Lang::En, None),
+        ];
+        for (text, lang, want) in cases {
+            assert_eq!(protection_limit_of(text, Some(*lang)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn protection_countdown_labels() {
+        assert!(is_protection_countdown_label("A proteção do comprador termina em", Some(Lang::Pt)));
+        assert!(is_protection_countdown_label("Buyer protection time remaining", Some(Lang::En)));
+        assert!(!is_protection_countdown_label("Pay within", Some(Lang::En)));
+        assert!(!is_protection_countdown_label("The seller will ship within", Some(Lang::En)));
+    }
+
+    #[test]
+    fn order_number_labels() {
+        assert!(is_order_number_label("Order no.", Some(Lang::En)));
+        assert!(is_order_number_label("N° de commande", Some(Lang::Fr)));
+        assert!(is_order_number_label("Номер заказа", Some(Lang::Ru)));
+        assert!(is_order_number_label("订单编号", Some(Lang::Zh)));
+        assert!(!is_order_number_label("Tracking number", Some(Lang::En)));
+        assert!(!is_order_number_label("Numer przesyłki", Some(Lang::Pl)));
+    }
+}

@@ -1,0 +1,1182 @@
+//! What one order's element says about it, read the same way in every layout: the layout gives
+//! its hooks (classes, `data-testid`s); labels, phrases and dates come from the language tables;
+//! ids come from links and attributes before text.
+//!
+//! One walk over the order's subtree gathers the evidence, one search over its text finds the
+//! phrases ("Refund if no delivery before …"), then the evidence is weighed: two different ids
+//! drop the order, unknown or conflicting labels give `unknown`, unreadable dates stay absent.
+
+use super::status::{self, Signals, WordSource};
+use super::{controls, note, roots, short_text, OrderReading, Page, PageReading};
+use crate::read::countdown::{self, Countdown};
+use crate::read::dates::{find_date, parse_date_exact, parse_date_prefix};
+use crate::read::locales::families::{self, Action, DateKind, Idea};
+use crate::read::locales::{self, ControlKind, Field, Lang, Term};
+use crate::read::money;
+use crate::wire::order::{is_order_id, DisputeProgress, Item, Order, ProtectionSource, StatedWindow, Status};
+use crate::read::page_kind::{detail_url, order_id_in_link, PageKind};
+use crate::wire::page_tree::PageTree;
+use crate::wire::snapshot::NodeId;
+use chrono::{Duration, NaiveDate};
+use std::collections::{BTreeSet, HashMap};
+
+/// An element found by its class, optionally only inside an ancestor with another class
+/// (legacy `.first-row .info-body`).
+#[derive(Clone, Copy)]
+pub struct ClassHook {
+    pub within: Option<&'static str>,
+    pub class: &'static str,
+}
+
+pub const fn class(class: &'static str) -> ClassHook {
+    ClassHook { within: None, class }
+}
+
+pub const fn class_within(within: &'static str, class: &'static str) -> ClassHook {
+    ClassHook { within: Some(within), class }
+}
+
+/// A layout's hooks inside an order's element. Each layout module documents their sources.
+pub struct Hooks {
+    /// The status label ("Awaiting delivery").
+    pub status: &'static [ClassHook],
+    /// The store's name.
+    pub store: &'static [ClassHook],
+    /// The order total ("Total:US $7.98").
+    pub total: &'static [ClassHook],
+    /// An item's title (its `title` attribute or text); the quantity ("x2") is near it.
+    pub item_name: &'static [ClassHook],
+    /// An element whose text is the order id.
+    pub id_text: &'static [ClassHook],
+    /// An element whose text is the order date.
+    pub placed: &'static [ClassHook],
+    /// `data-testid` values of elements whose text is the order id.
+    pub id_testids: &'static [&'static str],
+    /// `data-testid` values of the store's element.
+    pub store_testids: &'static [&'static str],
+}
+
+/// Attributes whose value is the order id (FACTS.md "Legacy pages": `button[orderid]`,
+/// `tbody[data-orderid]`; `data-order-id`: team).
+const ID_ATTRS: &[&str] = &["orderid", "data-orderid", "data-order-id"];
+
+/// Longest store name, item title or status text kept.
+const MAX_TEXT: usize = 300;
+
+/// Up to `k` ancestors of `n` (not `n`), nearest first, never above `root`.
+fn ancestors_within(tree: &PageTree<'_>, n: NodeId, root: NodeId, k: usize) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    if n == root {
+        return out;
+    }
+    for a in tree.ancestors_or_self(n).skip(1).take(k) {
+        out.push(a);
+        if a == root {
+            break;
+        }
+    }
+    out
+}
+
+fn hook_matches(tree: &PageTree<'_>, n: NodeId, root: NodeId, hooks: &[ClassHook]) -> bool {
+    hooks.iter().any(|h| {
+        tree.has_class(n, h.class)
+            && h.within.is_none_or(|w| ancestors_within(tree, n, root, 4).into_iter().any(|a| tree.has_class(a, w)))
+    })
+}
+
+/// The phrases searched in an order's text, for the page language (every language when it
+/// is not known).
+pub fn phrases(lang: Option<Lang>) -> Vec<(Term, Lang, String)> {
+    locales::words_of(lang, |t| {
+        matches!(
+            t,
+            Term::Field(Field::RefundIfNoDelivery | Field::DoesNotArrive)
+                | Term::Window(..)
+                | Term::Economy
+                | Term::CountdownLabel
+                | Term::Dispute(_)
+        )
+    })
+}
+
+#[derive(Default)]
+enum DateSlot {
+    #[default]
+    Unread,
+    Read(NaiveDate),
+    /// Two different dates for the same fact: neither is trusted.
+    Conflict,
+}
+
+impl DateSlot {
+    fn put(&mut self, d: NaiveDate) {
+        *self = match self {
+            DateSlot::Unread => DateSlot::Read(d),
+            DateSlot::Read(x) if *x == d => DateSlot::Read(d),
+            _ => DateSlot::Conflict,
+        }
+    }
+    fn get(&self) -> Option<NaiveDate> {
+        match self {
+            DateSlot::Read(d) => Some(*d),
+            _ => None,
+        }
+    }
+}
+
+/// What one walk over an order's subtree found.
+#[derive(Default)]
+struct Scan {
+    ids: BTreeSet<String>,
+    status_el: Option<NodeId>,
+    status_code: Option<(Status, String)>,
+    label_statuses: Vec<(Term, String)>,
+    placed: DateSlot,
+    paid: DateSlot,
+    shipped: DateSlot,
+    completed: DateSlot,
+    unreadable: Vec<String>,
+    store_el: Option<NodeId>,
+    store_link: Option<NodeId>,
+    total_el: Option<NodeId>,
+    total_line: Option<String>,
+    item_names: Vec<NodeId>,
+    item_links: Vec<(NodeId, String)>,
+    lefttime: Option<String>,
+    remain_day: Option<NodeId>,
+    remain_hour: Option<NodeId>,
+    /// What the order's controls offer (for its status).
+    actions: Vec<Action>,
+    /// Dates with no label, or a label that names no fact: a lone one is the order date.
+    loose_dates: Vec<NaiveDate>,
+    /// Ids printed with no label: used only when nothing surer names the order.
+    loose_ids: BTreeSet<String>,
+    /// Short texts no table knows whose word family names a status.
+    family_statuses: Vec<(crate::wire::order::Status, String)>,
+}
+
+/// Every node of the snapshot's full subtrees that names an order: a link to one of its pages,
+/// an id attribute, an order-number element. For finding cards without a class hook.
+pub fn id_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<(NodeId, String)> {
+    let tree = page.tree;
+    let mut out = Vec::new();
+    for root in tree.roots() {
+        for n in std::iter::once(root).chain(tree.descendants(root)) {
+            if tree.is_text(n) {
+                // An id printed with an order-number label in any wording, or alone in groups.
+                if let Some((id, _)) = id_in_own_text(page, tree.own_text(n)) {
+                    out.push((n, id));
+                }
+                continue;
+            }
+            if let Some(id) = tree.attr(n, "href").and_then(order_id_in_link) {
+                out.push((n, id));
+            }
+            for a in ID_ATTRS {
+                if let Some(v) = tree.attr(n, a).map(str::trim).filter(|v| is_order_id(v)) {
+                    out.push((n, v.to_string()));
+                }
+            }
+            if tree.attr(n, "data-testid").is_some_and(|t| hooks.id_testids.contains(&t)) {
+                if let Some(id) = short_text(tree, n, 120, 20).and_then(|t| id_in_hooked_text(&t)) {
+                    out.push((n, id));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// On a detail page, the nodes that say something about its order: its ids, the status, the
+/// labelled facts and the phrases. Their common ancestor is the order's element when the layout
+/// has no hook for it.
+pub fn detail_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<NodeId> {
+    let tree = page.tree;
+    let mut out: Vec<NodeId> = Vec::new();
+    for root in tree.roots() {
+        for n in std::iter::once(root).chain(tree.descendants(root)) {
+            if tree.is_text(n) {
+                let text = tree.own_text(n);
+                if text.len() > 400 {
+                    continue;
+                }
+                let labelled = locales::line_starts(text).iter().any(|(t, _, _)| matches!(t, Term::Field(f) if *f != Field::Total));
+                let status = matches!(locales::term(text, page.lang), Some(Term::Status(_) | Term::Dispute(_)))
+                    || is_status_like(text) && families::status_of(text, page.lang).is_some();
+                let phrase = || {
+                    let norm = locales::normalise(text);
+                    page.phrases.iter().any(|(t, _, p)| match t {
+                        Term::Window(..) => p.split_once("{n}").is_some_and(|(pre, _)| norm.contains(pre)),
+                        Term::Economy => false,
+                        _ => norm.contains(p.as_str()),
+                    })
+                };
+                if labelled || status || phrase() {
+                    out.push(n);
+                }
+                continue;
+            }
+            let names_the_order = |id: &str| page.page_order.as_deref().is_none_or(|p| p == id);
+            let id_here = tree.attr(n, "href").and_then(order_id_in_link).is_some_and(|id| names_the_order(&id))
+                || ID_ATTRS.iter().any(|a| tree.attr(n, a).is_some_and(|v| is_order_id(v.trim()) && names_the_order(v.trim())))
+                || tree.attr(n, "data-testid").is_some_and(|t| hooks.id_testids.contains(&t))
+                || tree.attr(n, "data-status").is_some()
+                || matches!(tree.attr(n, "id"), Some("remain-day" | "remain-hour"))
+                || hook_matches(tree, n, root, hooks.status);
+            if id_here {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// Every order card of a list page: the outermost elements `is_card` names or, on a whole page
+/// where none does (the site changed its classes), the elements holding the order ids the page
+/// links to. Cards naming two different orders are not read, with a note.
+pub fn read_cards(page: &Page<'_, '_>, is_card: impl Fn(NodeId) -> bool, hooks: &Hooks, reading: &mut PageReading) {
+    let tree = page.tree;
+    let mut cards = roots::outermost(tree, is_card);
+    if !cards.is_empty() && page.whole {
+        note(reading, format!("{} order card(s) found by the layout's card hook", cards.len()));
+    }
+    if cards.is_empty() && page.whole {
+        let found = roots::by_ids(tree, &id_evidence(page, hooks));
+        cards = found.cards.into_iter().map(|(n, _)| n).collect();
+        if !cards.is_empty() {
+            note(reading, "no order card carries its usual class: cards found from the ids they link to".into());
+        }
+        if found.dropped > 0 {
+            note(reading, format!("{} part(s) of order cards naming two different orders: not read", found.dropped));
+        }
+    }
+    for card in cards {
+        if let Some(order) = read_order(page, card, hooks, reading) {
+            reading.orders.push(OrderReading { root: card, order });
+        }
+    }
+}
+
+/// Reads the order held by `root`. `None` when it has no id, or two different ones.
+pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mut PageReading) -> Option<Order> {
+    let tree = page.tree;
+    let mut s = Scan::default();
+    if let Some(id) = &page.page_order {
+        s.ids.insert(id.clone());
+    }
+    scan(page, root, hooks, &mut s);
+    let id = match s.ids.len() {
+        1 => s.ids.iter().next()?.clone(),
+        // Nothing surer names the order: the one id printed alone, if there is only one.
+        0 if s.loose_ids.len() == 1 => s.loose_ids.iter().next()?.clone(),
+        0 => return None,
+        _ => {
+            let ids: Vec<&str> = s.ids.iter().map(String::as_str).collect();
+            note(reading, format!("an order shows different ids ({}): not read", ids.join(", ")));
+            return None;
+        }
+    };
+    let mut order = Order { id, ..Default::default() };
+    order.placed = s.placed.get();
+    order.paid = s.paid.get();
+    order.shipped = s.shipped.get();
+    order.completed = s.completed.get();
+    // A lone date that no label names is the order's date (the order comes first: it is never
+    // later than any other date of the order, nor in the future).
+    if order.placed.is_none() && !matches!(s.placed, DateSlot::Conflict) {
+        let mut loose = s.loose_dates.clone();
+        loose.sort();
+        loose.dedup();
+        if let [d] = loose.as_slice() {
+            let first = [order.paid, order.shipped, order.completed].iter().flatten().all(|x| d <= x);
+            if first && *d <= page.today {
+                order.placed = Some(*d);
+                note(reading, format!("order {}: a date with no known label read as the order date", order.id));
+            }
+        }
+    }
+    read_status(page, &s, &mut order, reading);
+    for what in &s.unreadable {
+        note(reading, format!("order {}: {what}", order.id));
+    }
+    let text = locales::normalise(&tree.text(root));
+    read_phrases(page, &text, &mut order);
+    if order.protection_ends.is_none() {
+        read_limit_sentences(page, root, &mut order);
+    }
+    read_countdowns(page, &s, &text, &mut order);
+    order.store = s
+        .store_el
+        .or(s.store_link)
+        .map(|n| clip(&tree.text(n)))
+        .filter(|t| !t.is_empty());
+    order.total = s
+        .total_el
+        .map(|n| tree.text(n))
+        .map(|t| match locales::field_line_in(&t, page.lang) {
+            Some((Field::Total, _, rest)) => rest,
+            _ => t,
+        })
+        .or(s.total_line.clone())
+        .and_then(|t| money::parse_money(&t))
+        .map(|m| m.shown);
+    order.items = read_items(tree, root, &s);
+    order.detail_url = detail_url(page.layout, page.url, &order.id);
+    Some(order)
+}
+
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(MAX_TEXT) {
+        Some((i, _)) => text[..i].to_string(),
+        None => text.to_string(),
+    }
+}
+
+fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
+    let tree = page.tree;
+    for n in std::iter::once(root).chain(tree.descendants(root)) {
+        if tree.is_text(n) {
+            scan_text(page, root, n, s);
+            continue;
+        }
+        if let Some(id) = tree.attr(n, "href").and_then(order_id_in_link) {
+            s.ids.insert(id);
+        }
+        for a in ID_ATTRS {
+            if let Some(v) = tree.attr(n, a).map(str::trim).filter(|v| is_order_id(v)) {
+                s.ids.insert(v.to_string());
+            }
+        }
+        if let Some(a) = (n != root).then(|| action_of_control(page, n)).flatten() {
+            if !s.actions.contains(&a) {
+                s.actions.push(a);
+            }
+        }
+        if s.status_code.is_none() {
+            if let Some(code) = tree.attr(n, "data-status") {
+                if let Some(st) = super::legacy::status_code(code) {
+                    s.status_code = Some((st, code.to_string()));
+                }
+            }
+        }
+        let testid = tree.attr(n, "data-testid");
+        let id_testid = testid.is_some_and(|t| hooks.id_testids.contains(&t));
+        if id_testid || hook_matches(tree, n, root, hooks.id_text) {
+            if let Some(id) = short_text(tree, n, 120, 20).and_then(|t| id_in_hooked_text(&t)) {
+                s.ids.insert(id);
+            }
+        }
+        if id_testid {
+            if let Some(d) = dated_from(page, root, n) {
+                s.placed.put(d);
+            }
+        }
+        if s.status_el.is_none() && hook_matches(tree, n, root, hooks.status) {
+            s.status_el = Some(n);
+        }
+        if s.store_el.is_none() && (testid.is_some_and(|t| hooks.store_testids.contains(&t)) || hook_matches(tree, n, root, hooks.store)) {
+            s.store_el = Some(n);
+        }
+        if s.total_el.is_none() && hook_matches(tree, n, root, hooks.total) {
+            s.total_el = Some(n);
+        }
+        if hook_matches(tree, n, root, hooks.item_name) {
+            s.item_names.push(n);
+        }
+        if hook_matches(tree, n, root, hooks.placed) {
+            if let Some(t) = short_text(tree, n, 80, 20) {
+                match parse_date_exact(&t, &page.date_rules(None)) {
+                    Some(d) => s.placed.put(d),
+                    None if !t.is_empty() => s.unreadable.push(format!("order date {t:?} not understood")),
+                    None => {}
+                }
+            }
+        }
+        if let Some(href) = tree.attr(n, "href") {
+            let path = href.split(['?', '#']).next().unwrap_or("");
+            if path.contains("/item/") {
+                s.item_links.push((n, path.to_string()));
+            } else if s.store_link.is_none() && path.contains("/store/") && short_text(tree, n, 300, 20).is_some_and(|t| !t.is_empty()) {
+                s.store_link = Some(n);
+            }
+        }
+        if s.lefttime.is_none() && tree.has_class(n, "left-sendgoods-day") {
+            s.lefttime = tree.attr(n, "lefttime").map(str::to_string);
+        }
+        match tree.attr(n, "id") {
+            Some("remain-day") => s.remain_day = Some(n),
+            Some("remain-hour") => s.remain_hour = Some(n),
+            _ => {}
+        }
+    }
+}
+
+/// aliexpress.ru writes the order date after the number: "Заказ № 5123… от 12 марта" (FACTS.md
+/// "Legacy pages"; the year is left out for the current year). The date is read after the word
+/// "от", in the order-number element or, when it is not there, in the text around it (up to
+/// two levels up, while that text stays short).
+fn dated_from(page: &Page<'_, '_>, root: NodeId, number: NodeId) -> Option<NaiveDate> {
+    let tree = page.tree;
+    std::iter::once(number)
+        .chain(ancestors_within(tree, number, root, 2))
+        .map_while(|n| short_text(tree, n, 200, 60))
+        .find_map(|text| date_after_from(page, &locales::normalise(&text)))
+}
+
+fn date_after_from(page: &Page<'_, '_>, text: &str) -> Option<NaiveDate> {
+    let words = locales::words_of(page.lang, |t| *t == Term::Field(Field::DatedFrom));
+    for (_, lang, word) in &words {
+        for (i, _) in text.match_indices(word.as_str()) {
+            let before_ok = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = &text[i + word.len()..];
+            if before_ok && after.starts_with(' ') {
+                if let Some((d, _)) = parse_date_prefix(after, &page.date_rules(Some(*lang))) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "8100000000000001", "№ 8100000000000001", "8100 0000 0000 0001" → the digits, when they make
+/// an order id and nothing else is there.
+/// The order id in the text of an element that holds the order's number, whatever else it
+/// says ("Заказ 8123… от 6 марта", "Order 8123…"): its one run of digits shaped like an id.
+fn id_in_hooked_text(text: &str) -> Option<String> {
+    if let Some(id) = id_in_text(text) {
+        return Some(id);
+    }
+    let mut found: Option<String> = None;
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        let run: String = rest[at..].chars().take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{a0}').collect();
+        let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+        rest = &rest[at + run.len()..];
+        if digits.len() < 10 || !is_order_id(&digits) {
+            continue;
+        }
+        match &found {
+            Some(f) if *f != digits => return None,
+            _ => found = Some(digits),
+        }
+    }
+    found
+}
+
+fn id_in_text(text: &str) -> Option<String> {
+    let t = text.trim().trim_start_matches(['№', '#']).trim();
+    let digits: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    is_order_id(&digits).then_some(digits)
+}
+
+fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
+    let tree = page.tree;
+    let text = tree.own_text(n);
+    if text.len() > 300 {
+        return;
+    }
+    let starts = locales::line_starts(text);
+    let pick = starts
+        .iter()
+        .filter(|(t, _, _)| matches!(t, Term::Field(_)))
+        .find(|(_, l, _)| Some(*l) == page.lang)
+        .or_else(|| starts.iter().find(|(t, _, _)| matches!(t, Term::Field(_))));
+    // A timeline's step names are also status words ("Отправлен" = shipped, and the day it was
+    // shipped beside it): such a word is a date label only when a date follows it.
+    let status = locales::term(text, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)));
+    if let Some((Term::Field(field), lang, rest)) = pick {
+        let value = if rest.trim().is_empty() { row_value(tree, root, n) } else { rest.to_string() };
+        let rules = fact_rules(page, Some(*lang));
+        if let Some(t) = status {
+            // On a list card a status word alone in its element is the card's status, whatever
+            // date stands next to it (a card shows one date, the order's).
+            let alone_on_card = rest.trim().is_empty() && page.kind == PageKind::OrderList;
+            if alone_on_card || parse_date_prefix(&value, &rules).is_none() {
+                s.label_statuses.push((t, text.to_string()));
+                return;
+            }
+        }
+        let date = |slot: &mut DateSlot, what: &str| match parse_date_prefix(&value, &rules) {
+            Some((d, _)) => {
+                slot.put(d);
+                None
+            }
+            None if !value.trim().is_empty() => unreadable(what, &value),
+            None => None,
+        };
+        let problem = match field {
+            Field::OrderDate => date(&mut s.placed, "order date"),
+            Field::PaidOn => date(&mut s.paid, "payment date"),
+            Field::ShippedOn => date(&mut s.shipped, "shipment date"),
+            Field::CompletedOn => date(&mut s.completed, "completion date"),
+            // "от 12 марта": the order's date when a date follows; "от продавца" is no date.
+            Field::DatedFrom => {
+                if let Some((d, _)) = parse_date_prefix(&value, &rules) {
+                    s.placed.put(d);
+                }
+                None
+            }
+            Field::OrderId => {
+                if let Some(id) = leading_id(&value) {
+                    s.ids.insert(id);
+                }
+                None
+            }
+            Field::Total => {
+                if s.total_line.is_none() && !value.trim().is_empty() {
+                    s.total_line = Some(value.clone());
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(p) = problem {
+            s.unreadable.push(p);
+        }
+        return;
+    }
+    if let Some(t) = status {
+        s.label_statuses.push((t, text.to_string()));
+        return;
+    }
+    if in_control(tree, root, n) {
+        return;
+    }
+    if date_by_shape(page, root, n, text, s) || id_by_shape(page, root, n, text, s) {
+        return;
+    }
+    // A short text no table knows, made of status words ("Livrée", "Order in transit"); not a
+    // sentence ("Pick up your parcel and confirm receipt.").
+    if is_status_like(text) {
+        if let Some(st) = families::status_of(text, page.lang) {
+            if s.family_statuses.len() < 8 {
+                s.family_statuses.push((st, text.to_string()));
+            }
+        }
+    }
+}
+
+/// A text short and plain enough to be a status: a few words, letters, no digits, no
+/// sentence's end.
+pub(super) fn is_status_like(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().any(char::is_alphabetic)
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && t.split_whitespace().count() <= 5
+        && !t.trim_end_matches(['.', '!', '。', '！']).contains(['.', '!', '?', '。', '！', '？'])
+        && !t.ends_with(['!', '?', '。', '！', '？'])
+}
+
+/// Rules for the dates of things that happened (ordered, paid, shipped, received): a day and
+/// month without the year is the nearest such day in the past.
+fn fact_rules(page: &Page<'_, '_>, lang: Option<Lang>) -> crate::read::dates::DateRules {
+    crate::read::dates::DateRules { year_optional: true, ..page.date_rules(lang) }
+}
+
+/// Whether a text is (part of) a control's label: a button's words are not the order's facts.
+fn in_control(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> bool {
+    ancestors_within(tree, n, root, 3).into_iter().any(|a| a != root && controls::is_clickable(tree, a) && tree.attr(a, "href").and_then(order_id_in_link).is_none())
+}
+
+/// A date wherever it stands, whatever its label: the label (the words before it, else the
+/// short text just before it in its row, else the words after it) only says which date it is.
+/// Labels naming a forecast or a limit ("Estimated delivery", "Refund if…") are not facts; a
+/// date with no label, or one whose label names nothing known ("Ord. date"), is kept aside as a
+/// loose date. Returns whether the text was a date.
+fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &mut Scan) -> bool {
+    let tree = page.tree;
+    let rules = fact_rules(page, None);
+    let Some((date, start, end)) = find_date(text, &rules) else { return false };
+    let trim = |t: &str| t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '·' | '|' | '(' | ')' | ',')).to_string();
+    let mut label = trim(&text[..start]);
+    let mut beside = false;
+    if label.is_empty() {
+        label = label_before(tree, root, n).unwrap_or_default();
+        beside = true;
+    }
+    if label.is_empty() {
+        label = trim(&text[end..]);
+    }
+    // A sentence around a date is no label (limits in sentences are read elsewhere): more than
+    // a few words, or a deadline ("before", "by").
+    if label.split_whitespace().count() > 5 || label.chars().count() > 60 {
+        return true;
+    }
+    // On a list card, a status word in the element before the date is the card's status, not
+    // the date's label: a card shows one date, the order's.
+    let status_word = || {
+        (matches!(locales::term(&label, page.lang), Some(Term::Status(_))) || families::status_of(&label, page.lang).is_some())
+            && !families::ideas(&label, page.lang).is_some_and(|i| i.has(Idea::Date))
+    };
+    if beside && page.kind == PageKind::OrderList && status_word() {
+        label.clear();
+    }
+    // A known field label, a timeline step ("Shipped 3 Mar"), then the label's word family.
+    let field = locales::field_line_in(&label, page.lang).map(|(f, _, _)| f).or_else(|| {
+        locales::line_starts(&label).into_iter().find_map(|(t, _, rest)| match t {
+            Term::Field(f) if rest.trim().is_empty() => Some(f),
+            _ => None,
+        })
+    });
+    let kind = match field {
+        Some(Field::OrderDate | Field::DatedFrom) => Some(DateKind::Placed),
+        Some(Field::PaidOn) => Some(DateKind::Paid),
+        Some(Field::ShippedOn) => Some(DateKind::Shipped),
+        Some(Field::CompletedOn) => Some(DateKind::Completed),
+        // A date under another field's label (a grid of labels over values): no label.
+        Some(Field::OrderId | Field::Total) => {
+            label.clear();
+            None
+        }
+        Some(_) => return true,
+        None => match locales::term(&label, page.lang) {
+            Some(Term::Status(crate::wire::order::Status::Shipped)) => Some(DateKind::Shipped),
+            Some(Term::Status(crate::wire::order::Status::Completed)) => Some(DateKind::Completed),
+            Some(Term::Status(_) | Term::Dispute(_)) => return true,
+            _ => families::date_label_of(&label, page.lang),
+        },
+    };
+    match kind {
+        Some(DateKind::Placed) => s.placed.put(date),
+        Some(DateKind::Paid) => s.paid.put(date),
+        Some(DateKind::Shipped) => s.shipped.put(date),
+        Some(DateKind::Completed) => s.completed.put(date),
+        None => {
+            // Only a label that says nothing but "date", "order", "no." may leave a date loose.
+            let plain = families::ideas(&label, page.lang).is_some_and(|i| i.is_empty() || i.only(&[Idea::Date, Idea::Order, Idea::Number, Idea::Now]));
+            if plain && s.loose_dates.len() < 8 {
+                s.loose_dates.push(date);
+            }
+        }
+    }
+    true
+}
+
+/// The short label just before `n` in its row: the last text of the element before it (or
+/// before its parent), when that text is short and holds no date of its own.
+fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> {
+    let mut child = n;
+    for parent in ancestors_within(tree, n, root, 2) {
+        // A table cell's label is its column's header when the cell opens its row.
+        if tree.tag(parent) == "td" {
+            if let Some(h) = column_header(tree, root, parent) {
+                return Some(h);
+            }
+        }
+        let kids = tree.children(parent);
+        let i = kids.iter().position(|&k| k == child)?;
+        if let Some(&prev) = kids[..i].iter().rev().find(|&&k| !tree.is_text(k) || !tree.own_text(k).trim().is_empty()) {
+            let t = short_text(tree, prev, 60, 10)?;
+            let t = t.trim().trim_end_matches([':', '：']).trim().to_string();
+            return (!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).then_some(t);
+        }
+        child = parent;
+    }
+    None
+}
+
+/// The header of a table cell's column: the `th` at the same position in the table's first row
+/// of headers (a logistics table: "Carrier | Tracking number | Shipment date").
+fn column_header(tree: &PageTree<'_>, root: NodeId, cell: NodeId) -> Option<String> {
+    let row = tree.parent(cell).filter(|&r| tree.tag(r) == "tr")?;
+    let col = tree.children(row).iter().filter(|&&k| !tree.is_text(k)).position(|&k| k == cell)?;
+    // Only a cell in a table whose headers are its own (not the whole page's).
+    let table = ancestors_within(tree, row, root, 3).into_iter().find(|&a| tree.tag(a) == "table")?;
+    // The header row holds headers only (a row of `th`s); rows that pair a `th` with its `td`
+    // are label/value rows, read by their siblings.
+    let header_row = tree.descendants(table).take(400).find(|&r| {
+        let cells: Vec<NodeId> = tree.children(r).iter().copied().filter(|&k| !tree.is_text(k)).collect();
+        tree.tag(r) == "tr" && cells.len() > 1 && cells.iter().all(|&k| tree.tag(k) == "th")
+    })?;
+    if header_row == row {
+        return None;
+    }
+    let th = *tree.children(header_row).iter().filter(|&&k| !tree.is_text(k)).nth(col)?;
+    let t = short_text(tree, th, 60, 10)?;
+    let t = t.trim().trim_end_matches([':', '：']).trim().to_string();
+    (!t.is_empty()).then_some(t)
+}
+
+/// An order id printed in text: after a label naming the order's number in any wording ("Order
+/// no.", "N° de commande", "订单编号"), or alone in groups of digits. A labelled one counts as
+/// much as a table label; an unlabelled one only when nothing else names the order. Numbers
+/// labelled as tracking or payment numbers are none of the order's.
+fn id_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &mut Scan) -> bool {
+    match id_in_own_text(page, text) {
+        Some((id, true)) => {
+            s.ids.insert(id);
+            true
+        }
+        Some((id, false)) => {
+            s.loose_ids.insert(id);
+            true
+        }
+        None => {
+            // The number alone in its element, its label in the element before ("Nr zam." |
+            // "8123…").
+            let t = text.trim();
+            let Some(id) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| leading_id(t)).flatten() else { return false };
+            if label_before(page.tree, root, n).is_some_and(|l| is_order_number_label(page, &l)) {
+                s.ids.insert(id);
+            }
+            true
+        }
+    }
+}
+
+/// An order id a text prints: after a label naming the order's number in any wording ("Order
+/// no.", "N° de commande", "订单编号"; `true`: as sure as a table label), or alone in groups of
+/// digits (`false`: used only when nothing else names the order). Numbers labelled as tracking
+/// or payment numbers are none of the order's; phone numbers ("+7 …") neither.
+fn id_in_own_text(page: &Page<'_, '_>, text: &str) -> Option<(String, bool)> {
+    let t = text.trim();
+    if t.len() > 120 {
+        return None;
+    }
+    let at = t.find(|c: char| c.is_ascii_digit())?;
+    let (label, value) = t.split_at(at);
+    let id = leading_id(value)?;
+    let label = label.trim().trim_end_matches([':', '：', '#', '№']).trim();
+    if label.is_empty() {
+        return (id.len() >= 14 && !t.starts_with('+')).then_some((id, false));
+    }
+    is_order_number_label(page, label).then_some((id, true))
+}
+
+fn is_order_number_label(page: &Page<'_, '_>, label: &str) -> bool {
+    matches!(locales::field_line_in(label, page.lang), Some((Field::OrderId, _, rest)) if rest.trim().is_empty())
+        || families::is_order_number_label(label, page.lang)
+        || label.chars().all(|c| matches!(c, '#' | '№' | '.' | ' '))
+}
+
+/// The order id a value starts with: digits, in groups or not ("8123 4567 8901 2345 Copy").
+fn leading_id(value: &str) -> Option<String> {
+    let v = value.trim().trim_start_matches(['№', '#', ':', '：']).trim_start();
+    let run: String = v.chars().take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{a0}').collect();
+    let rest = &v[run.len()..];
+    // "8123456789012345-1" or "81234567890123456789012" is not an order id.
+    if !run.ends_with([' ', '\u{a0}']) && rest.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return None;
+    }
+    id_in_text(&run)
+}
+
+fn unreadable(what: &str, value: &str) -> Option<String> {
+    Some(format!("{what} {:?} not understood", clip(value.trim())))
+}
+
+/// The value next to a label that stands alone in its element ("<span>Paid on:</span>
+/// <span>Mar 2, 2024</span>"): the text that follows it within its row, briefly.
+fn row_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> String {
+    let row = ancestors_within(tree, label, root, 3).into_iter().find(|&a| tree.children(a).len() > 1 || a == root);
+    let Some(row) = row else { return String::new() };
+    let mut out = String::new();
+    let mut after = false;
+    for (visited, x) in tree.descendants(row).enumerate() {
+        if visited > 200 || out.len() > 120 {
+            break;
+        }
+        if x == label {
+            after = true;
+            continue;
+        }
+        if after && tree.is_text(x) {
+            // The next labelled line is not this label's value.
+            if locales::line_starts(tree.own_text(x)).iter().any(|(t, _, _)| matches!(t, Term::Field(_))) {
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(tree.own_text(x));
+        }
+    }
+    out
+}
+
+fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut PageReading) {
+    let tree = page.tree;
+    let mut from_label: Option<(Term, String)> = None;
+    let mut word: Option<(Status, WordSource)> = None;
+    if let Some(el) = s.status_el {
+        let whole = short_text(tree, el, 120, 40).unwrap_or_default();
+        let term = locales::term(&whole, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)));
+        // The status element may hold more than the label (a countdown, a hint): its first
+        // text that is a label then.
+        let term = term.map(|t| (t, whole.clone())).or_else(|| {
+            tree.text_nodes(el).take(10).find_map(|t| {
+                let text = tree.own_text(t);
+                locales::term(text, page.lang).filter(|x| matches!(x, Term::Status(_) | Term::Dispute(_))).map(|x| (x, text.to_string()))
+            })
+        });
+        match term {
+            Some(found) => from_label = Some(found),
+            None if !whole.is_empty() => {
+                order.status_text = Some(clip(&whole));
+                // No row has the word: what it is made of, else the other signals.
+                let family = families::status_of(&whole, page.lang).or_else(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang)));
+                match family {
+                    Some(st) => word = Some((st, WordSource::Family)),
+                    None => note(reading, format!("status label {:?} is in no language table", clip(&whole))),
+                }
+            }
+            None => {}
+        }
+    } else {
+        // No status element: the one status label the order's texts agree on, if any; else the
+        // one status the word families of its short texts agree on.
+        let mut distinct: Vec<&(Term, String)> = Vec::new();
+        for l in &s.label_statuses {
+            if !distinct.iter().any(|d| d.0 == l.0) {
+                distinct.push(l);
+            }
+        }
+        match distinct.as_slice() {
+            [one] => from_label = Some((one.0, one.1.clone())),
+            [] => {
+                let mut fam: Vec<&(Status, String)> = Vec::new();
+                for f in &s.family_statuses {
+                    if !fam.iter().any(|d| d.0 == f.0) {
+                        fam.push(f);
+                    }
+                }
+                if let [(st, text)] = fam.as_slice() {
+                    word = Some((*st, WordSource::Family));
+                    order.status_text = Some(clip(text));
+                }
+            }
+            _ => note(reading, format!("order {}: several status labels, status unknown", order.id)),
+        }
+    }
+    if let Some((term, text)) = from_label {
+        order.status_text = Some(clip(&text));
+        match term {
+            Term::Status(st) => word = Some((st, WordSource::Table)),
+            Term::Dispute(p) => {
+                if p == DisputeProgress::InProgress {
+                    word = Some((Status::Dispute, WordSource::Table));
+                }
+                order.dispute = Some(p);
+            }
+            _ => {}
+        }
+    }
+    // The legacy status code speaks when the label does not; when both speak, they must agree.
+    if let Some((code_status, code)) = &s.status_code {
+        match word {
+            None if order.dispute.is_none() => word = Some((*code_status, WordSource::Code)),
+            Some((w, _)) if w != *code_status && order.dispute.is_none() => {
+                note(reading, format!("order {}: label and status code {code} disagree, status unknown", order.id));
+                order.status = Status::Unknown;
+                return;
+            }
+            _ => {}
+        }
+    }
+    let signals = Signals {
+        word,
+        actions: s.actions.clone(),
+        tab: page.tab,
+        shipped_date: order.shipped.is_some(),
+        completed_date: order.completed.is_some(),
+    };
+    let (st, why) = status::decide(&signals);
+    order.status = st;
+    if let Some(why) = why {
+        note(reading, format!("order {}: {why}", order.id));
+    }
+}
+
+/// What a control inside an order offers, by its label: a table row, else its word family.
+fn action_of_control(page: &Page<'_, '_>, n: NodeId) -> Option<Action> {
+    let tree = page.tree;
+    // The card itself as a link, or a link to an order's page, is no button of the order's.
+    if !controls::is_clickable(tree, n) || tree.attr(n, "href").and_then(order_id_in_link).is_some() {
+        return None;
+    }
+    let label = controls::label_of(tree, n)?;
+    match locales::term(&label, page.lang) {
+        Some(Term::Control(kind)) => Some(match kind {
+            ControlKind::ConfirmReceipt => Action::ConfirmReceipt,
+            ControlKind::OpenDispute => Action::OpenDispute,
+            ControlKind::ReturnsRefunds => Action::ReturnsRefunds,
+            ControlKind::ExtendProtection => Action::ExtendProtection,
+            ControlKind::CancelDispute => Action::CancelDispute,
+            ControlKind::TrackOrder => Action::Track,
+        }),
+        Some(_) => None,
+        None => families::action_of(&label, page.lang),
+    }
+}
+
+/// Phrases anywhere in the order's (normalised) text.
+fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
+    let mut protection: Option<(NaiveDate, ProtectionSource)> = None;
+    let mut progress: Vec<DisputeProgress> = Vec::new();
+    for (term, lang, phrase) in &page.phrases {
+        match term {
+            Term::Field(f @ (Field::RefundIfNoDelivery | Field::DoesNotArrive)) => {
+                let rules = page.date_rules(Some(*lang));
+                for (i, _) in text.match_indices(phrase.as_str()) {
+                    let after = &text[i + phrase.len()..];
+                    if let Some((d, _)) = parse_date_prefix(after, &rules) {
+                        let source = if *f == Field::RefundIfNoDelivery { ProtectionSource::RefundIfNoDelivery } else { ProtectionSource::DoesNotArrive };
+                        // Several products, several dates: the earliest is the one that holds.
+                        if protection.is_none_or(|(p, _)| d < p) {
+                            protection = Some((d, source));
+                        }
+                    }
+                }
+            }
+            Term::Window(purpose, from) => {
+                let Some((pre, post)) = phrase.split_once("{n}") else { continue };
+                for (i, _) in text.match_indices(pre) {
+                    let after = &text[i + pre.len()..];
+                    let after_trim = after.trim_start();
+                    let digits = after_trim.bytes().take_while(u8::is_ascii_digit).count();
+                    if digits == 0 || digits > 3 {
+                        continue;
+                    }
+                    let rest = after_trim[digits..].trim_start();
+                    if !rest.starts_with(post.trim_start()) {
+                        continue;
+                    }
+                    let Ok(days) = after_trim[..digits].parse::<u32>() else { continue };
+                    let w = StatedWindow { days, from: *from, purpose: *purpose };
+                    if days > 0 && !order.stated_windows.contains(&w) {
+                        order.stated_windows.push(w);
+                    }
+                }
+            }
+            Term::Economy if text.contains(phrase.as_str()) => order.economy_shipping = Some(true),
+            Term::Dispute(p) if contains_phrase(text, phrase) => progress.push(*p),
+            _ => {}
+        }
+    }
+    if let Some((d, source)) = protection {
+        order.protection_ends = Some(d);
+        order.protection_source = Some(source);
+    }
+    // A dispute under way outranks an older cancelled or decided one on the same page.
+    for p in [DisputeProgress::InProgress, DisputeProgress::Decided, DisputeProgress::Cancelled] {
+        if order.dispute.is_none() && progress.contains(&p) {
+            order.dispute = Some(p);
+        }
+    }
+    if order.dispute == Some(DisputeProgress::InProgress) && order.status == Status::Unknown && order.status_text.is_none() {
+        order.status = Status::Dispute;
+    }
+}
+
+/// The end of buyer protection stated in a sentence no table lists ("Rückerstattung, falls keine
+/// Lieferung bis zum …", "若在 … 前未送达，全额退款"): a sentence holding one date whose words
+/// say money back if the parcel has not arrived (`families::protection_limit_of`).
+fn read_limit_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
+    let tree = page.tree;
+    let rules = page.date_rules(None);
+    let mut found: Option<(NaiveDate, ProtectionSource)> = None;
+    for t in tree.text_nodes(root).take(3000) {
+        let text = tree.own_text(t);
+        if text.len() > 300 {
+            continue;
+        }
+        let Some((d, start, end)) = find_date(text, &rules) else { continue };
+        let words = format!("{} {}", &text[..start], &text[end..]);
+        let source = match families::protection_limit_of(&words, page.lang) {
+            Some(families::Limit::RefundIfNoDelivery) => ProtectionSource::RefundIfNoDelivery,
+            Some(families::Limit::DoesNotArrive) => ProtectionSource::DoesNotArrive,
+            None => continue,
+        };
+        // Several products, several dates: the earliest is the one that holds.
+        if found.is_none_or(|(p, _)| d < p) {
+            found = Some((d, source));
+        }
+    }
+    if let Some((d, source)) = found {
+        order.protection_ends = Some(d);
+        order.protection_source = Some(source);
+    }
+}
+
+/// `phrase` in `text` as whole words (so "спор" does not match inside another word).
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + phrase.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() || locales::is_cjk(c));
+        boundary(before) && boundary(after)
+    })
+}
+
+/// Countdowns tell the end of buyer protection only for an order on its way: before shipment
+/// the site counts the seller's time to ship, after receipt there is nothing left to count.
+fn read_countdowns(page: &Page<'_, '_>, s: &Scan, text: &str, order: &mut Order) {
+    if order.status != Status::Shipped || order.protection_ends.is_some() || order.dispute.is_some() {
+        return;
+    }
+    let tree = page.tree;
+    let mut found: Option<Countdown> = None;
+    if let Some(ms) = &s.lefttime {
+        found = countdown::from_millis(ms);
+    }
+    if found.is_none() {
+        if let Some(day) = s.remain_day {
+            let hours = s.remain_hour.and_then(|h| short_text(tree, h, 10, 5));
+            found = short_text(tree, day, 10, 5).and_then(|d| countdown::from_parts(&d, hours.as_deref()));
+        }
+    }
+    if found.is_none() {
+        for (term, _, phrase) in &page.phrases {
+            if *term != Term::CountdownLabel {
+                continue;
+            }
+            for (i, _) in text.match_indices(phrase.as_str()) {
+                if let Some((c, _)) = countdown::parse_countdown_prefix(&text[i + phrase.len()..]) {
+                    found = Some(c);
+                    break;
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+    }
+    if found.is_none() {
+        found = countdown_by_its_words(page, text);
+    }
+    if let Some(c) = found {
+        order.protection_ends = page.today.checked_add_signed(Duration::days(c.whole_days() as i64));
+        order.protection_source = order.protection_ends.map(|_| ProtectionSource::Countdown);
+    }
+}
+
+/// A countdown ("2 dias 07:14:09") whose preceding words, in any wording, say it counts down
+/// buyer protection ("A proteção do comprador termina em").
+fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> {
+    let mut tried = 0;
+    for (i, c) in text.char_indices() {
+        let starts_number = c.is_ascii_digit() && !text[..i].ends_with(|p: char| p.is_ascii_digit());
+        if !starts_number {
+            continue;
+        }
+        tried += 1;
+        if tried > 200 {
+            break;
+        }
+        let Some((found, _)) = countdown::parse_countdown_prefix(&text[i..]) else { continue };
+        // The words just before it, back to the previous sentence's end.
+        let before = &text[..i];
+        let from = before.rfind(['.', '!', '?', '。', '\n']).map_or(0, |k| k + 1);
+        let label: Vec<&str> = before[from..].split_whitespace().rev().take(8).collect();
+        let label: Vec<&str> = label.into_iter().rev().collect();
+        if families::is_protection_countdown_label(&label.join(" "), page.lang) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Items: each title element (or each link to a product page when the layout has no title
+/// hook), with the quantity ("x2") found in the title's own block.
+fn read_items(tree: &PageTree<'_>, root: NodeId, s: &Scan) -> Vec<Item> {
+    let starts: Vec<NodeId> = if !s.item_names.is_empty() {
+        s.item_names.clone()
+    } else {
+        // Product links; a thumbnail and a title linking to the same product are one item.
+        let mut seen: Vec<&str> = Vec::new();
+        let mut out = Vec::new();
+        for (n, path) in &s.item_links {
+            if seen.contains(&path.as_str()) {
+                continue;
+            }
+            if item_title(tree, *n).is_some() {
+                seen.push(path);
+                out.push(*n);
+            }
+        }
+        out
+    };
+    // How many item starts each nearby ancestor holds, to find each item's own block.
+    let mut holds: HashMap<NodeId, u32> = HashMap::new();
+    for &n in &starts {
+        for a in ancestors_within(tree, n, root, 4) {
+            *holds.entry(a).or_default() += 1;
+        }
+    }
+    let mut items = Vec::new();
+    for &n in starts.iter().take(200) {
+        let Some(title) = item_title(tree, n) else { continue };
+        let mut block = n;
+        for a in ancestors_within(tree, n, root, 4) {
+            if holds.get(&a).copied().unwrap_or(0) != 1 {
+                break;
+            }
+            block = a;
+        }
+        let quantity = tree.text_nodes(block).take(100).find_map(|t| quantity(tree.own_text(t)));
+        items.push(Item { title, quantity });
+    }
+    items
+}
+
+/// An item's title: a `title` attribute in it (the site puts the full title there), else its
+/// text.
+fn item_title(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
+    let from_attr = std::iter::once(n)
+        .chain(tree.descendants(n).take(20))
+        .find_map(|x| tree.attr(x, "title").map(crate::wire::text::collapse_ws).filter(|t| !t.is_empty()));
+    let title = from_attr.or_else(|| short_text(tree, n, 600, 40)).filter(|t| !t.is_empty())?;
+    Some(clip(&title))
+}
+
+/// "x2", "X 2", "×2", "х2" (Cyrillic), "2 шт.", "2件" → 2.
+fn quantity(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let num = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten().filter(|q| *q > 0)
+    };
+    for prefix in ["x", "X", "×", "х", "Х"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            return num(rest);
+        }
+    }
+    for suffix in ["шт.", "шт", "件", "pcs", "pcs."] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            return num(rest);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities_in_the_shapes_pages_use() {
+        assert_eq!(quantity("x2"), Some(2));
+        assert_eq!(quantity(" X 12 "), Some(12));
+        assert_eq!(quantity("×3"), Some(3));
+        assert_eq!(quantity("2 шт."), Some(2));
+        assert_eq!(quantity("x0"), None);
+        assert_eq!(quantity("x2.5"), None);
+        assert_eq!(quantity("xbox"), None);
+    }
+
+    #[test]
+    fn ids_in_text() {
+        assert_eq!(id_in_text("№ 5123 4567 8901 2345").as_deref(), Some("5123456789012345"));
+        assert_eq!(id_in_text("5123456789012345 Copy"), None);
+        assert_eq!(id_in_text("123"), None);
+    }
+
+    #[test]
+    fn phrases_match_whole_words() {
+        assert!(contains_phrase("статус: спор открыт.", "спор открыт"));
+        assert!(!contains_phrase("распор открыт", "спор открыт"));
+        assert!(contains_phrase("订单纠纷处理中", "纠纷处理中"));
+    }
+}
