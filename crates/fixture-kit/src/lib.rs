@@ -87,8 +87,7 @@ pub fn render(template: &str, today: NaiveDate) -> Result<String, String> {
 }
 
 /// Elements whose subtrees the content script does not send: they hold no page text.
-pub const SKIPPED: &[&str] =
-    &["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "link", "meta"];
+pub const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "link", "meta"];
 /// Longest text node and attribute value sent, in UTF-16 units as JavaScript counts.
 pub const MAX_TEXT: usize = 2000;
 pub const MAX_ATTR: usize = 500;
@@ -224,10 +223,7 @@ mod tests {
         );
         assert_eq!(s["lang"], "en");
         assert_eq!(s["title"], "T");
-        assert_eq!(
-            s["nodes"],
-            json!([[-1, "body", []], [0, "div", ["class", "a"]], [1, "#", "Hi there"], [1, "b", []], [3, "#", "!"]])
-        );
+        assert_eq!(s["nodes"], json!([[-1, "body", []], [0, "div", ["class", "a"]], [1, "#", "Hi there"], [1, "b", []], [3, "#", "!"]]));
     }
 }
 

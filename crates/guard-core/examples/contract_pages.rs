@@ -14,7 +14,8 @@ const KEYS: &[&str] = &["status", "placed", "shipped", "completed", "protection-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v");
-    let dir = args.iter().find(|a| !a.starts_with('-')).map(std::path::PathBuf::from).unwrap_or_else(|| fixture_kit::repo_root().join("tests/fixtures/contract"));
+    let dir =
+        args.iter().find(|a| !a.starts_with('-')).map(std::path::PathBuf::from).unwrap_or_else(|| fixture_kit::repo_root().join("tests/fixtures/contract"));
     let today = chrono::Local::now().date_naive();
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("a folder of contract pages")
@@ -26,13 +27,14 @@ fn main() {
     for name in &names {
         let template = std::fs::read_to_string(dir.join(format!("{name}.html"))).unwrap();
         let Ok(spec_text) = std::fs::read_to_string(dir.join(format!("{name}.json"))) else { continue };
-        let spec: Value = match fixture_kit::render(&spec_text, today).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
-            Ok(v) => v,
-            Err(e) => {
-                println!("BAD  {name}: {e}");
-                continue;
-            }
-        };
+        let spec: Value =
+            match fixture_kit::render(&spec_text, today).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
+                Ok(v) => v,
+                Err(e) => {
+                    println!("BAD  {name}: {e}");
+                    continue;
+                }
+            };
         if spec.get("picks").is_some() && spec.get("orders").is_none() {
             continue; // evidence picks need a browser
         }

@@ -15,9 +15,10 @@ fn report(template: &str, url: &str) -> (Snapshot, Report) {
     let today = chrono::Local::now().date_naive();
     let html = fixture_kit::render(template, today).expect("placeholders");
     let snap: Snapshot = serde_json::from_value(fixture_kit::snapshot_html(&html, url)).expect("a snapshot");
-    let seed = std::env::var("DG_REPORT_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(1)
-    });
+    let seed = std::env::var("DG_REPORT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(1));
     let r = make_report(&snap, &Default::default(), chrono::Local::now().naive_local(), seed);
     (snap, r)
 }

@@ -4,18 +4,18 @@
 
 // The layers, lowest first; a module uses only its own layer and those below
 // (tests/layers.rs checks it; docs/ARCHITECTURE.md draws it).
-pub mod wire;
 pub mod read;
 pub mod rules;
 pub mod toolbar;
+pub mod wire;
 
 pub mod page_guard;
 pub mod page_report;
 
-pub use wire::parse_local_now;
-use wire::{order, snapshot};
 use rules::settings;
 use toolbar::{deadlines, order_memory, stored_data};
+pub use wire::parse_local_now;
+use wire::{order, snapshot};
 
 /// The whole page path in one call, JSON in and out, as the wasm wrapper exposes it.
 pub fn analyse_json(snapshot: &str, settings: &str, now_local: &str) -> Result<String, String> {

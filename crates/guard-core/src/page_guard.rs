@@ -2,17 +2,17 @@
 //! An orchestrator only: reading is `reading`, the rules `dispute_window`, the dialogs
 //! `confirm_guard`, highlights and widgets `dispute_path`.
 
+use crate::read::locales::{ControlKind, Lang};
+use crate::read::page_kind::{classify, PageKind};
+use crate::read::reading::{read_page, Control, PageReading, ReadContext};
 use crate::rules::confirm_guard::{cancel_dispute_guard, confirm_receipt_guard};
 use crate::rules::dispute_path::{self, PathControl, PathOrder, PathPage};
 use crate::rules::dispute_window::{dispute_window, DisputeWindow};
-use crate::read::locales::{ControlKind, Lang};
-use crate::wire::order::Order;
-use crate::toolbar::order_memory::{merge_order, Memory};
-use crate::read::page_kind::{classify, PageKind};
-use crate::wire::page_tree::PageTree;
-use crate::wire::page_plan::{Op, PageContext, Plan};
-use crate::read::reading::{read_page, Control, PageReading, ReadContext};
 use crate::rules::settings::Settings;
+use crate::toolbar::order_memory::{merge_order, Memory};
+use crate::wire::order::Order;
+use crate::wire::page_plan::{Op, PageContext, Plan};
+use crate::wire::page_tree::PageTree;
 use crate::wire::snapshot::{NodeId, Snapshot};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::{BTreeMap, HashMap};
@@ -154,9 +154,7 @@ pub fn plan_reading(ctx: PageContext, reading: PageReading, facts: &PageFacts<'_
             ControlKind::ConfirmReceipt if settings.confirm_guard => {
                 ops.push(Op::Guard { node: c.node, guard: confirm_receipt_guard(order, window, c.site_popup, today, settings) })
             }
-            ControlKind::CancelDispute if settings.confirm_guard => {
-                ops.push(Op::Guard { node: c.node, guard: cancel_dispute_guard(order, today, settings) })
-            }
+            ControlKind::CancelDispute if settings.confirm_guard => ops.push(Op::Guard { node: c.node, guard: cancel_dispute_guard(order, today, settings) }),
             _ => {}
         }
     }

@@ -29,9 +29,19 @@ fn has_signature(f: Format, b: &[u8]) -> bool {
 }
 
 fn program_signature(b: &[u8]) -> bool {
-    [&b"MZ"[..], b"\x7fELF", &[0xFE, 0xED, 0xFA], &[0xCE, 0xFA, 0xED, 0xFE], &[0xCF, 0xFA, 0xED, 0xFE], &[0xCA, 0xFE, 0xBA, 0xBE], b"#!", &[0x4C, 0, 0, 0, 1, 0x14, 2, 0], b"dex\n"]
-        .iter()
-        .any(|s| b.starts_with(s))
+    [
+        &b"MZ"[..],
+        b"\x7fELF",
+        &[0xFE, 0xED, 0xFA],
+        &[0xCE, 0xFA, 0xED, 0xFE],
+        &[0xCF, 0xFA, 0xED, 0xFE],
+        &[0xCA, 0xFE, 0xBA, 0xBE],
+        b"#!",
+        &[0x4C, 0, 0, 0, 1, 0x14, 2, 0],
+        b"dex\n",
+    ]
+    .iter()
+    .any(|s| b.starts_with(s))
 }
 
 /// First bytes of files a shopper picks: photos (HEIC among them), a video, a document, a

@@ -80,11 +80,8 @@ fn each_feature_switched_off_leaves_no_trace_and_the_others_stay() {
 #[test]
 fn without_the_notice_the_order_s_page_keeps_its_timeline_on_its_own() {
     let plan = plan_of("current-detail-en", r#"{"dispute_path":false}"#);
-    let widgets: Vec<(&str, bool)> = plan
-        .ops
-        .iter()
-        .filter_map(|op| if let Op::Mount { ui, .. } = op { Some((ui.component.as_str(), ui.timeline.is_some())) } else { None })
-        .collect();
+    let widgets: Vec<(&str, bool)> =
+        plan.ops.iter().filter_map(|op| if let Op::Mount { ui, .. } = op { Some((ui.component.as_str(), ui.timeline.is_some())) } else { None }).collect();
     assert_eq!(widgets, [("order-timeline", true)]);
     let t = plan.ops.iter().find_map(|op| if let Op::Mount { ui, .. } = op { ui.timeline.as_ref() } else { None }).unwrap();
     assert_eq!(t.order, plan.orders[0].id);

@@ -17,9 +17,9 @@
 //! content script, on the live page, produces the same snapshot.
 
 use chrono::{Local, NaiveDate};
-use guard_core::wire::page_plan::{Op, Plan};
 use guard_core::page_guard::plan_page;
 use guard_core::rules::settings::Settings;
+use guard_core::wire::page_plan::{Op, Plan};
 use guard_core::wire::snapshot::{Payload, Snapshot};
 use serde_json::{json, Value};
 
@@ -108,8 +108,8 @@ fn every_fixture_page_reads_as_expected() {
             failures.push(format!("{}: no .expected.json", f.name));
             continue;
         };
-        let expected: Value = serde_json::from_str(&fixture_kit::render(expected, today()).unwrap())
-            .unwrap_or_else(|e| panic!("{}.expected.json: {e}", f.name));
+        let expected: Value =
+            serde_json::from_str(&fixture_kit::render(expected, today()).unwrap()).unwrap_or_else(|e| panic!("{}.expected.json: {e}", f.name));
         let got = outcome(&snap, &plan);
         for key in expected.as_object().unwrap().keys() {
             if expected[key] != got[key] {

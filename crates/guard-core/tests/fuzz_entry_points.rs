@@ -7,8 +7,8 @@
 //! `./build.sh fuzz` (DG_FUZZ_CASES). A failure proptest finds is saved in
 //! `fuzz_entry_points.proptest-regressions` and replayed first from then on: commit it.
 
-use guard_core::*;
 use guard_core::rules::{evidence, settings};
+use guard_core::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::sync::OnceLock;
@@ -43,11 +43,14 @@ fn seeds() -> &'static Seeds {
             // Evidence requests as the content script builds them, from the plan's rules.
             for op in plan["ops"].as_array().unwrap() {
                 if op["op"] == "evidence" {
-                    s.evidence.push(json!({ "rules": op["rules"], "files": [
+                    s.evidence.push(
+                        json!({ "rules": op["rules"], "files": [
                         { "name": "a.jpg", "size": 2048, "type": "image/jpeg", "head": [255, 216, 255, 224, 0, 16, 74, 70, 73, 70] },
                         { "name": "b.png", "size": 0, "type": "image/png", "head": [] },
                         { "name": "c.exe.jpg", "size": 9_000_000_000u64, "type": "", "head": [77, 90, 144, 0] }
-                    ] }).to_string());
+                    ] })
+                        .to_string(),
+                    );
                 }
             }
             s.snapshots.push(snap);
@@ -117,8 +120,9 @@ fn local_now() -> impl Strategy<Value = String> {
 fn stored_order(id: String) -> impl Strategy<Value = Value> {
     let status = prop::sample::select(vec!["awaiting-payment", "awaiting-shipment", "shipped", "completed", "closed", "dispute", "unknown"]);
     let date = prop::option::of(stored_date());
-    let window = (day_count(), prop::sample::select(vec!["confirm-receipt", "order-placed", "shipment"]), prop::sample::select(vec!["return-refund", "dispute"]))
-        .prop_map(|(days, from, purpose)| json!({ "days": days, "from": from, "purpose": purpose }));
+    let window =
+        (day_count(), prop::sample::select(vec!["confirm-receipt", "order-placed", "shipment"]), prop::sample::select(vec!["return-refund", "dispute"]))
+            .prop_map(|(days, from, purpose)| json!({ "days": days, "from": from, "purpose": purpose }));
     let progress = prop::option::of(prop::sample::select(vec!["in-progress", "cancelled", "decided"]));
     let source = prop::option::of(prop::sample::select(vec!["refund-if-no-delivery", "does-not-arrive", "countdown"]));
     (
@@ -129,7 +133,14 @@ fn stored_order(id: String) -> impl Strategy<Value = Value> {
     )
         .prop_map(move |(status, (placed, paid, shipped, completed, protection_ends, dispute_opened), windows, (dispute, source, economy, quantity))| {
             let mut o = json!({ "id": id, "status": status, "stated_windows": windows, "items": [{ "title": "Item", "quantity": quantity }] });
-            for (k, v) in [("placed", placed), ("paid", paid), ("shipped", shipped), ("completed", completed), ("protection_ends", protection_ends), ("dispute_opened", dispute_opened)] {
+            for (k, v) in [
+                ("placed", placed),
+                ("paid", paid),
+                ("shipped", shipped),
+                ("completed", completed),
+                ("protection_ends", protection_ends),
+                ("dispute_opened", dispute_opened),
+            ] {
                 if let Some(v) = v {
                     o[k] = Value::from(v);
                 }
@@ -158,9 +169,13 @@ fn stored_memory(shown: &[String]) -> impl Strategy<Value = Value> {
     prop::sample::subsequence(ids.clone(), 1..=ids.len().min(4)).prop_flat_map(|ids| {
         let orders: Vec<_> = ids
             .into_iter()
-            .map(|id| (stored_order(id.clone()), stored_date(), stored_date(), any::<bool>(), any::<bool>()).prop_map(move |(order, first_seen, last_seen, resolved, hidden)| {
-                (id.clone(), json!({ "order": order, "first_seen": first_seen, "last_seen": last_seen, "resolved": resolved, "hidden": hidden }))
-            }))
+            .map(|id| {
+                (stored_order(id.clone()), stored_date(), stored_date(), any::<bool>(), any::<bool>()).prop_map(
+                    move |(order, first_seen, last_seen, resolved, hidden)| {
+                        (id.clone(), json!({ "order": order, "first_seen": first_seen, "last_seen": last_seen, "resolved": resolved, "hidden": hidden }))
+                    },
+                )
+            })
             .collect();
         orders.prop_map(|list| json!({ "schema": 1, "orders": Value::Object(list.into_iter().collect()) }))
     })

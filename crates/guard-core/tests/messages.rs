@@ -31,9 +31,7 @@ fn keys_in(text: &str, prefixes: &[&str], quote: char) -> BTreeSet<String> {
         let rest = &text[i + 1..];
         let word: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
         let closed = rest[word.len()..].starts_with(quote);
-        let is_key = prefixes.iter().any(|p| {
-            word.len() > p.len() && word.starts_with(p) && word[p.len()..].starts_with(|c: char| c.is_ascii_uppercase())
-        });
+        let is_key = prefixes.iter().any(|p| word.len() > p.len() && word.starts_with(p) && word[p.len()..].starts_with(|c: char| c.is_ascii_uppercase()));
         if closed && is_key {
             out.insert(word);
         }
@@ -61,10 +59,7 @@ fn placeholders(m: &Value) -> BTreeSet<String> {
 fn every_key_the_core_emits_is_translated() {
     let mut sources = vec![];
     rust_sources(&root().join("crates/guard-core/src"), &mut sources);
-    let js = ["extension/content/guard.js", "extension/content/ui.js"]
-        .iter()
-        .map(|f| std::fs::read_to_string(root().join(f)).unwrap())
-        .collect::<Vec<_>>();
+    let js = ["extension/content/guard.js", "extension/content/ui.js"].iter().map(|f| std::fs::read_to_string(root().join(f)).unwrap()).collect::<Vec<_>>();
     let mut failures = vec![];
     for (feature, prefixes) in FEATURES {
         let mut used = BTreeSet::new();

@@ -41,7 +41,8 @@ fn every_fixture_and_contract_page_reads_the_same_once_anonymised() {
         }
     }
     let dir = fixture_kit::fixtures_dir().join("contract");
-    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")).collect();
+    let mut names: Vec<_> =
+        std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")).collect();
     names.sort();
     for p in names {
         let meta: Value = serde_json::from_str(&std::fs::read_to_string(p.with_extension("json")).unwrap()).unwrap();
@@ -129,7 +130,8 @@ fn a_page_full_of_personal_data_keeps_none_of_it() {
         }
         // The price drawn one character per element has other digits.
         let wrap = r.snapshot.nodes.iter().position(|n| matches!(&n.2, Payload::Attrs(a) if a.iter().any(|x| x == "es--wrap--2p8eS4Q"))).unwrap();
-        let drawn: String = r.snapshot.nodes.iter().skip(wrap).take(17).filter_map(|n| if let Payload::Text(t) = &n.2 { Some(t.as_str()) } else { None }).collect();
+        let drawn: String =
+            r.snapshot.nodes.iter().skip(wrap).take(17).filter_map(|n| if let Payload::Text(t) = &n.2 { Some(t.as_str()) } else { None }).collect();
         // (The snapshot trims each piece: " $" is "$".)
         assert!(drawn.starts_with("US$") && drawn != "US$19.87" && drawn.len() == "US$19.87".len(), "{drawn}");
         assert_eq!(skeleton(&r.snapshot), skeleton(&snapshot(&html, &url)), "the page's shape");

@@ -2,10 +2,10 @@
 //! small pages in wordings and layouts none of the language tables or layout hooks list.
 
 use chrono::NaiveDate;
-use guard_core::wire::order::Status;
 use guard_core::read::page_kind::classify;
-use guard_core::wire::page_tree::PageTree;
 use guard_core::read::reading::{read_page, PageReading, ReadContext};
+use guard_core::wire::order::Status;
+use guard_core::wire::page_tree::PageTree;
 use guard_core::wire::snapshot::Snapshot;
 
 const LIST: &str = "https://www.aliexpress.com/p/order/index.html";
@@ -101,7 +101,9 @@ fn the_selected_list_tab_speaks_when_the_card_says_nothing() {
 
 #[test]
 fn a_lone_date_on_a_card_is_the_order_date_whatever_its_label() {
-    for info in ["<div>Ord. date: Mar 3, 2026</div>", "<div>Mar 3, 2026</div>", "<span>Placed</span><span>Mar 3, 2026</span>", "<div>Mar 3, 2026 (ordered)</div>"] {
+    for info in
+        ["<div>Ord. date: Mar 3, 2026</div>", "<div>Mar 3, 2026</div>", "<span>Placed</span><span>Mar 3, 2026</span>", "<div>Mar 3, 2026 (ordered)</div>"]
+    {
         let r = read(&card("en", "Completed", info, &[]), LIST);
         assert_eq!(r.orders[0].order.placed, d("2026-03-03"), "{info}");
     }
@@ -167,7 +169,11 @@ fn limits_in_sentences_no_table_lists_give_the_end_of_protection() {
 
 #[test]
 fn ids_come_from_any_link_or_from_digits_in_groups() {
-    let page = |inner: &str| format!(r#"<html lang="en"><body><main><article class="x1"><b>Completed</b>{inner}</article><article class="x1"><b>Completed</b><a href="/p/order/detail.html?orderId=8100000000000009">d</a></article></main></body></html>"#);
+    let page = |inner: &str| {
+        format!(
+            r#"<html lang="en"><body><main><article class="x1"><b>Completed</b>{inner}</article><article class="x1"><b>Completed</b><a href="/p/order/detail.html?orderId=8100000000000009">d</a></article></main></body></html>"#
+        )
+    };
     let ids = |inner: &str| read(&page(inner), LIST).orders.iter().map(|o| o.order.id.clone()).collect::<Vec<_>>();
     let want = vec!["8100000000000001".to_string(), "8100000000000009".to_string()];
     assert_eq!(ids(r#"<a href="https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8100000000000001">Track</a>"#), want);
@@ -185,10 +191,7 @@ fn a_card_that_is_itself_a_link_names_its_order() {
         <a class="h1" href="/order-list/8100000000000002"><div>Отменён</div><div>5 марта 2026 г.</div></a></div></body></html>"#;
     let r = read(html, "https://aliexpress.ru/order-list?filterName=active");
     let got: Vec<(String, Status, Option<NaiveDate>)> = r.orders.iter().map(|o| (o.order.id.clone(), o.order.status, o.order.placed)).collect();
-    assert_eq!(
-        got,
-        vec![("8100000000000001".into(), Status::Completed, d("2026-03-03")), ("8100000000000002".into(), Status::Closed, d("2026-03-05"))]
-    );
+    assert_eq!(got, vec![("8100000000000001".into(), Status::Completed, d("2026-03-03")), ("8100000000000002".into(), Status::Closed, d("2026-03-05"))]);
 }
 
 // 4. Layouts not seen before.
@@ -201,9 +204,6 @@ fn repeated_blocks_each_naming_an_order_are_read_when_no_layout_matches() {
         </section><div class="more-to-love"><a href="/item/1005001.html">Lamp</a><span>US $3.99</span></div></body></html>"#;
     let r = read(html, LIST);
     let got: Vec<(String, Status, Option<NaiveDate>)> = r.orders.iter().map(|o| (o.order.id.clone(), o.order.status, o.order.placed)).collect();
-    assert_eq!(
-        got,
-        vec![("8100000000000001".into(), Status::Shipped, d("2026-03-03")), ("8100000000000002".into(), Status::Closed, d("2026-03-05"))]
-    );
+    assert_eq!(got, vec![("8100000000000001".into(), Status::Shipped, d("2026-03-03")), ("8100000000000002".into(), Status::Closed, d("2026-03-05"))]);
     assert!(r.notes.iter().any(|n| n.contains("cards found from the ids")), "{:?}", r.notes);
 }

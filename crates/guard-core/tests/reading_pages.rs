@@ -3,14 +3,14 @@
 //! language, structural hooks for controls, and the planner's re-read requests.
 
 use chrono::NaiveDate;
-use guard_core::read::locales::{self, ControlKind, Lang, Term};
-use guard_core::wire::order::{DisputeProgress, Status};
-use guard_core::read::page_kind::classify;
-use guard_core::wire::page_tree::PageTree;
-use guard_core::wire::page_plan::{Op, PageContext};
 use guard_core::page_guard::plan_page;
+use guard_core::read::locales::{self, ControlKind, Lang, Term};
+use guard_core::read::page_kind::classify;
 use guard_core::read::reading::{read_page, PageReading, ReadContext};
 use guard_core::rules::settings::Settings;
+use guard_core::wire::order::{DisputeProgress, Status};
+use guard_core::wire::page_plan::{Op, PageContext};
+use guard_core::wire::page_tree::PageTree;
 use guard_core::wire::snapshot::{Payload, RawNode, Snapshot};
 
 fn now() -> chrono::NaiveDateTime {
@@ -150,7 +150,12 @@ fn a_few_added_nodes_are_read_in_the_language_the_page_was_read_in() {
         <div><span class="order-item-header-status-text">Enviado</span><div>Pedido realizado el: 2 mar 2026</div>
         <a href="/p/order/detail.html?orderId=8100000000000004">x</a></div></div></div></body></html>"#;
     let full = snapshot(html, LIST);
-    let ctx = PageContext { kind: guard_core::read::page_kind::PageKind::OrderList, layout: guard_core::read::page_kind::Layout::Current, lang: Some(Lang::Pt), order_id: None };
+    let ctx = PageContext {
+        kind: guard_core::read::page_kind::PageKind::OrderList,
+        layout: guard_core::read::page_kind::Layout::Current,
+        lang: Some(Lang::Pt),
+        order_id: None,
+    };
     let (snap, _) = partial(&full, find(&full, "id", "card"), Some(ctx));
     let r = read(&snap);
     assert_eq!(r.lang, Some(Lang::Pt), "the echoed language is kept for partial reads");
@@ -279,21 +284,62 @@ mod fuzz {
     ];
     const TAGS: &[&str] = &["div", "span", "a", "button", "tbody", "p", "body", "#"];
     const ATTRS: &[(&str, &str)] = &[
-        ("class", "order-item"), ("class", "order-wrap"), ("class", "order-item-header-status-text"),
-        ("class", "order-status"), ("class", "order-block-title"), ("class", "order-item-wraper"),
-        ("class", "left-sendgoods-day"), ("class", "info-body"), ("class", "first-row second-row"),
-        ("class", "button-confirmOrderReceived"), ("class", "order-item-content-info-name"),
-        ("href", "/p/order/detail.html?orderId=8100000000000001"), ("href", "//www.aliexpress.com/p/tracking/index.html?tradeOrderId=8100000000000004"),
-        ("href", "/order-list/8100000000000002"), ("href", "javascript:void(0)"), ("href", "/item/1.html"), ("href", "/store/2"),
-        ("data-status", "WAIT_BUYER_CONFIRM_GOODS"), ("data-status", "FINISH"), ("lefttime", "1080000000"), ("lefttime", "-1"),
-        ("data-testid", "orderNumber"), ("role", "button"), ("role", "dialog"), ("orderid", "8100000000000001"),
-        ("data-orderid", "x"), ("id", "remain-day"), ("id", "remain-hour"), ("title", "A title"), ("data-type", "CONFIRM_GOODS"),
+        ("class", "order-item"),
+        ("class", "order-wrap"),
+        ("class", "order-item-header-status-text"),
+        ("class", "order-status"),
+        ("class", "order-block-title"),
+        ("class", "order-item-wraper"),
+        ("class", "left-sendgoods-day"),
+        ("class", "info-body"),
+        ("class", "first-row second-row"),
+        ("class", "button-confirmOrderReceived"),
+        ("class", "order-item-content-info-name"),
+        ("href", "/p/order/detail.html?orderId=8100000000000001"),
+        ("href", "//www.aliexpress.com/p/tracking/index.html?tradeOrderId=8100000000000004"),
+        ("href", "/order-list/8100000000000002"),
+        ("href", "javascript:void(0)"),
+        ("href", "/item/1.html"),
+        ("href", "/store/2"),
+        ("data-status", "WAIT_BUYER_CONFIRM_GOODS"),
+        ("data-status", "FINISH"),
+        ("lefttime", "1080000000"),
+        ("lefttime", "-1"),
+        ("data-testid", "orderNumber"),
+        ("role", "button"),
+        ("role", "dialog"),
+        ("orderid", "8100000000000001"),
+        ("data-orderid", "x"),
+        ("id", "remain-day"),
+        ("id", "remain-hour"),
+        ("title", "A title"),
+        ("data-type", "CONFIRM_GOODS"),
     ];
     const TEXTS: &[&str] = &[
-        "Awaiting delivery", "Completed", "Confirm received", "Confirm", "Order date: Mar 2, 2026", "Order ID: 8100000000000001",
-        "Order ID:", "8100000000000005", "Refund if no delivery before Apr 30, 2026", "Did you receive the item(s)?", "x2", "12",
-        "Total: US $7.98", "от 12 марта", "Litige en cours", "12 days 5 hours", "Auto-confirm in 3 days", "2026-03-01 10:00:00",
-        "within 7 days of confirming receipt", "Returns/refunds", "Cancel dispute", "下单时间：2026年3月1日", "Feb 30, 2026", "",
+        "Awaiting delivery",
+        "Completed",
+        "Confirm received",
+        "Confirm",
+        "Order date: Mar 2, 2026",
+        "Order ID: 8100000000000001",
+        "Order ID:",
+        "8100000000000005",
+        "Refund if no delivery before Apr 30, 2026",
+        "Did you receive the item(s)?",
+        "x2",
+        "12",
+        "Total: US $7.98",
+        "от 12 марта",
+        "Litige en cours",
+        "12 days 5 hours",
+        "Auto-confirm in 3 days",
+        "2026-03-01 10:00:00",
+        "within 7 days of confirming receipt",
+        "Returns/refunds",
+        "Cancel dispute",
+        "下单时间：2026年3月1日",
+        "Feb 30, 2026",
+        "",
     ];
 
     fn node() -> impl Strategy<Value = (usize, usize, Vec<usize>, usize, String)> {

@@ -4,11 +4,11 @@
 //! (machines differ); the time is printed for the record (`cargo test --release -- --nocapture`).
 
 use chrono::NaiveDate;
-use guard_core::read::page_kind::{Layout, PageKind};
-use guard_core::wire::page_tree::PageTree;
 use guard_core::page_guard::plan_page;
+use guard_core::read::page_kind::{Layout, PageKind};
 use guard_core::read::reading::{read_page, ReadContext};
 use guard_core::rules::settings::Settings;
+use guard_core::wire::page_tree::PageTree;
 use guard_core::wire::snapshot::{Payload, RawNode, Snapshot};
 
 struct Builder {

@@ -6,12 +6,12 @@
 //! Reasons and statuses are read from the enums' source, so a reason added by the rules work
 //! fails here until the popup has words for it.
 
-use guard_core::wire::order::Order;
-use guard_core::toolbar::order_memory::{self, Memory};
-use guard_core::wire::page_plan::Message;
-use guard_core::toolbar::deadlines::DeadlineKind;
 use guard_core::rules::settings::Settings;
+use guard_core::toolbar::deadlines::DeadlineKind;
+use guard_core::toolbar::order_memory::{self, Memory};
 use guard_core::toolbar::{calendar, deadlines, notifications, settings_form};
+use guard_core::wire::order::Order;
+use guard_core::wire::page_plan::Message;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -186,7 +186,8 @@ fn every_check_orders_message_key_exists_in_english() {
     }
     let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let mut mem = Memory::default();
-    let closing = Order { id: "8100000000000001".into(), status: guard_core::wire::order::Status::Completed, completed: Some(d("2026-02-25")), ..Default::default() };
+    let closing =
+        Order { id: "8100000000000001".into(), status: guard_core::wire::order::Status::Completed, completed: Some(d("2026-02-25")), ..Default::default() };
     mem.remember(&[closing], d("2026-03-01"));
     let all = [ReadResult::Read, ReadResult::NotShown, ReadResult::Elsewhere, ReadResult::NoAnswer, ReadResult::Closed];
     for stop in [None, Some(Stop::SignIn), Some(Stop::Captcha), Some(Stop::Busy), Some(Stop::Cancelled), Some(Stop::Interrupted)] {
@@ -210,8 +211,8 @@ fn every_check_orders_message_key_exists_in_english() {
 #[test]
 fn every_timeline_message_key_exists_in_english() {
     use guard_core::rules::dispute_window::dispute_window;
-    use guard_core::wire::order::{DisputeProgress, Status};
     use guard_core::rules::order_timeline::timeline;
+    use guard_core::wire::order::{DisputeProgress, Status};
     let en = english();
     let mut missing = vec![];
     for k in variants("crates/guard-core/src/wire/timeline.rs", "PointKind") {

@@ -2,10 +2,10 @@
 //! depending on any page reader.
 
 use super::*;
-use crate::wire::order::{DisputeProgress, Status};
 use crate::read::page_kind::Layout;
-use crate::wire::page_plan::{Arg, Guard, Message, Place, Widget};
 use crate::read::reading::OrderReading;
+use crate::wire::order::{DisputeProgress, Status};
+use crate::wire::page_plan::{Arg, Guard, Message, Place, Widget};
 
 const ID1: &str = "8100000000000001";
 const ID2: &str = "8100000000000002";
@@ -166,10 +166,12 @@ fn extend_protection_is_lit_when_protection_ends_soon_on_a_parcel_not_received()
     let s = Settings { extension_lead_days: 7, ..Settings::default() };
     let in_transit = Order { shipped: Some(d("2026-10-01")), protection_ends: Some(d("2026-11-27")), ..order(ID1, Status::Shipped) };
     let page = |o: Order| {
-        Page::new(PageKind::OrderDetail, DETAIL)
-            .order(1, o)
-            .control(8, ControlKind::OpenDispute, None, "Open Dispute")
-            .control(9, ControlKind::ExtendProtection, None, "Request to extend Purchase Protection")
+        Page::new(PageKind::OrderDetail, DETAIL).order(1, o).control(8, ControlKind::OpenDispute, None, "Open Dispute").control(
+            9,
+            ControlKind::ExtendProtection,
+            None,
+            "Request to extend Purchase Protection",
+        )
     };
     let plan = page(in_transit.clone()).plan(&s, "2026-11-21T12:00");
     assert_eq!(highlights(&plan), vec![(8, "open-dispute".into()), (9, "extend-protection".into())]);
@@ -192,10 +194,12 @@ fn extend_protection_is_lit_when_protection_ends_soon_on_a_parcel_not_received()
 #[test]
 fn list_cards_get_a_badge_and_open_ones_a_link_to_their_detail_page() {
     let s = Settings::default();
-    let page = Page::new(PageKind::OrderList, LIST)
-        .order(1, received("2026-11-19"))
-        .order(2, order(ID2, Status::AwaitingPayment))
-        .control(5, ControlKind::ConfirmReceipt, Some(ID1), "Confirm received");
+    let page = Page::new(PageKind::OrderList, LIST).order(1, received("2026-11-19")).order(2, order(ID2, Status::AwaitingPayment)).control(
+        5,
+        ControlKind::ConfirmReceipt,
+        Some(ID1),
+        "Confirm received",
+    );
     let plan = page.plan(&s, "2026-11-21T12:00");
     let m = mounts(&plan);
     assert_eq!(m.len(), 2);
@@ -306,10 +310,12 @@ fn the_shopper_s_local_midnight_decides_the_day() {
 
 #[test]
 fn controls_outside_any_card_on_a_list_are_left_alone() {
-    let page = Page::new(PageKind::OrderList, LIST)
-        .order(1, received("2026-11-19"))
-        .order(2, Order { id: ID2.into(), ..received("2026-11-19") })
-        .control(30, ControlKind::OpenDispute, None, "Open dispute");
+    let page = Page::new(PageKind::OrderList, LIST).order(1, received("2026-11-19")).order(2, Order { id: ID2.into(), ..received("2026-11-19") }).control(
+        30,
+        ControlKind::OpenDispute,
+        None,
+        "Open dispute",
+    );
     assert!(highlights(&page.plan(&Settings::default(), "2026-11-21T12:00")).is_empty(), "which order would it be?");
 }
 

@@ -94,7 +94,15 @@ impl Faker {
         let fake = loop {
             let s: String = real
                 .chars()
-                .map(|c| if c.is_ascii_digit() { self.digit(false) } else if c.is_alphabetic() { self.letter_like(c) } else { c })
+                .map(|c| {
+                    if c.is_ascii_digit() {
+                        self.digit(false)
+                    } else if c.is_alphabetic() {
+                        self.letter_like(c)
+                    } else {
+                        c
+                    }
+                })
                 .collect();
             if s != real && !self.used.contains(&s) {
                 break s;
@@ -216,13 +224,25 @@ impl Faker {
         let r = &mut self.rng;
         let l = match u {
             0x0041..=0x024F | 0x1E00..=0x1EFF => {
-                if upper { r.pick(0x41, 0x5A) } else { r.pick(0x61, 0x7A) }
+                if upper {
+                    r.pick(0x41, 0x5A)
+                } else {
+                    r.pick(0x61, 0x7A)
+                }
             }
             0x0400..=0x04FF => {
-                if upper { r.pick(0x410, 0x42F) } else { r.pick(0x430, 0x44F) }
+                if upper {
+                    r.pick(0x410, 0x42F)
+                } else {
+                    r.pick(0x430, 0x44F)
+                }
             }
             0x0370..=0x03FF => {
-                if upper { r.pick(0x391, 0x3A1) } else { r.pick(0x3B1, 0x3C9) }
+                if upper {
+                    r.pick(0x391, 0x3A1)
+                } else {
+                    r.pick(0x3B1, 0x3C9)
+                }
             }
             0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF => r.pick(0x4E00, 0x9FA5),
             0xAC00..=0xD7A3 => r.pick(0xAC00, 0xD7A3),
@@ -235,10 +255,11 @@ impl Faker {
             _ => {
                 // Another script: a letter from the same block of the code chart.
                 let base = u & !0xFF;
-                (0..16)
-                    .map(|_| r.pick(base, base + 0xFF))
-                    .find(|x| x.is_alphabetic() && *x != c && x.is_uppercase() == upper)
-                    .unwrap_or(if upper { 'X' } else { 'x' })
+                (0..16).map(|_| r.pick(base, base + 0xFF)).find(|x| x.is_alphabetic() && *x != c && x.is_uppercase() == upper).unwrap_or(if upper {
+                    'X'
+                } else {
+                    'x'
+                })
             }
         };
         if l == c {

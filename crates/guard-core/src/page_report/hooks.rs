@@ -26,8 +26,24 @@ const PERSONAL_HOOKS: &[(&str, Personal, &str)] = &[
 /// Words of class names, ids, field names and hooks that say an element holds contact data.
 /// Source: team (the words such markup is written with; FACTS.md's `contact_info_address`).
 const CONTACT_WORDS: &[&str] = &[
-    "address", "addr", "contact", "phone", "telephone", "tel", "email", "mail", "receiver", "recipient",
-    "consignee", "nickname", "username", "fullname", "zip", "zipcode", "postcode", "postal",
+    "address",
+    "addr",
+    "contact",
+    "phone",
+    "telephone",
+    "tel",
+    "email",
+    "mail",
+    "receiver",
+    "recipient",
+    "consignee",
+    "nickname",
+    "username",
+    "fullname",
+    "zip",
+    "zipcode",
+    "postcode",
+    "postal",
 ];
 
 /// Words that say an element holds a store's or an item's title (FACTS.md: `.order-item-store-name`,
@@ -42,9 +58,8 @@ const TITLE_COMPANIONS: &[&str] = &["item", "product", "goods", "mc", "baobei"];
 /// Beside these, the words above name the site's own parts ("shop-cart", "store-follow-btn",
 /// "order_price_item_title", "field-title"), not the shopper's data.
 const NEUTRAL_WORDS: &[&str] = &[
-    "status", "state", "label", "btn", "button", "price", "amount", "total", "date", "time", "tab", "tabs", "nav", "header",
-    "page", "dialog", "modal", "popup", "form", "field", "section", "upload", "reverse", "ui", "cart", "icon", "logo",
-    "follow", "search", "tip", "desc", "service",
+    "status", "state", "label", "btn", "button", "price", "amount", "total", "date", "time", "tab", "tabs", "nav", "header", "page", "dialog", "modal",
+    "popup", "form", "field", "section", "upload", "reverse", "ui", "cart", "icon", "logo", "follow", "search", "tip", "desc", "service",
 ];
 
 /// Attributes whose value names what an element is.
@@ -138,7 +153,8 @@ fn class_has_word(attrs: &[String], wanted: &[&str]) -> bool {
 
 /// A control the shopper activates or picks: its label is the site's.
 pub fn is_control(tag: &str, attrs: &[String]) -> bool {
-    let input_button = tag == "input" && attr(attrs, "type").is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "button" | "submit" | "reset" | "radio" | "checkbox"));
+    let input_button =
+        tag == "input" && attr(attrs, "type").is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "button" | "submit" | "reset" | "radio" | "checkbox"));
     let role = attr(attrs, "role").is_some_and(|r| matches!(r, "button" | "tab" | "menuitem" | "option" | "radio" | "checkbox" | "switch"));
     matches!(tag, "button" | "option" | "label" | "legend" | "summary") || input_button || role || class_has_word(attrs, &["btn", "button", "tab", "tabs"])
 }
@@ -168,7 +184,22 @@ pub enum AttrKind {
 
 const DROPPED: &[&str] = &["src", "srcset", "poster", "background", "data-src", "data-srcset", "data-lazy-src", "data-original", "ping", "integrity", "nonce"];
 const URLS: &[&str] = &["href", "action", "formaction", "cite", "data-href", "data-url", "data-link", "xlink:href"];
-const TEXTS: &[&str] = &["title", "alt", "aria-label", "aria-description", "aria-valuetext", "aria-roledescription", "placeholder", "label", "content", "summary", "data-title", "data-name", "data-tip", "data-text"];
+const TEXTS: &[&str] = &[
+    "title",
+    "alt",
+    "aria-label",
+    "aria-description",
+    "aria-valuetext",
+    "aria-roledescription",
+    "placeholder",
+    "label",
+    "content",
+    "summary",
+    "data-title",
+    "data-name",
+    "data-tip",
+    "data-text",
+];
 /// Source: FACTS.md "Legacy pages" (`p.left-sendgoods-day[lefttime]`, milliseconds).
 const VERBATIM: &[&str] = &["lefttime"];
 
@@ -221,7 +252,19 @@ mod tests {
     #[test]
     fn the_sites_own_headings_and_parts_are_not_personal() {
         let personal = |a: &[String]| personal(a).map(|p| p.0);
-        for class in ["order-detail-item-service-text", "service-item-text", "order-item-mobile", "order-block-title", "info-title", "order_price_item_title", "field-title", "shop-cart--menuItem--1ekx0Bv", "order-item-header-status-text", "comet-btn", "es--title--0aZ3c"] {
+        for class in [
+            "order-detail-item-service-text",
+            "service-item-text",
+            "order-item-mobile",
+            "order-block-title",
+            "info-title",
+            "order_price_item_title",
+            "field-title",
+            "shop-cart--menuItem--1ekx0Bv",
+            "order-item-header-status-text",
+            "comet-btn",
+            "es--title--0aZ3c",
+        ] {
             assert_eq!(personal(&attrs(&[("class", class)])), None, "{class}");
         }
         assert!(is_status(&attrs(&[("class", "order-item-header-status-text")])));

@@ -31,12 +31,12 @@ mod site_words;
 
 pub use reading::outcome;
 
+use crate::page_guard::plan_page;
 use crate::read::dates::{parse_date_exact, DateRules};
 use crate::read::locales::{self, Lang};
 use crate::read::page_kind::Layout;
-use crate::wire::page_tree::PageTree;
-use crate::page_guard::plan_page;
 use crate::rules::settings::Settings;
+use crate::wire::page_tree::PageTree;
 use crate::wire::snapshot::{Payload, RawNode, Snapshot};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use fake::Faker;
@@ -218,12 +218,7 @@ impl<'s> Anonymiser<'s> {
         Anonymiser {
             snap,
             fake: Faker::new(seed),
-            rules: DateRules {
-                lang,
-                today,
-                year_optional: plan.ctx.layout == Layout::Ru,
-                day_first: crate::read::dates::day_first_for(lang, &snap.lang),
-            },
+            rules: DateRules { lang, today, year_optional: plan.ctx.layout == Layout::Ru, day_first: crate::read::dates::day_first_for(lang, &snap.lang) },
             reader_texts: plan.orders.iter().filter_map(|o| o.status_text.clone()).collect(),
             replaced: Replaced::default(),
             dates: vec![],
@@ -320,7 +315,11 @@ impl<'s> Anonymiser<'s> {
                         locales::families::is_protection_countdown_label(label, lang)
                     }))
                 && !shapes::has_personal_shape(&text)
-                && if cjk { site_words::all_cjk_known(&text, lang) && site_words::reads_like_label(&text.replace(locales::is_cjk, " ")) } else { site_words::reads_like_label(&text) };
+                && if cjk {
+                    site_words::all_cjk_known(&text, lang) && site_words::reads_like_label(&text.replace(locales::is_cjk, " "))
+                } else {
+                    site_words::reads_like_label(&text)
+                };
         }
         if !c.money && size <= 40 && c.personal.is_none() {
             let texts: Vec<&str> = tree.text_nodes(i).map(|t| tree.own_text(t)).collect();
@@ -351,7 +350,11 @@ impl<'s> Anonymiser<'s> {
             || ((ctx.control || ctx.status) && site_words::is_short(t) && site_words::reads_like_label(t) && !shapes::has_personal_shape(t))
             // A dispute form's choice ("Article non conforme à la description").
             || (ctx.choice && t.chars().count() <= 80 && crate::rules::dispute_form::words::problem_in(t).is_some() && site_words::reads_like_label(t) && !shapes::has_personal_shape(t));
-        if keep { Mode::Keep } else { Mode::Fill }
+        if keep {
+            Mode::Keep
+        } else {
+            Mode::Fill
+        }
     }
 
     /// A text of the page (`node`; `attr` when it is an attribute's value), anonymised.
@@ -666,7 +669,13 @@ fn date_pattern(text: &str, date: NaiveDate, lang: Option<Lang>) -> (String, Opt
             c.len_utf8()
         };
         let (t, r) = rest.split_at(len);
-        toks.push(if c.is_ascii_digit() { Tok::Num(t) } else if c.is_alphabetic() && !locales::is_cjk(c) { Tok::Word(t) } else { Tok::Other(t) });
+        toks.push(if c.is_ascii_digit() {
+            Tok::Num(t)
+        } else if c.is_alphabetic() && !locales::is_cjk(c) {
+            Tok::Word(t)
+        } else {
+            Tok::Other(t)
+        });
         rest = r;
     }
     let is_time = |i: usize| {
@@ -675,9 +684,10 @@ fn date_pattern(text: &str, date: NaiveDate, lang: Option<Lang>) -> (String, Opt
     };
     let numeric = !toks.iter().any(|t| matches!(t, Tok::Word(_))) && !text.chars().any(locales::is_cjk);
     let padded = numeric || toks.iter().any(|t| matches!(t, Tok::Num(n) if n.len() == 2 && n.starts_with('0')));
-    let year_first = toks.iter().position(|t| matches!(t, Tok::Num(n) if n.len() == 4)).is_some_and(|p| {
-        !toks[..p].iter().enumerate().any(|(i, t)| matches!(t, Tok::Num(_)) && !is_time(i))
-    });
+    let year_first = toks
+        .iter()
+        .position(|t| matches!(t, Tok::Num(n) if n.len() == 4))
+        .is_some_and(|p| !toks[..p].iter().enumerate().any(|(i, t)| matches!(t, Tok::Num(_)) && !is_time(i)));
     let (mut seen_year, mut seen_month, mut seen_day) = (false, false, false);
     let mut month_word = None;
     let mut out = String::new();
@@ -691,10 +701,18 @@ fn date_pattern(text: &str, date: NaiveDate, lang: Option<Lang>) -> (String, Opt
                     "YYYY"
                 } else if month_word.is_none() && !seen_month && v == date.month() && (month_first || seen_day || v != date.day()) {
                     seen_month = true;
-                    if padded { "MM" } else { "M" }
+                    if padded {
+                        "MM"
+                    } else {
+                        "M"
+                    }
                 } else if !seen_day && v == date.day() {
                     seen_day = true;
-                    if padded { "DD" } else { "D" }
+                    if padded {
+                        "DD"
+                    } else {
+                        "D"
+                    }
                 } else {
                     out.push_str(n);
                     continue;

@@ -7,8 +7,8 @@
 //! (status, dates, dispute state) from the first. Where the two disagree beyond the shopper's
 //! data, anonymising changed what the page says: the report lists where.
 
-use crate::wire::page_tree::PageTree;
 use crate::wire::page_plan::Plan;
+use crate::wire::page_tree::PageTree;
 use crate::wire::snapshot::Snapshot;
 use serde_json::{json, Map, Value};
 
@@ -146,7 +146,11 @@ pub fn merge(real: &Value, anon: &Value) -> (Value, Vec<String>) {
     }
     for key in ["problem", "choices", "description", "amount"] {
         if real["assistant"].get(key) != anon["assistant"].get(key) {
-            changed.push(format!("assistant.{key}: {} → {}", real["assistant"].get(key).unwrap_or(&Value::Null), anon["assistant"].get(key).unwrap_or(&Value::Null)));
+            changed.push(format!(
+                "assistant.{key}: {} → {}",
+                real["assistant"].get(key).unwrap_or(&Value::Null),
+                anon["assistant"].get(key).unwrap_or(&Value::Null)
+            ));
         }
     }
     (out, changed)

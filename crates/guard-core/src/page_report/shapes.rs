@@ -19,7 +19,9 @@ pub enum Shape {
     Money,
     /// Five digits or more, maybe in groups: order, tracking, card and phone numbers, post
     /// codes. `phone` when written like a phone number (a leading "+", parentheses).
-    Number { phone: bool },
+    Number {
+        phone: bool,
+    },
 }
 
 /// Digits in a row (with group separators) from which a number is the shopper's rather than a
@@ -108,7 +110,8 @@ fn find_emails(text: &str, found: &mut Vec<(Range<usize>, Shape)>) {
 fn find_codes(text: &str, found: &mut Vec<(Range<usize>, Shape)>) {
     let b = text.as_bytes();
     let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
-    let word_start = |i: usize| i == 0 || !(b[i - 1].is_ascii_alphanumeric() || !b[i - 1].is_ascii() && text[..i].chars().next_back().is_some_and(char::is_alphanumeric));
+    let word_start =
+        |i: usize| i == 0 || !(b[i - 1].is_ascii_alphanumeric() || !b[i - 1].is_ascii() && text[..i].chars().next_back().is_some_and(char::is_alphanumeric));
     let mut i = 0;
     while i < b.len() {
         if !alnum(i) || !word_start(i) {
@@ -116,7 +119,8 @@ fn find_codes(text: &str, found: &mut Vec<(Range<usize>, Shape)>) {
             continue;
         }
         // An IBAN: country, check digits, then groups.
-        let iban_head = b.len() >= i + 4 && b[i].is_ascii_uppercase() && b[i + 1].is_ascii_uppercase() && b[i + 2].is_ascii_digit() && b[i + 3].is_ascii_digit();
+        let iban_head =
+            b.len() >= i + 4 && b[i].is_ascii_uppercase() && b[i + 1].is_ascii_uppercase() && b[i + 2].is_ascii_digit() && b[i + 3].is_ascii_digit();
         if iban_head {
             let (mut j, mut count) = (i, 0);
             loop {

@@ -2,9 +2,9 @@
 //! as they are. Everything here comes from the core's tables (`locales`, the dispute form's
 //! words, the upload hints' words); nothing is listed twice.
 
+use crate::read::locales::{self, is_cjk, normalise, Term};
 use crate::rules::dispute_form::words as form_words;
 use crate::rules::evidence::limit_phrases::{Means, PHRASES};
-use crate::read::locales::{self, is_cjk, normalise, Term};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -227,10 +227,21 @@ mod tests {
     #[test]
     fn texts_of_order_words_in_wordings_no_table_lists() {
         use crate::read::locales::Lang;
-        for (t, l) in [("Shipping confirmed by the seller", Some(Lang::En)), ("Ask the seller to extend buyer protection", None), ("提交订单", Some(Lang::Zh)), ("Confirmar la recepción de la mercancía", Some(Lang::Es))] {
+        for (t, l) in [
+            ("Shipping confirmed by the seller", Some(Lang::En)),
+            ("Ask the seller to extend buyer protection", None),
+            ("提交订单", Some(Lang::Zh)),
+            ("Confirmar la recepción de la mercancía", Some(Lang::Es)),
+        ] {
             assert!(made_of_order_words(t, l), "{t}");
         }
-        for (t, l) in [("Jean Dupont", None), ("Order for Marguerite Dupont", Some(Lang::En)), ("王芳", Some(Lang::Zh)), ("Rua das Palmeiras", Some(Lang::Pt)), ("81 Niqefytv Street", None)] {
+        for (t, l) in [
+            ("Jean Dupont", None),
+            ("Order for Marguerite Dupont", Some(Lang::En)),
+            ("王芳", Some(Lang::Zh)),
+            ("Rua das Palmeiras", Some(Lang::Pt)),
+            ("81 Niqefytv Street", None),
+        ] {
             assert!(!made_of_order_words(t, l), "{t}");
         }
     }
@@ -245,7 +256,8 @@ mod tests {
 
     #[test]
     fn labels_read_like_labels_and_names_do_not() {
-        for t in ["Awaiting pickup at locker", "Add to cart", "Confirm Goods Received", "Paket abholen", "待收货", "Write a review", "Yes, I have received it"] {
+        for t in ["Awaiting pickup at locker", "Add to cart", "Confirm Goods Received", "Paket abholen", "待收货", "Write a review", "Yes, I have received it"]
+        {
             assert!(reads_like_label(t), "{t}");
         }
         for t in ["Confirm received Marguerite Dupont", "Hi, Jean", "Jean Dupont", "张伟", "待收货 王芳"] {

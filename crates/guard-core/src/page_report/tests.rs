@@ -151,7 +151,9 @@ fn prices_keep_their_shape_with_other_digits() {
 
 #[test]
 fn links_keep_their_keys_and_pictures_lose_their_source() {
-    let r = report(r#"<a href="https://www.aliexpress.com/p/x.html?name=Jean&amp;page=2#top">x</a><img src="https://ae01.alicdn.com/jean.jpg" alt="Jean's photo"><script>var u="Jean"</script>"#);
+    let r = report(
+        r#"<a href="https://www.aliexpress.com/p/x.html?name=Jean&amp;page=2#top">x</a><img src="https://ae01.alicdn.com/jean.jpg" alt="Jean's photo"><script>var u="Jean"</script>"#,
+    );
     assert_gone(&r, &["Jean", "jean.jpg"]);
     let f = file(&r);
     assert!(f.contains("https://www.aliexpress.com/p/x.html?name=") && f.contains("&page="), "{f}");

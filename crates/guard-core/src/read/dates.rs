@@ -96,10 +96,7 @@ pub fn parse_date_prefix(text: &str, rules: &DateRules) -> Option<(NaiveDate, us
 
 fn is_year_word(rest: &[Tok]) -> bool {
     match rest {
-        [y, tail @ ..] => {
-            matches!(&y.kind, Kind::Word(w) if w == "г" || w == "года")
-                && tail.iter().all(|t| matches!(t.kind, Kind::Sep('.' | ',' | ')')))
-        }
+        [y, tail @ ..] => matches!(&y.kind, Kind::Word(w) if w == "г" || w == "года") && tail.iter().all(|t| matches!(t.kind, Kind::Sep('.' | ',' | ')'))),
         [] => true,
     }
 }

@@ -4,8 +4,8 @@
 //! dispute form's own words beyond "Have you received your package?" and "system busy").
 //! Matching is case-insensitive, on substrings of the label.
 
-use crate::wire::forms::Problem;
 use crate::read::locales::{Lang, Source};
+use crate::wire::forms::Problem;
 
 pub struct ProblemLabel {
     pub lang: Lang,
@@ -96,15 +96,31 @@ pub const RECEIVED_QUESTION: &[(Lang, &str, &str)] = &[
 
 /// The answer "No" to that question.
 pub const NO: &[(Lang, &str)] = &[
-    (Lang::En, "no"), (Lang::Fr, "non"), (Lang::Ru, "нет"), (Lang::Es, "no"), (Lang::Pt, "não"),
-    (Lang::De, "nein"), (Lang::Pl, "nie"), (Lang::Zh, "否"), (Lang::Zh, "没有"),
+    (Lang::En, "no"),
+    (Lang::Fr, "non"),
+    (Lang::Ru, "нет"),
+    (Lang::Es, "no"),
+    (Lang::Pt, "não"),
+    (Lang::De, "nein"),
+    (Lang::Pl, "nie"),
+    (Lang::Zh, "否"),
+    (Lang::Zh, "没有"),
 ];
 
 /// Labels of the refund amount field. Source: team.
 pub const AMOUNT_LABELS: &[(Lang, &str)] = &[
-    (Lang::En, "refund amount"), (Lang::En, "amount"), (Lang::Fr, "montant"), (Lang::Ru, "сумма"), (Lang::Ru, "сумму"),
-    (Lang::Es, "importe"), (Lang::Es, "monto"), (Lang::Pt, "valor"), (Lang::De, "betrag"), (Lang::Pl, "kwota"),
-    (Lang::Pl, "kwotę"), (Lang::Zh, "金额"),
+    (Lang::En, "refund amount"),
+    (Lang::En, "amount"),
+    (Lang::Fr, "montant"),
+    (Lang::Ru, "сумма"),
+    (Lang::Ru, "сумму"),
+    (Lang::Es, "importe"),
+    (Lang::Es, "monto"),
+    (Lang::Pt, "valor"),
+    (Lang::De, "betrag"),
+    (Lang::Pl, "kwota"),
+    (Lang::Pl, "kwotę"),
+    (Lang::Zh, "金额"),
 ];
 
 /// "System busy, try again later". English from FACTS.md ("system busy" errors); the others: team.
@@ -136,12 +152,32 @@ pub const BUSY: &[(Lang, &str, &str)] = &[
 /// Words that say what the shopper wants, in the languages written in Latin script (a text in
 /// another script is flagged anyway). Source: team.
 pub const OUTCOMES: &[(Lang, &str)] = &[
-    (Lang::En, "refund"), (Lang::En, "money back"), (Lang::En, "return"), (Lang::En, "replacement"), (Lang::En, "replace"),
-    (Lang::En, "resend"), (Lang::En, "reship"), (Lang::En, "compensation"), (Lang::Fr, "rembourse"), (Lang::Fr, "remplacement"),
-    (Lang::Fr, "renvoi"), (Lang::Es, "reembolso"), (Lang::Es, "devolución"), (Lang::Es, "reemplazo"), (Lang::Pt, "reembolso"),
-    (Lang::Pt, "devolução"), (Lang::Pt, "substituição"), (Lang::De, "rückerstattung"), (Lang::De, "erstattung"),
-    (Lang::De, "rückgabe"), (Lang::De, "ersatz"), (Lang::Pl, "zwrot"), (Lang::Pl, "wymian"), (Lang::Ru, "возврат"),
-    (Lang::Zh, "退款"), (Lang::Zh, "退货"),
+    (Lang::En, "refund"),
+    (Lang::En, "money back"),
+    (Lang::En, "return"),
+    (Lang::En, "replacement"),
+    (Lang::En, "replace"),
+    (Lang::En, "resend"),
+    (Lang::En, "reship"),
+    (Lang::En, "compensation"),
+    (Lang::Fr, "rembourse"),
+    (Lang::Fr, "remplacement"),
+    (Lang::Fr, "renvoi"),
+    (Lang::Es, "reembolso"),
+    (Lang::Es, "devolución"),
+    (Lang::Es, "reemplazo"),
+    (Lang::Pt, "reembolso"),
+    (Lang::Pt, "devolução"),
+    (Lang::Pt, "substituição"),
+    (Lang::De, "rückerstattung"),
+    (Lang::De, "erstattung"),
+    (Lang::De, "rückgabe"),
+    (Lang::De, "ersatz"),
+    (Lang::Pl, "zwrot"),
+    (Lang::Pl, "wymian"),
+    (Lang::Ru, "возврат"),
+    (Lang::Zh, "退款"),
+    (Lang::Zh, "退货"),
 ];
 
 /// The problem a label names, if any.

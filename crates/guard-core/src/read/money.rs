@@ -21,8 +21,8 @@ pub struct Money {
 /// core reads (a total on an order, the refund typed on the dispute form). Longer marks first:
 /// the first that matches wins.
 pub const CURRENCY: &[&str] = &[
-    "US $", "US$", "CA $", "AU $", "C$", "A$", "R$", "CA$", "AU$", "NZ$", "CN¥", "$", "€", "£", "¥", "元", "₽", "zł", "₴",
-    "₸", "₩", "₹", "руб.", "руб", "р.", "грн", "USD", "EUR", "RUB", "PLN", "BRL", "CNY", "GBP", "CHF", "kr",
+    "US $", "US$", "CA $", "AU $", "C$", "A$", "R$", "CA$", "AU$", "NZ$", "CN¥", "$", "€", "£", "¥", "元", "₽", "zł", "₴", "₸", "₩", "₹", "руб.", "руб", "р.",
+    "грн", "USD", "EUR", "RUB", "PLN", "BRL", "CNY", "GBP", "CHF", "kr",
 ];
 
 /// `CURRENCY` in lower case, for texts read without regard to case.

@@ -211,7 +211,10 @@ mod tests {
     #[test]
     fn order_ids_come_from_the_site_links_only() {
         assert_eq!(order_id_in_link("//www.aliexpress.com/p/order/detail.html?orderId=8100000000000001").as_deref(), Some("8100000000000001"));
-        assert_eq!(order_id_in_link("https://www.aliexpress.com/p/tracking/index.html?_addShare=no&tradeOrderId=8100000000000002").as_deref(), Some("8100000000000002"));
+        assert_eq!(
+            order_id_in_link("https://www.aliexpress.com/p/tracking/index.html?_addShare=no&tradeOrderId=8100000000000002").as_deref(),
+            Some("8100000000000002")
+        );
         assert_eq!(order_id_in_link("/order-list/5123456789012345").as_deref(), Some("5123456789012345"));
         assert_eq!(order_id_in_link("order_detail.htm?orderId=8100000000000003#x").as_deref(), Some("8100000000000003"));
         assert_eq!(order_id_in_link("https://evil.example/p/order/detail.html?orderId=8100000000000001"), None);

@@ -4,10 +4,10 @@
 //! decides nothing.
 
 use crate::rules::dispute_window::{closes_after_receipt, dispute_window, stated_return_days, DisputeWindow};
-use crate::wire::order::{DisputeProgress, Order, Status};
-use crate::wire::page_plan::{Arg, Guard, Message, Tone, Widget};
 use crate::rules::settings::Settings;
 use crate::wire::bounds::add_days;
+use crate::wire::order::{DisputeProgress, Order, Status};
+use crate::wire::page_plan::{Arg, Guard, Message, Tone, Widget};
 use chrono::NaiveDate;
 
 pub const CONFIRM_RECEIPT: &str = "confirm-receipt";

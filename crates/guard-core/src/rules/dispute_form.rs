@@ -7,13 +7,13 @@
 
 pub use crate::read::form_words as words;
 
+pub use crate::read::money::{money_in, parse_amount, Amount, AmountError, AmountWithCurrency};
 use crate::rules::evidence::checklist::{checklist, Piece};
+pub use crate::wire::forms::{FormFacts, FormPlan, Problem, ProblemChoice, PROBLEMS};
 use crate::wire::order::Order;
 use crate::wire::page_plan::{Arg, Message};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-pub use crate::wire::forms::{FormFacts, FormPlan, Problem, ProblemChoice, PROBLEMS};
-pub use crate::read::money::{money_in, parse_amount, Amount, AmountError, AmountWithCurrency};
 
 impl Problem {
     fn statement(self) -> &'static str {
@@ -67,17 +67,13 @@ pub fn check_description(text: &str, order_id: Option<&str>) -> Vec<Warning> {
         out.push(Warning { issue: DescriptionIssue::NonLatin, line: Message::with("disputeWarnNonLatin", vec![Arg::Text(sample)]) });
     }
     if t.chars().count() < MIN_DESCRIPTION_CHARS {
-        out.push(Warning {
-            issue: DescriptionIssue::TooShort,
-            line: Message::with("disputeWarnShort", vec![Arg::Number(MIN_DESCRIPTION_CHARS as i64)]),
-        });
+        out.push(Warning { issue: DescriptionIssue::TooShort, line: Message::with("disputeWarnShort", vec![Arg::Number(MIN_DESCRIPTION_CHARS as i64)]) });
     }
     let digits_only: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     match order_id {
-        Some(id) if !digits_only.contains(id) => out.push(Warning {
-            issue: DescriptionIssue::NoOrderNumber,
-            line: Message::with("disputeWarnNoOrder", vec![Arg::Text(id.to_string())]),
-        }),
+        Some(id) if !digits_only.contains(id) => {
+            out.push(Warning { issue: DescriptionIssue::NoOrderNumber, line: Message::with("disputeWarnNoOrder", vec![Arg::Text(id.to_string())]) })
+        }
         None if !has_digit_run(&digits_only, 12) => {
             out.push(Warning { issue: DescriptionIssue::NoOrderNumber, line: Message::new("disputeWarnNoOrderUnknown") })
         }
@@ -133,7 +129,14 @@ fn join_english(items: &[String]) -> String {
 }
 
 /// The ready text, in English, from what is known.
-pub fn dispute_text(problem: Problem, order: &Order, order_id: Option<&str>, attached: Attached, refund: Option<Amount>, paid: Option<&AmountWithCurrency>) -> String {
+pub fn dispute_text(
+    problem: Problem,
+    order: &Order,
+    order_id: Option<&str>,
+    attached: Attached,
+    refund: Option<Amount>,
+    paid: Option<&AmountWithCurrency>,
+) -> String {
     let mut p: Vec<String> = vec!["Hello,".into()];
     let id = order_id.or((!order.id.is_empty()).then_some(order.id.as_str()));
     let mut first = match id {
@@ -389,14 +392,17 @@ mod tests {
     fn assist_uses_the_memory_of_orders() {
         let mut memory = crate::toolbar::order_memory::Memory::default();
         let order = Order { id: "8100000000007919".into(), placed: NaiveDate::from_ymd_opt(2026, 1, 5), total: Some("US $12.40".into()), ..Default::default() };
-        memory.orders.insert(order.id.clone(), crate::toolbar::order_memory::Tracked {
-            order,
-            first_seen: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
-            last_seen: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
-            resolved: false,
-            hidden: false,
-            reminded: vec![],
-        });
+        memory.orders.insert(
+            order.id.clone(),
+            crate::toolbar::order_memory::Tracked {
+                order,
+                first_seen: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+                last_seen: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+                resolved: false,
+                hidden: false,
+                reminded: vec![],
+            },
+        );
         let req = AssistRequest {
             facts: FormFacts { order_id: Some("8100000000007919".into()), paid: None },
             description: "broken".into(),

@@ -13,16 +13,16 @@
 //! (extension/i18n/dispute_path). No page text is used except a control's own label, passed as
 //! text for the UI to quote.
 
-use crate::rules::dispute_window::{earliest_opening, reason_message, stated_return_days, DisputeState, DisputeWindow};
 use crate::read::locales::ControlKind;
-use crate::wire::order::{Order, Status};
-use crate::rules::order_timeline;
 use crate::read::page_kind::{split_url, Layout, PageKind};
-use crate::wire::page_plan::{Arg, Link, Message, Op, Place, Tone, Widget};
 use crate::read::reading::Control;
+use crate::rules::dispute_window::{earliest_opening, reason_message, stated_return_days, DisputeState, DisputeWindow};
+use crate::rules::order_timeline;
 use crate::rules::settings::Settings;
-use crate::wire::snapshot::NodeId;
 use crate::wire::bounds::add_days;
+use crate::wire::order::{Order, Status};
+use crate::wire::page_plan::{Arg, Link, Message, Op, Place, Tone, Widget};
+use crate::wire::snapshot::NodeId;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 

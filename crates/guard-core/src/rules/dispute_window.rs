@@ -13,9 +13,9 @@
 //! Every state comes with a `Reason`, which `reason_message` turns into a sentence the shopper
 //! can act on (message keys in extension/i18n/dispute_path).
 
+use crate::rules::settings::Settings;
 use crate::wire::order::{DisputeProgress, Order, Status, WindowPurpose, WindowStart};
 use crate::wire::page_plan::{Arg, Message};
-use crate::rules::settings::Settings;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -144,11 +144,7 @@ pub fn protection_ends(order: &Order, settings: &Settings) -> (Option<NaiveDate>
     if let Some(d) = order.protection_ends {
         return (Some(d), false);
     }
-    let days = if order.economy_shipping == Some(true) {
-        settings.policy.protection_days_economy
-    } else {
-        settings.policy.protection_days
-    };
+    let days = if order.economy_shipping == Some(true) { settings.policy.protection_days_economy } else { settings.policy.protection_days };
     (order.shipped.and_then(|s| add_days(s, days)), true)
 }
 
@@ -237,14 +233,11 @@ pub fn dispute_window(order: &Order, today: NaiveDate, settings: &Settings) -> D
                 None => {}
             }
         }
-        (Status::Dispute, _) | (_, Some(DisputeProgress::InProgress)) => {
-            set(&mut w, DisputeState::InProgress, Reason::DisputeUnderWay)
-        }
+        (Status::Dispute, _) | (_, Some(DisputeProgress::InProgress)) => set(&mut w, DisputeState::InProgress, Reason::DisputeUnderWay),
         (Status::Shipped, None) => {
             w.closes = protection;
             w.closes_estimated = protection_estimated;
-            w.extension_worthy = protection
-                .is_some_and(|p| p >= today && (p - today).num_days() <= settings.extension_lead_days as i64);
+            w.extension_worthy = protection.is_some_and(|p| p >= today && (p - today).num_days() <= settings.extension_lead_days as i64);
             in_window(&mut w, order, today, settings, Reason::InTransitProtectionLeft, Reason::ProtectionEnded);
         }
         (Status::Completed, None) => {
@@ -336,9 +329,7 @@ pub fn reason_message(order: &Order, w: &DisputeWindow, settings: &Settings) -> 
             None => Message::new("reasonProtectionEndedNoDate"),
         },
         Reason::WithinWindowAfterReceipt => match (order.completed, w.closes) {
-            (Some(done), Some(c)) if w.closes_estimated => {
-                m("reasonWithinWindow", vec![date(done), date(c), num(p.dispute_closes_after_receipt_days)])
-            }
+            (Some(done), Some(c)) if w.closes_estimated => m("reasonWithinWindow", vec![date(done), date(c), num(p.dispute_closes_after_receipt_days)]),
             (_, Some(c)) => m("reasonWithinStatedWindow", vec![date(c)]),
             _ => Message::new("reasonMissingDates"),
         },

@@ -12,9 +12,9 @@ use crate::rules::dispute_window::{DisputeState, DisputeWindow};
 use crate::wire::bounds::{day_number, sort_by_key};
 use crate::wire::order::{Order, Status};
 use crate::wire::page_plan::{Arg, Message};
-use chrono::NaiveDate;
 /// The picture's data types live in the wire (the plan carries them).
 pub use crate::wire::timeline::*;
+use chrono::NaiveDate;
 
 /// The timeline of `order`, whose window (from the same order) is `w`, seen on `today`.
 pub fn timeline(order: &Order, w: &DisputeWindow, today: NaiveDate) -> Timeline {
@@ -72,7 +72,12 @@ pub fn timeline(order: &Order, w: &DisputeWindow, today: NaiveDate) -> Timeline 
     let actionable = matches!(w.state, DisputeState::TooEarly | DisputeState::Open | DisputeState::ClosingSoon | DisputeState::Unknown);
     let next = points
         .iter()
-        .position(|p| actionable && p.date >= today && matches!(p.kind, K::DisputeOpens | K::ProtectionEnds | K::DisputeCloses) && (p.kind != K::DisputeOpens || p.date > today))
+        .position(|p| {
+            actionable
+                && p.date >= today
+                && matches!(p.kind, K::DisputeOpens | K::ProtectionEnds | K::DisputeCloses)
+                && (p.kind != K::DisputeOpens || p.date > today)
+        })
         .inspect(|&i| points[i].next = true)
         .map(|i| Message::with(&format!("timelineNext_{}", points[i].kind.as_str().replace('-', "_")), vec![Arg::Date(points[i].date)]));
     Timeline { order: order.id.clone(), says: says(w, today), points, band, next }
@@ -99,8 +104,8 @@ fn says(w: &DisputeWindow, today: NaiveDate) -> Message {
 mod tests {
     use super::*;
     use crate::rules::dispute_window::dispute_window;
-    use crate::wire::order::DisputeProgress;
     use crate::rules::settings::Settings;
+    use crate::wire::order::DisputeProgress;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -170,10 +175,7 @@ mod tests {
         let band = t.band.as_ref().unwrap();
         assert_eq!((band.from, band.to), (d("2026-03-12"), d("2026-04-03")));
         assert_eq!((band.start, band.end), (point(&t, PointKind::DisputeOpens).at, point(&t, PointKind::DisputeCloses).at));
-        assert_eq!(
-            t.says,
-            Message::with("timelineSays_open", vec![Arg::Date(d("2026-03-12")), Arg::Date(d("2026-04-03")), Arg::Date(d("2026-03-20"))])
-        );
+        assert_eq!(t.says, Message::with("timelineSays_open", vec![Arg::Date(d("2026-03-12")), Arg::Date(d("2026-04-03")), Arg::Date(d("2026-03-20"))]));
         assert_eq!(t.next, Some(Message::with("timelineNext_dispute_closes", vec![Arg::Date(d("2026-04-03"))])));
         assert!(point(&t, PointKind::DisputeCloses).next);
         assert_eq!(t.points.iter().filter(|p| p.next).count(), 1, "one next date");

@@ -1,8 +1,8 @@
 //! The shopper's settings, stored by the extension and passed to the core with every request.
 //! Every field has a default, so settings saved by an older version (or none at all) still work.
 
-use crate::wire::forms::Format;
 use crate::rules::policy::Policy;
+use crate::wire::forms::Format;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,7 +188,9 @@ mod tests {
 
     #[test]
     fn numbers_past_their_range_keep_the_default() {
-        let s = Settings::from_json_lenient(r#"{"policy":{"seller_response_days":4294967295,"protection_days":90},"reminder_days":[7,10001],"closing_soon_days":10000}"#);
+        let s = Settings::from_json_lenient(
+            r#"{"policy":{"seller_response_days":4294967295,"protection_days":90},"reminder_days":[7,10001],"closing_soon_days":10000}"#,
+        );
         assert_eq!((s.policy.seller_response_days, s.policy.protection_days), (5, 90));
         assert_eq!((s.reminder_days, s.closing_soon_days), (vec![7, 3, 1], 10_000));
     }

@@ -8,11 +8,11 @@
 //! character), TEXT values escaped (`\\`, `\;`, `\,`, `\n`), dates as `VALUE=DATE`.
 
 use crate::rules::dispute_window::dispute_window;
+use crate::rules::settings::Settings;
+use crate::toolbar::deadlines::{deadlines, reason_message, DeadlineKind};
 use crate::toolbar::order_links;
 use crate::toolbar::order_memory::Memory;
 use crate::wire::page_plan::{Arg, Message};
-use crate::toolbar::deadlines::{deadlines, reason_message, DeadlineKind};
-use crate::rules::settings::Settings;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 

@@ -2,11 +2,11 @@
 //! order with its next deadline and the reason, soonest first (the popup).
 
 use crate::rules::dispute_window::{dispute_window, DisputeState, DisputeWindow};
-use crate::wire::order::Status;
+use crate::rules::settings::Settings;
 use crate::toolbar::order_links;
 use crate::toolbar::order_memory::{Memory, Tracked};
+use crate::wire::order::Status;
 use crate::wire::page_plan::{Arg, Message};
-use crate::rules::settings::Settings;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -194,17 +194,12 @@ pub fn reason_message(w: &DisputeWindow, settings: &Settings) -> Message {
     let args: Vec<Arg> = match w.reason {
         R::NotShippedYet => vec![Arg::Number(settings.policy.dispute_opens_after_shipment_days as i64)],
         R::TooSoonAfterShipment => date(w.opens).into_iter().collect(),
-        R::InTransitProtectionLeft | R::WithinWindowAfterReceipt | R::DisputeCancelledReopenable => {
-            date(w.closes).into_iter().collect()
-        }
+        R::InTransitProtectionLeft | R::WithinWindowAfterReceipt | R::DisputeCancelledReopenable => date(w.closes).into_iter().collect(),
         R::DisputeUnderWay => vec![Arg::Number(settings.policy.seller_response_days as i64)],
         _ => vec![],
     };
     // A reason whose date is unknown falls back to the one that asks for the order's page.
-    let needs_arg = matches!(
-        w.reason,
-        R::TooSoonAfterShipment | R::InTransitProtectionLeft | R::WithinWindowAfterReceipt | R::DisputeCancelledReopenable
-    );
+    let needs_arg = matches!(w.reason, R::TooSoonAfterShipment | R::InTransitProtectionLeft | R::WithinWindowAfterReceipt | R::DisputeCancelledReopenable);
     if needs_arg && args.is_empty() {
         return Message::new("popupReason_missing_dates");
     }
@@ -218,11 +213,7 @@ fn line(t: &Tracked, settings: &Settings, today: NaiveDate) -> OrderLine {
     let next_step = if t.resolved {
         None
     } else if w.extension_worthy {
-        order_links::detail_page(&t.order).map(|url| NextStep {
-            kind: "extend-protection".into(),
-            label: Message::new("popupActionExtend"),
-            url,
-        })
+        order_links::detail_page(&t.order).map(|url| NextStep { kind: "extend-protection".into(), label: Message::new("popupActionExtend"), url })
     } else if w.state.is_open() {
         order_links::dispute_start(&t.order).map(|url| NextStep { kind: "open-dispute".into(), label: Message::new("popupActionDispute"), url })
     } else {
@@ -254,7 +245,13 @@ pub fn order_lines(memory: &Memory, settings: &Settings, today: NaiveDate) -> Ve
     let mut lines: Vec<OrderLine> = memory.orders.values().map(|t| line(t, settings, today)).collect();
     // Groups 100 000 days apart (some 270 years): open with a deadline, open without, resolved.
     sort_by_key(&mut lines, |l| {
-        let group = if l.resolved { 2 } else if l.deadline.is_none() { 1 } else { 0 };
+        let group = if l.resolved {
+            2
+        } else if l.deadline.is_none() {
+            1
+        } else {
+            0
+        };
         (group * 100_000 + l.deadline.map_or(0, |d| day_number(d.date)), l.id.clone())
     });
     lines
@@ -345,7 +342,7 @@ mod tests {
         let m = memory(vec![
             tracked("8100000000000004", Status::Shipped, Some("2026-02-18"), None), // protection ends 04-19
             tracked("8100000000000002", Status::Completed, Some("2026-02-01"), Some("2026-03-08")), // closes 03-23
-            tracked("8100000000000005", Status::AwaitingShipment, None, None), // no date
+            tracked("8100000000000005", Status::AwaitingShipment, None, None),      // no date
             tracked("8100000000000001", Status::Completed, Some("2026-02-01"), Some("2026-02-25")), // closes 03-12
             resolved,
             tracked("8100000000000006", Status::Shipped, Some("2026-03-05"), None), // too early; protection ends 05-04

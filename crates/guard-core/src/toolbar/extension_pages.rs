@@ -2,11 +2,11 @@
 //! wrapper exposes them. Times are the shopper's local time (`YYYY-MM-DDTHH:MM:SS`) except the
 //! calendar's stamp, which is UTC.
 
-use crate::toolbar::calendar::{self, RenderedEvent};
-use crate::toolbar::order_memory::{self, Change, Memory};
-use crate::toolbar::notifications;
-use crate::toolbar::deadlines;
 use crate::rules::settings::Settings;
+use crate::toolbar::calendar::{self, RenderedEvent};
+use crate::toolbar::deadlines;
+use crate::toolbar::notifications;
+use crate::toolbar::order_memory::{self, Change, Memory};
 use crate::toolbar::settings_form;
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -69,9 +69,7 @@ pub fn toolbar_tick_json(memory: &str, settings: &str, now_local: &str) -> Resul
 /// The page to open for a clicked notification: the order's detail page, if still tracked.
 pub fn notification_target(memory: &str, notification_id: &str) -> Result<Option<String>, String> {
     let mem = Memory::from_json(memory)?;
-    Ok(notifications::order_of_notification(notification_id)
-        .and_then(|id| mem.orders.get(id))
-        .and_then(|t| crate::toolbar::order_links::detail_page(&t.order)))
+    Ok(notifications::order_of_notification(notification_id).and_then(|id| mem.orders.get(id)).and_then(|t| crate::toolbar::order_links::detail_page(&t.order)))
 }
 
 pub fn calendar_events_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {

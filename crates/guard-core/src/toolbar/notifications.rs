@@ -4,11 +4,11 @@
 //! which survives browser and service-worker restarts. Resolved and hidden orders get none.
 
 use crate::rules::dispute_window::dispute_window;
+use crate::rules::settings::Settings;
+use crate::toolbar::deadlines::{days_left_message, deadlines, DeadlineKind};
 use crate::toolbar::order_links;
 use crate::toolbar::order_memory::{Memory, Tracked};
 use crate::wire::page_plan::{Arg, Message};
-use crate::toolbar::deadlines::{days_left_message, deadlines, DeadlineKind};
-use crate::rules::settings::Settings;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -215,7 +215,8 @@ mod tests {
 
     #[test]
     fn protection_ending_on_an_order_not_received_suggests_an_extension() {
-        let o = Order { id: "8100000000000003".into(), status: Status::Shipped, shipped: Some(d("2026-01-01")), store: Some("Shop".into()), ..Default::default() };
+        let o =
+            Order { id: "8100000000000003".into(), status: Status::Shipped, shipped: Some(d("2026-01-01")), store: Some("Shop".into()), ..Default::default() };
         // Protection: 60 days → ends 2026-03-02. The dispute opens 2026-01-11.
         let mut m = memory_with(o, "2026-01-02");
         let s = Settings { reminder_days: vec![5], ..Default::default() };

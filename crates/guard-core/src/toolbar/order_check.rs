@@ -6,15 +6,15 @@
 //! deadlines without the shopper opening each one. The service worker opens the pages one at a
 //! time and reads them like any page; this module only decides.
 
+use crate::read::page_kind::{self, Layout, PageKind};
 use crate::rules::dispute_window::{dispute_window, DisputeState};
-use crate::wire::order::{is_order_id, DisputeProgress, Order, Status};
+use crate::rules::settings::Settings;
+use crate::toolbar::deadlines::{self, day_number, sort_by_key};
 use crate::toolbar::order_links;
 use crate::toolbar::order_memory::{Memory, Tracked};
-use crate::read::page_kind::{self, Layout, PageKind};
-use crate::wire::page_tree::PageTree;
+use crate::wire::order::{is_order_id, DisputeProgress, Order, Status};
 use crate::wire::page_plan::{Arg, Message, Op, Place, Plan, Tone, Widget};
-use crate::toolbar::deadlines::{self, day_number, sort_by_key};
-use crate::rules::settings::Settings;
+use crate::wire::page_tree::PageTree;
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -73,10 +73,8 @@ pub fn why(t: &Tracked, settings: &Settings, today: NaiveDate) -> Option<Why> {
             .then_some(Why::Received),
             DisputeState::Closed | DisputeState::NotApplicable => None,
         },
-        Status::Unknown => {
-            (!matches!(w.state, DisputeState::Closed | DisputeState::NotApplicable) && still(o.placed.or(Some(t.last_seen)), settles_after))
-                .then_some(Why::StatusUnknown)
-        }
+        Status::Unknown => (!matches!(w.state, DisputeState::Closed | DisputeState::NotApplicable) && still(o.placed.or(Some(t.last_seen)), settles_after))
+            .then_some(Why::StatusUnknown),
     }
 }
 

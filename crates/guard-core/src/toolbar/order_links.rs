@@ -6,7 +6,6 @@
 
 use crate::wire::order::{is_order_id, Order};
 
-
 /// The current order detail page. Source: FACTS.md "Pages", order detail, current.
 const DETAIL_CURRENT: &str = "https://www.aliexpress.com/p/order/detail.html?orderId=";
 /// The legacy dispute start, the only dispute-start address known to carry the order id.
@@ -93,7 +92,10 @@ mod tests {
             detail_page(&order(Some("//www.aliexpress.com/p/order/detail.html?orderId=8100000000000001"))).unwrap(),
             "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001"
         );
-        assert_eq!(detail_page(&order(Some("https://aliexpress.ru/order-list/8100000000000001"))).unwrap(), "https://aliexpress.ru/order-list/8100000000000001");
+        assert_eq!(
+            detail_page(&order(Some("https://aliexpress.ru/order-list/8100000000000001"))).unwrap(),
+            "https://aliexpress.ru/order-list/8100000000000001"
+        );
     }
 
     #[test]

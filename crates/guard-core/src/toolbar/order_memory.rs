@@ -104,10 +104,18 @@ impl Memory {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// Resolved orders get no reminders and are not counted on the badge; `value: false` undoes.
-    Resolve { id: String, value: bool },
+    Resolve {
+        id: String,
+        value: bool,
+    },
     /// Hidden orders leave the popup's list (and get no reminders); `value: false` shows them again.
-    Hide { id: String, value: bool },
-    Forget { id: String },
+    Hide {
+        id: String,
+        value: bool,
+    },
+    Forget {
+        id: String,
+    },
     ForgetAll,
 }
 
@@ -246,7 +254,8 @@ mod tests {
 
     #[test]
     fn list_and_detail_readings_combine() {
-        let list = Order { id: "8100000000000001".into(), status: Status::Shipped, placed: Some(d("2026-10-01")), store: Some("Shop".into()), ..Default::default() };
+        let list =
+            Order { id: "8100000000000001".into(), status: Status::Shipped, placed: Some(d("2026-10-01")), store: Some("Shop".into()), ..Default::default() };
         let detail = Order { id: list.id.clone(), status: Status::Unknown, shipped: Some(d("2026-10-03")), ..Default::default() };
         let mut m = Memory::default();
         m.remember(&[list], d("2026-11-01"));
@@ -259,7 +268,13 @@ mod tests {
 
     fn sample() -> Memory {
         let mut m = Memory::default();
-        let o = Order { id: "8100000000000001".into(), status: Status::Completed, completed: Some(d("2026-02-01")), store: Some("A, b; \"c\"".into()), ..Default::default() };
+        let o = Order {
+            id: "8100000000000001".into(),
+            status: Status::Completed,
+            completed: Some(d("2026-02-01")),
+            store: Some("A, b; \"c\"".into()),
+            ..Default::default()
+        };
         m.remember(&[o, Order { id: "8100000000000002".into(), status: Status::Shipped, ..Default::default() }], d("2026-02-02"));
         m.orders.get_mut("8100000000000001").unwrap().reminded.push("dispute-closes:2026-02-16:3".into());
         m

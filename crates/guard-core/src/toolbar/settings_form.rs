@@ -3,8 +3,8 @@
 //! back what was typed; the core decides what is valid. A field with a bad value keeps its
 //! saved value and gets a message saying what it accepts.
 
-use crate::wire::page_plan::{Arg, Message};
 use crate::rules::settings::Settings;
+use crate::wire::page_plan::{Arg, Message};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -214,7 +214,11 @@ fn day_list_text(days: &[u32]) -> String {
 fn megabytes_text(bytes: u64) -> String {
     // Wide arithmetic: an imported or damaged setting may hold any u64.
     let tenths = (bytes as u128 * 10 + MB as u128 / 2) / MB as u128;
-    if tenths.is_multiple_of(10) { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) }
+    if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
 }
 
 fn shown(settings: &Settings, f: &Spec) -> Value {
@@ -479,8 +483,14 @@ mod tests {
         assert_eq!(
             fields,
             [
-                "reminder_days", "notifications", "closing_soon_days", "extension_lead_days", "policy.protection_days",
-                "evidence.max_photo_bytes", "evidence.max_files", "language"
+                "reminder_days",
+                "notifications",
+                "closing_soon_days",
+                "extension_lead_days",
+                "policy.protection_days",
+                "evidence.max_photo_bytes",
+                "evidence.max_files",
+                "language"
             ]
         );
         let mut expected = saved.clone();

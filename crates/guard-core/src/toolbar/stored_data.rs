@@ -4,10 +4,10 @@
 //! lost and nothing crashes. And when storage is full, the orders that matter least make room.
 
 use crate::rules::dispute_window::{dispute_window, DisputeState};
-use crate::wire::order::is_order_id;
-use crate::toolbar::order_memory::{Memory, Tracked, SCHEMA};
-use crate::toolbar::deadlines::needs_action;
 use crate::rules::settings::Settings;
+use crate::toolbar::deadlines::needs_action;
+use crate::toolbar::order_memory::{Memory, Tracked, SCHEMA};
+use crate::wire::order::is_order_id;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -31,11 +31,7 @@ pub struct Loaded {
 }
 
 fn whole(reason: &str, raw: Value) -> Loaded {
-    Loaded {
-        memory: Memory::default(),
-        set_aside: vec![SetAside { what: "orders".into(), reason: reason.into(), raw }],
-        changed: true,
-    }
+    Loaded { memory: Memory::default(), set_aside: vec![SetAside { what: "orders".into(), reason: reason.into(), raw }], changed: true }
 }
 
 /// Brings a stored memory of an older schema up to `SCHEMA`. Schema 1 is the first; a new schema
@@ -117,8 +113,7 @@ pub fn stored_bytes<T: Serialize>(v: &T) -> usize {
 /// Makes room when storage is full: removes orders, the least important and longest unseen
 /// first, until the memory's JSON takes at most `max_bytes` (UTF-8). Returns the ids removed.
 pub fn trim(memory: &mut Memory, settings: &Settings, today: NaiveDate, max_bytes: usize) -> Vec<String> {
-    let mut order: Vec<(u8, NaiveDate, String)> =
-        memory.orders.values().map(|t| (keep_rank(t, settings, today), t.last_seen, t.order.id.clone())).collect();
+    let mut order: Vec<(u8, NaiveDate, String)> = memory.orders.values().map(|t| (keep_rank(t, settings, today), t.last_seen, t.order.id.clone())).collect();
     order.sort();
     let mut removed = vec![];
     let mut current = stored_bytes(memory);
@@ -155,7 +150,11 @@ pub fn keep_set_aside(stored: &str, added: &[SetAside], at: &str) -> Vec<Value> 
         Ok(v) => vec![v],
         Err(_) => vec![Value::String(stored.chars().take(100_000).collect())],
     };
-    let same = |a: &Value, b: &SetAside| a.get("what").and_then(Value::as_str) == Some(b.what.as_str()) && a.get("reason").and_then(Value::as_str) == Some(b.reason.as_str()) && a.get("raw") == Some(&b.raw);
+    let same = |a: &Value, b: &SetAside| {
+        a.get("what").and_then(Value::as_str) == Some(b.what.as_str())
+            && a.get("reason").and_then(Value::as_str) == Some(b.reason.as_str())
+            && a.get("raw") == Some(&b.raw)
+    };
     for s in added {
         if !items.iter().any(|i| same(i, s)) {
             items.push(serde_json::json!({ "what": s.what, "reason": s.reason, "raw": s.raw, "at": at }));
@@ -247,10 +246,8 @@ mod tests {
         let mut m = Memory::default();
         let today = d("2026-11-21");
         let mk = |id: &str, status: &str, extra: &str, last_seen: &str| -> Tracked {
-            serde_json::from_str(&format!(
-                r#"{{"order":{{"id":"{id}","status":"{status}"{extra}}},"first_seen":"2026-10-01","last_seen":"{last_seen}"}}"#
-            ))
-            .unwrap()
+            serde_json::from_str(&format!(r#"{{"order":{{"id":"{id}","status":"{status}"{extra}}},"first_seen":"2026-10-01","last_seen":"{last_seen}"}}"#))
+                .unwrap()
         };
         let mut resolved = mk("8100000000000001", "shipped", "", "2026-11-20");
         resolved.resolved = true;
@@ -305,14 +302,19 @@ mod tests {
         let again = keep_set_aside(&Value::from(first.clone()).to_string(), &[aside("8100000000000001", serde_json::json!({"x": 1}))], "2026-11-02T00:00:00Z");
         assert_eq!(again, first);
         // Past the count, the oldest go first.
-        let mut stored: Vec<Value> = (0..SET_ASIDE_MAX_ITEMS + 10).map(|i| serde_json::json!({"what": format!("old-{i}"), "reason": "r", "raw": i, "at": "then"})).collect();
+        let mut stored: Vec<Value> =
+            (0..SET_ASIDE_MAX_ITEMS + 10).map(|i| serde_json::json!({"what": format!("old-{i}"), "reason": "r", "raw": i, "at": "then"})).collect();
         let kept = keep_set_aside(&Value::from(stored.clone()).to_string(), &[aside("new", Value::Null)], "now");
         assert_eq!(kept.len(), SET_ASIDE_MAX_ITEMS);
         assert_eq!((kept[0]["what"].as_str(), kept.last().unwrap()["what"].as_str()), (Some("old-11"), Some("new")));
         // Past the bytes (UTF-8), too; the newest stays whatever its size.
         let big = "数".repeat(SET_ASIDE_MAX_BYTES / 6);
         stored.truncate(3);
-        let kept = keep_set_aside(&Value::from(stored).to_string(), &[aside("a", big.clone().into()), aside("b", big.clone().into()), aside("c", big.repeat(3).into())], "now");
+        let kept = keep_set_aside(
+            &Value::from(stored).to_string(),
+            &[aside("a", big.clone().into()), aside("b", big.clone().into()), aside("c", big.repeat(3).into())],
+            "now",
+        );
         assert_eq!(kept.iter().map(|k| k["what"].as_str().unwrap()).collect::<Vec<_>>(), vec!["c"]);
         let kept = keep_set_aside("", &[aside("a", big.clone().into()), aside("b", big.into())], "now");
         assert_eq!(kept.iter().map(|k| k["what"].as_str().unwrap()).collect::<Vec<_>>(), vec!["b"], "two halves in bytes do not fit");

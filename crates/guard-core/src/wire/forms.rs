@@ -119,8 +119,7 @@ impl Problem {
     }
 }
 
-pub const PROBLEMS: [Problem; 6] =
-    [Problem::NotReceived, Problem::Damaged, Problem::NotAsDescribed, Problem::WrongItem, Problem::MissingParts, Problem::Fake];
+pub const PROBLEMS: [Problem; 6] = [Problem::NotReceived, Problem::Damaged, Problem::NotAsDescribed, Problem::WrongItem, Problem::MissingParts, Problem::Fake];
 
 /// A choice on the page that names a problem (a radio button, an option).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

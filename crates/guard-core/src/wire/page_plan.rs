@@ -5,11 +5,11 @@
 //! lists are the node's complete set: attributes a node had from an earlier plan and that are not
 //! listed any more are removed (a read of the same subtree replaces the previous one).
 
+pub use super::page_context::PageContext;
 use crate::wire::order::Order;
 use crate::wire::snapshot::NodeId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-pub use super::page_context::PageContext;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "kebab-case")]

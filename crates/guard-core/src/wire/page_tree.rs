@@ -50,7 +50,11 @@ impl<'a> PageTree<'a> {
     /// The nodes to start reading from: the full subtrees, or the body.
     pub fn roots(&self) -> Vec<NodeId> {
         if self.snap.roots.is_empty() {
-            if self.is_empty() { vec![] } else { vec![0] }
+            if self.is_empty() {
+                vec![]
+            } else {
+                vec![0]
+            }
         } else {
             self.snap.roots.iter().copied().filter(|r| *r < self.len()).collect()
         }

@@ -15,8 +15,8 @@
 //! something) lists in `roots` the subtrees it carries in full; the other nodes are their ancestors,
 //! sent with attributes only so the core knows where the subtree sits.
 
-use serde::{Deserialize, Serialize};
 pub use super::text::{collapse_ws, is_js_space};
+use serde::{Deserialize, Serialize};
 
 /// The snapshot format version this core reads.
 pub const SNAPSHOT_VERSION: u32 = 1;

@@ -88,4 +88,3 @@ pub struct Timeline {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<Message>,
 }
-

@@ -1,7 +1,7 @@
 //! German. FACTS.md found no public sample of the German interface: every row is the team's
 //! best knowledge ("team"), to be confirmed on live pages.
 
-use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
 use crate::wire::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const TEAM: &str = "team";
@@ -102,10 +102,31 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::CountdownLabel, "Käuferschutz läuft ab in"),
     ],
     months: &[
-        ("jan", 1), ("feb", 2), ("mär", 3), ("märz", 3), ("maerz", 3), ("apr", 4), ("mai", 5), ("jun", 6), ("juni", 6),
-        ("jul", 7), ("juli", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("okt", 10), ("nov", 11), ("dez", 12),
-        ("januar", 1), ("februar", 2), ("april", 4), ("august", 8), ("september", 9), ("oktober", 10),
-        ("november", 11), ("dezember", 12),
+        ("jan", 1),
+        ("feb", 2),
+        ("mär", 3),
+        ("märz", 3),
+        ("maerz", 3),
+        ("apr", 4),
+        ("mai", 5),
+        ("jun", 6),
+        ("juni", 6),
+        ("jul", 7),
+        ("juli", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("okt", 10),
+        ("nov", 11),
+        ("dez", 12),
+        ("januar", 1),
+        ("februar", 2),
+        ("april", 4),
+        ("august", 8),
+        ("september", 9),
+        ("oktober", 10),
+        ("november", 11),
+        ("dezember", 12),
     ],
     months_source: Source::new("team (no public sample of the German interface); \"12. März 2024\" is the shape issue 3 quotes"),
 };

@@ -1,7 +1,7 @@
 //! English. Sources: FACTS.md sections "Current order list DOM", "Current order detail DOM",
 //! "Legacy pages", "Labels and dates by language"; "team" marks the team's best knowledge.
 
-use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
 use crate::wire::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const FACTS_LIST: &str = "FACTS.md: current order list";
@@ -135,10 +135,30 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::ShippedOn), "Shipment completed", TEAM),
     ],
     months: &[
-        ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("may", 5), ("jun", 6),
-        ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
-        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("june", 6),
-        ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("may", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+        ("january", 1),
+        ("february", 2),
+        ("march", 3),
+        ("april", 4),
+        ("june", 6),
+        ("july", 7),
+        ("august", 8),
+        ("september", 9),
+        ("october", 10),
+        ("november", 11),
+        ("december", 12),
     ],
     months_source: Source::new("FACTS.md: labels by language (\"Mar 12, 2024\"), legacy pages (\"Mar. 05 2019\"); full names: team"),
 };

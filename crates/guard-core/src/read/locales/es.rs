@@ -1,7 +1,7 @@
 //! Spanish. FACTS.md found no public sample of the Spanish interface: every row is the team's
 //! best knowledge ("team"), to be confirmed on live pages.
 
-use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
 use crate::wire::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const TEAM: &str = "team";
@@ -106,10 +106,31 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::ShippedOn), "Envío realizado el"),
     ],
     months: &[
-        ("ene", 1), ("feb", 2), ("mar", 3), ("abr", 4), ("may", 5), ("jun", 6),
-        ("jul", 7), ("ago", 8), ("sept", 9), ("sep", 9), ("oct", 10), ("nov", 11), ("dic", 12),
-        ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
-        ("julio", 7), ("agosto", 8), ("septiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+        ("ene", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("abr", 4),
+        ("may", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("ago", 8),
+        ("sept", 9),
+        ("sep", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dic", 12),
+        ("enero", 1),
+        ("febrero", 2),
+        ("marzo", 3),
+        ("abril", 4),
+        ("mayo", 5),
+        ("junio", 6),
+        ("julio", 7),
+        ("agosto", 8),
+        ("septiembre", 9),
+        ("octubre", 10),
+        ("noviembre", 11),
+        ("diciembre", 12),
     ],
     months_source: Source::new("team (no public sample of the Spanish interface)"),
 };

@@ -1,7 +1,7 @@
 //! French. Sources: FACTS.md "Labels and dates by language" (dates, "Litige en cours",
 //! "Annuler la demande"); every other row is the team's best knowledge ("team").
 
-use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
 use crate::wire::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const FACTS: &str = "FACTS.md: labels by language (fr)";
@@ -111,10 +111,29 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::CountdownLabel, "protection de l'acheteur expire dans", TEAM),
     ],
     months: &[
-        ("janv", 1), ("févr", 2), ("fevr", 2), ("mars", 3), ("avr", 4), ("mai", 5), ("juin", 6),
-        ("juil", 7), ("août", 8), ("aout", 8), ("sept", 9), ("oct", 10), ("nov", 11), ("déc", 12), ("dec", 12),
-        ("janvier", 1), ("février", 2), ("avril", 4), ("juillet", 7), ("septembre", 9), ("octobre", 10),
-        ("novembre", 11), ("décembre", 12),
+        ("janv", 1),
+        ("févr", 2),
+        ("fevr", 2),
+        ("mars", 3),
+        ("avr", 4),
+        ("mai", 5),
+        ("juin", 6),
+        ("juil", 7),
+        ("août", 8),
+        ("aout", 8),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("déc", 12),
+        ("dec", 12),
+        ("janvier", 1),
+        ("février", 2),
+        ("avril", 4),
+        ("juillet", 7),
+        ("septembre", 9),
+        ("octobre", 10),
+        ("novembre", 11),
+        ("décembre", 12),
     ],
     months_source: Source::new("FACTS.md: labels by language (fr) gives the abbreviations; full names and unaccented forms: team"),
 };

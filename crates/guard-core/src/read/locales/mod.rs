@@ -15,10 +15,10 @@
 //! - `Phrase`, `Window`, `PopupQuestion`, `Economy`, `CountdownLabel`: anywhere in an order's
 //!   text; `Window` texts hold `{N}` where the page writes the number of days.
 
-pub mod families;
 mod de;
 mod en;
 mod es;
+pub mod families;
 mod fr;
 mod pl;
 mod pt;
@@ -26,10 +26,10 @@ mod ru;
 mod zh;
 
 use crate::wire::order::{DisputeProgress, Status, WindowPurpose, WindowStart};
+pub use crate::wire::page_context::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-pub use crate::wire::page_context::Lang;
 
 impl Lang {
     pub const ALL: [Lang; 8] = [Lang::En, Lang::Fr, Lang::Ru, Lang::Es, Lang::Pt, Lang::De, Lang::Pl, Lang::Zh];
@@ -136,8 +136,7 @@ pub struct LocaleTable {
     pub months_source: Source,
 }
 
-pub const TABLES: &[&LocaleTable] =
-    &[&en::TABLE, &fr::TABLE, &ru::TABLE, &es::TABLE, &pt::TABLE, &de::TABLE, &pl::TABLE, &zh::TABLE];
+pub const TABLES: &[&LocaleTable] = &[&en::TABLE, &fr::TABLE, &ru::TABLE, &es::TABLE, &pt::TABLE, &de::TABLE, &pl::TABLE, &zh::TABLE];
 
 pub fn table(lang: Lang) -> Option<&'static LocaleTable> {
     TABLES.iter().copied().find(|t| t.lang == lang)

@@ -1,7 +1,7 @@
 //! Polish. FACTS.md found no public sample of the Polish interface: every row is the team's
 //! best knowledge ("team"), to be confirmed on live pages.
 
-use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
 use crate::wire::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const TEAM: &str = "team";
@@ -100,12 +100,42 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::OrderDate), "Data złożenia"),
     ],
     months: &[
-        ("sty", 1), ("lut", 2), ("mar", 3), ("kwi", 4), ("maj", 5), ("cze", 6),
-        ("lip", 7), ("sie", 8), ("wrz", 9), ("paź", 10), ("paz", 10), ("lis", 11), ("gru", 12),
-        ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5), ("czerwca", 6),
-        ("lipca", 7), ("sierpnia", 8), ("września", 9), ("października", 10), ("listopada", 11), ("grudnia", 12),
-        ("styczeń", 1), ("luty", 2), ("marzec", 3), ("kwiecień", 4), ("czerwiec", 6), ("lipiec", 7),
-        ("sierpień", 8), ("wrzesień", 9), ("październik", 10), ("listopad", 11), ("grudzień", 12),
+        ("sty", 1),
+        ("lut", 2),
+        ("mar", 3),
+        ("kwi", 4),
+        ("maj", 5),
+        ("cze", 6),
+        ("lip", 7),
+        ("sie", 8),
+        ("wrz", 9),
+        ("paź", 10),
+        ("paz", 10),
+        ("lis", 11),
+        ("gru", 12),
+        ("stycznia", 1),
+        ("lutego", 2),
+        ("marca", 3),
+        ("kwietnia", 4),
+        ("maja", 5),
+        ("czerwca", 6),
+        ("lipca", 7),
+        ("sierpnia", 8),
+        ("września", 9),
+        ("października", 10),
+        ("listopada", 11),
+        ("grudnia", 12),
+        ("styczeń", 1),
+        ("luty", 2),
+        ("marzec", 3),
+        ("kwiecień", 4),
+        ("czerwiec", 6),
+        ("lipiec", 7),
+        ("sierpień", 8),
+        ("wrzesień", 9),
+        ("październik", 10),
+        ("listopad", 11),
+        ("grudzień", 12),
     ],
     months_source: Source::new("team (no public sample of the Polish interface)"),
 };

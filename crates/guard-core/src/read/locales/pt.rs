@@ -2,7 +2,7 @@
 //! and "24 de nov. de 2023", the statuses, "Disputa em andamento"); every other row is the
 //! team's best knowledge ("team").
 
-use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
 use crate::wire::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const FACTS: &str = "FACTS.md: labels by language (pt-BR)";
@@ -96,10 +96,30 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::CountdownLabel, "proteção ao comprador termina em", TEAM),
     ],
     months: &[
-        ("jan", 1), ("fev", 2), ("mar", 3), ("abr", 4), ("mai", 5), ("jun", 6),
-        ("jul", 7), ("ago", 8), ("set", 9), ("out", 10), ("nov", 11), ("dez", 12),
-        ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("abril", 4), ("maio", 5), ("junho", 6),
-        ("julho", 7), ("agosto", 8), ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12),
+        ("jan", 1),
+        ("fev", 2),
+        ("mar", 3),
+        ("abr", 4),
+        ("mai", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("ago", 8),
+        ("set", 9),
+        ("out", 10),
+        ("nov", 11),
+        ("dez", 12),
+        ("janeiro", 1),
+        ("fevereiro", 2),
+        ("março", 3),
+        ("abril", 4),
+        ("maio", 5),
+        ("junho", 6),
+        ("julho", 7),
+        ("agosto", 8),
+        ("setembro", 9),
+        ("outubro", 10),
+        ("novembro", 11),
+        ("dezembro", 12),
     ],
     months_source: Source::new("FACTS.md: labels by language (pt-BR) (\"24 nov, 2023\"); the other names: team"),
 };

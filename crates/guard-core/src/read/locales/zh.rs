@@ -2,7 +2,7 @@
 //! the team's best knowledge ("team"), to be confirmed on live pages. Dates are numeric
 //! ("2024年3月12日"), so there are no month names.
 
-use super::{Source, ControlKind as C, Field as F, LocaleTable, Term, TimeUnit as U, Word};
+use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
 use crate::wire::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
 const TEAM: &str = "team";

@@ -15,7 +15,11 @@ pub struct Amount {
 
 impl Amount {
     pub fn text(self) -> String {
-        if self.fraction { format!("{}.{:02}", self.cents / 100, self.cents % 100) } else { format!("{}", self.cents / 100) }
+        if self.fraction {
+            format!("{}.{:02}", self.cents / 100, self.cents % 100)
+        } else {
+            format!("{}", self.cents / 100)
+        }
     }
 }
 
@@ -165,13 +169,20 @@ pub fn money_in(text: &str) -> Option<AmountWithCurrency> {
     let after: String = chars[run.1..(run.1 + 5).min(chars.len())].iter().collect();
     let keep = |s: &str, from_end: bool| -> String {
         let l = s.to_lowercase();
-        let m = currency_lower().iter().filter(|m| if from_end { l.trim_end().ends_with(m.as_str()) } else { l.trim_start().starts_with(m.as_str()) }).max_by_key(|m| m.len());
+        let m = currency_lower()
+            .iter()
+            .filter(|m| if from_end { l.trim_end().ends_with(m.as_str()) } else { l.trim_start().starts_with(m.as_str()) })
+            .max_by_key(|m| m.len());
         match m {
             Some(m) => {
                 let n = m.chars().count();
                 let t: Vec<char> = if from_end { s.trim_end().chars().collect() } else { s.trim_start().chars().collect() };
                 let part: String = if from_end { t[t.len() - n..].iter().collect() } else { t[..n].iter().collect() };
-                if from_end { part } else { format!(" {part}") }
+                if from_end {
+                    part
+                } else {
+                    format!(" {part}")
+                }
             }
             None => String::new(),
         }

@@ -7,8 +7,8 @@
 
 use super::{short_text, Control, Page, PageReading};
 use crate::read::locales::{self, ControlKind, Term};
-use crate::wire::order::{DisputeProgress, Status};
 use crate::read::page_kind::PageKind;
+use crate::wire::order::{DisputeProgress, Status};
 use crate::wire::page_tree::PageTree;
 use crate::wire::snapshot::NodeId;
 use std::collections::HashMap;
@@ -74,10 +74,7 @@ fn kind_of(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) -> O
     if let Some((_, kind)) = CLASS_HOOKS.iter().find(|(c, _)| tree.has_class(n, c)) {
         return Some(*kind);
     }
-    let coded = TYPE_CODE_ATTRS
-        .iter()
-        .filter_map(|a| tree.attr(n, a))
-        .find_map(|v| TYPE_CODES.iter().find(|(code, _)| v.trim() == *code).map(|(_, k)| *k));
+    let coded = TYPE_CODE_ATTRS.iter().filter_map(|a| tree.attr(n, a)).find_map(|v| TYPE_CODES.iter().find(|(code, _)| v.trim() == *code).map(|(_, k)| *k));
     coded.or_else(|| by_family(page, n, label, term))
 }
 
@@ -110,9 +107,8 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
     let tree = page.tree;
     let order_of_root: HashMap<NodeId, &str> = reading.orders.iter().map(|o| (o.root, o.order.id.as_str())).collect();
     // On a detail page every control acts on the page's order.
-    let page_order: Option<String> = (page.kind == PageKind::OrderDetail)
-        .then(|| page.page_order.clone().or_else(|| reading.orders.first().map(|o| o.order.id.clone())))
-        .flatten();
+    let page_order: Option<String> =
+        (page.kind == PageKind::OrderDetail).then(|| page.page_order.clone().or_else(|| reading.orders.first().map(|o| o.order.id.clone()))).flatten();
     let mut found: Vec<Control> = Vec::new();
     let mut index: HashMap<NodeId, usize> = HashMap::new();
     let mut removed: Vec<bool> = Vec::new();
@@ -195,7 +191,13 @@ const MAX_POPUP_CANDIDATES: usize = 50;
 /// action) holds it too. A button labelled like the page's own "Confirm received" counts only
 /// inside a real dialog; text inside a button, or inside an order's element on a list page, is
 /// never the question.
-fn is_site_popup_button(page: &Page<'_, '_>, button: NodeId, term: Term, phrases: &[(Term, crate::read::locales::Lang, String)], owner: &[Option<NodeId>]) -> bool {
+fn is_site_popup_button(
+    page: &Page<'_, '_>,
+    button: NodeId,
+    term: Term,
+    phrases: &[(Term, crate::read::locales::Lang, String)],
+    owner: &[Option<NodeId>],
+) -> bool {
     let tree = page.tree;
     for container in tree.ancestors_or_self(button).skip(1).take(6) {
         let asks = tree.descendants(container).take(300).any(|t| {
@@ -209,15 +211,15 @@ fn is_site_popup_button(page: &Page<'_, '_>, button: NodeId, term: Term, phrases
             let norm = locales::normalise(text);
             // The question, or a popup's title that is the confirm label itself ("Confirm
             // Goods Received" over a plain "Confirm").
-            phrases.iter().any(|(_, _, p)| norm.contains(p.as_str()))
-                || locales::term(text, page.lang) == Some(Term::Control(ControlKind::ConfirmReceipt))
+            phrases.iter().any(|(_, _, p)| norm.contains(p.as_str())) || locales::term(text, page.lang) == Some(Term::Control(ControlKind::ConfirmReceipt))
         });
         if !asks {
             continue;
         }
-        let dialog = tree.ancestors_or_self(container).take(3).any(|a| {
-            matches!(tree.attr(a, "role"), Some("dialog" | "alertdialog")) || tree.attr(a, "aria-modal") == Some("true")
-        });
+        let dialog = tree
+            .ancestors_or_self(container)
+            .take(3)
+            .any(|a| matches!(tree.attr(a, "role"), Some("dialog" | "alertdialog")) || tree.attr(a, "aria-modal") == Some("true"));
         return term == Term::PopupConfirm || dialog;
     }
     false

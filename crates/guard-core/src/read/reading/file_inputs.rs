@@ -11,10 +11,10 @@
 
 use super::{FileInput, PageReading, ReadContext};
 use crate::read::form_words as words;
-use crate::wire::forms::{Problem, ProblemChoice};
 use crate::read::locales::{self, Field};
-use crate::wire::order::is_order_id;
 use crate::read::page_kind::{query_param, split_url, PageKind};
+use crate::wire::forms::{Problem, ProblemChoice};
+use crate::wire::order::is_order_id;
 use crate::wire::page_tree::PageTree;
 use crate::wire::snapshot::NodeId;
 use std::collections::HashMap;
@@ -56,8 +56,7 @@ impl DisputeFormReading {
 
 fn not_evidence(tree: &PageTree<'_>, n: NodeId) -> bool {
     tree.ancestors_or_self(n).any(|a| {
-        matches!(tree.tag(a), "header" | "nav")
-            || ["class", "id"].iter().any(|k| tree.attr(a, k).is_some_and(|v| v.to_ascii_lowercase().contains("search")))
+        matches!(tree.tag(a), "header" | "nav") || ["class", "id"].iter().any(|k| tree.attr(a, k).is_some_and(|v| v.to_ascii_lowercase().contains("search")))
     })
 }
 
@@ -340,7 +339,12 @@ mod tests {
         let json = r##"{"v":1,"url":"https://www.aliexpress.com/p/reverse-pages/start.html","roots":[3],"nodes":[[-1,"body",[]],[0,"form",[]],[1,"div",["class","field"]],[2,"div",["class","up"]],[3,"input",["type","file"]]]}"##;
         let snap = Snapshot::from_json(json).unwrap();
         let tree = PageTree::new(&snap);
-        let cx = ReadContext { kind: PageKind::DisputeStart, layout: crate::read::page_kind::Layout::Current, lang: None, now: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(12, 0, 0).unwrap() };
+        let cx = ReadContext {
+            kind: PageKind::DisputeStart,
+            layout: crate::read::page_kind::Layout::Current,
+            lang: None,
+            now: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(12, 0, 0).unwrap(),
+        };
         let r = super::super::read_page(&tree, &cx);
         assert_eq!(r.file_inputs[0].reread, Some(2));
     }

@@ -13,20 +13,20 @@ mod controls;
 mod current_detail;
 mod current_list;
 mod detail_page;
-mod order_reader;
+mod file_inputs;
 mod language;
 mod legacy;
+mod order_reader;
 mod roots;
 mod ru;
 mod status;
-mod file_inputs;
 
 pub use file_inputs::DisputeFormReading;
 
 use crate::read::dates::DateRules;
 use crate::read::locales::{ControlKind, Lang};
-use crate::wire::order::Order;
 use crate::read::page_kind::{Layout, PageKind};
+use crate::wire::order::Order;
 use crate::wire::page_tree::PageTree;
 use crate::wire::snapshot::NodeId;
 use chrono::NaiveDate;
@@ -129,12 +129,7 @@ pub(crate) struct Page<'t, 'a> {
 impl Page<'_, '_> {
     pub fn date_rules(&self, lang: Option<Lang>) -> DateRules {
         let lang = lang.or(self.lang);
-        DateRules {
-            lang,
-            today: self.today,
-            year_optional: self.layout == Layout::Ru,
-            day_first: crate::read::dates::day_first_for(lang, self.html_lang),
-        }
+        DateRules { lang, today: self.today, year_optional: self.layout == Layout::Ru, day_first: crate::read::dates::day_first_for(lang, self.html_lang) }
     }
 }
 
@@ -176,7 +171,8 @@ fn list_tab(tree: &PageTree<'_>, lang: Option<Lang>) -> Option<crate::wire::orde
         }
         tree.attr(n, "class").is_some_and(|c| {
             let c = c.to_ascii_lowercase();
-            c.split_ascii_whitespace().any(|t| t.contains("tab")) && c.split_ascii_whitespace().any(|t| t.ends_with("active") || t.ends_with("selected") || t.ends_with("current"))
+            c.split_ascii_whitespace().any(|t| t.contains("tab"))
+                && c.split_ascii_whitespace().any(|t| t.ends_with("active") || t.ends_with("selected") || t.ends_with("current"))
         })
     };
     let mut found = None;

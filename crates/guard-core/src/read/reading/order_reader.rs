@@ -13,8 +13,8 @@ use crate::read::dates::{find_date, parse_date_exact, parse_date_prefix};
 use crate::read::locales::families::{self, Action, DateKind, Idea};
 use crate::read::locales::{self, ControlKind, Field, Lang, Term};
 use crate::read::money;
-use crate::wire::order::{is_order_id, DisputeProgress, Item, Order, ProtectionSource, StatedWindow, Status};
 use crate::read::page_kind::{detail_url, order_id_in_link, PageKind};
+use crate::wire::order::{is_order_id, DisputeProgress, Item, Order, ProtectionSource, StatedWindow, Status};
 use crate::wire::page_tree::PageTree;
 use crate::wire::snapshot::NodeId;
 use chrono::{Duration, NaiveDate};
@@ -79,24 +79,14 @@ fn ancestors_within(tree: &PageTree<'_>, n: NodeId, root: NodeId, k: usize) -> V
 }
 
 fn hook_matches(tree: &PageTree<'_>, n: NodeId, root: NodeId, hooks: &[ClassHook]) -> bool {
-    hooks.iter().any(|h| {
-        tree.has_class(n, h.class)
-            && h.within.is_none_or(|w| ancestors_within(tree, n, root, 4).into_iter().any(|a| tree.has_class(a, w)))
-    })
+    hooks.iter().any(|h| tree.has_class(n, h.class) && h.within.is_none_or(|w| ancestors_within(tree, n, root, 4).into_iter().any(|a| tree.has_class(a, w))))
 }
 
 /// The phrases searched in an order's text, for the page language (every language when it
 /// is not known).
 pub fn phrases(lang: Option<Lang>) -> Vec<(Term, Lang, String)> {
     locales::words_of(lang, |t| {
-        matches!(
-            t,
-            Term::Field(Field::RefundIfNoDelivery | Field::DoesNotArrive)
-                | Term::Window(..)
-                | Term::Economy
-                | Term::CountdownLabel
-                | Term::Dispute(_)
-        )
+        matches!(t, Term::Field(Field::RefundIfNoDelivery | Field::DoesNotArrive) | Term::Window(..) | Term::Economy | Term::CountdownLabel | Term::Dispute(_))
     })
 }
 
@@ -306,11 +296,7 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
         read_limit_sentences(page, root, &mut order);
     }
     read_countdowns(page, &s, &text, &mut order);
-    order.store = s
-        .store_el
-        .or(s.store_link)
-        .map(|n| clip(&tree.text(n)))
-        .filter(|t| !t.is_empty());
+    order.store = s.store_el.or(s.store_link).map(|n| clip(&tree.text(n))).filter(|t| !t.is_empty());
     order.total = s
         .total_el
         .map(|n| tree.text(n))
@@ -577,7 +563,9 @@ fn fact_rules(page: &Page<'_, '_>, lang: Option<Lang>) -> crate::read::dates::Da
 
 /// Whether a text is (part of) a control's label: a button's words are not the order's facts.
 fn in_control(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> bool {
-    ancestors_within(tree, n, root, 3).into_iter().any(|a| a != root && controls::is_clickable(tree, a) && tree.attr(a, "href").and_then(order_id_in_link).is_none())
+    ancestors_within(tree, n, root, 3)
+        .into_iter()
+        .any(|a| a != root && controls::is_clickable(tree, a) && tree.attr(a, "href").and_then(order_id_in_link).is_none())
 }
 
 /// A date wherever it stands, whatever its label: the label (the words before it, else the
@@ -816,7 +804,8 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
             None if !whole.is_empty() => {
                 order.status_text = Some(clip(&whole));
                 // No row has the word: what it is made of, else the other signals.
-                let family = families::status_of(&whole, page.lang).or_else(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang)));
+                let family = families::status_of(&whole, page.lang)
+                    .or_else(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang)));
                 match family {
                     Some(st) => word = Some((st, WordSource::Family)),
                     None => note(reading, format!("status label {:?} is in no language table", clip(&whole))),
@@ -875,13 +864,7 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
             _ => {}
         }
     }
-    let signals = Signals {
-        word,
-        actions: s.actions.clone(),
-        tab: page.tab,
-        shipped_date: order.shipped.is_some(),
-        completed_date: order.completed.is_some(),
-    };
+    let signals = Signals { word, actions: s.actions.clone(), tab: page.tab, shipped_date: order.shipped.is_some(), completed_date: order.completed.is_some() };
     let (st, why) = status::decide(&signals);
     order.status = st;
     if let Some(why) = why {

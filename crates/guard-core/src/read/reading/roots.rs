@@ -112,8 +112,7 @@ pub fn by_ids(tree: &PageTree<'_>, evidence: &[(NodeId, String)]) -> CardsByIds 
         }
     }
     // A climb that stopped under another card of the same order: keep the outer one.
-    let mut outer: Vec<(NodeId, String)> =
-        cards.iter().filter(|(c, _)| !tree.ancestors_or_self(*c).skip(1).any(|a| seen.contains(&a))).cloned().collect();
+    let mut outer: Vec<(NodeId, String)> = cards.iter().filter(|(c, _)| !tree.ancestors_or_self(*c).skip(1).any(|a| seen.contains(&a))).cloned().collect();
     // Cards of a list repeat one shape (tag and class) side by side. A "card" found inside an
     // element of that shape that is not itself a card lies in a card naming two orders: that
     // card is dropped whole, never split into guesses.
@@ -182,7 +181,8 @@ mod tests {
             [1,"section",["class","c"]],[2,"a",[]],
             [1,"section",["class","c"]],[4,"header",[]],[5,"b",[]],[4,"footer",[]],[7,"a",[]],
             [1,"section",["class","c"]],[9,"a",[]]
-        ]})).unwrap();
+        ]}))
+        .unwrap();
         let t = PageTree::new(&s);
         let ev = vec![(3, "1".into()), (6, "2".into()), (8, "3".into()), (10, "4".into())];
         let found = by_ids(&t, &ev);
@@ -197,7 +197,8 @@ mod tests {
             [-1,"body",[]],[0,"div",["class","list"]],
             [1,"div",["class","wrap"]],[2,"div",[]],[3,"a",[]],[3,"a",[]],
             [1,"div",["class","wrap"]],[6,"div",[]],[7,"a",[]]
-        ]})).unwrap();
+        ]}))
+        .unwrap();
         let t = PageTree::new(&s);
         let ev = vec![(4, "1".to_string()), (5, "1".to_string()), (8, "2".to_string())];
         assert_eq!(by_ids(&t, &ev).cards, vec![(2, "1".to_string()), (6, "2".to_string())]);

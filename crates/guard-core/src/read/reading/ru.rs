@@ -10,16 +10,8 @@
 use super::order_reader::{self, Hooks};
 use super::{detail_page, note, roots, OrderReading, Page, PageReading};
 
-const HOOKS: Hooks = Hooks {
-    status: &[],
-    store: &[],
-    total: &[],
-    item_name: &[],
-    id_text: &[],
-    placed: &[],
-    id_testids: &["orderNumber"],
-    store_testids: &["sellerInfoV2"],
-};
+const HOOKS: Hooks =
+    Hooks { status: &[], store: &[], total: &[], item_name: &[], id_text: &[], placed: &[], id_testids: &["orderNumber"], store_testids: &["sellerInfoV2"] };
 
 pub fn read_list(page: &Page<'_, '_>, reading: &mut PageReading) {
     let tree = page.tree;

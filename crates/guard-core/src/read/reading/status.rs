@@ -199,7 +199,7 @@ mod tests {
         assert_eq!(decide(&s).0, Completed);
         let s = Signals { completed_date: true, actions: vec![Action::Review], ..Default::default() };
         assert_eq!(decide(&s).0, Unknown); // completed or closed
-        // A word stands against dates: a timeline may show a step's planned day.
+                                           // A word stands against dates: a timeline may show a step's planned day.
         let s = Signals { word: Some((AwaitingShipment, WordSource::Table)), shipped_date: true, ..Default::default() };
         assert_eq!(decide(&s).0, AwaitingShipment);
         // A card offering nothing but "Add to cart" is over only when no word says otherwise.

@@ -100,21 +100,11 @@ fn every_reason_the_sources_give() {
         vec![
             row("not paid yet", order(Status::AwaitingPayment).placed("2026-01-01"), "2026-01-02", S::NotApplicable, R::AwaitingPayment),
             row("paid, not shipped", order(Status::AwaitingShipment).placed("2026-01-01"), "2026-01-20", S::TooEarly, R::NotShippedYet),
-            row("too early after shipment", shipped(), "2026-01-05", S::TooEarly, R::TooSoonAfterShipment)
-                .opens("2026-01-13")
-                .closes("2026-03-04"),
-            row("in transit, protection left", shipped(), "2026-02-01", S::Open, R::InTransitProtectionLeft)
-                .opens("2026-01-13")
-                .closes("2026-03-04"),
-            row("in transit, protection over", shipped(), "2026-03-05", S::Closed, R::ProtectionEnded)
-                .opens("2026-01-13")
-                .closes("2026-03-04"),
-            row("received, within 15 days", received(), "2026-02-10", S::Open, R::WithinWindowAfterReceipt)
-                .opens("2026-01-13")
-                .closes("2026-02-16"),
-            row("more than 15 days after receipt", received(), "2026-02-17", S::Closed, R::WindowPassedAfterReceipt)
-                .opens("2026-01-13")
-                .closes("2026-02-16"),
+            row("too early after shipment", shipped(), "2026-01-05", S::TooEarly, R::TooSoonAfterShipment).opens("2026-01-13").closes("2026-03-04"),
+            row("in transit, protection left", shipped(), "2026-02-01", S::Open, R::InTransitProtectionLeft).opens("2026-01-13").closes("2026-03-04"),
+            row("in transit, protection over", shipped(), "2026-03-05", S::Closed, R::ProtectionEnded).opens("2026-01-13").closes("2026-03-04"),
+            row("received, within 15 days", received(), "2026-02-10", S::Open, R::WithinWindowAfterReceipt).opens("2026-01-13").closes("2026-02-16"),
+            row("more than 15 days after receipt", received(), "2026-02-17", S::Closed, R::WindowPassedAfterReceipt).opens("2026-01-13").closes("2026-02-16"),
             row(
                 "receipt confirmed and the page's own window passed",
                 received().stated(7, WindowStart::ConfirmReceipt, WindowPurpose::ReturnRefund),
@@ -126,10 +116,15 @@ fn every_reason_the_sources_give() {
             .closes("2026-02-08"),
             row("order closed", order(Status::Closed).placed("2026-01-01").shipped("2026-01-03"), "2026-02-01", S::NotApplicable, R::OrderClosed)
                 .opens("2026-01-13"),
-            row("closed after a decided dispute", order(Status::Closed).placed("2026-01-01").dispute(Decided), "2026-02-01", S::NotApplicable, R::DisputeDecided),
+            row(
+                "closed after a decided dispute",
+                order(Status::Closed).placed("2026-01-01").dispute(Decided),
+                "2026-02-01",
+                S::NotApplicable,
+                R::DisputeDecided,
+            ),
             row("dispute under way (status)", order(Status::Dispute).placed("2026-01-01"), "2026-02-01", S::InProgress, R::DisputeUnderWay),
-            row("dispute under way (progress)", shipped().dispute(InProgress), "2026-02-01", S::InProgress, R::DisputeUnderWay)
-                .opens("2026-01-13"),
+            row("dispute under way (progress)", shipped().dispute(InProgress), "2026-02-01", S::InProgress, R::DisputeUnderWay).opens("2026-01-13"),
             row("dispute decided", received().dispute(Decided), "2026-02-05", S::Closed, R::DisputeDecided).opens("2026-01-13"),
             row("cancelled dispute, protection left", shipped().dispute(Cancelled), "2026-02-01", S::Open, R::DisputeCancelledReopenable)
                 .opens("2026-01-13")
@@ -137,9 +132,15 @@ fn every_reason_the_sources_give() {
             row("cancelled dispute, protection over", shipped().dispute(Cancelled), "2026-03-05", S::Closed, R::DisputeCancelledProtectionOver)
                 .opens("2026-01-13")
                 .closes("2026-03-04"),
-            row("cancelled dispute after receipt: the window after receipt", received().dispute(Cancelled), "2026-02-10", S::Open, R::DisputeCancelledReopenable)
-                .opens("2026-01-13")
-                .closes("2026-02-16"),
+            row(
+                "cancelled dispute after receipt: the window after receipt",
+                received().dispute(Cancelled),
+                "2026-02-10",
+                S::Open,
+                R::DisputeCancelledReopenable,
+            )
+            .opens("2026-01-13")
+            .closes("2026-02-16"),
             row("cancelled dispute, no dates", order(Status::Shipped).dispute(Cancelled), "2026-02-01", S::Unknown, R::MissingDates),
             row("shipped, no dates at all", order(Status::Shipped), "2026-02-01", S::Unknown, R::MissingDates),
             row("completed, no receipt date", order(Status::Completed).placed("2026-01-01").shipped("2026-01-03"), "2026-02-01", S::Unknown, R::MissingDates)
@@ -148,7 +149,13 @@ fn every_reason_the_sources_give() {
             row("shipped after completed", order(Status::Completed).shipped("2026-02-03").completed("2026-02-01"), "2026-02-05", S::Unknown, R::Contradictory),
             row("placed after shipped", order(Status::Shipped).placed("2026-01-05").shipped("2026-01-03"), "2026-02-05", S::Unknown, R::Contradictory),
             row("protection ends before shipment", shipped().protection("2026-01-02"), "2026-01-20", S::Unknown, R::Contradictory),
-            row("dates far in the future, protection stated", order(Status::Shipped).placed("2026-03-01").protection("2026-04-01"), "2026-02-05", S::Unknown, R::Contradictory),
+            row(
+                "dates far in the future, protection stated",
+                order(Status::Shipped).placed("2026-03-01").protection("2026-04-01"),
+                "2026-02-05",
+                S::Unknown,
+                R::Contradictory,
+            ),
             row("dates far in the future", order(Status::Shipped).placed("2026-03-01"), "2026-02-05", S::Unknown, R::Contradictory),
         ],
         &Settings::default(),
@@ -167,21 +174,31 @@ fn boundary_days_of_every_limit() {
             row("day after opening", shipped(), "2026-01-14", S::Open, R::InTransitProtectionLeft).opens("2026-01-13").closes("2026-03-04"),
             // Protection: 3 Jan + 60 days = 4 Mar; closing-soon from 3 days before.
             row("day before closing-soon (in transit)", shipped(), "2026-02-28", S::Open, R::InTransitProtectionLeft).opens("2026-01-13").closes("2026-03-04"),
-            row("first closing-soon day (in transit)", shipped(), "2026-03-01", S::ClosingSoon, R::InTransitProtectionLeft).opens("2026-01-13").closes("2026-03-04"),
+            row("first closing-soon day (in transit)", shipped(), "2026-03-01", S::ClosingSoon, R::InTransitProtectionLeft)
+                .opens("2026-01-13")
+                .closes("2026-03-04"),
             row("last day of protection", shipped(), "2026-03-04", S::ClosingSoon, R::InTransitProtectionLeft).opens("2026-01-13").closes("2026-03-04"),
             row("day after protection", shipped(), "2026-03-05", S::Closed, R::ProtectionEnded).opens("2026-01-13").closes("2026-03-04"),
             // After receipt: 1 Feb + 15 days = 16 Feb.
             row("day before closing-soon (received)", received(), "2026-02-12", S::Open, R::WithinWindowAfterReceipt).opens("2026-01-13").closes("2026-02-16"),
-            row("first closing-soon day (received)", received(), "2026-02-13", S::ClosingSoon, R::WithinWindowAfterReceipt).opens("2026-01-13").closes("2026-02-16"),
+            row("first closing-soon day (received)", received(), "2026-02-13", S::ClosingSoon, R::WithinWindowAfterReceipt)
+                .opens("2026-01-13")
+                .closes("2026-02-16"),
             row("last day after receipt", received(), "2026-02-16", S::ClosingSoon, R::WithinWindowAfterReceipt).opens("2026-01-13").closes("2026-02-16"),
             row("day after the last day", received(), "2026-02-17", S::Closed, R::WindowPassedAfterReceipt).opens("2026-01-13").closes("2026-02-16"),
             // Shipment date not shown: never open before order + 10 days, unknown after.
             row("no ship date, 9 days after order", order(Status::Shipped).placed("2026-01-01"), "2026-01-10", S::TooEarly, R::TooSoonAfterShipment),
             row("no ship date, 10 days after order", order(Status::Shipped).placed("2026-01-01"), "2026-01-11", S::Unknown, R::MissingDates),
             // A page date one day ahead of the shopper's clock (site time zone) is fine; two is not.
-            row("shipped 'tomorrow' by the site's clock", order(Status::Shipped).placed("2026-01-01").shipped("2026-01-06"), "2026-01-05", S::TooEarly, R::TooSoonAfterShipment)
-                .opens("2026-01-16")
-                .closes("2026-03-07"),
+            row(
+                "shipped 'tomorrow' by the site's clock",
+                order(Status::Shipped).placed("2026-01-01").shipped("2026-01-06"),
+                "2026-01-05",
+                S::TooEarly,
+                R::TooSoonAfterShipment,
+            )
+            .opens("2026-01-16")
+            .closes("2026-03-07"),
             row("shipped two days ahead", order(Status::Shipped).placed("2026-01-01").shipped("2026-01-07"), "2026-01-05", S::Unknown, R::Contradictory),
         ],
         &Settings::default(),
@@ -200,23 +217,53 @@ fn leap_years() {
                 .opens("2024-03-10")
                 .closes("2024-04-29"),
             // Received 20 Feb: 15 days cross 29 Feb in 2024 (→ 6 Mar) but not in 2023 (→ 7 Mar).
-            row("window crossing Feb 29 (2024)", order(Status::Completed).shipped("2024-02-01").completed("2024-02-20"), "2024-03-06", S::ClosingSoon, R::WithinWindowAfterReceipt)
-                .opens("2024-02-11")
-                .closes("2024-03-06"),
-            row("day after, crossing Feb 29 (2024)", order(Status::Completed).shipped("2024-02-01").completed("2024-02-20"), "2024-03-07", S::Closed, R::WindowPassedAfterReceipt)
-                .opens("2024-02-11")
-                .closes("2024-03-06"),
-            row("same dates in 2023", order(Status::Completed).shipped("2023-02-01").completed("2023-02-20"), "2023-03-07", S::ClosingSoon, R::WithinWindowAfterReceipt)
-                .opens("2023-02-11")
-                .closes("2023-03-07"),
+            row(
+                "window crossing Feb 29 (2024)",
+                order(Status::Completed).shipped("2024-02-01").completed("2024-02-20"),
+                "2024-03-06",
+                S::ClosingSoon,
+                R::WithinWindowAfterReceipt,
+            )
+            .opens("2024-02-11")
+            .closes("2024-03-06"),
+            row(
+                "day after, crossing Feb 29 (2024)",
+                order(Status::Completed).shipped("2024-02-01").completed("2024-02-20"),
+                "2024-03-07",
+                S::Closed,
+                R::WindowPassedAfterReceipt,
+            )
+            .opens("2024-02-11")
+            .closes("2024-03-06"),
+            row(
+                "same dates in 2023",
+                order(Status::Completed).shipped("2023-02-01").completed("2023-02-20"),
+                "2023-03-07",
+                S::ClosingSoon,
+                R::WithinWindowAfterReceipt,
+            )
+            .opens("2023-02-11")
+            .closes("2023-03-07"),
             // Received on 29 Feb itself.
-            row("received Feb 29", order(Status::Completed).shipped("2024-02-10").completed("2024-02-29"), "2024-03-15", S::ClosingSoon, R::WithinWindowAfterReceipt)
-                .opens("2024-02-20")
-                .closes("2024-03-15"),
+            row(
+                "received Feb 29",
+                order(Status::Completed).shipped("2024-02-10").completed("2024-02-29"),
+                "2024-03-15",
+                S::ClosingSoon,
+                R::WithinWindowAfterReceipt,
+            )
+            .opens("2024-02-20")
+            .closes("2024-03-15"),
             // Economy shipping on 29 Feb: 75 days → 14 May.
-            row("economy shipping from Feb 29", order(Status::Shipped).shipped("2024-02-29").economy(), "2024-05-14", S::ClosingSoon, R::InTransitProtectionLeft)
-                .opens("2024-03-10")
-                .closes("2024-05-14"),
+            row(
+                "economy shipping from Feb 29",
+                order(Status::Shipped).shipped("2024-02-29").economy(),
+                "2024-05-14",
+                S::ClosingSoon,
+                R::InTransitProtectionLeft,
+            )
+            .opens("2024-03-10")
+            .closes("2024-05-14"),
         ],
         &Settings::default(),
     );

@@ -5,8 +5,8 @@
 //! row). 64 bytes are enough for every one of them, so a 2 GB video costs the same as a photo.
 
 use crate::read::locales::Source;
-use serde::{Deserialize, Serialize};
 pub use crate::wire::forms::{Format, Kind};
+use serde::{Deserialize, Serialize};
 
 /// How many first bytes of a file the content script sends.
 pub const HEAD_BYTES: usize = 64;
@@ -47,34 +47,184 @@ pub struct FormatInfo {
 }
 
 pub const FORMATS: &[FormatInfo] = &[
-    FormatInfo { format: Format::Jpeg, name: "JPEG", kind: Kind::Photo, family: Family::Jpeg, extensions: &["jpg", "jpeg", "jpe", "jfif"], mime: &["image/jpeg", "image/jpg", "image/pjpeg"], browser_decodes: true, source: Source::new("ITU T.81 (SOI marker FF D8, then a marker FF xx)") },
-    FormatInfo { format: Format::Png, name: "PNG", kind: Kind::Photo, family: Family::Png, extensions: &["png", "apng"], mime: &["image/png", "image/apng"], browser_decodes: true, source: Source::new("PNG specification, section 5.2 (8-byte signature)") },
-    FormatInfo { format: Format::Gif, name: "GIF", kind: Kind::Photo, family: Family::Gif, extensions: &["gif"], mime: &["image/gif"], browser_decodes: true, source: Source::new("GIF89a specification (header GIF87a / GIF89a)") },
-    FormatInfo { format: Format::Bmp, name: "BMP", kind: Kind::Photo, family: Family::Bmp, extensions: &["bmp", "dib"], mime: &["image/bmp", "image/x-bmp", "image/x-ms-bmp"], browser_decodes: true, source: Source::new("Windows BITMAPFILEHEADER (BM, reserved zeros, DIB header size)") },
-    FormatInfo { format: Format::Webp, name: "WEBP", kind: Kind::Photo, family: Family::Webp, extensions: &["webp"], mime: &["image/webp"], browser_decodes: true, source: Source::new("RFC 9649 (RIFF container, form type WEBP)") },
-    FormatInfo { format: Format::Heic, name: "HEIC", kind: Kind::Photo, family: Family::Heif, extensions: &["heic", "hif"], mime: &["image/heic", "image/heic-sequence"], browser_decodes: false, source: Source::new("ISO/IEC 23008-12 (ftyp brands heic, heix, hevc, hevx, heim, heis)") },
-    FormatInfo { format: Format::Heif, name: "HEIF", kind: Kind::Photo, family: Family::Heif, extensions: &["heif"], mime: &["image/heif", "image/heif-sequence"], browser_decodes: false, source: Source::new("ISO/IEC 23008-12 (ftyp brands mif1, mif2, msf1, avci; MIAF miaf, Apple MiHA/MiHB/MiHE)") },
-    FormatInfo { format: Format::Avif, name: "AVIF", kind: Kind::Photo, family: Family::Heif, extensions: &["avif"], mime: &["image/avif"], browser_decodes: true, source: Source::new("AV1 Image File Format (ftyp brands avif, avis)") },
-    FormatInfo { format: Format::Mp4, name: "MP4", kind: Kind::Video, family: Family::IsoMedia, extensions: &["mp4", "m4v"], mime: &["video/mp4", "video/x-m4v"], browser_decodes: false, source: Source::new("ISO/IEC 14496-12 and -14 (ftyp brands isom, iso2…, mp41, mp42, avc1, M4V)") },
-    FormatInfo { format: Format::Mov, name: "MOV", kind: Kind::Video, family: Family::IsoMedia, extensions: &["mov", "qt"], mime: &["video/quicktime"], browser_decodes: false, source: Source::new("QuickTime File Format (ftyp brand qt, or a first atom moov/mdat/wide/free/skip/pnot)") },
-    FormatInfo { format: Format::Avi, name: "AVI", kind: Kind::Video, family: Family::Avi, extensions: &["avi"], mime: &["video/x-msvideo", "video/avi", "video/msvideo"], browser_decodes: false, source: Source::new("Microsoft AVI RIFF reference (form type AVI)") },
-    FormatInfo { format: Format::Webm, name: "WEBM", kind: Kind::Video, family: Family::Matroska, extensions: &["webm"], mime: &["video/webm"], browser_decodes: false, source: Source::new("WebM container guidelines (EBML DocType webm)") },
-    FormatInfo { format: Format::Mkv, name: "MKV", kind: Kind::Video, family: Family::Matroska, extensions: &["mkv"], mime: &["video/x-matroska", "video/matroska"], browser_decodes: false, source: Source::new("RFC 9559 Matroska (EBML DocType matroska)") },
-    FormatInfo { format: Format::ThreeGp, name: "3GP", kind: Kind::Video, family: Family::IsoMedia, extensions: &["3gp", "3g2", "3gpp"], mime: &["video/3gpp", "video/3gpp2"], browser_decodes: false, source: Source::new("3GPP TS 26.244 (ftyp brands 3gp4…3gp9, 3gg, 3ge, 3g2)") },
-    FormatInfo { format: Format::Pdf, name: "PDF", kind: Kind::Document, family: Family::Pdf, extensions: &["pdf"], mime: &["application/pdf"], browser_decodes: false, source: Source::new("ISO 32000-1, 7.5.2 (%PDF- header)") },
-    FormatInfo { format: Format::Zip, name: "ZIP", kind: Kind::Archive, family: Family::Zip, extensions: &["zip"], mime: &["application/zip", "application/x-zip-compressed", "application/x-zip"], browser_decodes: false, source: Source::new("PKWARE APPNOTE 4.3.7 (local file header PK 03 04; empty archive PK 05 06)") },
+    FormatInfo {
+        format: Format::Jpeg,
+        name: "JPEG",
+        kind: Kind::Photo,
+        family: Family::Jpeg,
+        extensions: &["jpg", "jpeg", "jpe", "jfif"],
+        mime: &["image/jpeg", "image/jpg", "image/pjpeg"],
+        browser_decodes: true,
+        source: Source::new("ITU T.81 (SOI marker FF D8, then a marker FF xx)"),
+    },
+    FormatInfo {
+        format: Format::Png,
+        name: "PNG",
+        kind: Kind::Photo,
+        family: Family::Png,
+        extensions: &["png", "apng"],
+        mime: &["image/png", "image/apng"],
+        browser_decodes: true,
+        source: Source::new("PNG specification, section 5.2 (8-byte signature)"),
+    },
+    FormatInfo {
+        format: Format::Gif,
+        name: "GIF",
+        kind: Kind::Photo,
+        family: Family::Gif,
+        extensions: &["gif"],
+        mime: &["image/gif"],
+        browser_decodes: true,
+        source: Source::new("GIF89a specification (header GIF87a / GIF89a)"),
+    },
+    FormatInfo {
+        format: Format::Bmp,
+        name: "BMP",
+        kind: Kind::Photo,
+        family: Family::Bmp,
+        extensions: &["bmp", "dib"],
+        mime: &["image/bmp", "image/x-bmp", "image/x-ms-bmp"],
+        browser_decodes: true,
+        source: Source::new("Windows BITMAPFILEHEADER (BM, reserved zeros, DIB header size)"),
+    },
+    FormatInfo {
+        format: Format::Webp,
+        name: "WEBP",
+        kind: Kind::Photo,
+        family: Family::Webp,
+        extensions: &["webp"],
+        mime: &["image/webp"],
+        browser_decodes: true,
+        source: Source::new("RFC 9649 (RIFF container, form type WEBP)"),
+    },
+    FormatInfo {
+        format: Format::Heic,
+        name: "HEIC",
+        kind: Kind::Photo,
+        family: Family::Heif,
+        extensions: &["heic", "hif"],
+        mime: &["image/heic", "image/heic-sequence"],
+        browser_decodes: false,
+        source: Source::new("ISO/IEC 23008-12 (ftyp brands heic, heix, hevc, hevx, heim, heis)"),
+    },
+    FormatInfo {
+        format: Format::Heif,
+        name: "HEIF",
+        kind: Kind::Photo,
+        family: Family::Heif,
+        extensions: &["heif"],
+        mime: &["image/heif", "image/heif-sequence"],
+        browser_decodes: false,
+        source: Source::new("ISO/IEC 23008-12 (ftyp brands mif1, mif2, msf1, avci; MIAF miaf, Apple MiHA/MiHB/MiHE)"),
+    },
+    FormatInfo {
+        format: Format::Avif,
+        name: "AVIF",
+        kind: Kind::Photo,
+        family: Family::Heif,
+        extensions: &["avif"],
+        mime: &["image/avif"],
+        browser_decodes: true,
+        source: Source::new("AV1 Image File Format (ftyp brands avif, avis)"),
+    },
+    FormatInfo {
+        format: Format::Mp4,
+        name: "MP4",
+        kind: Kind::Video,
+        family: Family::IsoMedia,
+        extensions: &["mp4", "m4v"],
+        mime: &["video/mp4", "video/x-m4v"],
+        browser_decodes: false,
+        source: Source::new("ISO/IEC 14496-12 and -14 (ftyp brands isom, iso2…, mp41, mp42, avc1, M4V)"),
+    },
+    FormatInfo {
+        format: Format::Mov,
+        name: "MOV",
+        kind: Kind::Video,
+        family: Family::IsoMedia,
+        extensions: &["mov", "qt"],
+        mime: &["video/quicktime"],
+        browser_decodes: false,
+        source: Source::new("QuickTime File Format (ftyp brand qt, or a first atom moov/mdat/wide/free/skip/pnot)"),
+    },
+    FormatInfo {
+        format: Format::Avi,
+        name: "AVI",
+        kind: Kind::Video,
+        family: Family::Avi,
+        extensions: &["avi"],
+        mime: &["video/x-msvideo", "video/avi", "video/msvideo"],
+        browser_decodes: false,
+        source: Source::new("Microsoft AVI RIFF reference (form type AVI)"),
+    },
+    FormatInfo {
+        format: Format::Webm,
+        name: "WEBM",
+        kind: Kind::Video,
+        family: Family::Matroska,
+        extensions: &["webm"],
+        mime: &["video/webm"],
+        browser_decodes: false,
+        source: Source::new("WebM container guidelines (EBML DocType webm)"),
+    },
+    FormatInfo {
+        format: Format::Mkv,
+        name: "MKV",
+        kind: Kind::Video,
+        family: Family::Matroska,
+        extensions: &["mkv"],
+        mime: &["video/x-matroska", "video/matroska"],
+        browser_decodes: false,
+        source: Source::new("RFC 9559 Matroska (EBML DocType matroska)"),
+    },
+    FormatInfo {
+        format: Format::ThreeGp,
+        name: "3GP",
+        kind: Kind::Video,
+        family: Family::IsoMedia,
+        extensions: &["3gp", "3g2", "3gpp"],
+        mime: &["video/3gpp", "video/3gpp2"],
+        browser_decodes: false,
+        source: Source::new("3GPP TS 26.244 (ftyp brands 3gp4…3gp9, 3gg, 3ge, 3g2)"),
+    },
+    FormatInfo {
+        format: Format::Pdf,
+        name: "PDF",
+        kind: Kind::Document,
+        family: Family::Pdf,
+        extensions: &["pdf"],
+        mime: &["application/pdf"],
+        browser_decodes: false,
+        source: Source::new("ISO 32000-1, 7.5.2 (%PDF- header)"),
+    },
+    FormatInfo {
+        format: Format::Zip,
+        name: "ZIP",
+        kind: Kind::Archive,
+        family: Family::Zip,
+        extensions: &["zip"],
+        mime: &["application/zip", "application/x-zip-compressed", "application/x-zip"],
+        browser_decodes: false,
+        source: Source::new("PKWARE APPNOTE 4.3.7 (local file header PK 03 04; empty archive PK 05 06)"),
+    },
 ];
 
 /// Names and types of programs: a photo named `.exe` is as suspicious as a program named `.jpg`.
-const PROGRAM_EXTENSIONS: &[&str] = &[
-    "exe", "scr", "com", "bat", "cmd", "pif", "msi", "dll", "vbs", "js", "jse", "wsf", "ps1", "lnk", "jar", "apk", "dmg",
-    "app", "sh", "bin", "elf",
-];
+const PROGRAM_EXTENSIONS: &[&str] =
+    &["exe", "scr", "com", "bat", "cmd", "pif", "msi", "dll", "vbs", "js", "jse", "wsf", "ps1", "lnk", "jar", "apk", "dmg", "app", "sh", "bin", "elf"];
 const PROGRAM_MIME: &[&str] = &[
-    "application/x-msdownload", "application/x-msdos-program", "application/x-ms-installer", "application/x-msi",
-    "application/vnd.microsoft.portable-executable", "application/x-executable", "application/x-sh",
-    "application/java-archive", "application/vnd.android.package-archive", "application/x-apple-diskimage",
-    "text/javascript", "application/javascript",
+    "application/x-msdownload",
+    "application/x-msdos-program",
+    "application/x-ms-installer",
+    "application/x-msi",
+    "application/vnd.microsoft.portable-executable",
+    "application/x-executable",
+    "application/x-sh",
+    "application/java-archive",
+    "application/vnd.android.package-archive",
+    "application/x-apple-diskimage",
+    "text/javascript",
+    "application/javascript",
 ];
 
 impl Format {
@@ -280,11 +430,10 @@ fn brand_format(brand: &[u8]) -> Brand {
         b"avci" | b"avcs" => Brand::Is(Format::Heif),
         b"mif1" | b"mif2" | b"msf1" | b"miaf" | b"MiHA" | b"MiHB" | b"MiHE" => Brand::GenericHeif,
         b"qt  " => Brand::Is(Format::Mov),
-        b"3gp4" | b"3gp5" | b"3gp6" | b"3gp7" | b"3gp8" | b"3gp9" | b"3gg6" | b"3gg9" | b"3ge6" | b"3ge7" | b"3ge9"
-        | b"3gs7" | b"3gs9" | b"3g2a" | b"3g2b" | b"3g2c" => Brand::Is(Format::ThreeGp),
-        b"isom" | b"iso2" | b"iso3" | b"iso4" | b"iso5" | b"iso6" | b"iso7" | b"iso8" | b"iso9" | b"mp41" | b"mp42"
-        | b"mp71" | b"avc1" | b"dash" | b"M4V " | b"M4VH" | b"M4VP" | b"mmp4" | b"MSNV" | b"NDAS" | b"NDSC" | b"NDSH"
-        | b"f4v " | b"XAVC" | b"MP4 " => Brand::Is(Format::Mp4),
+        b"3gp4" | b"3gp5" | b"3gp6" | b"3gp7" | b"3gp8" | b"3gp9" | b"3gg6" | b"3gg9" | b"3ge6" | b"3ge7" | b"3ge9" | b"3gs7" | b"3gs9" | b"3g2a" | b"3g2b"
+        | b"3g2c" => Brand::Is(Format::ThreeGp),
+        b"isom" | b"iso2" | b"iso3" | b"iso4" | b"iso5" | b"iso6" | b"iso7" | b"iso8" | b"iso9" | b"mp41" | b"mp42" | b"mp71" | b"avc1" | b"dash" | b"M4V "
+        | b"M4VH" | b"M4VP" | b"mmp4" | b"MSNV" | b"NDAS" | b"NDSC" | b"NDSH" | b"f4v " | b"XAVC" | b"MP4 " => Brand::Is(Format::Mp4),
         b"M4A " | b"M4B " | b"M4P " | b"F4A " | b"F4B " => Brand::Audio,
         _ => Brand::Unknown,
     }
@@ -379,8 +528,22 @@ mod tests {
     }
 
     const ALL: [Format; 16] = [
-        Format::Jpeg, Format::Png, Format::Gif, Format::Bmp, Format::Webp, Format::Heic, Format::Heif, Format::Avif,
-        Format::Mp4, Format::Mov, Format::Avi, Format::Webm, Format::Mkv, Format::ThreeGp, Format::Pdf, Format::Zip,
+        Format::Jpeg,
+        Format::Png,
+        Format::Gif,
+        Format::Bmp,
+        Format::Webp,
+        Format::Heic,
+        Format::Heif,
+        Format::Avif,
+        Format::Mp4,
+        Format::Mov,
+        Format::Avi,
+        Format::Webm,
+        Format::Mkv,
+        Format::ThreeGp,
+        Format::Pdf,
+        Format::Zip,
     ];
 
     #[test]
@@ -441,19 +604,58 @@ mod tests {
     fn heads_of_real_encoder_output_are_recognised() {
         use Content::{Known, Program, Unknown};
         let heads: &[(&str, Content)] = &[
-            ("ffd8ffe000104a46494600010200000100010000fffe00104c61766335392e33372e31303000ffdb004300080a0a0b0a0b0d0d0d0d0d0d100f10101010101010", Known(Format::Jpeg)),
-            ("89504e470d0a1a0a0000000d4948445200000140000000f00802000000fe4f2a3c00000009704859730000000100000001004f25c4d600000a3149444154789c", Known(Format::Png)),
-            ("4749463839614001f000f71f310000002400004800006c0000900000b40000d80000fc00000024002424004824006c2400902400b42400d82400fc2400004800", Known(Format::Gif)),
-            ("424d3684030000000000360000002800000040010000f00000000100180000000000008403000000000000000000000000000000000000000000000000000000", Known(Format::Bmp)),
-            ("52494646340c00005745425056503820280c0000d052009d012a4001f0003e91449d4aa5a3bfa22138bc1bf012094ddc2d0224cb803f403a3a8806fefea7f8c5", Known(Format::Webp)),
-            ("0000001c6674797068656963000000006d696631686569636d696166000001426d657461000000000000002168646c7200000000000000007069637400000000", Known(Format::Heic)),
-            ("0000001c667479706176696600000000617669666d6966316d696166000000ea6d657461000000000000002168646c7200000000000000007069637400000000", Known(Format::Avif)),
-            ("000000206674797069736f6d0000020069736f6d69736f32617663316d703431000000086672656500001ac16d646174000002ae0605ffffaadc45e9bde6d948", Known(Format::Mp4)),
-            ("0000001466747970717420200000020071742020000000087769646500001ac16d646174000002ae0605ffffaadc45e9bde6d948b7962cd820d923eeef783236", Known(Format::Mov)),
-            ("52494646f6740000415649204c495354381200006864726c6176696838000000a0860100a861000000000000100900000a000000000000000100000000001000", Known(Format::Avi)),
-            ("1a45dfa3a34286810142f7810142f2810442f381084282886d6174726f736b614287810442858102185380670100000000001c44114d9b74c0bf84a8a5b8ee4d", Known(Format::Mkv)),
-            ("1a45dfa39f4286810142f7810142f2810442f381084282847765626d42878102428581021853806701000000000028ee114d9b74ba4dbb8b53ab841549a96653", Known(Format::Webm)),
-            ("0000001c6674797033677034000002003367703469736f6d69736f3200000008667265650000668a6d646174000080020c052620202021ffff310101010ffff6", Known(Format::ThreeGp)),
+            (
+                "ffd8ffe000104a46494600010200000100010000fffe00104c61766335392e33372e31303000ffdb004300080a0a0b0a0b0d0d0d0d0d0d100f10101010101010",
+                Known(Format::Jpeg),
+            ),
+            (
+                "89504e470d0a1a0a0000000d4948445200000140000000f00802000000fe4f2a3c00000009704859730000000100000001004f25c4d600000a3149444154789c",
+                Known(Format::Png),
+            ),
+            (
+                "4749463839614001f000f71f310000002400004800006c0000900000b40000d80000fc00000024002424004824006c2400902400b42400d82400fc2400004800",
+                Known(Format::Gif),
+            ),
+            (
+                "424d3684030000000000360000002800000040010000f00000000100180000000000008403000000000000000000000000000000000000000000000000000000",
+                Known(Format::Bmp),
+            ),
+            (
+                "52494646340c00005745425056503820280c0000d052009d012a4001f0003e91449d4aa5a3bfa22138bc1bf012094ddc2d0224cb803f403a3a8806fefea7f8c5",
+                Known(Format::Webp),
+            ),
+            (
+                "0000001c6674797068656963000000006d696631686569636d696166000001426d657461000000000000002168646c7200000000000000007069637400000000",
+                Known(Format::Heic),
+            ),
+            (
+                "0000001c667479706176696600000000617669666d6966316d696166000000ea6d657461000000000000002168646c7200000000000000007069637400000000",
+                Known(Format::Avif),
+            ),
+            (
+                "000000206674797069736f6d0000020069736f6d69736f32617663316d703431000000086672656500001ac16d646174000002ae0605ffffaadc45e9bde6d948",
+                Known(Format::Mp4),
+            ),
+            (
+                "0000001466747970717420200000020071742020000000087769646500001ac16d646174000002ae0605ffffaadc45e9bde6d948b7962cd820d923eeef783236",
+                Known(Format::Mov),
+            ),
+            (
+                "52494646f6740000415649204c495354381200006864726c6176696838000000a0860100a861000000000000100900000a000000000000000100000000001000",
+                Known(Format::Avi),
+            ),
+            (
+                "1a45dfa3a34286810142f7810142f2810442f381084282886d6174726f736b614287810442858102185380670100000000001c44114d9b74c0bf84a8a5b8ee4d",
+                Known(Format::Mkv),
+            ),
+            (
+                "1a45dfa39f4286810142f7810142f2810442f381084282847765626d42878102428581021853806701000000000028ee114d9b74ba4dbb8b53ab841549a96653",
+                Known(Format::Webm),
+            ),
+            (
+                "0000001c6674797033677034000002003367703469736f6d69736f3200000008667265650000668a6d646174000080020c052620202021ffff310101010ffff6",
+                Known(Format::ThreeGp),
+            ),
             // Sound only (AAC in MP4): not evidence of anything seen.
             ("0000001c667479704d344120000002004d34412069736f6d69736f320000000866726565000023256d646174de02004c61766335392e33372e313030000260ac", Unknown),
             ("7f454c4602010100000000000000000003003e0001000000d0610000000000004000000000000000704702000000000000000000400038000d0040001f001e00", Program),
@@ -484,16 +686,16 @@ mod tests {
     fn lookalikes_and_truncations_are_not_claimed() {
         for head in [
             &b""[..],
-            b"\xFF\xD8",                         // SOI but cut before the next marker
-            b"\x89PNG\r\n",                      // signature cut short
-            b"GIF90a",                           // no such version
+            b"\xFF\xD8",                           // SOI but cut before the next marker
+            b"\x89PNG\r\n",                        // signature cut short
+            b"GIF90a",                             // no such version
             b"BM\x00\x00\x00\x00\x01\x00\x00\x00", // BM with non-zero reserved bytes
             b"BMP is a nice format, says this text file",
-            b"RIFF\x00\x00\x00\x00WAVEfmt ",     // sound
+            b"RIFF\x00\x00\x00\x00WAVEfmt ",                     // sound
             b"\x00\x00\x00\x18ftypM4A \x00\x00\x00\x00M4A isom", // audio major brand
-            b"\x00\x00\x00\x07ftypisom",          // impossible box size
-            b"\x1A\x45\xDF\xA3\x42\x82\x84abcd",  // EBML with another doctype
-            b"\x1A\x45\xDF\xA3\x9F\x42\x86\x81\x01", // EBML cut before the doctype
+            b"\x00\x00\x00\x07ftypisom",                         // impossible box size
+            b"\x1A\x45\xDF\xA3\x42\x82\x84abcd",                 // EBML with another doctype
+            b"\x1A\x45\xDF\xA3\x9F\x42\x86\x81\x01",             // EBML cut before the doctype
             b"%PDX-1.4",
             b"PK\x01\x02",
             b"Hello, this is a text file and not a photo.",

@@ -83,10 +83,24 @@ pub struct HintLimits {
 
 /// Format names as hints write them ("JPG, PNG", "mp4/mov").
 const FORMAT_WORDS: &[(&str, Format)] = &[
-    ("jpg", Format::Jpeg), ("jpeg", Format::Jpeg), ("png", Format::Png), ("gif", Format::Gif), ("bmp", Format::Bmp),
-    ("webp", Format::Webp), ("heic", Format::Heic), ("heif", Format::Heif), ("avif", Format::Avif), ("mp4", Format::Mp4),
-    ("m4v", Format::Mp4), ("mov", Format::Mov), ("avi", Format::Avi), ("webm", Format::Webm), ("mkv", Format::Mkv),
-    ("3gp", Format::ThreeGp), ("pdf", Format::Pdf), ("zip", Format::Zip),
+    ("jpg", Format::Jpeg),
+    ("jpeg", Format::Jpeg),
+    ("png", Format::Png),
+    ("gif", Format::Gif),
+    ("bmp", Format::Bmp),
+    ("webp", Format::Webp),
+    ("heic", Format::Heic),
+    ("heif", Format::Heif),
+    ("avif", Format::Avif),
+    ("mp4", Format::Mp4),
+    ("m4v", Format::Mp4),
+    ("mov", Format::Mov),
+    ("avi", Format::Avi),
+    ("webm", Format::Webm),
+    ("mkv", Format::Mkv),
+    ("3gp", Format::ThreeGp),
+    ("pdf", Format::Pdf),
+    ("zip", Format::Zip),
 ];
 
 /// Sentence ends: a size in one sentence is not about the kind named in the next.
@@ -264,7 +278,9 @@ pub fn read_hint(text: &str) -> HintLimits {
         }
         // "Photos 0/6": the site's own counter of a kind, its total the limit.
         if whole && low.get(num_end) == Some(&'/') {
-            if let Some((total, true, total_end)) = low.get(num_end + 1).filter(|c| c.is_ascii_digit()).and_then(|_| number_at(&low, num_end + 1).or_else(|| counter_total(&low, num_end + 1))) {
+            if let Some((total, true, total_end)) =
+                low.get(num_end + 1).filter(|c| c.is_ascii_digit()).and_then(|_| number_at(&low, num_end + 1).or_else(|| counter_total(&low, num_end + 1)))
+            {
                 let ends = low.get(total_end).is_none_or(|c| !c.is_ascii_digit() && *c != '/' && *c != '.');
                 // Only a counter of something named ("photos 0/6"): "delivered 3/4" is a date.
                 let named = occurrences(&low, sentence_start, i, &kinds).last().map(|(_, _, p)| p.means);

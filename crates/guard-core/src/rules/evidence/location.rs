@@ -65,8 +65,14 @@ const XMP_EXTENSION: &[u8] = b"http://ns.adobe.com/xmp/extension/\0";
 
 enum Edit {
     /// Replace `start..start+bytes.len()` by `bytes` (same length).
-    Rewrite { start: usize, bytes: Vec<u8> },
-    Drop { start: usize, end: usize },
+    Rewrite {
+        start: usize,
+        bytes: Vec<u8>,
+    },
+    Drop {
+        start: usize,
+        end: usize,
+    },
 }
 
 /// `prefix`: the first bytes of the file; `complete`: they are the whole file.
@@ -325,17 +331,39 @@ pub(crate) mod tests {
         t.extend(p32(8));
         // IFD0 at 8: 3 entries, ends at 8 + 2 + 36 + 4 = 50.
         t.extend(p16(3));
-        t.extend(p16(0x010F)); t.extend(p16(2)); t.extend(p32(6)); t.extend(p32(50));   // Make -> 50
-        t.extend(p16(0x0112)); t.extend(p16(3)); t.extend(p32(1)); t.extend(p16(6)); t.extend([0, 0]); // Orientation 6
-        t.extend(p16(GPS_POINTER)); t.extend(p16(4)); t.extend(p32(1)); t.extend(p32(56)); // GPS IFD -> 56
+        t.extend(p16(0x010F));
+        t.extend(p16(2));
+        t.extend(p32(6));
+        t.extend(p32(50)); // Make -> 50
+        t.extend(p16(0x0112));
+        t.extend(p16(3));
+        t.extend(p32(1));
+        t.extend(p16(6));
+        t.extend([0, 0]); // Orientation 6
+        t.extend(p16(GPS_POINTER));
+        t.extend(p16(4));
+        t.extend(p32(1));
+        t.extend(p32(56)); // GPS IFD -> 56
         t.extend(p32(0));
         t.extend(b"Phone\0"); // 50..56
-        // GPS IFD at 56: 4 entries, ends at 56 + 2 + 48 + 4 = 110; rationals at 110 and 134.
+                              // GPS IFD at 56: 4 entries, ends at 56 + 2 + 48 + 4 = 110; rationals at 110 and 134.
         t.extend(p16(4));
-        t.extend(p16(1)); t.extend(p16(2)); t.extend(p32(2)); t.extend(b"N\0\0\0");
-        t.extend(p16(2)); t.extend(p16(5)); t.extend(p32(3)); t.extend(p32(110));
-        t.extend(p16(3)); t.extend(p16(2)); t.extend(p32(2)); t.extend(b"W\0\0\0");
-        t.extend(p16(4)); t.extend(p16(5)); t.extend(p32(3)); t.extend(p32(134));
+        t.extend(p16(1));
+        t.extend(p16(2));
+        t.extend(p32(2));
+        t.extend(b"N\0\0\0");
+        t.extend(p16(2));
+        t.extend(p16(5));
+        t.extend(p32(3));
+        t.extend(p32(110));
+        t.extend(p16(3));
+        t.extend(p16(2));
+        t.extend(p32(2));
+        t.extend(b"W\0\0\0");
+        t.extend(p16(4));
+        t.extend(p16(5));
+        t.extend(p32(3));
+        t.extend(p32(134));
         t.extend(p32(0));
         for (n, d) in [(51, 1), (30, 1), (2633, 100), (0, 1), (7, 1), (3901, 100)] {
             t.extend(p32(n));

@@ -19,10 +19,10 @@ pub mod limits;
 pub mod location;
 pub mod verdict;
 
-use crate::wire::forms::FormPlan;
-use crate::wire::page_plan::{Message, Op, Tone, Widget};
 use crate::read::reading::PageReading;
 use crate::rules::settings::Settings;
+use crate::wire::forms::FormPlan;
+use crate::wire::page_plan::{Message, Op, Tone, Widget};
 use chrono::NaiveDate;
 
 /// The ops for a dispute page: watch each evidence input and its upload area (unless the
@@ -82,8 +82,8 @@ pub fn check_json(request: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wire::page_plan::Op;
     use crate::page_guard::plan_page;
+    use crate::wire::page_plan::Op;
     use crate::wire::snapshot::Snapshot;
 
     #[test]

@@ -114,8 +114,7 @@ fn format_list(formats: &[Format]) -> String {
 /// Whether the content is a format the form takes. A name in the same container family that
 /// the form takes counts too: an MP4-branded clip named `.mov` is what a "MOV" form gets anyway.
 fn accepted(content: Format, claim: Option<Claim>, rules: &UploadRules) -> bool {
-    rules.formats.contains(&content)
-        || matches!(claim, Some(Claim::Format(c)) if c.family() == content.family() && rules.formats.contains(&c))
+    rules.formats.contains(&content) || matches!(claim, Some(Claim::Format(c)) if c.family() == content.family() && rules.formats.contains(&c))
 }
 
 /// The name with its extension replaced (or added): "IMG_1.png" → "IMG_1.jpg".
@@ -237,7 +236,15 @@ pub fn check(req: &CheckRequest) -> Vec<Verdict> {
 
 /// Why a file fails, if it does: the first limit the page states (or a file no form takes)
 /// wins; else the first default it breaks, as a soft failure.
-fn failure(f: &PickedFile, content: Content, rules: &UploadRules, dropped: bool, index: usize, files_max: Option<u32>, kind_max: Option<(u32, u32, Kind)>) -> Option<Failure> {
+fn failure(
+    f: &PickedFile,
+    content: Content,
+    rules: &UploadRules,
+    dropped: bool,
+    index: usize,
+    files_max: Option<u32>,
+    kind_max: Option<(u32, u32, Kind)>,
+) -> Option<Failure> {
     let file = text(&f.name);
     let mut soft: Option<Failure> = None;
     // Returns a stated failure at once; keeps the first soft one and goes on.
@@ -256,9 +263,12 @@ fn failure(f: &PickedFile, content: Content, rules: &UploadRules, dropped: bool,
     // photos, else the video's.
     if let Some(max) = files_max.filter(|&m| index as u32 >= m) {
         let from = if rules.multiple || dropped { rules.files_from } else { Origin::Accept };
-        fail!(Failure::new(Code::TooMany, vec![Message::with("evidenceTooMany", vec![file.clone(), Arg::Number(max as i64)]), Message::new("evidenceFixTooMany")])
-            .limit(Limit::Count { max, kind: None, from })
-            .soft(from == Origin::Default));
+        fail!(Failure::new(
+            Code::TooMany,
+            vec![Message::with("evidenceTooMany", vec![file.clone(), Arg::Number(max as i64)]), Message::new("evidenceFixTooMany")]
+        )
+        .limit(Limit::Count { max, kind: None, from })
+        .soft(from == Origin::Default));
     }
     if let Some((max, _, k)) = kind_max.filter(|(max, seen, _)| seen >= max) {
         let key = if k == Kind::Photo { "evidenceTooManyPhotos" } else { "evidenceTooManyVideos" };
@@ -313,8 +323,8 @@ fn failure(f: &PickedFile, content: Content, rules: &UploadRules, dropped: bool,
             .soft(from == Origin::Default);
         // A photo the browser can draw becomes a JPEG that fits (and is named .jpg, so a
         // name that disagreed with the content is fixed on the way).
-        let can_shrink = matches!(content, Content::Known(fmt) if fmt.kind() == Kind::Photo && fmt.info().browser_decodes)
-            && rules.formats.contains(&Format::Jpeg);
+        let can_shrink =
+            matches!(content, Content::Known(fmt) if fmt.kind() == Kind::Photo && fmt.info().browser_decodes) && rules.formats.contains(&Format::Jpeg);
         if can_shrink {
             fl.fix = Some(Fix::Shrink { max_bytes: max, name: renamed(&f.name, "jpg") });
             fl.lines.push(Message::new("evidenceFixShrink"));
@@ -410,7 +420,7 @@ mod tests {
         let req = CheckRequest {
             rules: form("Up to 4 photos, max 5 MB each"),
             files: vec![
-                file("virus.jpg", 40_000, "image/jpeg", None),               // a program named .jpg
+                file("virus.jpg", 40_000, "image/jpeg", None), // a program named .jpg
                 file("empty.jpg", 0, "image/jpeg", Some(Format::Jpeg)),
                 file("photo.png", 100_000, "image/png", Some(Format::Jpeg)), // JPEG named .png
                 file("big.jpg", 9 * MB, "image/jpeg", Some(Format::Jpeg)),
@@ -431,10 +441,7 @@ mod tests {
     fn too_large_photos_can_be_shrunk_videos_cannot() {
         let req = CheckRequest {
             rules: form("max 5 MB each"),
-            files: vec![
-                file("big.png", 9 * MB, "image/png", Some(Format::Png)),
-                file("long.mp4", 80 * MB, "video/mp4", Some(Format::Mp4)),
-            ],
+            files: vec![file("big.png", 9 * MB, "image/png", Some(Format::Png)), file("long.mp4", 80 * MB, "video/mp4", Some(Format::Mp4))],
             dropped: false,
         };
         let v = check(&req);
@@ -537,7 +544,8 @@ mod tests {
         assert!(v[1].strip_location && !v[0].strip_location);
         assert_eq!(v[2].limit, Some(Limit::Bytes { max: 50 * MB, from: Origin::Default }));
         // A HEIC on an "image/*" form: the page names no list of image formats.
-        let v = check(&CheckRequest { rules: rules_for(Some("image/*"), true, "", &EvidenceDefaults::default()), files: req.files[..1].to_vec(), dropped: false });
+        let v =
+            check(&CheckRequest { rules: rules_for(Some("image/*"), true, "", &EvidenceDefaults::default()), files: req.files[..1].to_vec(), dropped: false });
         assert!(warned(&v[0]));
     }
 
@@ -575,7 +583,11 @@ mod tests {
         let v = check(&CheckRequest { rules: stated, files: vec![file("IMG_3.HEIC", 9 * MB, "image/heic", Some(Format::Heic))], dropped: false });
         assert_eq!((v[0].code, v[0].warning), (Some(Code::TooLarge), false));
         // Unknown content where the page names formats: stopped.
-        let v = check(&CheckRequest { rules: form(""), files: vec![PickedFile { name: "a.txt".into(), size: 5, mime: String::new(), head: b"Hello".to_vec() }], dropped: false });
+        let v = check(&CheckRequest {
+            rules: form(""),
+            files: vec![PickedFile { name: "a.txt".into(), size: 5, mime: String::new(), head: b"Hello".to_vec() }],
+            dropped: false,
+        });
         assert_eq!((v[0].code, v[0].warning), (Some(Code::BadFormat), false));
     }
 

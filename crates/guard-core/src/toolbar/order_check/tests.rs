@@ -85,11 +85,11 @@ fn what_cannot_change_anything_is_skipped() {
 #[test]
 fn the_plan_reads_the_most_pressing_first_and_knows_what_needed_action() {
     let m = memory(vec![
-        tracked(1, Status::Shipped, |o| o.placed = day(-20)),                          // no deadline known
-        tracked(2, Status::Completed, |o| o.completed = day(-13)),                     // closes in 2 days (needs action)
-        tracked(3, Status::Shipped, |o| o.shipped = day(-30)),                         // protection ends in 30
-        tracked(4, Status::Closed, |o| o.placed = day(-5)),                            // skipped
-        tracked(5, Status::AwaitingPayment, |o| o.placed = day(0)),                    // skipped
+        tracked(1, Status::Shipped, |o| o.placed = day(-20)),       // no deadline known
+        tracked(2, Status::Completed, |o| o.completed = day(-13)),  // closes in 2 days (needs action)
+        tracked(3, Status::Shipped, |o| o.shipped = day(-30)),      // protection ends in 30
+        tracked(4, Status::Closed, |o| o.placed = day(-5)),         // skipped
+        tracked(5, Status::AwaitingPayment, |o| o.placed = day(0)), // skipped
     ]);
     let p = plan(&m, &Settings::default(), today());
     let ids: Vec<&str> = p.orders.iter().map(|c| &c.id[14..]).collect();
@@ -103,15 +103,30 @@ fn detail_pages_on_the_shoppers_site_and_never_elsewhere() {
     let with = |url: Option<&str>| Order { id: id(1), detail_url: url.map(str::to_string), ..Default::default() };
     let cases = [
         (None, "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001"),
-        (Some("https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000001"), "https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000001"),
+        (
+            Some("https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000001"),
+            "https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000001",
+        ),
         (Some("https://aliexpress.ru/order-list/8100000000000001"), "https://aliexpress.ru/order-list/8100000000000001"),
-        (Some("https://trade.aliexpress.com/order_detail.htm?orderId=8100000000000001"), "https://trade.aliexpress.com/order_detail.htm?orderId=8100000000000001"),
-        (Some("//www.aliexpress.us/p/order/detail.html?orderId=8100000000000001&spm=x"), "https://www.aliexpress.us/p/order/detail.html?orderId=8100000000000001"),
+        (
+            Some("https://trade.aliexpress.com/order_detail.htm?orderId=8100000000000001"),
+            "https://trade.aliexpress.com/order_detail.htm?orderId=8100000000000001",
+        ),
+        (
+            Some("//www.aliexpress.us/p/order/detail.html?orderId=8100000000000001&spm=x"),
+            "https://www.aliexpress.us/p/order/detail.html?orderId=8100000000000001",
+        ),
         // Not the shop, not a detail page, another order, the sign-in: built from the id.
         (Some("https://evil.example/p/order/detail.html?orderId=8100000000000001"), "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001"),
-        (Some("https://www.aliexpress.com/item/1005001.html?orderId=8100000000000001"), "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001"),
+        (
+            Some("https://www.aliexpress.com/item/1005001.html?orderId=8100000000000001"),
+            "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001",
+        ),
         (Some("https://aliexpress.ru/order-list/8100000000000002"), "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001"),
-        (Some("https://login.aliexpress.com/p/order/detail.html?orderId=8100000000000001"), "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001"),
+        (
+            Some("https://login.aliexpress.com/p/order/detail.html?orderId=8100000000000001"),
+            "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001",
+        ),
         (Some("javascript:alert(1)//aliexpress.com"), "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001"),
     ];
     for (given, want) in cases {
@@ -162,10 +177,7 @@ fn the_outcome_says_what_changed_and_what_could_not_be_read() {
     // Stopped by a sign-in page after one order; nothing new: no notification.
     let stopped = Report { total: 3, results: vec![done(3, ReadResult::Read)], stop: Some(Stop::SignIn), before: vec![] };
     let o = outcome(&m, &Settings::default(), today(), &stopped);
-    assert_eq!(
-        o.lines,
-        vec![Message::new("checkStop_sign_in"), Message::with("checkOutcomeRead", vec![n(1), n(3)]), Message::new("checkNeedActionNone")]
-    );
+    assert_eq!(o.lines, vec![Message::new("checkStop_sign_in"), Message::with("checkOutcomeRead", vec![n(1), n(3)]), Message::new("checkNeedActionNone")]);
     assert_eq!((o.newly.len(), o.notice), (0, None));
     let cancelled = Report { total: 3, results: vec![], stop: Some(Stop::Cancelled), before: vec![] };
     assert_eq!(outcome(&m, &Settings::default(), today(), &cancelled).lines[0], Message::new("checkStop_cancelled"));
@@ -196,10 +208,14 @@ fn bar_at(snap: &Snapshot, plan: &Plan) -> Option<(usize, Place)> {
 #[test]
 fn the_list_bar_sits_before_the_list_of_cards() {
     // body > div.order-main > div.order-content > div.order-item ×2
-    let (snap, plan) = tree_plan(r#"[-1,"body",[]],[0,"div",["class","order-main"]],[1,"div",["class","order-content"]],[2,"div",["class","order-item"]],[2,"div",["class","order-item"]]"#, &[3, 4]);
+    let (snap, plan) = tree_plan(
+        r#"[-1,"body",[]],[0,"div",["class","order-main"]],[1,"div",["class","order-content"]],[2,"div",["class","order-item"]],[2,"div",["class","order-item"]]"#,
+        &[3, 4],
+    );
     assert_eq!(bar_at(&snap, &plan), Some((2, Place::Before)));
     // Legacy: cards are table bodies; the bar goes before the table.
-    let (snap, plan) = tree_plan(r#"[-1,"body",[]],[0,"div",[]],[1,"table",[]],[2,"tbody",["class","order-item-wraper"]],[2,"tbody",["class","order-item-wraper"]]"#, &[3, 4]);
+    let (snap, plan) =
+        tree_plan(r#"[-1,"body",[]],[0,"div",[]],[1,"table",[]],[2,"tbody",["class","order-item-wraper"]],[2,"tbody",["class","order-item-wraper"]]"#, &[3, 4]);
     assert_eq!(bar_at(&snap, &plan), Some((2, Place::Before)));
     // Cards straight in the body.
     let (snap, plan) = tree_plan(r#"[-1,"body",[]],[0,"a",["class","order-item"]]"#, &[1]);
