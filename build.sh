@@ -2,7 +2,7 @@
 # Dispute Guard: the one entry point. Idempotent; installs what a fresh machine lacks.
 #   ./build.sh [build]   release wasm → wasm-bindgen → wasm-opt → dist/extension (+ zips), and the
 #                        test build dist/extension-test (the same with the test hooks; never zipped)
-#   ./build.sh test      every test: Rust, end-to-end in Chromium, Firefox lint; last line "N passed, M failed"
+#   ./build.sh test      every test: Rust, lints (rustfmt, clippy, ESLint), end-to-end in Chromium, Firefox; last line "N passed, M failed"
 #   ./build.sh demo      the bundled demo pages in Chromium with the extension (screenshots when headless)
 #   ./build.sh bench     what the extension costs a page, against the bare minimum (dist/bench/)
 #   ./build.sh size      build, then what the wasm is made of (dist/bench/wasm-parts.md; also in bench)
@@ -152,6 +152,22 @@ node_suite() {   # node_suite <name> <script> [args]
   PASSED=$((PASSED + $(echo "$line" | awk '{print $1}'))); FAILED=$((FAILED + $(echo "$line" | awk '{print $3}')))
 }
 
+# The lint gates (issue 16): rustfmt (rustfmt.toml), clippy with every warning an error, ESLint
+# (eslint.config.mjs). Each counts as one test; a finding fails it and is printed.
+lint() {   # lint <name> <log> <command...>
+  local name=$1 log=$2; shift 2
+  if "$@" > "$log" 2>&1; then
+    echo "ok   $name"; PASSED=$((PASSED + 1))
+  else
+    head -60 "$log"; echo "FAIL $name (all of it: $log)"; FAILED=$((FAILED + 1))
+  fi
+}
+lints() {
+  lint "cargo fmt --check (cargo fmt fixes it)" .cache/rustfmt.log cargo fmt --all --check
+  lint "cargo clippy --all-targets -D warnings" .cache/clippy.log cargo clippy -q --workspace --all-targets -- -D warnings
+  lint "eslint (extension, tests, tools)" .cache/eslint.log eslint --max-warnings 0 .
+}
+
 firefox_lint() {
   if web-ext lint --source-dir dist/extension-firefox --self-hosted --warnings-as-errors --output text > .cache/web-ext-lint.log 2>&1; then
     echo "ok   web-ext lint (Firefox)"; PASSED=$((PASSED + 1))
@@ -169,7 +185,9 @@ firefox_lint() {
 # RUSTUP_AUTO_INSTALL=0, where rustc does not install it by itself).
 need_rust_toolchain() {
   if ! RUSTUP_AUTO_INSTALL=0 rustc --version >/dev/null 2>&1 \
-     || ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+     || ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+     || ! RUSTUP_AUTO_INSTALL=0 cargo clippy --version >/dev/null 2>&1 \
+     || ! RUSTUP_AUTO_INSTALL=0 cargo fmt --version >/dev/null 2>&1; then
     say "installing the Rust toolchain of rust-toolchain.toml"
     rustup toolchain install || rustup show >/dev/null
   fi
@@ -300,6 +318,7 @@ case "$cmd" in
     build with-test
     PASSED=0; FAILED=0
     say "Rust tests"; rust_tests
+    say "lints"; lints
     say "end-to-end tests (headless Chromium)"; node_suite e2e tests/e2e/run.js
     say "Firefox"; firefox_lint; node_suite firefox tests/firefox/smoke.js
     node_suite firefox-evidence tests/firefox/evidence.js

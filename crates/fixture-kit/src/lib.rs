@@ -197,6 +197,12 @@ pub fn fixture_meta(template: &str) -> Result<Value, String> {
     serde_json::from_str(&template[start..end]).map_err(|e| format!("fixture comment is not JSON: {e}"))
 }
 
+/// How many cases a property test or fuzz loop runs: `default` in the everyday suite, or what
+/// `DG_FUZZ_CASES` asks for (`./build.sh fuzz` runs long).
+pub fn fuzz_cases(default: u32) -> u32 {
+    std::env::var("DG_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,10 +231,4 @@ mod tests {
         assert_eq!(s["title"], "T");
         assert_eq!(s["nodes"], json!([[-1, "body", []], [0, "div", ["class", "a"]], [1, "#", "Hi there"], [1, "b", []], [3, "#", "!"]]));
     }
-}
-
-/// How many cases a property test or fuzz loop runs: `default` in the everyday suite, or what
-/// `DG_FUZZ_CASES` asks for (`./build.sh fuzz` runs long).
-pub fn fuzz_cases(default: u32) -> u32 {
-    std::env::var("DG_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }

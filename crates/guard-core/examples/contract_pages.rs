@@ -107,7 +107,7 @@ fn main() {
                 }
             }
         }
-        if !(script && !problems.is_empty()) {
+        if !script || problems.is_empty() {
             orders_ok += page_orders_ok;
         }
         if problems.is_empty() {

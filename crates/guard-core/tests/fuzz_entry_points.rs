@@ -301,7 +301,7 @@ fn call_all(snapshot: &str, memory: &str, settings: &str, other: &str, now: &str
     let _ = trim_memory_json(memory, settings, now, other.len());
     let _ = keep_set_aside_json(other, memory, now);
     let _ = toolbar::extension_pages::popup_json(memory, settings, now);
-    let _ = toolbar::extension_pages::change_json(memory, other, other, other.len() % 2 == 0);
+    let _ = toolbar::extension_pages::change_json(memory, other, other, other.len().is_multiple_of(2));
     let _ = toolbar::extension_pages::toolbar_tick_json(memory, settings, now);
     let _ = toolbar::extension_pages::notification_target(memory, other);
     let _ = toolbar::extension_pages::calendar_events_json(memory, settings, now);
@@ -312,7 +312,7 @@ fn call_all(snapshot: &str, memory: &str, settings: &str, other: &str, now: &str
     let _ = toolbar::extension_pages::settings_apply_json(settings, other);
     let _ = evidence::check_json(other);
     let _ = assist_json(other, memory);
-    let _ = evidence::location::strip_gps(other.as_bytes(), other.len() % 2 == 0);
+    let _ = evidence::location::strip_gps(other.as_bytes(), other.len().is_multiple_of(2));
 }
 
 proptest! {

@@ -137,7 +137,7 @@ fn vocabulary() -> &'static HashSet<String> {
 /// confirmed by the seller"). A name or an address has words of neither.
 pub fn made_of_order_words(text: &str, lang: Option<crate::read::locales::Lang>) -> bool {
     use crate::read::locales::families;
-    if !families::ideas(text, lang).is_some_and(|i| !i.is_empty()) {
+    if families::ideas(text, lang).is_none_or(|i| i.is_empty()) {
         return false;
     }
     let vocab = vocabulary();

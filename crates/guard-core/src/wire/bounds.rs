@@ -100,6 +100,20 @@ pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D:
     Option::<NaiveDate>::deserialize(d)?.map(check_date).transpose()
 }
 
+/// Sorts by a (number, text) key. Every list of the toolbar is sorted through this one
+/// function, so the wasm carries a single sort (one per element type would cost kilobytes each).
+pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (i64, String)) {
+    let mut keyed: Vec<((i64, String), usize)> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    keyed.sort_unstable();
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    items.extend(keyed.into_iter().filter_map(|(_, i)| slots[i].take()));
+}
+
+/// Days since 1970, for sort keys.
+pub(crate) fn day_number(d: NaiveDate) -> i64 {
+    (d - NaiveDate::default()).num_days()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,18 +155,4 @@ mod tests {
         assert_eq!(add_days(NaiveDate::MAX, 1), None);
         assert_eq!(add_days(d, i64::MAX), None);
     }
-}
-
-/// Sorts by a (number, text) key. Every list of the toolbar is sorted through this one
-/// function, so the wasm carries a single sort (one per element type would cost kilobytes each).
-pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (i64, String)) {
-    let mut keyed: Vec<((i64, String), usize)> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
-    keyed.sort_unstable();
-    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
-    items.extend(keyed.into_iter().filter_map(|(_, i)| slots[i].take()));
-}
-
-/// Days since 1970, for sort keys.
-pub(crate) fn day_number(d: NaiveDate) -> i64 {
-    (d - NaiveDate::default()).num_days()
 }

@@ -61,7 +61,7 @@ fn looks_like_button(tree: &PageTree<'_>, n: NodeId) -> bool {
 /// A control's label: an input button's value, else its text.
 pub(super) fn label_of(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
     if tree.tag(n) == "input" {
-        return tree.attr(n, "value").map(|v| crate::wire::snapshot::collapse_ws(v)).filter(|v| v.chars().count() <= MAX_LABEL);
+        return tree.attr(n, "value").map(crate::wire::snapshot::collapse_ws).filter(|v| v.chars().count() <= MAX_LABEL);
     }
     short_text(tree, n, MAX_LABEL, 60)
 }
