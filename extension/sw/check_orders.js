@@ -32,7 +32,8 @@ const STOPS = new Set(['sign-in', 'captcha', 'busy']);
 // What a page that never showed its order last said, as the reason it was skipped.
 const TIMED_OUT = { waiting: 'not-shown', elsewhere: 'elsewhere', 'sign-in': 'sign-in', captcha: 'captcha', busy: 'busy' };
 
-// Test-only knobs, reached as globalThis.dgTest.checkOrders (tests/e2e/check_orders.test.js):
+// Test-only knobs, set only by the test build's hooks (tests/test-build/hooks.js, which the
+// shipped builds do not carry; tests/e2e/check_orders.test.js):
 // `pace` overrides PACE; `scheme` rewrites the https detail addresses for the fixture server,
 // which speaks plain HTTP. Both are copied into a run's state when it starts, so a restarted
 // worker goes on alike. Never set in normal use.
