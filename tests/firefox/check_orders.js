@@ -13,7 +13,7 @@ const { poll } = require('../harness/wait');
 const ROOT = path.resolve(__dirname, '..', '..');
 const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
 const EXT_UUID = '7d0c2a9e-4f1b-4c6e-9a55-d15c0de6a4d2';
-// Received 13 days ago (closes in 2), protection ending in 5, and a closed order never to open.
+// Received 13 days ago (closes in 2), protection ending in 3, and a closed order never to open.
 const ORDERS = site.ORDERS.filter(o => [302, 305, 306].includes(o.n));
 
 async function main() {
@@ -81,7 +81,7 @@ async function main() {
         return !!(h && h.shadowRoot && h.shadowRoot.querySelector('[data-dg-progress="done"]'));
       }, { timeout: 20000 });
       const deadlines = await popup.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-dg-deadline]')].map(e => [e.dataset.dgPopupOrder, e.dataset.dgDeadline])));
-      const expected = { [site.idOf(ORDERS[0])]: day(2), [site.idOf(ORDERS[2])]: day(5) };
+      const expected = { [site.idOf(ORDERS[0])]: day(2), [site.idOf(ORDERS[2])]: day(3) };
       if (JSON.stringify(deadlines) !== JSON.stringify(expected)) throw new Error(`popup deadlines ${JSON.stringify(deadlines)}, expected ${JSON.stringify(expected)}`);
       const badge = await popup.evaluate(() => chrome.action.getBadgeText({}));
       if (badge !== '2') throw new Error(`badge ${JSON.stringify(badge)}`);
