@@ -153,7 +153,11 @@ export function fixtureFrom(file, { name: wanted = null, fixtures = path.join(ro
 
   // The orders' ids, as the team's fixtures write them.
   const ids = [...new Set((reading.orders || []).map(o => o.id).filter(id => /^\d{8,20}$/.test(id)))];
-  const templateIds = s => ids.reduce((acc, id, n) => acc.replace(new RegExp(`(?<!\\d)${id}(?!\\d)`, 'g'), `{{orderid ${n + 1}}}`), s);
+  // An id printed in groups of four digits (spaces between) becomes {{orderid N spaced}}.
+  const spacedId = id => id.replace(/(\d{4})(?=\d)/g, '$1 ');
+  const templateIds = s => ids.reduce((acc, id, n) => acc
+    .replace(new RegExp(`(?<!\\d)${id}(?!\\d)`, 'g'), `{{orderid ${n + 1}}}`)
+    .replace(new RegExp(`(?<!\\d ?)${spacedId(id)}(?! ?\\d)`, 'g'), `{{orderid ${n + 1} spaced}}`), s);
 
   const kind = reading.kind || 'page', lang = reading.lang || 'xx';
   let name = opt.name || `report-${kind}-${lang}-${made}`;

@@ -47,6 +47,8 @@ function render(template, today = new Date()) {
       return String(Math.round(d * 86400000));
     }
     if (parts[0] === 'orderid' && parts.length === 2) return orderId(Number(parts[1]));
+    // The id printed in groups of four digits, as some pages print it.
+    if (parts[0] === 'orderid' && parts.length === 3 && parts[2] === 'spaced') return orderId(Number(parts[1])).replace(/(\d{4})(?=\d)/g, '$1 ');
     throw new Error(`unknown placeholder {{${body}}}`);
   });
 }

@@ -11,7 +11,8 @@
 //! - `{{date N FORMAT}}`: the day `N` days from today (N may be negative) in a format of
 //!   formats.json;
 //! - `{{ms D}}`: `D` days (decimals allowed) in milliseconds, for legacy `lefttime` countdowns;
-//! - `{{orderid N}}`: a stable 16-digit order id, `N` in 1..=9999.
+//! - `{{orderid N}}`: a stable 16-digit order id, `N` in 1..=9999; `{{orderid N spaced}}` the same
+//!   in groups of four digits ("8000 1000 0000 7919"), as some pages print it.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use scraper::{Html, Node};
@@ -77,6 +78,7 @@ pub fn render(template: &str, today: NaiveDate) -> Result<String, String> {
                 format!("{}", (d * 86_400_000.0).round() as i64)
             }
             ["orderid", n] => order_id(n.parse().map_err(|_| format!("bad order number {n:?}"))?),
+            ["orderid", n, "spaced"] => spaced(&order_id(n.parse().map_err(|_| format!("bad order number {n:?}"))?)),
             other => return Err(format!("unknown placeholder {other:?}")),
         };
         out.push_str(&value);
@@ -84,6 +86,11 @@ pub fn render(template: &str, today: NaiveDate) -> Result<String, String> {
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// Digits in groups of four, separated by a space.
+fn spaced(id: &str) -> String {
+    id.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or_default()).collect::<Vec<_>>().join(" ")
 }
 
 /// Elements whose subtrees the content script does not send: they hold no page text.
@@ -206,6 +213,13 @@ pub fn fuzz_cases(default: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_order_id_in_groups_of_four() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        assert_eq!(render("{{orderid 1 spaced}}", today).unwrap(), "8000 1000 0000 7919");
+        assert!(render("{{orderid 1 grouped}}", today).is_err());
+    }
 
     #[test]
     fn renders_dates_in_every_format() {
