@@ -4,8 +4,9 @@
 //!    transit"), else a legacy status code;
 //! 2. the controls the order offers: "Confirm received" means shipped and not yet confirmed,
 //!    "Pay now" unpaid, "Cancel order" not shipped; a card that offers nothing but "Write a
-//!    review", "Add to cart" or "Delete" is finished or closed (pages show these beside other
-//!    states too, so they speak only when there is no status word);
+//!    review", "Add to cart" or "Delete" is finished or closed, finished when it asks for a
+//!    review (pages show these beside other states too, so they speak only when there is no
+//!    status word);
 //! 3. the list tab the page is filtered under ("To ship"), when the word says nothing;
 //! 4. the dates the order shows (a completion date: not waiting for anything any more).
 //!
@@ -117,9 +118,11 @@ pub fn decide(s: &Signals) -> (Status, Option<String>) {
         return (Unknown, Some(format!("status word says {} but the controls ({}) allow only {}: unknown", word.as_str(), said.join(", "), strong.names())));
     }
     let mut allowed = strong;
-    // Nothing but "write a review", "add to cart", "delete": the order is over.
+    // Nothing but "write a review", "add to cart", "delete": the order is over; received and
+    // finished when a review is asked for (a cancelled or closed order has nothing to review).
     if !s.actions.is_empty() && s.actions.iter().all(|a| matches!(a, Action::Review | Action::BuyAgain | Action::Delete)) {
-        allowed = allowed.and(Allowed::of(&[Completed, Closed]));
+        let over = if s.actions.contains(&Action::Review) { Allowed::of(&[Completed]) } else { Allowed::of(&[Completed, Closed]) };
+        allowed = allowed.and(over);
         said.push(format!("only {:?}", s.actions));
     }
     if s.completed_date {
@@ -155,7 +158,8 @@ mod tests {
         assert_eq!(decide(&with(None, &[Action::ConfirmReceipt, Action::Track])).0, Shipped);
         assert_eq!(decide(&with(None, &[Action::PayNow, Action::CancelOrder])).0, AwaitingPayment);
         assert_eq!(decide(&with(None, &[Action::CancelOrder])).0, Unknown); // unpaid or unshipped
-        assert_eq!(decide(&with(None, &[Action::Review, Action::BuyAgain])).0, Unknown); // completed or closed
+        assert_eq!(decide(&with(None, &[Action::BuyAgain, Action::Delete])).0, Unknown); // completed or closed
+        assert_eq!(decide(&with(None, &[Action::Review, Action::BuyAgain])).0, Completed); // only a received order is reviewed
         assert_eq!(decide(&with(None, &[Action::CancelDispute])).0, Unknown);
         assert_eq!(decide(&with(Some((Completed, WordSource::Table)), &[Action::CancelDispute])).0, Completed);
         assert_eq!(decide(&with(None, &[])).0, Unknown);
