@@ -295,7 +295,9 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     if order.protection_ends.is_none() {
         read_limit_sentences(page, root, &mut order);
     }
-    read_countdowns(page, &s, &text, &mut order);
+    if read_countdowns(page, &s, &text, &mut order) {
+        note(reading, format!("order {}: the protection countdown and the stated end of protection disagree: end unknown", order.id));
+    }
     order.store = s.store_el.or(s.store_link).map(|n| clip(&tree.text(n))).filter(|t| !t.is_empty());
     order.total = s
         .total_el
@@ -1043,9 +1045,11 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 
 /// Countdowns tell the end of buyer protection only for an order on its way: before shipment
 /// the site counts the seller's time to ship, after receipt there is nothing left to count.
-fn read_countdowns(page: &Page<'_, '_>, s: &Scan, text: &str, order: &mut Order) {
-    if order.status != Status::Shipped || order.protection_ends.is_some() || order.dispute.is_some() {
-        return;
+/// A countdown that disagrees with a date the page states ("Refund if no delivery before …")
+/// by more than a day leaves the end unknown: `true` then.
+fn read_countdowns(page: &Page<'_, '_>, s: &Scan, text: &str, order: &mut Order) -> bool {
+    if order.status != Status::Shipped || order.dispute.is_some() {
+        return false;
     }
     let tree = page.tree;
     let mut found: Option<Countdown> = None;
@@ -1077,9 +1081,20 @@ fn read_countdowns(page: &Page<'_, '_>, s: &Scan, text: &str, order: &mut Order)
     if found.is_none() {
         found = countdown_by_its_words(page, text);
     }
-    if let Some(c) = found {
-        order.protection_ends = page.today.checked_add_signed(Duration::days(c.whole_days() as i64));
-        order.protection_source = order.protection_ends.map(|_| ProtectionSource::Countdown);
+    let Some(c) = found else { return false };
+    let counted = page.today.checked_add_signed(Duration::days(c.whole_days() as i64));
+    match (order.protection_ends, counted) {
+        (None, _) => {
+            order.protection_ends = counted;
+            order.protection_source = counted.map(|_| ProtectionSource::Countdown);
+            false
+        }
+        (Some(stated), Some(counted)) if (counted - stated).num_days().abs() > 1 => {
+            order.protection_ends = None;
+            order.protection_source = Some(ProtectionSource::Contradicted);
+            true
+        }
+        _ => false,
     }
 }
 

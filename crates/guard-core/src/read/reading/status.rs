@@ -110,6 +110,13 @@ pub fn decide(s: &Signals) -> (Status, Option<String>) {
             said.push(format!("{a:?}"));
         }
     }
+    // A card asking for nothing but a review (and perhaps to buy again or delete) was received:
+    // an order not yet paid or shipped has nothing to review, whatever its word says.
+    let only_over = !s.actions.is_empty() && s.actions.iter().all(|a| matches!(a, Action::Review | Action::BuyAgain | Action::Delete));
+    if only_over && s.actions.contains(&Action::Review) {
+        strong = strong.and(Allowed::of(&[Completed, Dispute]));
+        said.push(format!("only {:?}", s.actions));
+    }
     if let Some((word, source)) = s.word {
         if strong.contains(word) {
             let note = (source == WordSource::Family).then(|| format!("status {} from its word family", word.as_str()));
@@ -120,9 +127,8 @@ pub fn decide(s: &Signals) -> (Status, Option<String>) {
     let mut allowed = strong;
     // Nothing but "write a review", "add to cart", "delete": the order is over; received and
     // finished when a review is asked for (a cancelled or closed order has nothing to review).
-    if !s.actions.is_empty() && s.actions.iter().all(|a| matches!(a, Action::Review | Action::BuyAgain | Action::Delete)) {
-        let over = if s.actions.contains(&Action::Review) { Allowed::of(&[Completed]) } else { Allowed::of(&[Completed, Closed]) };
-        allowed = allowed.and(over);
+    if only_over && !s.actions.contains(&Action::Review) {
+        allowed = allowed.and(Allowed::of(&[Completed, Closed]));
         said.push(format!("only {:?}", s.actions));
     }
     if s.completed_date {
@@ -138,7 +144,11 @@ pub fn decide(s: &Signals) -> (Status, Option<String>) {
         return (tab, Some(format!("status {} from the list tab{and}", tab.as_str())));
     }
     // "Confirm received" means shipped and not yet confirmed (a dispute shows itself in words).
-    let pick = allowed.single().or_else(|| (allowed == Allowed::of(&[Shipped, Dispute])).then_some(Shipped));
+    // A review asked for means received (and a dispute shows itself in words too).
+    let pick = allowed
+        .single()
+        .or_else(|| (allowed == Allowed::of(&[Shipped, Dispute])).then_some(Shipped))
+        .or_else(|| (allowed == Allowed::of(&[Completed, Dispute])).then_some(Completed));
     match pick {
         Some(st) if allowed != Allowed::ANY => (st, Some(format!("status {} from {signals}", st.as_str()))),
         _ => (Unknown, None),
@@ -172,6 +182,9 @@ mod tests {
         assert_eq!(st, Unknown);
         assert!(note.unwrap().contains("allow only awaiting-payment"));
         assert_eq!(decide(&with(None, &[Action::ConfirmReceipt, Action::PayNow])).0, Unknown);
+        // "Awaiting payment" with nothing but "Write a review": one of them is wrong.
+        assert_eq!(decide(&with(Some((AwaitingPayment, WordSource::Table)), &[Action::Review])).0, Unknown);
+        assert_eq!(decide(&with(Some((Completed, WordSource::Table)), &[Action::Review, Action::Delete])).0, Completed);
         assert_eq!(decide(&with(Some((Shipped, WordSource::Family)), &[Action::CancelOrder])).0, Unknown);
     }
 
@@ -201,9 +214,11 @@ mod tests {
         assert_eq!(decide(&s).0, Unknown);
         let s = Signals { tab: Some(Completed), ..Default::default() };
         assert_eq!(decide(&s).0, Completed);
-        let s = Signals { completed_date: true, actions: vec![Action::Review], ..Default::default() };
+        let s = Signals { completed_date: true, actions: vec![Action::Delete], ..Default::default() };
         assert_eq!(decide(&s).0, Unknown); // completed or closed
-                                           // A word stands against dates: a timeline may show a step's planned day.
+        let s = Signals { completed_date: true, actions: vec![Action::Review], ..Default::default() };
+        assert_eq!(decide(&s).0, Completed); // a review asked for: received
+                                             // A word stands against dates: a timeline may show a step's planned day.
         let s = Signals { word: Some((AwaitingShipment, WordSource::Table)), shipped_date: true, ..Default::default() };
         assert_eq!(decide(&s).0, AwaitingShipment);
         // A card offering nothing but "Add to cart" is over only when no word says otherwise.
