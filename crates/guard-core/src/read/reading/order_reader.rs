@@ -518,6 +518,14 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
             Field::OrderId => {
                 if let Some(id) = leading_id(&value) {
                     s.ids.insert(id);
+                    // "Заказ № 8123 … от 6 марта 2025 г.", "Order 8123… from Mar 6": the order's
+                    // number, then its date (a short word between at most).
+                    if let Some((d, start, _)) = crate::read::dates::find_date(&value, &rules) {
+                        let between: String = value[..start].chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect();
+                        if between.chars().count() <= 4 {
+                            s.placed.put(d);
+                        }
+                    }
                 }
                 None
             }
