@@ -255,11 +255,12 @@ async function pickHolds(env, page, spec, pick) {
   const fails = Object.entries(pick.fail || {});
   const alerts = () => page.$$eval(ALERT, els => els.map(e => ({
     file: e.getAttribute('data-dg-file'), code: e.getAttribute('data-dg-evidence-error'), text: e.textContent })));
-  if (fails.length) await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length >= n, [ALERT, fails.length], { timeout: 15000 });
-  if ((pick.pass || []).length) await page.waitForFunction(() => window.__seen.length > 0, null, { timeout: 15000 });
+  const what = `pick of ${pick.files.map(f => f.name).join(', ')}`;
+  const waited = (p, what2) => p.catch(e => { throw new Error(`${what}: ${what2} (${e.message.split('\n')[0]})`, { cause: e }); });
+  if (fails.length) await waited(page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length >= n, [ALERT, fails.length], { timeout: 15000 }), `${fails.length} alert(s) expected`);
+  if ((pick.pass || []).length) await waited(page.waitForFunction(() => window.__seen.length > 0, null, { timeout: 15000 }), 'the site never saw a change');
   await inContent(page, 'DG.evidence.idle()');   // every pick checked and handed on
   const got = await alerts();
-  const what = `pick of ${pick.files.map(f => f.name).join(', ')}`;
   for (const [name, code] of fails) {
     const a = got.find(x => x.file === name || (x.file == null && x.text.includes(name)));
     env.assert(a, `${what}: an alert for ${name} (alerts: ${JSON.stringify(got.map(x => [x.file, x.code]))})`);

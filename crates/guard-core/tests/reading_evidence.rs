@@ -72,8 +72,10 @@ fn an_unknown_word_takes_the_state_the_controls_agree_on_and_notes_why() {
     assert_eq!(status_of(&card("de", "Xyz", "", &["Empfang bestätigen"])), Status::Shipped);
     // "Cancel order" alone: unpaid or unshipped: not one state.
     assert_eq!(status_of(&card("en", "Zorbled", "", &["Cancel order"])), Status::Unknown);
-    // Nothing but "Write a review" / "Add to cart": over, but completed or closed: unknown.
-    assert_eq!(status_of(&card("en", "Zorbled", "", &["Write a review", "Add to cart"])), Status::Unknown);
+    // Nothing but "Add to cart" / "Delete": over, but completed or closed: unknown.
+    assert_eq!(status_of(&card("en", "Zorbled", "", &["Add to cart", "Remove"])), Status::Unknown);
+    // "Write a review" among them: only a received order is reviewed: completed.
+    assert_eq!(status_of(&card("en", "Zorbled", "", &["Write a review", "Add to cart"])), Status::Completed);
 }
 
 #[test]

@@ -14,7 +14,7 @@
 //! can act on (message keys in extension/i18n/dispute_path).
 
 use crate::rules::settings::Settings;
-use crate::wire::order::{DisputeProgress, Order, Status, WindowPurpose, WindowStart};
+use crate::wire::order::{DisputeProgress, Order, ProtectionSource, Status, WindowPurpose, WindowStart};
 use crate::wire::page_plan::{Arg, Message};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -143,6 +143,10 @@ fn add_days(d: NaiveDate, days: u32) -> Option<NaiveDate> {
 pub fn protection_ends(order: &Order, settings: &Settings) -> (Option<NaiveDate>, bool) {
     if let Some(d) = order.protection_ends {
         return (Some(d), false);
+    }
+    // The page said two different things: an estimate would be a guess.
+    if order.protection_source == Some(ProtectionSource::Contradicted) {
+        return (None, false);
     }
     let days = if order.economy_shipping == Some(true) { settings.policy.protection_days_economy } else { settings.policy.protection_days };
     (order.shipped.and_then(|s| add_days(s, days)), true)

@@ -45,6 +45,8 @@ pub enum ProtectionSource {
     DoesNotArrive,
     /// A countdown: "12 days 5 hours", legacy `lefttime` milliseconds, `#remain-day`.
     Countdown,
+    /// The page states it twice and the two disagree: the end is unknown (no estimate either).
+    Contradicted,
 }
 
 /// What a window the page states in words counts from.

@@ -37,8 +37,10 @@ pub enum Idea {
     Refund,
     Dispute,
     Return,
-    /// Being worked on: processing, "en cours", "в обработке", "处理中".
+    /// Being worked on: processing, preparing, packing, "в обработке", "处理中".
     Process,
+    /// "In progress", "en curso": something is under way, but not which step; alone it names no state.
+    Progress,
     /// A date that is a forecast, not a fact: estimated, "prévue", "ожидаемая", "预计".
     Estimate,
     Order,
@@ -146,7 +148,9 @@ const EN: &[Row] = &[
     ("return", &[Return]),
     ("process", &[Process]),
     ("prepar", &[Process]),
-    ("progress", &[Process]),
+    ("packing", &[Process]),
+    ("packed", &[Process]),
+    ("progress", &[Progress]),
     ("estimat", &[Estimate]),
     ("expect", &[Estimate]),
     ("eta", &[Estimate]),
@@ -189,7 +193,7 @@ const FR: &[Row] = &[
     ("attente", &[Wait]),
     ("attend", &[Wait]),
     ("non", &[Not]),
-    ("pas", &[Not]),
+    ("=pas", &[Not]),
     ("pai", &[Pay]),
     ("pay", &[Pay]),
     ("regl", &[Pay]),
@@ -215,9 +219,10 @@ const FR: &[Row] = &[
     ("rembours", &[Refund]),
     ("litig", &[Dispute]),
     ("retour", &[Return]),
-    ("cours", &[Process]),
+    ("cours", &[Progress]),
     ("traitement", &[Process]),
     ("prepar", &[Process]),
+    ("emballe", &[Process]),
     ("prevu", &[Estimate]),
     ("estim", &[Estimate]),
     ("commande", &[Order]),
@@ -281,9 +286,11 @@ const RU: &[Row] = &[
     ("=споров", &[Dispute]),
     ("=спором", &[Dispute]),
     ("возврат", &[Return]),
+    ("средств", &[Refund]),
     ("обработ", &[Process]),
     ("сборк", &[Process]),
-    ("процесс", &[Process]),
+    ("упаковыва", &[Process]),
+    ("процесс", &[Progress]),
     ("ожидаем", &[Estimate]),
     ("примерн", &[Estimate]),
     ("прогноз", &[Estimate]),
@@ -341,7 +348,9 @@ const ES: &[Row] = &[
     ("devol", &[Return]),
     ("proces", &[Process]),
     ("prepar", &[Process]),
-    ("curso", &[Process]),
+    ("embaland", &[Process]),
+    ("embalad", &[Process]),
+    ("curso", &[Progress]),
     ("estimad", &[Estimate]),
     ("prevista", &[Estimate]),
     ("aproximad", &[Estimate]),
@@ -409,7 +418,9 @@ const PT: &[Row] = &[
     ("devol", &[Return]),
     ("process", &[Process]),
     ("prepar", &[Process]),
-    ("andamento", &[Process]),
+    ("embaland", &[Process]),
+    ("embalad", &[Process]),
+    ("andamento", &[Progress]),
     ("estimad", &[Estimate]),
     ("previst", &[Estimate]),
     ("prevista", &[Estimate]),
@@ -476,13 +487,15 @@ const DE: &[Row] = &[
     ("abgelaufen", &[Expire]),
     ("erstatt", &[Refund]),
     ("ruckerstatt", &[Refund]),
-    ("lauft", &[Process]),
+    ("lauft", &[Progress]),
     ("streit", &[Dispute]),
     ("disput", &[Dispute]),
     ("reklamation", &[Dispute]),
     ("ruckgabe", &[Return]),
     ("rucksend", &[Return]),
     ("bearbeit", &[Process]),
+    ("verpackt", &[Process]),
+    ("vorbereit", &[Process]),
     ("voraussichtlich", &[Estimate]),
     ("geschatzt", &[Estimate]),
     ("erwartet", &[Estimate]),
@@ -520,7 +533,7 @@ const PL: &[Row] = &[
     ("zwrot pieni", &[Refund]),
     ("oczek", &[Wait]),
     ("czeka", &[Wait]),
-    ("nie", &[Not]),
+    ("=nie", &[Not]),
     ("platn", &[Pay]),
     ("zaplac", &[Pay]),
     ("oplac", &[Pay]),
@@ -548,6 +561,7 @@ const PL: &[Row] = &[
     ("zwrot", &[Return]),
     ("przetwarz", &[Process]),
     ("realizac", &[Process]),
+    ("pakow", &[Process]),
     ("toku", &[Process]),
     ("przewidyw", &[Estimate]),
     ("szacow", &[Estimate]),
@@ -611,6 +625,7 @@ const ZH: &[Row] = &[
     ("退货", &[Return]),
     ("处理中", &[Process]),
     ("备货", &[Process]),
+    ("打包", &[Process]),
     ("预计", &[Estimate]),
     ("预期", &[Estimate]),
     ("订单", &[Order]),
@@ -759,7 +774,7 @@ pub fn status_of(text: &str, lang: Option<Lang>) -> Option<Status> {
     if i.has(Free) || i.has(Estimate) || i.has(Date) && i.has(Number) {
         return None;
     }
-    let waiting = i.any(&[Wait, Not, Process]);
+    let waiting = i.any(&[Wait, Not, Process, Progress]);
     if i.has(Dispute) || (i.has(Return) && waiting) {
         // Under way unless it says it is over ("dispute cancelled", "dispute closed").
         return (!i.any(&[Cancel, Close, Done, Expire])).then_some(Status::Dispute);
@@ -781,6 +796,14 @@ pub fn status_of(text: &str, lang: Option<Lang>) -> Option<Status> {
     }
     if i.has(Deliver) && i.has(Not) {
         return None;
+    }
+    // "Receipt confirmed, awaiting review" (已确认收货，待评价): what it waits for is the review.
+    if i.has(Review) && i.has(Wait) && i.any(&[Done, Receive, Confirm]) && !i.any(&[Pay, Ship, Transit, Deliver, Not]) {
+        return Some(Status::Completed);
+    }
+    // "Delivered and confirmed", "Entregado y confirmado": the shopper confirmed it, finished.
+    if i.has(Confirm) && i.any(&[Deliver, Receive]) && !i.any(&[Wait, Not, Pay, Transit]) {
+        return Some(Status::Completed);
     }
     if i.has(Transit) || (i.has(Deliver) && !i.has(Receive)) || (i.any(&[Receive, Confirm]) && i.has(Wait)) {
         return Some(Status::Shipped);
@@ -927,6 +950,12 @@ pub fn is_order_number_label(label: &str, lang: Option<Lang>) -> bool {
     ideas(label, lang).is_some_and(|i| i.has(Order) && !i.any(&[Track, Ship, Pay, Deliver, Transit, Date]))
 }
 
+/// Whether a label names the number of something that is not the order: a parcel's tracking
+/// number, a payment, a delivery, a date.
+pub fn is_other_number_label(label: &str, lang: Option<Lang>) -> bool {
+    ideas(label, lang).is_some_and(|i| i.any(&[Track, Ship, Pay, Deliver, Transit, Date, Address, Refund, Dispute, Return]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -986,6 +1015,16 @@ mod tests {
             ("Awaiting feedback", Lang::En, Some(S::Completed)),
             ("\u{202e}Awaiting delivery", Lang::En, None),
             ("Blue cotton T-shirt", Lang::En, None),
+            ("Entregado y confirmado", Lang::Es, Some(S::Completed)),
+            ("Delivered and confirmed", Lang::En, Some(S::Completed)),
+            ("Seller is packing your order", Lang::En, Some(S::AwaitingShipment)),
+            ("已确认收货，待评价", Lang::Zh, Some(S::Completed)),
+            ("Receipt confirmed, awaiting your review", Lang::En, Some(S::Completed)),
+            ("待确认收货", Lang::Zh, Some(S::Shipped)),
+            ("Package update", Lang::En, None),
+            ("Versand wird vorbereitet", Lang::De, Some(S::AwaitingShipment)),
+            ("Pedido en curso", Lang::Es, None),
+            ("Order in progress", Lang::En, None),
         ];
         for (text, lang, want) in cases {
             assert_eq!(status_of(text, Some(*lang)), *want, "{text} ({lang:?})");

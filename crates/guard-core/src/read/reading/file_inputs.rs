@@ -111,6 +111,13 @@ fn field_area(tree: &PageTree<'_>, n: NodeId, max_chars: usize) -> (Option<NodeI
     (best, None)
 }
 
+/// The elements after `n` among its parent's children.
+fn next_elements<'t>(tree: &'t PageTree<'_>, n: NodeId) -> impl Iterator<Item = NodeId> + 't {
+    let kids = tree.parent(n).map(|p| tree.children(p)).unwrap_or_default();
+    let at = kids.iter().position(|&k| k == n).map_or(kids.len(), |i| i + 1);
+    kids[at..].iter().copied().filter(move |&k| !tree.is_text(k))
+}
+
 fn own_words(tree: &PageTree<'_>, n: NodeId) -> String {
     ["title", "aria-label", "placeholder", "name", "id"].iter().filter_map(|k| tree.attr(n, k)).collect::<Vec<_>>().join(" ")
 }
@@ -162,6 +169,19 @@ fn read_file_input(tree: &PageTree<'_>, n: NodeId, by_id: &HashMap<&str, NodeId>
         Some(a) => tree.text(a),
         None => String::new(),
     };
+    // A hint written just after the upload control, outside it ("<label>+<input></label>
+    // <div>Up to 3 images · max 2 MB each</div>"): the next element or two, when they hold no
+    // other field.
+    if let Some(top) = area.or_else(|| tree.parent(n)) {
+        for sib in next_elements(tree, top).take(2) {
+            let field = matches!(tree.tag(sib), "input" | "textarea" | "select" | "button" | "form");
+            if field || holds_other_field(tree, sib, n) || tree.text(sib).chars().count() > 200 {
+                break;
+            }
+            hint.push_str(" . ");
+            hint.push_str(&tree.text(sib));
+        }
+    }
     for k in ["title", "aria-label", "placeholder"] {
         if let Some(v) = tree.attr(n, k) {
             hint.push_str(" . ");

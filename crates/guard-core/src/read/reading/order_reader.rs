@@ -295,7 +295,9 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     if order.protection_ends.is_none() {
         read_limit_sentences(page, root, &mut order);
     }
-    read_countdowns(page, &s, &text, &mut order);
+    if read_countdowns(page, &s, &text, &mut order) {
+        note(reading, format!("order {}: the protection countdown and the stated end of protection disagree: end unknown", order.id));
+    }
     order.store = s.store_el.or(s.store_link).map(|n| clip(&tree.text(n))).filter(|t| !t.is_empty());
     order.total = s
         .total_el
@@ -484,8 +486,17 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
                 return;
             }
         }
-        let date = |slot: &mut DateSlot, what: &str| match parse_date_prefix(&value, &rules) {
-            Some((d, _)) => {
+        // The date after the label, or after a word or two between ("Отправлен продавцом
+        // 8 ноября", "Shipped by seller on 3 Mar").
+        let after_label = |value: &str| {
+            parse_date_prefix(value, &rules).map(|(d, _)| d).or_else(|| {
+                let (d, start, _) = crate::read::dates::find_date(value, &rules)?;
+                let between = &value[..start];
+                (between.split_whitespace().count() <= 3 && !between.chars().any(|c| c.is_ascii_digit())).then_some(d)
+            })
+        };
+        let date = |slot: &mut DateSlot, what: &str| match after_label(&value) {
+            Some(d) => {
                 slot.put(d);
                 None
             }
@@ -507,6 +518,14 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
             Field::OrderId => {
                 if let Some(id) = leading_id(&value) {
                     s.ids.insert(id);
+                    // "Заказ № 8123 … от 6 марта 2025 г.", "Order 8123… from Mar 6": the order's
+                    // number, then its date (a short word between at most).
+                    if let Some((d, start, _)) = crate::read::dates::find_date(&value, &rules) {
+                        let between: String = value[..start].chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect();
+                        if between.chars().count() <= 4 {
+                            s.placed.put(d);
+                        }
+                    }
                 }
                 None
             }
@@ -521,6 +540,9 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
         if let Some(p) = problem {
             s.unreadable.push(p);
         }
+        if *field != Field::OrderId {
+            ids_beside(page, text, s);
+        }
         return;
     }
     if let Some(t) = status {
@@ -530,7 +552,11 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     if in_control(tree, root, n) {
         return;
     }
-    if date_by_shape(page, root, n, text, s) || id_by_shape(page, root, n, text, s) {
+    if date_by_shape(page, root, n, text, s) {
+        ids_beside(page, text, s);
+        return;
+    }
+    if id_by_shape(page, root, n, text, s) {
         return;
     }
     // A short text no table knows, made of status words ("Livrée", "Order in transit"); not a
@@ -687,6 +713,15 @@ fn column_header(tree: &PageTree<'_>, root: NodeId, cell: NodeId) -> Option<Stri
     (!t.is_empty()).then_some(t)
 }
 
+/// The order id a text prints beside a date ("Placed on 6 Mar 2025 · Order: 8123…").
+fn ids_beside(page: &Page<'_, '_>, text: &str, s: &mut Scan) {
+    match id_in_own_text(page, text) {
+        Some((id, true)) => s.ids.insert(id),
+        Some((id, false)) => s.loose_ids.insert(id),
+        None => false,
+    };
+}
+
 /// An order id printed in text: after a label naming the order's number in any wording ("Order
 /// no.", "N° de commande", "订单编号"), or alone in groups of digits. A labelled one counts as
 /// much as a table label; an unlabelled one only when nothing else names the order. Numbers
@@ -723,14 +758,32 @@ fn id_in_own_text(page: &Page<'_, '_>, text: &str) -> Option<(String, bool)> {
     if t.len() > 120 {
         return None;
     }
-    let at = t.find(|c: char| c.is_ascii_digit())?;
-    let (label, value) = t.split_at(at);
-    let id = leading_id(value)?;
-    let label = label.trim().trim_end_matches([':', '：', '#', '№']).trim();
-    if label.is_empty() {
-        return (id.len() >= 14 && !t.starts_with('+')).then_some((id, false));
+    // Every run of digits is looked at with the words just before it (since the previous run):
+    // "Placed on 6 Mar 2025 · Order: 8123…" names the order after the date.
+    let mut loose = None;
+    let (mut from, mut i) = (0, 0);
+    while let Some(rel) = t[i..].find(|c: char| c.is_ascii_digit()) {
+        let at = i + rel;
+        let run: usize = t[at..].chars().take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{a0}').map(char::len_utf8).sum();
+        if let Some(id) = leading_id(&t[at..]) {
+            let words = t[from..at].rsplit(['·', '•', '|', ';', ',']).next().unwrap_or("");
+            let label = words.trim().trim_end_matches([':', '：', '#', '№']).trim();
+            if label.is_empty() {
+                if loose.is_none() && id.len() >= 14 && !t[..at].ends_with('+') {
+                    loose = Some((id, false));
+                }
+            } else if is_order_number_label(page, label) {
+                return Some((id, true));
+            } else if loose.is_none() && id.len() >= 14 && label.split_whitespace().count() <= 3 && !families::is_other_number_label(label, page.lang) {
+                // "Transaction ID: 8123…", "No. 8123…": a label no table knows, naming no other
+                // thing's number; as loose as a number alone.
+                loose = Some((id, false));
+            }
+        }
+        i = at + run.max(1);
+        from = i;
     }
-    is_order_number_label(page, label).then_some((id, true))
+    loose
 }
 
 fn is_order_number_label(page: &Page<'_, '_>, label: &str) -> bool {
@@ -846,6 +899,11 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
             Term::Dispute(p) => {
                 if p == DisputeProgress::InProgress {
                     word = Some((Status::Dispute, WordSource::Table));
+                }
+                // "Refund completed" as the order's status: refunded, so closed (the contract's
+                // `closed` includes refunded orders).
+                if p == DisputeProgress::Decided {
+                    word = Some((Status::Closed, WordSource::Table));
                 }
                 order.dispute = Some(p);
             }
@@ -995,9 +1053,11 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 
 /// Countdowns tell the end of buyer protection only for an order on its way: before shipment
 /// the site counts the seller's time to ship, after receipt there is nothing left to count.
-fn read_countdowns(page: &Page<'_, '_>, s: &Scan, text: &str, order: &mut Order) {
-    if order.status != Status::Shipped || order.protection_ends.is_some() || order.dispute.is_some() {
-        return;
+/// A countdown that disagrees with a date the page states ("Refund if no delivery before …")
+/// by more than a day leaves the end unknown: `true` then.
+fn read_countdowns(page: &Page<'_, '_>, s: &Scan, text: &str, order: &mut Order) -> bool {
+    if order.status != Status::Shipped || order.dispute.is_some() {
+        return false;
     }
     let tree = page.tree;
     let mut found: Option<Countdown> = None;
@@ -1029,9 +1089,20 @@ fn read_countdowns(page: &Page<'_, '_>, s: &Scan, text: &str, order: &mut Order)
     if found.is_none() {
         found = countdown_by_its_words(page, text);
     }
-    if let Some(c) = found {
-        order.protection_ends = page.today.checked_add_signed(Duration::days(c.whole_days() as i64));
-        order.protection_source = order.protection_ends.map(|_| ProtectionSource::Countdown);
+    let Some(c) = found else { return false };
+    let counted = page.today.checked_add_signed(Duration::days(c.whole_days() as i64));
+    match (order.protection_ends, counted) {
+        (None, _) => {
+            order.protection_ends = counted;
+            order.protection_source = counted.map(|_| ProtectionSource::Countdown);
+            false
+        }
+        (Some(stated), Some(counted)) if (counted - stated).num_days().abs() > 1 => {
+            order.protection_ends = None;
+            order.protection_source = Some(ProtectionSource::Contradicted);
+            true
+        }
+        _ => false,
     }
 }
 

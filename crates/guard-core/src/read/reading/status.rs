@@ -4,8 +4,9 @@
 //!    transit"), else a legacy status code;
 //! 2. the controls the order offers: "Confirm received" means shipped and not yet confirmed,
 //!    "Pay now" unpaid, "Cancel order" not shipped; a card that offers nothing but "Write a
-//!    review", "Add to cart" or "Delete" is finished or closed (pages show these beside other
-//!    states too, so they speak only when there is no status word);
+//!    review", "Add to cart" or "Delete" is finished or closed, finished when it asks for a
+//!    review (pages show these beside other states too, so they speak only when there is no
+//!    status word);
 //! 3. the list tab the page is filtered under ("To ship"), when the word says nothing;
 //! 4. the dates the order shows (a completion date: not waiting for anything any more).
 //!
@@ -109,6 +110,13 @@ pub fn decide(s: &Signals) -> (Status, Option<String>) {
             said.push(format!("{a:?}"));
         }
     }
+    // A card asking for nothing but a review (and perhaps to buy again or delete) was received:
+    // an order not yet paid or shipped has nothing to review, whatever its word says.
+    let only_over = !s.actions.is_empty() && s.actions.iter().all(|a| matches!(a, Action::Review | Action::BuyAgain | Action::Delete));
+    if only_over && s.actions.contains(&Action::Review) {
+        strong = strong.and(Allowed::of(&[Completed, Dispute]));
+        said.push(format!("only {:?}", s.actions));
+    }
     if let Some((word, source)) = s.word {
         if strong.contains(word) {
             let note = (source == WordSource::Family).then(|| format!("status {} from its word family", word.as_str()));
@@ -117,8 +125,9 @@ pub fn decide(s: &Signals) -> (Status, Option<String>) {
         return (Unknown, Some(format!("status word says {} but the controls ({}) allow only {}: unknown", word.as_str(), said.join(", "), strong.names())));
     }
     let mut allowed = strong;
-    // Nothing but "write a review", "add to cart", "delete": the order is over.
-    if !s.actions.is_empty() && s.actions.iter().all(|a| matches!(a, Action::Review | Action::BuyAgain | Action::Delete)) {
+    // Nothing but "write a review", "add to cart", "delete": the order is over; received and
+    // finished when a review is asked for (a cancelled or closed order has nothing to review).
+    if only_over && !s.actions.contains(&Action::Review) {
         allowed = allowed.and(Allowed::of(&[Completed, Closed]));
         said.push(format!("only {:?}", s.actions));
     }
@@ -135,7 +144,11 @@ pub fn decide(s: &Signals) -> (Status, Option<String>) {
         return (tab, Some(format!("status {} from the list tab{and}", tab.as_str())));
     }
     // "Confirm received" means shipped and not yet confirmed (a dispute shows itself in words).
-    let pick = allowed.single().or_else(|| (allowed == Allowed::of(&[Shipped, Dispute])).then_some(Shipped));
+    // A review asked for means received (and a dispute shows itself in words too).
+    let pick = allowed
+        .single()
+        .or_else(|| (allowed == Allowed::of(&[Shipped, Dispute])).then_some(Shipped))
+        .or_else(|| (allowed == Allowed::of(&[Completed, Dispute])).then_some(Completed));
     match pick {
         Some(st) if allowed != Allowed::ANY => (st, Some(format!("status {} from {signals}", st.as_str()))),
         _ => (Unknown, None),
@@ -155,7 +168,8 @@ mod tests {
         assert_eq!(decide(&with(None, &[Action::ConfirmReceipt, Action::Track])).0, Shipped);
         assert_eq!(decide(&with(None, &[Action::PayNow, Action::CancelOrder])).0, AwaitingPayment);
         assert_eq!(decide(&with(None, &[Action::CancelOrder])).0, Unknown); // unpaid or unshipped
-        assert_eq!(decide(&with(None, &[Action::Review, Action::BuyAgain])).0, Unknown); // completed or closed
+        assert_eq!(decide(&with(None, &[Action::BuyAgain, Action::Delete])).0, Unknown); // completed or closed
+        assert_eq!(decide(&with(None, &[Action::Review, Action::BuyAgain])).0, Completed); // only a received order is reviewed
         assert_eq!(decide(&with(None, &[Action::CancelDispute])).0, Unknown);
         assert_eq!(decide(&with(Some((Completed, WordSource::Table)), &[Action::CancelDispute])).0, Completed);
         assert_eq!(decide(&with(None, &[])).0, Unknown);
@@ -168,6 +182,9 @@ mod tests {
         assert_eq!(st, Unknown);
         assert!(note.unwrap().contains("allow only awaiting-payment"));
         assert_eq!(decide(&with(None, &[Action::ConfirmReceipt, Action::PayNow])).0, Unknown);
+        // "Awaiting payment" with nothing but "Write a review": one of them is wrong.
+        assert_eq!(decide(&with(Some((AwaitingPayment, WordSource::Table)), &[Action::Review])).0, Unknown);
+        assert_eq!(decide(&with(Some((Completed, WordSource::Table)), &[Action::Review, Action::Delete])).0, Completed);
         assert_eq!(decide(&with(Some((Shipped, WordSource::Family)), &[Action::CancelOrder])).0, Unknown);
     }
 
@@ -197,9 +214,11 @@ mod tests {
         assert_eq!(decide(&s).0, Unknown);
         let s = Signals { tab: Some(Completed), ..Default::default() };
         assert_eq!(decide(&s).0, Completed);
-        let s = Signals { completed_date: true, actions: vec![Action::Review], ..Default::default() };
+        let s = Signals { completed_date: true, actions: vec![Action::Delete], ..Default::default() };
         assert_eq!(decide(&s).0, Unknown); // completed or closed
-                                           // A word stands against dates: a timeline may show a step's planned day.
+        let s = Signals { completed_date: true, actions: vec![Action::Review], ..Default::default() };
+        assert_eq!(decide(&s).0, Completed); // a review asked for: received
+                                             // A word stands against dates: a timeline may show a step's planned day.
         let s = Signals { word: Some((AwaitingShipment, WordSource::Table)), shipped_date: true, ..Default::default() };
         assert_eq!(decide(&s).0, AwaitingShipment);
         // A card offering nothing but "Add to cart" is over only when no word says otherwise.

@@ -297,7 +297,11 @@ pub fn read_hint(text: &str) -> HintLimits {
             let trail = skip_spaces(&low, kind_end);
             let trail = if matches!(low.get(trail), Some(',') | Some('.') | Some('(')) { skip_spaces(&low, trail + 1) } else { trail };
             let trail_max = match_at(&low, trail, &at_most).is_some();
-            if whole && (lead_max || trail_max) && before.is_empty() && (1000..=100_000).contains(&value) {
+            // "1 vidéo au format MP4, 20 Mo max.": a count opening its sentence is its limit too.
+            // (Its field's own name before it, "Vidéo 1 vidéo …", still opens it.)
+            let named = occurrences(&low, lead_from, i, &kinds);
+            let opens = (lead_from..i).all(|k| !low[k].is_alphanumeric() || named.iter().any(|(s, e, _)| (*s..*e).contains(&k)));
+            if whole && (lead_max || trail_max || opens) && before.is_empty() && (1000..=100_000).contains(&value) {
                 mentions.push(Mention::Count { n: (value / 1000) as u32, kind: kind_phrase.means });
             }
             prev_end = kind_end;
@@ -440,6 +444,14 @@ mod tests {
         assert_eq!(read_accept(".txt,.docx"), None);
         assert_eq!(read_accept(""), None);
         assert_eq!(read_accept("*/*").map(|v| v.len()), Some(FORMATS.len()));
+    }
+
+    #[test]
+    fn a_count_opening_its_hint_is_its_limit() {
+        // (Blind contract page r6-evidence-dispute-detail-fr-photo-and-video-inputs.)
+        assert_eq!(hint("1 vidéo au format MP4, 20 Mo max.").videos, Some(1));
+        assert_eq!(hint("Vidéo 1 vidéo au format MP4, 20 Mo max.").videos, Some(1));
+        assert_eq!(hint("Envoyez-nous 2 vidéos").videos, None);
     }
 
     #[test]
