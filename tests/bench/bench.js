@@ -122,9 +122,9 @@ async function measureOurs(port) {
         nodes = s.nodes;
         await page.close();
       }
-      // The core alone (wasm analyse in the service worker) on the same snapshots: the pieces of
-      // the last page of this size still held by the service worker (its last 20 messages),
-      // analysed again and scaled to the whole page by node count.
+      // The core alone (the wasm's page call in the service worker, without the memory) on the
+      // same snapshots: the pieces of the last page of this size still held by the service
+      // worker (its last 20 messages), analysed again and scaled to the whole page by node count.
       const analyseMs = await sw.evaluate(async ({ runs, url, nodes }) => {
         const core = await globalThis.dgTest.getCore();
         const pieces = globalThis.dgTest.recentSnapshots.filter(s => s.includes(url) && !s.includes('"nodes":[]'));
@@ -132,7 +132,7 @@ async function measureOurs(port) {
         const times = [];
         for (let i = 0; i < runs; i++) {
           const t = performance.now();
-          for (const snap of pieces) core.analyse(snap, '{}', '2026-01-01T12:00:00');
+          for (const snap of pieces) core.analyse_remembering(snap, '{}', '2026-01-01T12:00:00', '');
           times.push((performance.now() - t) * nodes / held);
         }
         return times;

@@ -61,7 +61,7 @@ require('../harness/e2e').suite(__filename, t => {
       const after = {};
       try { after.badge = await updateBadge(); } catch (e) { after.badge = `failed: ${e.message}`; }
       try {
-        const lines = JSON.parse(core.order_lines(JSON.stringify(memory), '{}', localNow()));
+        const { lines } = JSON.parse(core.popup(JSON.stringify(memory), '{}', localNow()));
         after.lines = lines.map(l => l.id);
       } catch (e) { after.lines = `failed: ${e.message}`; }
       return { failed, after, panics: corePanics().slice(seen).map(p => p.message) };

@@ -146,15 +146,6 @@ pub fn make_report(snap: &Snapshot, settings: &Settings, now: NaiveDateTime, see
     }
 }
 
-/// The report as JSON: `seed` is a 64-bit number in hexadecimal, drawn afresh for each report.
-pub fn page_report_json(snapshot: &str, settings: &str, now_local: &str, seed: &str) -> Result<String, String> {
-    let snap = Snapshot::from_json(snapshot).map_err(|e| e.to_string())?;
-    let settings = Settings::from_json_lenient(settings);
-    let now = crate::wire::parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
-    let seed = u64::from_str_radix(seed.trim(), 16).map_err(|_| format!("bad seed {seed:?}"))?;
-    serde_json::to_string(&make_report(&snap, &settings, now, seed)).map_err(|e| e.to_string())
-}
-
 fn settings_changed(settings: &Settings, defaults: &Settings) -> Vec<String> {
     let value = |s: &Settings| serde_json::from_str::<serde_json::Value>(&s.to_json()).unwrap_or_default();
     let (a, b) = (value(settings), value(defaults));

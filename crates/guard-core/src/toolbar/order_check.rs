@@ -269,22 +269,5 @@ pub fn list_bar(tree: &PageTree<'_>, plan: &Plan) -> Option<Op> {
     Some(Op::Mount { node: anchor, place, ui: Widget::new("check-orders", Tone::Info, vec![]) })
 }
 
-/// `{"orders": [{id, url, why}], "needs_action": [ids]}` for the stored memory.
-pub fn plan_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
-    let mem = Memory::from_json(memory)?;
-    let settings = Settings::from_json_lenient(settings);
-    let now = crate::wire::parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
-    serde_json::to_string(&plan(&mem, &settings, now.date())).map_err(|e| e.to_string())
-}
-
-/// The outcome of a run (`Report` as JSON) against the memory after it.
-pub fn outcome_json(memory: &str, settings: &str, now_local: &str, report: &str) -> Result<String, String> {
-    let mem = Memory::from_json(memory)?;
-    let settings = Settings::from_json_lenient(settings);
-    let now = crate::wire::parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
-    let report: Report = serde_json::from_str(report).map_err(|e| format!("bad report: {e}"))?;
-    serde_json::to_string(&outcome(&mem, &settings, now.date(), &report)).map_err(|e| e.to_string())
-}
-
 #[cfg(test)]
 mod tests;
