@@ -1,6 +1,6 @@
-//! Every feature can be switched off on its own in the options (issue 17, as Refined GitHub
-//! does): switched off, the plans of the pages where it shows hold nothing of it, and everything
-//! of the other features. Read from fixture pages, exactly as the extension reads them.
+//! Every feature can be switched off on its own in the options (CONTRACT.md section 10, as Refined
+//! GitHub does): switched off, the plans of the pages where it shows hold nothing of it, and
+//! everything of the other features. Read from fixture pages, exactly as the extension reads them.
 
 use chrono::{Local, NaiveTime};
 use guard_core::wire::page_plan::{Op, Plan};

@@ -1,4 +1,4 @@
-//! The misread-page report (issue 14; CONTRACT.md "The misread-page report"): a page the
+//! The misread-page report (CONTRACT.md section 7): a page the
 //! extension read wrong, saved as a file the shopper can send, that keeps the page's structure,
 //! the site's words and what the extension read, and holds nothing of the shopper's.
 //!
@@ -166,7 +166,7 @@ fn settings_changed(settings: &Settings, defaults: &Settings) -> Vec<String> {
 #[derive(Debug, Clone, Copy, Default)]
 struct Ctx {
     personal: Option<Personal>,
-    /// The block is the shopper's by the words of its class names only (not a hook FACTS.md
+    /// The block is the shopper's by the words of its class names only (not a hook SOURCES.md
     /// names): a text that is exactly a label or status of the tables is still the site's.
     by_words: bool,
     /// Inside a short control (a button, a tab, a form label).
@@ -262,7 +262,7 @@ impl<'s> Anonymiser<'s> {
     fn element_ctx(&mut self, tree: &PageTree<'_>, i: usize, tag: &str, attrs: &[String], up: Ctx, size: usize) -> Ctx {
         let mut c = up;
         let found = hooks::personal(attrs).or_else(|| {
-            // An item's title in a span's tooltip (FACTS.md: `span[title]`).
+            // An item's title in a span's tooltip (SOURCES.md section 2: `span[title]`).
             let title = hooks::attr(attrs, "title").filter(|_| tag == "span")?;
             (self.judge(title, Ctx::default()) == Mode::Fill).then_some((Personal::Title, Evidence::Hook))
         });
@@ -272,7 +272,7 @@ impl<'s> Anonymiser<'s> {
                     c.personal = Some(p);
                     c.by_words = e == Evidence::Words;
                 }
-                // Inside a block already: contact data or a hook FACTS.md names make it surer.
+                // Inside a block already: contact data or a hook SOURCES.md names make it surer.
                 Some(_) => {
                     if p == Personal::Contact {
                         c.personal = Some(p);

@@ -3,7 +3,7 @@
 //! captcha, a "system busy" page), or some other page. Like `page_kind`, these are tables of the
 //! site's shapes and words, each row with its source; the service worker only acts on the answer.
 //!
-//! FACTS.md says nothing of these pages. The rows come from third-party code that drives the
+//! SOURCES.md says nothing of these pages. The rows come from third-party code that drives the
 //! live site (scrapers, userscripts, test suites 2019–2026, found by searching public
 //! repositories) and, where marked "team", from the team's best knowledge.
 

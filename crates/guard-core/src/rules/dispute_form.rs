@@ -2,7 +2,7 @@
 //! English dispute text from the order's facts, refund amounts the way the site wants them, and
 //! "system busy" on the page.
 //!
-//! Why English and a decimal point: FACTS.md, "Dispute rules" ("English is safest; non-Latin
+//! Why English and a decimal point: SOURCES.md section 6 ("English is safest; non-Latin
 //! characters may be lost; partial refund amounts use a decimal point").
 
 pub use crate::read::form_words as words;

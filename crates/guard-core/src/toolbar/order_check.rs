@@ -1,5 +1,5 @@
-//! "Check my orders" (issue 13): which tracked orders are worth reading again on their detail
-//! page, where that page is, where the list bar goes, and what a run found.
+//! "Check my orders" (CONTRACT.md section 6): which tracked orders are worth reading again on their
+//! detail page, where that page is, where the list bar goes, and what a run found.
 //!
 //! An order list shows no shipment or receipt date; the order's detail page does. Reading the
 //! detail pages of the orders whose state can still change gives every tracked order its

@@ -64,7 +64,7 @@ pub fn plan_ops(reading: &PageReading, settings: &Settings, _today: NaiveDate) -
     ops
 }
 
-/// "The site is busy": FACTS.md, "Dispute rules" ("system busy" errors: keep screenshots).
+/// "The site is busy": SOURCES.md section 6 ("system busy" errors: keep screenshots).
 fn busy_notice() -> Widget {
     Widget::new("dispute-busy", Tone::Warn, vec![Message::new("disputeBusy"), Message::new("disputeBusyScreenshots")])
 }
