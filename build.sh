@@ -152,7 +152,7 @@ node_suite() {   # node_suite <name> <script> [args]
   PASSED=$((PASSED + $(echo "$line" | awk '{print $1}'))); FAILED=$((FAILED + $(echo "$line" | awk '{print $3}')))
 }
 
-# The lint gates (issue 16): rustfmt (rustfmt.toml), clippy with every warning an error, ESLint
+# The lint gates: rustfmt (rustfmt.toml), clippy with every warning an error, ESLint
 # (eslint.config.mjs). Each counts as one test; a finding fails it and is printed.
 lint() {   # lint <name> <log> <command...>
   local name=$1 log=$2; shift 2
@@ -177,7 +177,7 @@ firefox_lint() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Release (issue 17): the pinned toolchain, reproducible bytes, the source zip, the store listing.
+# Release: the pinned toolchain, reproducible bytes, the source zip, the store listing.
 # docs/BUILDING.md says how a reviewer rebuilds the same bytes; docs/ARCHITECTURE.md ("Release")
 # why it is done this way.
 

@@ -46,7 +46,7 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     return false;
   }
   if (msg && EVIDENCE_MESSAGES.has(msg.type)) {
-    // Evidence checks and the dispute assistant (issue 5); the page fails open on an error.
+    // Evidence checks and the dispute assistant; the page fails open on an error.
     answerEvidence(msg).then(sendResponse, e => sendResponse({ error: String(e && e.message) }));
     return true;
   }
@@ -70,7 +70,7 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     pageRequests[msg.action](msg).then(sendResponse, e => sendResponse({ error: { key: 'popupError', args: [] }, detail: String(e && e.message) }));
     return true;
   }
-  // "Check my orders": start, cancel, or what the popup and the list bar show (issue 13).
+  // "Check my orders": start, cancel, or what the popup and the list bar show.
   if (msg && msg.type === 'check-orders') {
     answerCheckOrders(msg, sender).then(sendResponse, e => sendResponse({ error: String(e && e.message) }));
     return true;

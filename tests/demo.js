@@ -15,7 +15,7 @@ const site = require('./harness/order_site');
 // lit), and the page where a dispute starts (the guide).
 const DEMO_PAGES = ['current-list-en', 'current-detail-en', 'path-detail-extend-en', 'path-start-en'];
 
-// "Check my orders" (issue 13): an order history whose detail pages the extension reads itself.
+// "Check my orders": an order history whose detail pages the extension reads itself.
 const CHECK_LIST = 'http://www.aliexpress.com/p/order/index.html?dgfx=demo-check-orders';
 
 // The fixtures' language suffix for each _locales language.
@@ -122,7 +122,7 @@ async function main() {
     await page.screenshot({ path: shots.at(-1), fullPage: !!scene.fullPage });
     await page.close();
   }
-  // The order's timeline in its notice (issue 17), light and dark.
+  // The order's timeline in its notice, light and dark.
   {
     const detail = await showScene(SCENES.find(s => s.id === 'order-detail'), { browser, urlOf });
     for (const scheme of ['light', 'dark']) {

@@ -8,7 +8,7 @@
   const state = DG.state ||= {
     marked: new Map(),      // element -> Set of data-dg-* names we set
     units: new WeakSet(),   // order roots: re-read whole when anything inside changes
-    guards: new WeakMap(),  // element -> guard spec (see plan.rs Guard)
+    guards: new WeakMap(),  // element -> guard spec (see wire/page_plan.rs Guard)
     evidence: new WeakMap(),// file input -> upload rules; upload area -> { drop_for: its input }
     mounts: new Map(),      // target element -> Map(component -> { host, json })
   };

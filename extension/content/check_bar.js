@@ -1,4 +1,4 @@
-// The "Check my orders" bar at the top of an order list (issue 13). The core places it
+// The "Check my orders" bar at the top of an order list (CONTRACT.md section 6). The core places it
 // (order_check.rs list_bar) like the list badges; what it shows comes from the service worker,
 // asked when the bar is drawn and when the tab comes back into view, and pushed by message while
 // a run goes on (never chrome.storage.onChanged: every write of the orders would reach the page).

@@ -1,7 +1,7 @@
-// The dispute form assistant (issue 5), after the form's description field: the evidence
-// checklist for the chosen problem, live checks of the description, a ready English text to
-// copy, and the refund amount written the way the site wants it ("5,30" → "5.30"). The core
-// decides every word (dispute_text.rs, in the service worker); this file shows and listens.
+// The dispute form assistant (CONTRACT.md section 9), after the form's description field: the
+// evidence checklist for the chosen problem, live checks of the description, a ready English text
+// to copy, and the refund amount written the way the site wants it ("5,30" → "5.30"). The core
+// decides every word (rules/dispute_form.rs, in the service worker); this file shows and listens.
 // It only listens to the site's fields: it never stops their events. The one change it makes
 // to the page is the refund amount, and only when the core can read it one way only.
 'use strict';

@@ -12,7 +12,7 @@
 //   popovers and fullscreen elements; where it cannot be shown and used, the activation passes;
 // - anything wrong on our side (extension reloaded, a rendering error): the activation goes
 //   through untouched, as if the extension were not there.
-// The dialog's words come from the core (plan.rs Guard); nothing here knows the site.
+// The dialog's words come from the core (wire/page_plan.rs Guard); nothing here knows the site.
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});

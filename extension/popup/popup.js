@@ -193,7 +193,7 @@ function markReady(part) {
 }
 
 
-// "Check my orders" (issue 13): the service worker runs it and says where it is; the popup only
+// "Check my orders": the service worker runs it and says where it is; the popup only
 // shows that and passes on Start and Cancel. Asking also wakes a stopped worker, which then goes
 // on with a run under way.
 const checkBox = document.getElementById('check');

@@ -1,8 +1,6 @@
 // The toolbar badge: how many tracked orders need action now (CONTRACT.md section 5), its
 // colour by urgency (the core decides the urgency; the colours are ours), and a title saying
 // the same in words for screen readers and tooltips.
-import { getCore, localNow } from './core.js';
-import { getMemoryJson, getSettings } from './storage.js';
 import { t, useShopperLanguage } from './messages.js';
 
 // White text on these reaches WCAG AA contrast (4.5:1 and more).
@@ -19,9 +17,3 @@ export async function showBadge(badge, settings) {
   return badge;
 }
 
-// The badge alone, from what is stored.
-export async function updateBadge(now = localNow()) {
-  const core = await getCore();
-  const [memory, settings] = await Promise.all([getMemoryJson(), getSettings()]);
-  return showBadge(JSON.parse(core.badge(memory, JSON.stringify(settings), now)), settings);
-}

@@ -1,5 +1,6 @@
-// "Check my orders" (issue 13): the service worker reads the detail page of every tracked order
-// that may need action, the way the shopper would open it, so that every order gets its dates.
+// "Check my orders" (CONTRACT.md section 6): the service worker reads the detail page of every
+// tracked order that may need action, the way the shopper would open it, so that every order gets
+// its dates.
 //
 // - Which orders, and where their pages are: the core (order_check.rs), from the memory of
 //   orders. Only the shop's own detail pages, built from the order id.

@@ -7,7 +7,7 @@ import { getMemoryJson } from './storage.js';
 
 const ICON = 'icons/icon-128.png';
 
-// Shows reminders the core found due (`reminder_schedule::Reminder`).
+// Shows reminders the core found due (`notifications::Reminder`).
 export async function showReminders(reminders, settings) {
   if (!reminders.length) return;
   await useShopperLanguage(settings);

@@ -25,8 +25,9 @@ const SIZES = [10, 100, 1000];
 const OUT = path.join(ROOT, 'dist', 'bench');
 // DG_BENCH_EXTENSION: another build to measure (an older one, for a before/after comparison).
 const EXT = process.env.DG_BENCH_EXTENSION ? path.resolve(process.env.DG_BENCH_EXTENSION) : path.join(ROOT, 'dist', 'extension');
-// The figures before issue 15's work (a report.json of this benchmark), shown beside today's.
-const BEFORE = path.join(__dirname, 'before-issue-15.json');
+// The figures before the work on size and speed (a report.json of this benchmark), shown beside
+// today's.
+const BEFORE = path.join(__dirname, 'before-size-and-speed.json');
 const FLOOR = path.join(__dirname, 'floor-extension');
 
 const median = xs => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -122,9 +123,9 @@ async function measureOurs(port) {
         nodes = s.nodes;
         await page.close();
       }
-      // The core alone (wasm analyse in the service worker) on the same snapshots: the pieces of
-      // the last page of this size still held by the service worker (its last 20 messages),
-      // analysed again and scaled to the whole page by node count.
+      // The core alone (the wasm's page call in the service worker, without the memory) on the
+      // same snapshots: the pieces of the last page of this size still held by the service
+      // worker (its last 20 messages), analysed again and scaled to the whole page by node count.
       const analyseMs = await sw.evaluate(async ({ runs, url, nodes }) => {
         const core = await globalThis.dgTest.getCore();
         const pieces = globalThis.dgTest.recentSnapshots.filter(s => s.includes(url) && !s.includes('"nodes":[]'));
@@ -132,7 +133,7 @@ async function measureOurs(port) {
         const times = [];
         for (let i = 0; i < runs; i++) {
           const t = performance.now();
-          for (const snap of pieces) core.analyse(snap, '{}', '2026-01-01T12:00:00');
+          for (const snap of pieces) core.analyse_remembering(snap, '{}', '2026-01-01T12:00:00', '');
           times.push((performance.now() - t) * nodes / held);
         }
         return times;
@@ -196,7 +197,7 @@ async function measureOurs(port) {
   return out;
 }
 
-// "Check my orders" (issue 13): twelve orders in transit read at the shipped pace (a 1 s pause
+// "Check my orders": twelve orders in transit read at the shipped pace (a 1 s pause
 // between pages, 20 s timeout). Seconds per order, each page's time from opening to read, and the
 // longest task on the shopper's active page (the order list, whose bar shows the progress) from a
 // Chromium trace of that page's main thread during the run.
@@ -427,7 +428,7 @@ function sizes() {
   };
 }
 
-// Issue 15's targets, each with its figure before the work and now.
+// The size and speed targets, each with its figure before the work and now.
 function targets(r) {
   const ratio = (x, n) => x.ours.pages[n].totalMs.median / x.floor[n].walkMs.median;
   const rows = [
@@ -445,8 +446,8 @@ function targets(r) {
   ];
   const before = fs.existsSync(BEFORE) ? JSON.parse(fs.readFileSync(BEFORE, 'utf8')) : null;
   const fig = (x, f, fmt) => { try { const v = f(x); return Number.isFinite(v) ? fmt(v) : '–'; } catch { return '–'; } };
-  const lines = ['## Issue 15 targets: before and now', '',
-    before ? `Before: ${before.date} (${before.commit || 'main before issue 15'}), on this machine; ratios are each within their own run, absolute times depend on how busy the machine was.` : 'No before figures (tests/bench/before-issue-15.json).', '',
+  const lines = ['## Size and speed targets: before and now', '',
+    before ? `Before: ${before.date} (${before.commit || 'main before the work'}), on this machine; ratios are each within their own run, absolute times depend on how busy the machine was.` : 'No before figures (tests/bench/before-size-and-speed.json).', '',
     '| | before | now | target |', '|---|---|---|---|'];
   for (const [name, f, target, fmt] of rows) {
     const now = fig(r, f, fmt);

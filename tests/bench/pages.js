@@ -1,5 +1,5 @@
-// Generated order list pages for the benchmark: the current layout (FACTS.md "Current order
-// list DOM"), N orders of mixed statuses in mixed interface languages, dates relative to today.
+// Generated order list pages for the benchmark: the current layout (docs/SOURCES.md section
+// 2), N orders of mixed statuses in mixed interface languages, dates relative to today.
 'use strict';
 const { formatDate, orderId, addDays } = require('../harness/templates');
 

@@ -1,6 +1,6 @@
-// "Check my orders" (issue 13) end to end in Chromium: from the popup and the list bar, the
-// extension reads the detail page of every tracked order that may need action, one page at a
-// time in a background tab, and the popup and badge end up exactly as if the shopper had opened
+// "Check my orders" (CONTRACT.md section 6) end to end in Chromium: from the popup and the list
+// bar, the extension reads the detail page of every tracked order that may need action, one page at
+// a time in a background tab, and the popup and badge end up exactly as if the shopper had opened
 // each page. Orders in every state with their pages (tests/harness/order_site.js); slow pages, a
 // page that never shows its order, a sign-in halfway, a captcha, "busy", the popup closed and the
 // service worker stopped mid-run, a cancel, a second click, the daily option.

@@ -120,8 +120,8 @@ require('../harness/e2e').suite(__filename, t => {
   }
 });
 
-// The badge the page's expectations imply (CONTRACT.md 5: orders closing soon, or shipped and
-// not received with protection ending within the lead time: 3 days by default, the contract's
+// The badge the page's expectations imply (CONTRACT.md section 5: orders closing soon, or shipped
+// and not received with protection ending within the lead time: 3 days by default, the contract's
 // one lead time), or null when the expectations leave a needed value unchecked.
 function expectedBadge(spec) {
   if (!spec.orders) return null;

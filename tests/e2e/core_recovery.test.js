@@ -1,9 +1,9 @@
-// A core that fails comes back, and pages are left as they are meanwhile (issue 12, items 7
-// and 15). A panic aborts the wasm instance (release profile) and leaves its stack pointer where
-// the panic was: an instance called again after it has that much less stack, for good, so a
-// panic deep in a computation twice (or about 870 shallow ones) and every later call overflows.
-// The test build's core has a test-only panic (panic_for_tests, and pages carrying
-// data-dg-test-panic="<KiB>"; tests/test-build/hooks.js, crates/guard-web `test-hooks`).
+// A core that fails comes back, and pages are left as they are meanwhile. A panic aborts the wasm
+// instance (release profile) and leaves its stack pointer where the panic was: an instance called
+// again after it has that much less stack, for good, so a panic deep in a computation twice (or
+// about 870 shallow ones) and every later call overflows. The test build's core has a test-only
+// panic (panic_for_tests, and pages carrying data-dg-test-panic="<KiB>"; tests/test-build/hooks.js,
+// crates/guard-web `test-hooks`).
 'use strict';
 const { render, listFixtures } = require('../harness/templates');
 const { day, tracked } = require('../harness/tracked_orders');

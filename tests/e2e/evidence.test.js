@@ -1,4 +1,4 @@
-// Evidence uploads end to end (CONTRACT.md section 4, issue 5): real file picks with
+// Evidence uploads end to end (CONTRACT.md section 4): real file picks with
 // setInputFiles and generated files, drops on the upload area, and what the fixture site's own
 // handlers saw (tests/fixtures/site/upload.js records it). Also the dispute form assistant and
 // the "system busy" notice. Measurements (a 2 GB file, a 12-megapixel photo) are printed as

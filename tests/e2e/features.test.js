@@ -1,4 +1,4 @@
-// Per-feature switches (issue 17, as Refined GitHub has them; CONTRACT.md "Settings"): each
+// Per-feature switches (as Refined GitHub has them; CONTRACT.md section 10): each
 // switched off in the options page leaves no trace of its feature on a page (no widget host of
 // it, no data-dg-* it alone writes), on a page opened afterwards and on one already open once
 // it comes back into view, while every other feature on that page stays exactly as it was.

@@ -245,7 +245,7 @@ require('../harness/e2e').suite(__filename, t => {
     env.assert.equal(log, [`confirm-clicked ${rerendered}`, `confirmed ${rerendered}`], 'exactly one activation');
   });
 
-  // Issue 12, item 1: virtualised lists reuse a card's nodes for another order.
+  // Virtualised lists reuse a card's nodes for another order.
   const [v1, v2, v3, recycled] = [41, 42, 43, 49].map(orderId);
 
   t.test('the list reuses the card for another order while the dialog is open: nothing is confirmed, the shopper is told', async env => {
@@ -314,7 +314,7 @@ require('../harness/e2e').suite(__filename, t => {
     env.assert.equal((await seen(env, page)).slice(2), [`confirm-clicked ${v1}`, `confirmed ${v1}`], 'its twin');
   });
 
-  // Issue 12, item 4.
+  // Proceed waiting, and the page's controls meanwhile.
   t.test('while proceed waits for the re-rendered twin, a second activation of it opens no dialog and fires nothing', async env => {
     const page = await env.open('guard-list-virtual-en');
     await confirmOf(page, v1).click();
@@ -335,7 +335,7 @@ require('../harness/e2e').suite(__filename, t => {
     env.assert.equal(await seen(env, page), ['activated again', `confirm-clicked ${v1}`, `confirmed ${v1}`], 'one activation');
   });
 
-  // Issue 12, item 2.
+  // The grace period.
   t.test('a site that takes only the shopper\'s own clicks: the next real click passes unasked, for a minute and for that order only', async env => {
     const page = await env.open('guard-list-en', { params: { trusted: 'only' } });
     const dialog = page.locator(DIALOG);
@@ -374,7 +374,7 @@ require('../harness/e2e').suite(__filename, t => {
     env.assert.equal((await seen(env, page)).length, 6, 'nothing more reached the site');
   });
 
-  // Issue 12, item 3.
+  // The top layer.
   const TOP_LAYER = { native: '<dialog> shown with showModal()', popover: 'popover', fullscreen: 'fullscreen' };
   for (const how of Object.keys(TOP_LAYER)) {
     t.test(`the site's popup in the top layer (${TOP_LAYER[how]}): our dialog is on top and works, the page works after`, async env => {

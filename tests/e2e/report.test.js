@@ -1,4 +1,4 @@
-// The misread-page report (CONTRACT.md "The misread-page report"), end to end: on a detail page
+// The misread-page report (CONTRACT.md section 7), end to end: on a detail page
 // full of personal data (tests/fixtures/report/personal-detail-en.html), "Report a misread page"
 // shows what the file holds, saves it as a download, and the file holds none of the shopper's
 // data while keeping the site's words and the page's shape; ./build.sh fixture-from turns it

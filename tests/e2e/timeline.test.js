@@ -1,4 +1,4 @@
-// The order's timeline end to end (issue 17; CONTRACT.md "The order's timeline"): in the notice on
+// The order's timeline end to end (CONTRACT.md section 8): in the notice on
 // the order's page and as a compact row under each order in the popup; its dates in order along
 // the row, the page's dates told apart from estimated ones, today marked, the next date said,
 // the whole in one sentence for screen readers (English and French), right to left on a

@@ -1,6 +1,7 @@
-// Deadline reminders in the toolbar (issue 6): the badge, the popup, notifications from the
-// alarms, the options page, export/import/forget, and the calendar file, end to end in Chromium
-// with orders seeded in storage (tests/harness/tracked_orders.js, dates relative to today).
+// Deadline reminders in the toolbar (CONTRACT.md section 5): the badge, the popup, notifications
+// from the alarms, the options page, export/import/forget, and the calendar file, end to end in
+// Chromium with orders seeded in storage (tests/harness/tracked_orders.js, dates relative to
+// today).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -162,7 +163,7 @@ require('../harness/e2e').suite(__filename, t => {
     });
     const seen = [];
     for (let i = 0; i < 6; i++) { await page.keyboard.press('Tab'); seen.push(await focused()); }
-    // "Check my orders" (issue 13) comes first, above the list.
+    // "Check my orders" comes first, above the list.
     env.assert.equal(seen, [[null, 'read-all'], [ID(1), 'open-dispute'], [ID(1), 'open-order'], [ID(1), 'resolve'], [ID(1), 'hide'], [ID(2), 'extend-protection']], 'tab order follows the list');
     const ring = await page.evaluate(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; });
     env.assert.equal(ring, ['solid', '3px'], 'keyboard focus is visible');

@@ -1,4 +1,4 @@
-// Firefox smoke test of "Check my orders" (issue 13): one short run in firefox-esr (headless,
+// Firefox smoke test of "Check my orders": one short run in firefox-esr (headless,
 // WebDriver BiDi through puppeteer-core). The fixture server is Firefox's HTTP proxy here, so the
 // detail addresses the extension builds (no port) reach it. Prints "N passed, M failed".
 'use strict';

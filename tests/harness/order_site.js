@@ -1,6 +1,6 @@
-// A small AliExpress order history for "Check my orders" (issue 13): an order list in the current
-// layout (FACTS.md "Current order list DOM") and each order's detail page (FACTS.md "Current
-// order detail DOM"), with dates relative to today. Stores and items are the team's inventions.
+// A small AliExpress order history for "Check my orders": an order list in the current layout
+// (docs/SOURCES.md section 2) and each order's detail page (section 3), with dates relative to
+// today. Stores and items are the team's inventions.
 // Used by the end-to-end tests, the Firefox test, the benchmark and the demo.
 'use strict';
 const { formatDate, orderId, addDays } = require('./templates');

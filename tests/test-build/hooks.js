@@ -3,7 +3,8 @@
 // benchmark read or steer through serviceWorker.evaluate, as globalThis.dgTest. Each works
 // from outside the extension's code: its messages, its clock, its own modules' exports.
 import { settled } from '../sw/page_analysis.js';
-import { updateBadge } from '../sw/badge.js';
+import { showBadge } from '../sw/badge.js';
+import { getMemoryJson, getSettings } from '../sw/storage.js';
 import { corePanics, getCore, localNow } from '../sw/core.js';
 import { onAlarm } from '../sw/alarms.js';
 import { openNotification } from '../sw/reminders.js';
@@ -114,6 +115,14 @@ class ShiftedDate extends RealDate {
 }
 globalThis.Date = ShiftedDate;
 function shiftClockForTests(days) { shiftMs = Math.round(Number(days) || 0) * 86_400_000; }
+
+// The badge alone, from what is stored: the extension sets it in its toolbar pass
+// (sw/toolbar.js), which shows the reminders due as well; the tests want the badge without them.
+async function updateBadge(now = localNow()) {
+  const core = await getCore();
+  const [memory, settings] = await Promise.all([getMemoryJson(), getSettings()]);
+  return showBadge(JSON.parse(core.popup(memory, JSON.stringify(settings), now)).badge, settings);
+}
 
 globalThis.dgTest = {
   recentSnapshots, settled, updateBadge, getCore, evidence: evidenceTestHooks,

@@ -79,7 +79,8 @@ pub struct PageFacts<'a> {
 
 /// An order as the extension knows it from earlier pages as well: the list shows no shipment
 /// or receipt date, the order's detail page did. Only badges and dialogs use it; the marks say
-/// what this page says (CONTRACT.md: "a value the page does not let you derive is absent").
+/// what this page says (CONTRACT.md section 3: the orders' own attributes "always say only what
+/// the page itself shows").
 fn remembered(order: &Order, memory: Option<&Memory>) -> Option<(Order, NaiveDate)> {
     let t = memory?.orders.get(&order.id)?;
     let known = merge_order(&t.order, order);
@@ -114,7 +115,7 @@ pub fn plan_page_remembering(snap: &Snapshot, settings: &Settings, now: NaiveDat
         memory,
     };
     let mut plan = plan_reading(ctx, reading, &facts, settings, now);
-    // The "Check my orders" bar at the top of an order list (issue 13), unless switched off.
+    // The "Check my orders" bar at the top of an order list unless switched off.
     if settings.check_orders_bar {
         plan.ops.extend(crate::toolbar::order_check::list_bar(&tree, &plan));
     }

@@ -1,6 +1,6 @@
-//! Every feature can be switched off on its own in the options (issue 17, as Refined GitHub
-//! does): switched off, the plans of the pages where it shows hold nothing of it, and everything
-//! of the other features. Read from fixture pages, exactly as the extension reads them.
+//! Every feature can be switched off on its own in the options (CONTRACT.md section 10, as Refined
+//! GitHub does): switched off, the plans of the pages where it shows hold nothing of it, and
+//! everything of the other features. Read from fixture pages, exactly as the extension reads them.
 
 use chrono::{Local, NaiveTime};
 use guard_core::wire::page_plan::{Op, Plan};
@@ -27,7 +27,7 @@ fn plan_of(page: &str, settings: &str) -> Plan {
     let html = fixture_kit::render(&f.template, today).unwrap();
     let snap = fixture_kit::snapshot_html(&html, f.url()).to_string();
     let now = today.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap()).format("%Y-%m-%dT%H:%M:%S").to_string();
-    serde_json::from_str(&guard_core::analyse_json(&snap, settings, &now).unwrap()).unwrap()
+    serde_json::from_str(&guard_core::api::analyse_remembering(&snap, settings, &now, "").unwrap()).unwrap()
 }
 
 /// How many things of each feature a plan holds: the marks, guards and widgets it alone plans.

@@ -1,5 +1,5 @@
-//! Fuzzing every entry point the wasm exports (the core's JSON functions), with what a page, a
-//! damaged storage or a broken caller could hand them: arbitrary text, arbitrary JSON, and valid
+//! Fuzzing every call the wasm exports (`guard_core::api`), with what a page, a damaged storage
+//! or a broken caller could hand them: arbitrary text, arbitrary JSON, and valid
 //! inputs (the fixture pages' snapshots, real memories and requests) mutated byte by byte and
 //! value by value. None may panic; each answers or explains.
 //!
@@ -7,8 +7,8 @@
 //! `./build.sh fuzz` (DG_FUZZ_CASES). A failure proptest finds is saved in
 //! `fuzz_entry_points.proptest-regressions` and replayed first from then on: commit it.
 
-use guard_core::rules::{evidence, settings};
-use guard_core::*;
+use guard_core::api::*;
+use guard_core::rules::settings;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::sync::OnceLock;
@@ -37,8 +37,8 @@ fn seeds() -> &'static Seeds {
         for f in fixture_kit::all_fixtures() {
             let html = fixture_kit::render(&f.template, today).unwrap();
             let snap = fixture_kit::snapshot_html(&html, f.url()).to_string();
-            let plan: Value = serde_json::from_str(&analyse_json(&snap, "{}", NOW).unwrap()).unwrap();
-            memory = remember_json(&memory, &plan["orders"].to_string(), NOW).unwrap();
+            let plan: Value = serde_json::from_str(&analyse_remembering(&snap, "{}", NOW, "").unwrap()).unwrap();
+            memory = remember(&memory, &plan["orders"].to_string(), NOW).unwrap();
             s.order_ids.push(plan["orders"].as_array().unwrap().iter().filter_map(|o| o["id"].as_str().map(str::to_string)).collect());
             // Evidence requests as the content script builds them, from the plan's rules.
             for op in plan["ops"].as_array().unwrap() {
@@ -56,7 +56,7 @@ fn seeds() -> &'static Seeds {
             s.snapshots.push(snap);
         }
         s.memories.push(memory.clone());
-        if let Ok(events) = toolbar::extension_pages::calendar_events_json(&memory, "{}", NOW) {
+        if let Ok(events) = calendar_events(&memory, "{}", NOW) {
             let rendered: Vec<Value> = serde_json::from_str::<Vec<Value>>(&events)
                 .unwrap_or_default()
                 .into_iter()
@@ -291,28 +291,28 @@ fn pick(list: &[String], i: usize) -> &str {
 
 /// Calls every entry point once with the given inputs; an error is an answer, a panic a failure.
 fn call_all(snapshot: &str, memory: &str, settings: &str, other: &str, now: &str) {
-    let _ = parse_local_now(now);
-    let _ = analyse_json(snapshot, settings, now);
-    let _ = analyse_remembering_json(snapshot, settings, now, memory);
-    let _ = remember_json(memory, other, now);
-    let _ = badge_json(memory, settings, now);
-    let _ = order_lines_json(memory, settings, now);
-    let _ = load_memory_json(memory);
-    let _ = trim_memory_json(memory, settings, now, other.len());
-    let _ = keep_set_aside_json(other, memory, now);
-    let _ = toolbar::extension_pages::popup_json(memory, settings, now);
-    let _ = toolbar::extension_pages::change_json(memory, other, other, other.len().is_multiple_of(2));
-    let _ = toolbar::extension_pages::toolbar_tick_json(memory, settings, now);
-    let _ = toolbar::extension_pages::notification_target(memory, other);
-    let _ = toolbar::extension_pages::calendar_events_json(memory, settings, now);
-    let _ = toolbar::extension_pages::calendar_ics(other, settings, now);
-    let _ = toolbar::extension_pages::export_json(memory, settings, now);
-    let _ = toolbar::extension_pages::import_json(other);
-    let _ = toolbar::extension_pages::settings_form_json(settings);
-    let _ = toolbar::extension_pages::settings_apply_json(settings, other);
-    let _ = evidence::check_json(other);
-    let _ = assist_json(other, memory);
-    let _ = evidence::location::strip_gps(other.as_bytes(), other.len().is_multiple_of(2));
+    let _ = analyse_remembering(snapshot, settings, now, memory);
+    let _ = remember(memory, other, now);
+    let _ = toolbar_tick(memory, settings, now);
+    let _ = notification_target(memory, other);
+    let _ = popup(memory, settings, now);
+    let _ = change_memory(memory, other, other, other.len().is_multiple_of(2));
+    let _ = calendar_events(memory, settings, now);
+    let _ = calendar_ics(other, settings, now);
+    let _ = load_memory(memory);
+    let _ = keep_set_aside(other, memory, now);
+    let _ = trim_memory(memory, settings, now, other.len());
+    let _ = settings_form(settings);
+    let _ = settings_apply(settings, other);
+    let _ = export_data(memory, settings, now);
+    let _ = import_data(other);
+    let _ = check_evidence(other);
+    let _ = strip_location(other.as_bytes(), other.len().is_multiple_of(2));
+    let _ = dispute_assist(other, memory);
+    let _ = check_orders_plan(memory, settings, now);
+    let _ = check_orders_page(snapshot, other, other);
+    let _ = check_orders_outcome(memory, settings, now, other);
+    let _ = page_report(snapshot, settings, now, other);
 }
 
 proptest! {
@@ -337,8 +337,8 @@ proptest! {
         let memory = apply(pick(&s.memories, j), &e2);
         let settings = apply(pick(&s.settings, k), &e3);
         call_all(&snapshot, &memory, &settings, &apply(pick(&s.evidence, i), &e4), NOW);
-        let _ = toolbar::extension_pages::calendar_ics(&apply(pick(&s.events, j), &e4), &settings, "2026-11-21T08:30:00.123Z");
-        let _ = remember_json(&memory, &apply("[]", &e4), NOW);
+        let _ = calendar_ics(&apply(pick(&s.events, j), &e4), &settings, "2026-11-21T08:30:00.123Z");
+        let _ = remember(&memory, &apply("[]", &e4), NOW);
     }
 
     /// Stored and imported values in their ranges, at their edges and past them, through every
@@ -357,6 +357,6 @@ proptest! {
         call_all(pick(&s.snapshots, i), &memory, &settings, &export, &now);
         call_all(pick(&s.snapshots, i), &memory, "{}", &export, &now);
         let event = json!([{ "uid": "8100000000000001-dispute-closes@dispute-guard.invalid", "kind": "dispute-closes", "date": event_date, "summary": "s", "description": "d" }]);
-        let _ = toolbar::extension_pages::calendar_ics(&event.to_string(), &settings, "2026-11-21T08:30:00.123Z");
+        let _ = calendar_ics(&event.to_string(), &settings, "2026-11-21T08:30:00.123Z");
     }
 }

@@ -1,8 +1,10 @@
 //! The core's layers, checked on its sources: `wire` (what crosses between page and core) below
 //! `read` (reading pages) below `rules` (the dispute's rules) below `toolbar` (the toolbar's
-//! world), with the API (lib.rs, `page_guard`, `page_report`) on top. A `crate::` path may point
-//! to its own layer or lower, never higher; and within a layer the modules use each other
-//! without a circle. Code under `#[cfg(test)]` may reach anywhere (a test plans a whole page).
+//! world), with the page path (`page_guard`), the misread-page report (`page_report`) and the
+//! calls the extension makes (`api`, which the wasm exports) on top. A `crate::` path may point
+//! to its own layer or lower, never higher; within a layer the modules use each other without a
+//! circle; and `api` only exposes: no code of the core calls it. Code under `#[cfg(test)]` may
+//! reach anywhere (a test plans a whole page).
 //! docs/ARCHITECTURE.md draws the layers.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,7 +34,7 @@ fn rank(first: &str) -> usize {
 }
 
 fn layer_name(rank: usize) -> &'static str {
-    LAYERS.get(rank).copied().unwrap_or("the API on top (lib.rs, page_guard, page_report)")
+    LAYERS.get(rank).copied().unwrap_or("the top (api, page_guard, page_report, lib.rs)")
 }
 
 /// One `crate::` path in the code (not in tests): where it is and its first two segments.
@@ -41,6 +43,18 @@ struct Use {
     line: usize,
     first: String,
     second: Vec<String>,
+}
+
+/// A line without its `//` comment; `://` (an address in a string) is not one.
+fn without_comment(line: &str) -> &str {
+    let mut from = 0;
+    while let Some(at) = line[from..].find("//").map(|i| i + from) {
+        if !line[..at].ends_with(':') {
+            return &line[..at];
+        }
+        from = at + 2;
+    }
+    line
 }
 
 /// The code lines of a file with the `#[cfg(test)]` items blanked out (`tests.rs` files are
@@ -54,7 +68,7 @@ fn code_lines(path: &Path, text: &str) -> Vec<String> {
     let mut depth = 0i32;
     let mut opened = false;
     for line in text.lines() {
-        let code = line.split("//").next().unwrap_or("");
+        let code = without_comment(line);
         if !skipping && code.trim() == "#[cfg(test)]" {
             skipping = true;
             depth = 0;
@@ -149,6 +163,12 @@ fn every_crate_path_points_to_its_own_layer_or_lower() {
 }
 
 #[test]
+fn the_api_only_exposes() {
+    let callers: Vec<String> = uses().into_iter().filter(|u| u.first == "api" && u.file != "api.rs").map(|u| format!("src/{}:{}", u.file, u.line)).collect();
+    assert!(callers.is_empty(), "code of the core calling crate::api (call the module that does the work; api is for the wasm):\n{}", callers.join("\n"));
+}
+
+#[test]
 fn modules_within_a_layer_use_each_other_without_a_circle() {
     let mut graph: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
     for u in uses() {
@@ -192,4 +212,8 @@ fn the_checker_sees_an_upward_path_and_skips_tests() {
     assert!(rank("rules") > place("read/x.rs").0);
     assert_eq!(place("wire/page_plan.rs"), (0, "page_plan".to_string()));
     assert_eq!(place("page_guard.rs").0, TOP);
+    let text = "#[cfg(test)]\nmod tests {\n    for url in [\"https://a.example/\"] {\n    }\n    use crate::api::x;\n}\nfn g() {}\n";
+    let lines = code_lines(Path::new("read/x.rs"), text);
+    assert!(lines[4].is_empty(), "an address in a test's string does not end the test module");
+    assert_eq!(without_comment("let a = 1; // crate::toolbar"), "let a = 1; ");
 }

@@ -1,6 +1,6 @@
 //! Property tests for the parsers of page text: dates, countdowns and amounts never panic on any
-//! string, and every format the fixtures use (tests/fixtures/formats.json, the shapes FACTS.md
-//! and issue 3 quote) reads back the date it was made from, for random dates.
+//! string, and every format the fixtures use (tests/fixtures/formats.json, the shapes SOURCES.md
+//! quotes) reads back the date it was made from, for random dates.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use guard_core::read::countdown::{from_millis, parse_countdown, parse_countdown_prefix};

@@ -31,7 +31,7 @@ impl Builder {
     }
 }
 
-/// A current order list of `cards` cards shaped like FACTS.md's (about 30 nodes each).
+/// A current order list of `cards` cards shaped like SOURCES.md section 2's (about 30 nodes each).
 fn order_list(cards: usize) -> Snapshot {
     let mut b = Builder { nodes: vec![] };
     let body = b.el(-1, "body", &[]);

@@ -167,7 +167,7 @@ fn every_toolbar_message_key_exists_in_english() {
     assert!(missing.is_empty(), "message keys missing in extension/i18n/*/en.json:\n  {}", missing.join("\n  "));
 }
 
-/// "Check my orders" (issue 13): every stop, every reason an order could not be read, and the
+/// "Check my orders": every stop, every reason an order could not be read, and the
 /// outcome's and notification's lines, read from the enums' source so that a new one needs words.
 #[test]
 fn every_check_orders_message_key_exists_in_english() {
@@ -206,7 +206,7 @@ fn every_check_orders_message_key_exists_in_english() {
     assert!(missing.is_empty(), "message keys missing in extension/i18n/*/en.json:\n  {}", missing.join("\n  "));
 }
 
-/// The order's timeline (issue 17): every date's label, every sentence, every "next" line,
+/// The order's timeline: every date's label, every sentence, every "next" line,
 /// over the lives of orders of every kind; and the words the drawing itself names.
 #[test]
 fn every_timeline_message_key_exists_in_english() {

@@ -1,7 +1,9 @@
-//! The WebAssembly face of the core. Every export takes and returns JSON strings or plain
-//! values: the same calls serve the service worker, the popup, the options page and (where the
-//! page's CSP allows wasm) the content script, and a string crosses the boundary in one copy.
+//! The WebAssembly face of the core: `guard_core::api`, each call under its own name, and
+//! nothing else (what goes in and out is documented there, once). Strings cross the boundary in
+//! one copy; an `Err` becomes a thrown JS `Error`. The service worker and the extension's pages
+//! load it (extension/sw/core.js); content scripts ask the service worker.
 
+use guard_core::api;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -64,186 +66,134 @@ fn panic_on_marked_page(snapshot: &str) {
     }
 }
 
-/// The core's version, to tell which build answered.
+/// The test build only: the core's version, to tell which build answered.
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen]
 pub fn core_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// Reads a page snapshot and returns the plan (JSON). `settings` may be `"{}"`; `now_local` is
-/// the shopper's local time, `YYYY-MM-DDTHH:MM:SS`.
-#[wasm_bindgen]
-pub fn analyse(snapshot: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::analyse_json(snapshot, settings, now_local).map_err(|e| JsError::new(&e))
+fn thrown(e: String) -> JsError {
+    JsError::new(&e)
 }
 
-/// Adds a plan's orders (JSON array) to the stored memory of orders (JSON, or "" when empty).
-#[wasm_bindgen]
-pub fn remember(memory: &str, orders: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::remember_json(memory, orders, now_local).map_err(|e| JsError::new(&e))
-}
+// The calls, in guard_core::api's order.
 
-/// The toolbar badge (`{"text":"2","count":2}`) for the memory of orders.
-#[wasm_bindgen]
-pub fn badge(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::badge_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
-}
-
-/// `analyse` with the stored memory of orders (JSON, or "" when empty), so that list badges and
-/// confirm dialogs can use what an order's detail page said before.
 #[wasm_bindgen]
 pub fn analyse_remembering(snapshot: &str, settings: &str, now_local: &str, memory: &str) -> Result<String, JsError> {
     #[cfg(feature = "test-hooks")]
     panic_on_marked_page(snapshot);
-    guard_core::analyse_remembering_json(snapshot, settings, now_local, memory).map_err(|e| JsError::new(&e))
+    api::analyse_remembering(snapshot, settings, now_local, memory).map_err(thrown)
 }
 
-// The toolbar (issue 6): popup, reminders, calendar, options page. See guard_core::toolbar::extension_pages.
-
-/// Everything the popup shows: `{"badge":…,"lines":[…],"tracked":N}`.
 #[wasm_bindgen]
-pub fn popup(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::toolbar::extension_pages::popup_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+pub fn remember(memory: &str, orders: &str, now_local: &str) -> Result<String, JsError> {
+    api::remember(memory, orders, now_local).map_err(thrown)
 }
 
-/// Resolve, hide or forget an order (`op`: resolve, hide, forget, forget-all; `value`: on or
-/// off for resolve and hide): returns the new memory (JSON).
-#[wasm_bindgen]
-pub fn change_memory(memory: &str, op: &str, id: &str, value: bool) -> Result<String, JsError> {
-    guard_core::toolbar::extension_pages::change_json(memory, op, id, value).map_err(|e| JsError::new(&e))
-}
-
-/// The badge and the reminders due now, recorded as shown, in one pass:
-/// `{"badge":…,"reminders":[…],"memory":…|null}`.
 #[wasm_bindgen]
 pub fn toolbar_tick(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::toolbar::extension_pages::toolbar_tick_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+    api::toolbar_tick(memory, settings, now_local).map_err(thrown)
 }
 
-/// The page a clicked notification opens, or undefined.
 #[wasm_bindgen]
 pub fn notification_target(memory: &str, notification_id: &str) -> Result<Option<String>, JsError> {
-    guard_core::toolbar::extension_pages::notification_target(memory, notification_id).map_err(|e| JsError::new(&e))
+    api::notification_target(memory, notification_id).map_err(thrown)
 }
 
-/// The calendar's events, texts as message keys (JSON).
+#[wasm_bindgen]
+pub fn popup(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
+    api::popup(memory, settings, now_local).map_err(thrown)
+}
+
+#[wasm_bindgen]
+pub fn change_memory(memory: &str, op: &str, id: &str, value: bool) -> Result<String, JsError> {
+    api::change_memory(memory, op, id, value).map_err(thrown)
+}
+
 #[wasm_bindgen]
 pub fn calendar_events(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::toolbar::extension_pages::calendar_events_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+    api::calendar_events(memory, settings, now_local).map_err(thrown)
 }
 
-/// The `.ics` file for the rendered events; `stamp_utc` from `new Date().toISOString()`.
 #[wasm_bindgen]
 pub fn calendar_ics(events: &str, settings: &str, stamp_utc: &str) -> Result<String, JsError> {
-    guard_core::toolbar::extension_pages::calendar_ics(events, settings, stamp_utc).map_err(|e| JsError::new(&e))
+    api::calendar_ics(events, settings, stamp_utc).map_err(thrown)
 }
 
-/// All data as the export file's JSON.
-#[wasm_bindgen]
-pub fn export_data(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::toolbar::extension_pages::export_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
-}
-
-/// Reads an export file: `{"memory","settings"}` or `{"error": message}`.
-#[wasm_bindgen]
-pub fn import_data(text: &str) -> String {
-    guard_core::toolbar::extension_pages::import_json(text)
-}
-
-/// The options page's fields and languages (JSON).
-#[wasm_bindgen]
-pub fn settings_form(settings: &str) -> Result<String, JsError> {
-    guard_core::toolbar::extension_pages::settings_form_json(settings).map_err(|e| JsError::new(&e))
-}
-
-/// Applies what was typed in the options page: `{"settings","errors"}`.
-#[wasm_bindgen]
-pub fn settings_apply(settings: &str, typed: &str) -> Result<String, JsError> {
-    guard_core::toolbar::extension_pages::settings_apply_json(settings, typed).map_err(|e| JsError::new(&e))
-}
-
-/// Checks a pick of files before the site sees them: `{"rules": UploadRules, "files": [{name,
-/// size, type, head: [first bytes]}], "dropped": bool}` → `{"verdicts": [...]}`.
-#[wasm_bindgen]
-pub fn check_evidence(request: &str) -> Result<String, JsError> {
-    guard_core::rules::evidence::check_json(request).map_err(|e| JsError::new(&e))
-}
-
-/// Removes location metadata from a JPEG: given its first bytes (`complete` when they are the
-/// whole file), returns `{bytes, lost}`: the bytes to put in their place and what a damaged
-/// Exif block dropped whole took with it (`["orientation", "capture-date", …]`, see
-/// `location::Lost`); or `undefined` when there is nothing to remove (the file stays the very
-/// same). Throws `need-more:<n>` when the headers go on past the bytes given.
-#[wasm_bindgen]
-pub fn strip_location(bytes: &[u8], complete: bool) -> Result<JsValue, JsError> {
-    use guard_core::rules::evidence::location::{strip_gps, Stripped};
-    match strip_gps(bytes, complete) {
-        Stripped::Nothing => Ok(JsValue::UNDEFINED),
-        Stripped::Prefix { bytes, lost } => {
-            let out = js_sys::Object::new();
-            let lost: js_sys::Array = lost.iter().map(|l| JsValue::from_str(l.as_str())).collect();
-            let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(k), v).map_err(|_| JsError::new("cannot build the answer"));
-            set("bytes", &js_sys::Uint8Array::from(&bytes[..]).into())?;
-            set("lost", &lost.into())?;
-            Ok(out.into())
-        }
-        Stripped::NeedMore(n) => Err(JsError::new(&format!("need-more:{n}"))),
-    }
-}
-
-/// The dispute form assistant: `dispute_form::AssistRequest` (JSON) and the memory of orders
-/// (JSON, or "") → `dispute_form::AssistAnswer` (JSON).
-#[wasm_bindgen]
-pub fn dispute_assist(request: &str, memory: &str) -> Result<String, JsError> {
-    guard_core::assist_json(request, memory).map_err(|e| JsError::new(&e))
-}
-
-/// Reads the stored memory of orders whatever state it is in: what can be read, and what is set
-/// aside with the reason (JSON, see guard_core::toolbar::stored_data).
 #[wasm_bindgen]
 pub fn load_memory(stored: &str) -> String {
-    guard_core::load_memory_json(stored)
+    api::load_memory(stored)
 }
 
-/// What stays set aside: the stored `setAside` (JSON, or "") with the items `load_memory` just
-/// set aside (JSON array), without repeats and within bounds (JSON array).
 #[wasm_bindgen]
 pub fn keep_set_aside(stored: &str, added: &str, at: &str) -> Result<String, JsError> {
-    guard_core::keep_set_aside_json(stored, added, at).map_err(|e| JsError::new(&e))
+    api::keep_set_aside(stored, added, at).map_err(thrown)
 }
 
-/// Storage is full: the memory without its least important orders, within `max_bytes`.
 #[wasm_bindgen]
 pub fn trim_memory(memory: &str, settings: &str, now_local: &str, max_bytes: usize) -> Result<String, JsError> {
-    guard_core::trim_memory_json(memory, settings, now_local, max_bytes).map_err(|e| JsError::new(&e))
+    api::trim_memory(memory, settings, now_local, max_bytes).map_err(thrown)
 }
 
-// "Check my orders" (issue 13). See guard_core::toolbar::order_check and guard_core::read::site_answer.
+#[wasm_bindgen]
+pub fn settings_form(settings: &str) -> Result<String, JsError> {
+    api::settings_form(settings).map_err(thrown)
+}
 
-/// The orders worth reading again on their detail page, the most pressing first, and those
-/// needing action now: `{"orders":[{id,url,why}],"needs_action":[ids]}`.
+#[wasm_bindgen]
+pub fn settings_apply(settings: &str, typed: &str) -> Result<String, JsError> {
+    api::settings_apply(settings, typed).map_err(thrown)
+}
+
+#[wasm_bindgen]
+pub fn export_data(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
+    api::export_data(memory, settings, now_local).map_err(thrown)
+}
+
+#[wasm_bindgen]
+pub fn import_data(text: &str) -> String {
+    api::import_data(text)
+}
+
+#[wasm_bindgen]
+pub fn check_evidence(request: &str) -> Result<String, JsError> {
+    api::check_evidence(request).map_err(thrown)
+}
+
+/// `{bytes: Uint8Array, lost: [names]}`, or undefined when there is nothing to remove.
+#[wasm_bindgen]
+pub fn strip_location(bytes: &[u8], complete: bool) -> Result<JsValue, JsError> {
+    let Some(removed) = api::strip_location(bytes, complete).map_err(thrown)? else { return Ok(JsValue::UNDEFINED) };
+    let out = js_sys::Object::new();
+    let lost: js_sys::Array = removed.lost.iter().map(|l| JsValue::from_str(l)).collect();
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(k), v).map_err(|_| JsError::new("cannot build the answer"));
+    set("bytes", &js_sys::Uint8Array::from(&removed.bytes[..]).into())?;
+    set("lost", &lost.into())?;
+    Ok(out.into())
+}
+
+#[wasm_bindgen]
+pub fn dispute_assist(request: &str, memory: &str) -> Result<String, JsError> {
+    api::dispute_assist(request, memory).map_err(thrown)
+}
+
 #[wasm_bindgen]
 pub fn check_orders_plan(memory: &str, settings: &str, now_local: &str) -> Result<String, JsError> {
-    guard_core::toolbar::order_check::plan_json(memory, settings, now_local).map_err(|e| JsError::new(&e))
+    api::check_orders_plan(memory, settings, now_local).map_err(thrown)
 }
 
-/// What a tab opened for order `order_id` shows, from its snapshot and the plan made of it:
-/// `"read"`, `"sign-in"`, `"captcha"`, `"busy"`, `"elsewhere"` or `"waiting"` (JSON string).
 #[wasm_bindgen]
 pub fn check_orders_page(snapshot: &str, plan: &str, order_id: &str) -> Result<String, JsError> {
-    guard_core::read::site_answer::answer_json(snapshot, plan, order_id).map_err(|e| JsError::new(&e))
+    api::check_orders_page(snapshot, plan, order_id).map_err(thrown)
 }
 
-/// What a run found (`order_check::Report` in, `order_check::Outcome` out, JSON).
 #[wasm_bindgen]
 pub fn check_orders_outcome(memory: &str, settings: &str, now_local: &str, report: &str) -> Result<String, JsError> {
-    guard_core::toolbar::order_check::outcome_json(memory, settings, now_local, report).map_err(|e| JsError::new(&e))
+    api::check_orders_outcome(memory, settings, now_local, report).map_err(thrown)
 }
 
-/// The misread-page report of a page (JSON, see guard_core::page_report): the page's structure,
-/// the site's words and what the extension read, nothing of the shopper's. `seed`: 64 random
-/// bits in hexadecimal, drawn afresh for each report.
 #[wasm_bindgen]
 pub fn page_report(snapshot: &str, settings: &str, now_local: &str, seed: &str) -> Result<String, JsError> {
-    guard_core::page_report::page_report_json(snapshot, settings, now_local, seed).map_err(|e| JsError::new(&e))
+    api::page_report(snapshot, settings, now_local, seed).map_err(thrown)
 }

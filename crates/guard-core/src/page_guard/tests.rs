@@ -328,9 +328,9 @@ fn the_whole_path_through_json_honours_settings() {
         [2,"div",[]],[5,"#","Order ID: 8100000000000001"],
         [1,"span",["class","order-item-header-status-text"]],[7,"#","Awaiting delivery"],
         [1,"button",[]],[9,"#","Confirm received"]]}"##;
-    let on: Plan = serde_json::from_str(&crate::analyse_json(snap, "{}", "2026-11-21T12:00").unwrap()).unwrap();
+    let on: Plan = serde_json::from_str(&crate::api::analyse_remembering(snap, "{}", "2026-11-21T12:00", "").unwrap()).unwrap();
     assert_eq!(guards(&on).len(), 1);
-    let off: Plan = serde_json::from_str(&crate::analyse_json(snap, r#"{"confirm_guard":false}"#, "2026-11-21T12:00").unwrap()).unwrap();
+    let off: Plan = serde_json::from_str(&crate::api::analyse_remembering(snap, r#"{"confirm_guard":false}"#, "2026-11-21T12:00", "").unwrap()).unwrap();
     assert!(guards(&off).is_empty());
     let components: Vec<&str> = mounts(&off).iter().map(|m| m.2.component.as_str()).collect();
     assert_eq!(components, ["order-badge", "check-orders"], "the badge stays, and the list's \"Check my orders\" bar");

@@ -15,16 +15,16 @@ pub enum Personal {
 /// Hook values (`data-pl`, `data-testid`) of elements that hold the shopper's data, each with
 /// its source.
 const PERSONAL_HOOKS: &[(&str, Personal, &str)] = &[
-    ("contact_info", Personal::Contact, "FACTS.md: seen in third-party code, 2025–2026 (current detail)"),
-    ("contact_info_address", Personal::Contact, "FACTS.md: seen in third-party code, 2025–2026 (current detail)"),
-    ("order_item_store_name", Personal::Title, "FACTS.md: seen in third-party code, 2025–2026 (current list)"),
-    ("order_item_content_info_name", Personal::Title, "FACTS.md: seen in third-party code, 2025–2026 (current list)"),
-    ("sellerInfoV2Block", Personal::Title, "FACTS.md: seen in third-party code, 2025–2026 (aliexpress.ru detail)"),
-    ("productText", Personal::Title, "FACTS.md: seen in third-party code, 2025–2026 (aliexpress.ru detail)"),
+    ("contact_info", Personal::Contact, "SOURCES.md section 8 (current detail)"),
+    ("contact_info_address", Personal::Contact, "SOURCES.md section 8 (current detail)"),
+    ("order_item_store_name", Personal::Title, "SOURCES.md section 8 (current list)"),
+    ("order_item_content_info_name", Personal::Title, "SOURCES.md section 8 (current list)"),
+    ("sellerInfoV2Block", Personal::Title, "SOURCES.md section 8 (aliexpress.ru detail)"),
+    ("productText", Personal::Title, "SOURCES.md section 8 (aliexpress.ru detail)"),
 ];
 
 /// Words of class names, ids, field names and hooks that say an element holds contact data.
-/// Source: team (the words such markup is written with; FACTS.md's `contact_info_address`).
+/// Source: team (words such markup is written with; SOURCES.md section 8: `contact_info_address`).
 const CONTACT_WORDS: &[&str] = &[
     "address",
     "addr",
@@ -46,8 +46,9 @@ const CONTACT_WORDS: &[&str] = &[
     "postal",
 ];
 
-/// Words that say an element holds a store's or an item's title (FACTS.md: `.order-item-store-name`,
-/// `.order-item-content-info-name`, legacy `.store-info`, `.baobei-name`; team: the others).
+/// Words that say an element holds a store's or an item's title (SOURCES.md section 2:
+/// `.order-item-store-name`, `.order-item-content-info-name`; legacy `.store-info`, `.baobei-name`;
+/// team: the others).
 const TITLE_WORDS: &[&str] = &["name", "store", "shop", "seller", "baobei"];
 
 /// "title" names an item's title only right after one of these ("item-title"), as "text" does
@@ -90,7 +91,7 @@ pub fn words(value: &str) -> Vec<String> {
     out
 }
 
-/// How sure the markup is: a hook FACTS.md names, or words of a class name.
+/// How sure the markup is: a hook SOURCES.md names (`PERSONAL_HOOKS`), or words of a class name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evidence {
     Hook,
@@ -200,7 +201,7 @@ const TEXTS: &[&str] = &[
     "data-tip",
     "data-text",
 ];
-/// Source: FACTS.md "Legacy pages" (`p.left-sendgoods-day[lefttime]`, milliseconds).
+/// Source: SOURCES.md section 4 (`p.left-sendgoods-day[lefttime]`, milliseconds).
 const VERBATIM: &[&str] = &["lefttime"];
 
 pub fn attr_kind(tag: &str, attrs: &[String], name: &str) -> AttrKind {

@@ -1,4 +1,4 @@
-//! The misread-page report (issue 14; CONTRACT.md "The misread-page report"): a page the
+//! The misread-page report (CONTRACT.md section 7): a page the
 //! extension read wrong, saved as a file the shopper can send, that keeps the page's structure,
 //! the site's words and what the extension read, and holds nothing of the shopper's.
 //!
@@ -146,15 +146,6 @@ pub fn make_report(snap: &Snapshot, settings: &Settings, now: NaiveDateTime, see
     }
 }
 
-/// The report as JSON: `seed` is a 64-bit number in hexadecimal, drawn afresh for each report.
-pub fn page_report_json(snapshot: &str, settings: &str, now_local: &str, seed: &str) -> Result<String, String> {
-    let snap = Snapshot::from_json(snapshot).map_err(|e| e.to_string())?;
-    let settings = Settings::from_json_lenient(settings);
-    let now = crate::wire::parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
-    let seed = u64::from_str_radix(seed.trim(), 16).map_err(|_| format!("bad seed {seed:?}"))?;
-    serde_json::to_string(&make_report(&snap, &settings, now, seed)).map_err(|e| e.to_string())
-}
-
 fn settings_changed(settings: &Settings, defaults: &Settings) -> Vec<String> {
     let value = |s: &Settings| serde_json::from_str::<serde_json::Value>(&s.to_json()).unwrap_or_default();
     let (a, b) = (value(settings), value(defaults));
@@ -175,7 +166,7 @@ fn settings_changed(settings: &Settings, defaults: &Settings) -> Vec<String> {
 #[derive(Debug, Clone, Copy, Default)]
 struct Ctx {
     personal: Option<Personal>,
-    /// The block is the shopper's by the words of its class names only (not a hook FACTS.md
+    /// The block is the shopper's by the words of its class names only (not a hook SOURCES.md
     /// names): a text that is exactly a label or status of the tables is still the site's.
     by_words: bool,
     /// Inside a short control (a button, a tab, a form label).
@@ -271,7 +262,7 @@ impl<'s> Anonymiser<'s> {
     fn element_ctx(&mut self, tree: &PageTree<'_>, i: usize, tag: &str, attrs: &[String], up: Ctx, size: usize) -> Ctx {
         let mut c = up;
         let found = hooks::personal(attrs).or_else(|| {
-            // An item's title in a span's tooltip (FACTS.md: `span[title]`).
+            // An item's title in a span's tooltip (SOURCES.md section 2: `span[title]`).
             let title = hooks::attr(attrs, "title").filter(|_| tag == "span")?;
             (self.judge(title, Ctx::default()) == Mode::Fill).then_some((Personal::Title, Evidence::Hook))
         });
@@ -281,7 +272,7 @@ impl<'s> Anonymiser<'s> {
                     c.personal = Some(p);
                     c.by_words = e == Evidence::Words;
                 }
-                // Inside a block already: contact data or a hook FACTS.md names make it surer.
+                // Inside a block already: contact data or a hook SOURCES.md names make it surer.
                 Some(_) => {
                     if p == Personal::Contact {
                         c.personal = Some(p);

@@ -273,10 +273,10 @@ fn settings_the_shopper_changed_are_named() {
 
 #[test]
 fn the_json_entry_point_checks_its_input() {
-    assert!(page_report_json("{", "{}", "2026-11-21T10:00", "1").is_err());
+    assert!(crate::api::page_report("{", "{}", "2026-11-21T10:00", "1").is_err());
     let s = r##"{"v":1,"url":"https://www.aliexpress.com/p/order/index.html","nodes":[[-1,"body",[]],[0,"#","Jean Dupont"]]}"##;
-    assert!(page_report_json(s, "{}", "2026-11-21T10:00", "zz").is_err());
-    let out = page_report_json(s, "{}", "2026-11-21T10:00", "9f3a").unwrap();
+    assert!(crate::api::page_report(s, "{}", "2026-11-21T10:00", "zz").is_err());
+    let out = crate::api::page_report(s, "{}", "2026-11-21T10:00", "9f3a").unwrap();
     assert!(out.contains("\"format\":\"dispute-guard-page-report\"") && !out.contains("Jean"));
 }
 

@@ -1,6 +1,6 @@
 //! Countdowns: how long buyer protection (the time to confirm receipt) still runs.
 //!
-//! Shapes (issue 3, FACTS.md "Legacy pages"): "12 days 5 hours" in every interface language
+//! Shapes (SOURCES.md sections 4 and 9): "12 days 5 hours" in every interface language
 //! ("12 jours 5 heures", "12 дн. 5 ч.", "12天5小时"), the legacy list's `lefttime` attribute in
 //! milliseconds, and the legacy detail page's `#remain-day` / `#remain-hour` numbers.
 //!

@@ -1,6 +1,6 @@
 //! Dates as the pages write them, in every interface language.
 //!
-//! Shapes (FACTS.md "Labels and dates by language", "Legacy pages"; issue 3):
+//! Shapes (SOURCES.md sections 4, 5 and 9):
 //! "Mar 12, 2024", "12 janv. 2025", "12 марта 2024 г.", "12 мар. 2024", "24 de nov. de 2023",
 //! "24 nov, 2023", "12. März 2024", "12.03.2024", "2024-03-12 10:51:32", "2024年3月12日",
 //! "10:23 Mar. 05 2019", and on aliexpress.ru a day and month without the year, which means the

@@ -1,6 +1,6 @@
 //! What the dispute forms say, in the eight interface languages: the problem choices, the
-//! refund amount field, "system busy". One row per phrase with its source: FACTS.md where the
-//! facts quote the site, "team" for the team's best knowledge (FACTS.md has no sample of the
+//! refund amount field, "system busy". One row per phrase with its source: SOURCES.md where the
+//! facts quote the site, "team" for the team's best knowledge (SOURCES.md has no sample of the
 //! dispute form's own words beyond "Have you received your package?" and "system busy").
 //! Matching is case-insensitive, on substrings of the label.
 
@@ -15,8 +15,8 @@ pub struct ProblemLabel {
 }
 
 const TEAM: &str = "team";
-const FACTS_RULES: &str = "FACTS.md: dispute rules";
-const FACTS_PAGES: &str = "FACTS.md: pages (start a return/refund)";
+const PUBLIC_RULES: &str = "SOURCES.md section 6";
+const PUBLIC_PAGES: &str = "SOURCES.md section 1 (start a return/refund)";
 
 macro_rules! labels {
     ($($lang:ident $problem:ident => [$($text:expr),* $(,)?];)*) => {
@@ -79,7 +79,7 @@ pub const PROBLEM_LABELS: &[ProblemLabel] = labels! {
 /// "Have you received your package?", the start page's first question: its "No" means the
 /// package has not arrived.
 pub const RECEIVED_QUESTION: &[(Lang, &str, &str)] = &[
-    (Lang::En, "have you received", FACTS_PAGES),
+    (Lang::En, "have you received", PUBLIC_PAGES),
     (Lang::En, "did you receive", TEAM),
     (Lang::Fr, "avez-vous reçu", TEAM),
     (Lang::Ru, "вы получили", TEAM),
@@ -123,10 +123,11 @@ pub const AMOUNT_LABELS: &[(Lang, &str)] = &[
     (Lang::Zh, "金额"),
 ];
 
-/// "System busy, try again later". English from FACTS.md ("system busy" errors); the others: team.
+/// "System busy, try again later". English from SOURCES.md section 6 ("system busy" errors); the
+/// others: team.
 pub const BUSY: &[(Lang, &str, &str)] = &[
-    (Lang::En, "system busy", FACTS_RULES),
-    (Lang::En, "system is busy", FACTS_RULES),
+    (Lang::En, "system busy", PUBLIC_RULES),
+    (Lang::En, "system is busy", PUBLIC_RULES),
     (Lang::En, "server is busy", TEAM),
     (Lang::En, "system is currently busy", TEAM),
     (Lang::Fr, "système est occupé", TEAM),

@@ -1,9 +1,10 @@
 //! What kind of AliExpress page a URL is, and in which layout. URL patterns are the most stable
-//! thing the site has (FACTS.md, "Pages"), so they come first.
+//! thing the site has (SOURCES.md section 1), so they come first.
 
 pub use crate::wire::page_context::{Layout, PageKind};
 
-/// One row of the URL table: host suffix, path test, and what it means. Source: FACTS.md "Pages".
+/// One row of the URL table: host suffix, path test, and what it means. Source: SOURCES.md section
+/// 1.
 struct UrlRule {
     host: HostTest,
     path: PathTest,
@@ -71,7 +72,7 @@ pub fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     query.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
-/// The shop's domains, the one list the core keeps (FACTS.md "Pages": all country sites share
+/// The shop's domains, the one list the core keeps (SOURCES.md section 1: all country sites share
 /// these shapes); a host is the shop's when it is one of them or a subdomain.
 pub const SHOP_DOMAINS: &[&str] = &["aliexpress.com", "aliexpress.ru", "aliexpress.us"];
 
@@ -111,10 +112,10 @@ pub fn classify(url: &str) -> (PageKind, Layout) {
         .unwrap_or((PageKind::Other, Layout::Current))
 }
 
-/// Query parameters that carry an order id in the site's links (FACTS.md "Pages": detail
+/// Query parameters that carry an order id in the site's links (SOURCES.md section 1: detail
 /// `orderId=`, tracking `tradeOrderId=` and the legacy `tradeId=`). Not `parentOrderId`: a
 /// parent order groups several orders of one checkout.
-/// Query parameters that carry an order id (FACTS.md "Pages"; `order_id`: team), compared
+/// Query parameters that carry an order id (SOURCES.md section 1; `order_id`: team), compared
 /// without case: the site writes `orderId`, a redesign may write `orderid` or `order_id`.
 const ORDER_ID_PARAMS: &[&str] = &["orderId", "tradeOrderId", "tradeId", "order_id"];
 
@@ -161,8 +162,8 @@ pub fn page_order_id(url: &str) -> Option<String> {
     }
 }
 
-/// The canonical address of an order's detail page on the site the shopper uses (FACTS.md
-/// "Pages"), built from the id rather than copied from a link.
+/// The canonical address of an order's detail page on the site the shopper uses (SOURCES.md
+/// section 1), built from the id rather than copied from a link.
 pub fn detail_url(layout: Layout, page_url: &str, id: &str) -> Option<String> {
     let u = split_url(page_url)?;
     if !is_aliexpress_host(&u.host) || !crate::wire::order::is_order_id(id) {

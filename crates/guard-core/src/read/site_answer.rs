@@ -3,7 +3,7 @@
 //! captcha, a "system busy" page), or some other page. Like `page_kind`, these are tables of the
 //! site's shapes and words, each row with its source; the service worker only acts on the answer.
 //!
-//! FACTS.md says nothing of these pages. The rows come from third-party code that drives the
+//! SOURCES.md says nothing of these pages. The rows come from third-party code that drives the
 //! live site (scrapers, userscripts, test suites 2019–2026, found by searching public
 //! repositories) and, where marked "team", from the team's best knowledge.
 
@@ -176,13 +176,6 @@ pub fn answer(snap: &Snapshot, plan: &PlanSummary, order_id: &str) -> Answer {
     }
 }
 
-/// JSON in, the answer's name out (`read`, `sign-in`, `captcha`, `busy`, `elsewhere`, `waiting`).
-pub fn answer_json(snapshot: &str, plan: &str, order_id: &str) -> Result<String, String> {
-    let snap = Snapshot::from_json(snapshot).map_err(|e| e.to_string())?;
-    let plan: PlanSummary = serde_json::from_str(plan).map_err(|e| format!("bad plan: {e}"))?;
-    serde_json::to_string(&answer(&snap, &plan, order_id)).map_err(|e| e.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,7 +270,7 @@ mod tests {
     #[test]
     fn json_entry_point() {
         let s = r#"{"v":1,"url":"https://login.aliexpress.com/","nodes":[]}"#;
-        assert_eq!(answer_json(s, r#"{"ctx":{"kind":"other","layout":"current"},"ops":[],"orders":[]}"#, ID).unwrap(), "\"sign-in\"");
-        assert!(answer_json("nope", "{}", ID).is_err());
+        assert_eq!(crate::api::check_orders_page(s, r#"{"ctx":{"kind":"other","layout":"current"},"ops":[],"orders":[]}"#, ID).unwrap(), "\"sign-in\"");
+        assert!(crate::api::check_orders_page("nope", "{}", ID).is_err());
     }
 }

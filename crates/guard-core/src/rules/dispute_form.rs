@@ -2,7 +2,7 @@
 //! English dispute text from the order's facts, refund amounts the way the site wants them, and
 //! "system busy" on the page.
 //!
-//! Why English and a decimal point: FACTS.md, "Dispute rules" ("English is safest; non-Latin
+//! Why English and a decimal point: SOURCES.md section 6 ("English is safest; non-Latin
 //! characters may be lost; partial refund amounts use a decimal point").
 
 pub use crate::read::form_words as words;
@@ -251,7 +251,7 @@ fn check_amount(typed: &str, paid: Option<&AmountWithCurrency>) -> Option<Amount
 
 /// Everything the assistant shows, from the form's facts, what the shopper typed and the
 /// extension's memory of the order (dates, item, total): `remembered`, the order the memory
-/// holds under the form's order id (looked up by the caller, `crate::assist_json`).
+/// holds under the form's order id (looked up by the caller, `api::dispute_assist`).
 pub fn assist(req: &AssistRequest, remembered: Option<&Order>) -> AssistAnswer {
     let order_id = req.facts.order_id.as_deref().filter(|id| crate::wire::order::is_order_id(id));
     let remembered = remembered.filter(|_| order_id.is_some()).cloned().unwrap_or_default();
@@ -410,7 +410,7 @@ mod tests {
             amount: Some("15".into()),
             attached: Attached::default(),
         };
-        let answer = crate::assist_json(&serde_json::to_string(&req).unwrap(), &serde_json::to_string(&memory).unwrap()).unwrap();
+        let answer = crate::api::dispute_assist(&serde_json::to_string(&req).unwrap(), &serde_json::to_string(&memory).unwrap()).unwrap();
         let a: AssistAnswer = serde_json::from_str(&answer).unwrap();
         assert!(a.text.contains("placed on Jan 5, 2026") && a.text.contains("I request a full refund of US $12.40."), "{}", a.text);
         assert!(a.amount.as_ref().unwrap().above_paid);

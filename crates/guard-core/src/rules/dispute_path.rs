@@ -173,7 +173,7 @@ fn extension_line(w: &DisputeWindow) -> Option<Message> {
     Some(Message::with(if w.protection_estimated { "pathExtendEstimated" } else { "pathExtend" }, vec![Arg::Date(p)]))
 }
 
-/// The order's detail page on the site the shopper is on. Shapes from FACTS.md "Pages".
+/// The order's detail page on the site the shopper is on. Shapes from SOURCES.md section 1.
 pub fn detail_url(page_url: &str, layout: Layout, order: &Order) -> Option<String> {
     if let Some(u) = &order.detail_url {
         return Some(u.clone());

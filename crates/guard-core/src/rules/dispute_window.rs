@@ -50,8 +50,8 @@ impl DisputeState {
 }
 
 /// Why the window is in its state, in terms the shopper can act on. Each maps to a message.
-/// The list follows the reasons the sources give for "I can't open a dispute" (FACTS.md,
-/// "Dispute rules"), plus the two ways the extension itself can be unsure.
+/// The list follows the reasons the sources give for "I can't open a dispute" (SOURCES.md
+/// section 6), plus the two ways the extension itself can be unsure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {

@@ -1,8 +1,9 @@
-//! An order's dates as a picture (issue 17): placed, paid, shipped, the day a dispute opens,
-//! receipt, the end of buyer protection, the dispute window's last day and today, in date order,
-//! each placed along one row, with the dispute window as a band, the page's own dates told apart
-//! from the ones the usual rules estimate, the next date worth acting on, and one sentence that
-//! says it all for screen readers ("Dispute possible from 12 March to 3 April; today is 20 March").
+//! An order's dates as a picture (CONTRACT.md section 8): placed, paid, shipped, the day a dispute
+//! opens, receipt, the end of buyer protection, the dispute window's last day and today, in date
+//! order, each placed along one row, with the dispute window as a band, the page's own dates told
+//! apart from the ones the usual rules estimate, the next date worth acting on, and one sentence
+//! that says it all for screen readers ("Dispute possible from 12 March to 3 April; today is 20
+//! March").
 //!
 //! The content script (extension/content/timeline_view.js) and the popup only draw this: every
 //! date, position and sentence is decided here. A date the page does not give is absent, never

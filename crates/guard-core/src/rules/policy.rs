@@ -1,7 +1,7 @@
 //! The numbers behind every deadline, with where each came from. What a page states wins over
 //! these; the shopper can change them in the options (see `settings`).
 //!
-//! Sources (see ../shared/FACTS.md, "Dispute rules"): they conflict, so each number is guidance.
+//! Sources (docs/SOURCES.md section 6): they conflict, so each number is guidance.
 
 use serde::{Deserialize, Serialize};
 
@@ -50,14 +50,14 @@ impl Default for Policy {
 /// Every number the rules use, with where it came from: the policy's own fields and the two
 /// lead times kept in `Settings`. The options page can show these beside the numbers.
 pub const SOURCES: &[(&str, &str)] = &[
-    ("dispute_opens_after_shipment_days", "FACTS.md, Dispute rules: \"opened from 10 days after the seller confirmed shipment\" (seeds; seller rules)"),
-    ("dispute_closes_after_receipt_days", "FACTS.md, Dispute rules: \"until 15 days after receipt is confirmed\" (seeds; help text); a current page says 7 days for return/refund: a page's own window wins"),
-    ("protection_days", "FACTS.md, Dispute rules: \"buyer protection usually 60 days\" (older pages: 90 RU, 120 BR)"),
-    ("protection_days_economy", "FACTS.md, Dispute rules: \"75 for economy shipping\""),
-    ("seller_response_days", "FACTS.md, Dispute rules: \"seller has 5 days to answer a dispute, else automatic refund\""),
-    ("escalation_days", "FACTS.md, Dispute rules: \"escalation to the platform after about 7 days without agreement\""),
+    ("dispute_opens_after_shipment_days", "SOURCES.md section 6: \"opened from 10 days after the seller confirmed shipment\" (seed data; seller rules)"),
+    ("dispute_closes_after_receipt_days", "SOURCES.md section 6: \"until 15 days after receipt is confirmed\" (seed data; help text); a current page says 7 days for return/refund: a page's own window wins"),
+    ("protection_days", "SOURCES.md section 6: \"buyer protection usually 60 days\" (older pages: 90 RU, 120 BR)"),
+    ("protection_days_economy", "SOURCES.md section 6: \"75 for economy shipping\""),
+    ("seller_response_days", "SOURCES.md section 6: \"seller has 5 days to answer a dispute, else automatic refund\""),
+    ("escalation_days", "SOURCES.md section 6: \"escalation to the platform after about 7 days without agreement\""),
     ("closing_soon_days", "team: 3 days, enough to gather photos and write the dispute"),
-    ("extension_lead_days", "FACTS.md, Dispute rules: \"advice: request 5–7 days before\" (protection ends)"),
+    ("extension_lead_days", "SOURCES.md section 6: \"advice: request 5–7 days before\" (protection ends)"),
 ];
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ pub struct Settings {
 }
 
 /// Upload limits used when a dispute form does not state its own. No public source states the
-/// site's current limits (FACTS.md, "Evidence upload limits"), so these are our documented guesses.
+/// site's current limits (SOURCES.md section 7), so these are our documented guesses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EvidenceDefaults {
@@ -112,7 +112,7 @@ impl Settings {
     /// (a stray `"closing_soon_days": -1` must not switch the confirm guard back on).
     pub fn from_json_lenient(json: &str) -> Settings {
         // Values go through JSON text, not serde_json's Value (de)serializer: every type then has
-        // one (de)serializer instantiated in the wasm, not two (issue 15).
+        // one (de)serializer instantiated in the wasm, not two.
         let Ok(user) = serde_json::from_str::<serde_json::Value>(json) else { return Settings::default() };
         let mut merged = serde_json::from_str(&Settings::default().to_json()).unwrap_or_default();
         let mut leaves = vec![];

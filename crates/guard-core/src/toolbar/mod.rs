@@ -1,10 +1,9 @@
 //! The toolbar's world: the memory of orders and its storage, the badge and the popup's list of
-//! deadlines, notifications, the calendar, links to orders, the options form, "Check my orders"
-//! and the calls the popup and options pages make. Uses `rules`, `read` and `wire`.
+//! deadlines, notifications, the calendar, links to orders, the options form and "Check my orders".
+//! Uses `rules`, `read` and `wire`.
 
 pub mod calendar;
 pub mod deadlines;
-pub mod extension_pages;
 pub mod notifications;
 pub mod order_check;
 pub mod order_links;

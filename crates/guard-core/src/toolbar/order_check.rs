@@ -1,5 +1,5 @@
-//! "Check my orders" (issue 13): which tracked orders are worth reading again on their detail
-//! page, where that page is, where the list bar goes, and what a run found.
+//! "Check my orders" (CONTRACT.md section 6): which tracked orders are worth reading again on their
+//! detail page, where that page is, where the list bar goes, and what a run found.
 //!
 //! An order list shows no shipment or receipt date; the order's detail page does. Reading the
 //! detail pages of the orders whose state can still change gives every tracked order its
@@ -267,23 +267,6 @@ pub fn list_bar(tree: &PageTree<'_>, plan: &Plan) -> Option<Op> {
     }
     let place = if tree.tag(anchor) == "body" { Place::Prepend } else { Place::Before };
     Some(Op::Mount { node: anchor, place, ui: Widget::new("check-orders", Tone::Info, vec![]) })
-}
-
-/// `{"orders": [{id, url, why}], "needs_action": [ids]}` for the stored memory.
-pub fn plan_json(memory: &str, settings: &str, now_local: &str) -> Result<String, String> {
-    let mem = Memory::from_json(memory)?;
-    let settings = Settings::from_json_lenient(settings);
-    let now = crate::wire::parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
-    serde_json::to_string(&plan(&mem, &settings, now.date())).map_err(|e| e.to_string())
-}
-
-/// The outcome of a run (`Report` as JSON) against the memory after it.
-pub fn outcome_json(memory: &str, settings: &str, now_local: &str, report: &str) -> Result<String, String> {
-    let mem = Memory::from_json(memory)?;
-    let settings = Settings::from_json_lenient(settings);
-    let now = crate::wire::parse_local_now(now_local).ok_or_else(|| format!("bad local time {now_local:?}"))?;
-    let report: Report = serde_json::from_str(report).map_err(|e| format!("bad report: {e}"))?;
-    serde_json::to_string(&outcome(&mem, &settings, now.date(), &report)).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -6,14 +6,14 @@
 
 use crate::wire::order::{is_order_id, Order};
 
-/// The current order detail page. Source: FACTS.md "Pages", order detail, current.
+/// The current order detail page. Source: SOURCES.md section 1, order detail, current.
 const DETAIL_CURRENT: &str = "https://www.aliexpress.com/p/order/detail.html?orderId=";
 /// The legacy dispute start, the only dispute-start address known to carry the order id.
-/// Source: FACTS.md "Pages", start a return/refund, legacy.
+/// Source: SOURCES.md section 1, start a return/refund, legacy.
 const DISPUTE_START_LEGACY: &str = "https://trade.aliexpress.com/issue/fastissue/createIssueStep1.htm?orderId=";
 
 /// The shopper's order list, where the popup's first-run state sends them.
-/// Source: FACTS.md "Pages", order list, current.
+/// Source: SOURCES.md section 1, order list, current.
 pub const ORDER_LIST: &str = "https://www.aliexpress.com/p/order/index.html";
 
 /// The address as the browser will open it, when it is an `https:` (or protocol-relative)
@@ -66,7 +66,7 @@ pub fn detail_page(order: &Order) -> Option<String> {
 
 /// Where a dispute starts for this order. On legacy accounts (the detail page a page gave us is
 /// on trade.aliexpress.*) that is the legacy dispute start; elsewhere "Returns/refunds" lives on
-/// the detail page (FACTS.md "Current order detail DOM"), where the extension lights it.
+/// the detail page (SOURCES.md section 3), where the extension lights it.
 pub fn dispute_start(order: &Order) -> Option<String> {
     let detail = detail_page(order)?;
     let legacy = detail.strip_prefix("https://").is_some_and(|r| r.to_ascii_lowercase().starts_with("trade.aliexpress."));

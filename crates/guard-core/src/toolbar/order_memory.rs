@@ -338,7 +338,7 @@ mod tests {
         assert_eq!(key(import(&with("/memory/orders/8100000000000001/order/id", "8100000000000009".into()))), "importBadOrder");
         assert_eq!(key(import(&with("/settings/closing_soon_days", 999.into()))), "importBadSetting");
         assert_eq!(key(import(&with("/settings/closing_soon_days", "soon".into()))), "importDamaged");
-        // Numbers and dates past what any order holds (issue 12): refused, naming the value.
+        // Numbers and dates past what any order holds: refused, naming the value.
         let window = serde_json::json!([{ "days": 4_294_967_295u32, "from": "confirm-receipt", "purpose": "return-refund" }]);
         let r = import(&with("/memory/orders/8100000000000001/order/stated_windows", window)).unwrap_err();
         assert_eq!(r.key, "importDamaged");

@@ -61,7 +61,7 @@ const fn spec(name: &'static str, section: Section, kind: Kind, min: u64, max: u
 }
 
 /// Every setting the options page shows, in page order. Limits are sanity bounds: wide enough
-/// for any policy the sources mention (FACTS.md "Dispute rules": up to 120 days of protection).
+/// for any policy the sources mention (SOURCES.md section 6: up to 120 days of protection).
 const FIELDS: &[Spec] = &[
     spec("list_badges", Section::Features, Kind::Switch, 0, 1),
     spec("dispute_path", Section::Features, Kind::Switch, 0, 1),

@@ -44,9 +44,9 @@ fn migrate(schema: u64, memory: Value) -> Result<Value, String> {
     }
 }
 
-/// An order's record from its JSON value, through JSON text (one deserializer instantiated for
-/// the order types, see issue 15); errors say what is wrong as the value's own would, without a
-/// position in a text the shopper never saw.
+/// An order's record from its JSON value, through JSON text (one deserializer instantiated for the
+/// order types, which keeps the wasm smaller); errors say what is wrong as the value's own would,
+/// without a position in a text the shopper never saw.
 fn tracked(entry: &Value) -> Result<Tracked, String> {
     serde_json::from_str::<Tracked>(&entry.to_string()).map_err(|e| {
         let s = e.to_string();

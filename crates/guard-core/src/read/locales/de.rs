@@ -1,4 +1,4 @@
-//! German. FACTS.md found no public sample of the German interface: every row is the team's
+//! German. SOURCES.md found no public sample of the German interface: every row is the team's
 //! best knowledge ("team"), to be confirmed on live pages.
 
 use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
@@ -59,7 +59,7 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Unit(U::Minute), "Minuten"),
         w(Term::Unit(U::Second), "Sekunden"),
         w(Term::Unit(U::Second), "Sek"),
-        // Added after writing test pages blind from FACTS.md: the likeliest other renderings.
+        // Added after writing test pages blind from SOURCES.md: the likeliest other renderings.
         w(Term::Status(S::AwaitingPayment), "Warten auf Zahlung"),
         w(Term::Status(S::AwaitingPayment), "Zahlung erwartet"),
         w(Term::Status(S::AwaitingShipment), "Warten auf Versand"),
@@ -128,5 +128,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("november", 11),
         ("dezember", 12),
     ],
-    months_source: Source::new("team (no public sample of the German interface); \"12. März 2024\" is the shape issue 3 quotes"),
+    months_source: Source::new("team (no public sample of the German interface); \"12. März 2024\": SOURCES.md section 9"),
 };

@@ -1,14 +1,14 @@
-//! English. Sources: FACTS.md sections "Current order list DOM", "Current order detail DOM",
-//! "Legacy pages", "Labels and dates by language"; "team" marks the team's best knowledge.
+//! English. Sources: SOURCES.md sections 2 (current order list), 3 (current order detail),
+//! 4 (legacy pages) and 5 (labels and dates by language); "team" marks the team's best knowledge.
 
 use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
 use crate::wire::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
-const FACTS_LIST: &str = "FACTS.md: current order list";
-const FACTS_DETAIL: &str = "FACTS.md: current order detail";
-const FACTS_LABELS: &str = "FACTS.md: labels by language (en)";
-const FACTS_LEGACY: &str = "FACTS.md: legacy pages";
-const ISSUE: &str = "team (wording quoted in issue 3)";
+const PUBLIC_LIST: &str = "SOURCES.md section 2";
+const PUBLIC_DETAIL: &str = "SOURCES.md section 3";
+const PUBLIC_LABELS: &str = "SOURCES.md section 5 (en)";
+const PUBLIC_LEGACY: &str = "SOURCES.md section 4";
+const BRIEF: &str = "SOURCES.md section 9";
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str, source: &'static str) -> Word {
@@ -18,42 +18,42 @@ const fn w(term: Term, text: &'static str, source: &'static str) -> Word {
 pub const TABLE: LocaleTable = LocaleTable {
     lang: super::Lang::En,
     words: &[
-        w(Term::Status(S::AwaitingPayment), "Awaiting payment", FACTS_LABELS),
-        w(Term::Status(S::AwaitingShipment), "Awaiting shipment", FACTS_LABELS),
-        w(Term::Status(S::Shipped), "Awaiting delivery", FACTS_LABELS),
-        w(Term::Status(S::Completed), "Completed", FACTS_LABELS),
-        w(Term::Status(S::Closed), "Closed", FACTS_LABELS),
+        w(Term::Status(S::AwaitingPayment), "Awaiting payment", PUBLIC_LABELS),
+        w(Term::Status(S::AwaitingShipment), "Awaiting shipment", PUBLIC_LABELS),
+        w(Term::Status(S::Shipped), "Awaiting delivery", PUBLIC_LABELS),
+        w(Term::Status(S::Completed), "Completed", PUBLIC_LABELS),
+        w(Term::Status(S::Closed), "Closed", PUBLIC_LABELS),
         w(Term::Status(S::Shipped), "Shipped", TEAM),
         w(Term::Status(S::Shipped), "Awaiting receipt confirmation", TEAM),
         w(Term::Status(S::Completed), "Finished", TEAM),
         w(Term::Status(S::Completed), "Awaiting feedback", TEAM),
         w(Term::Status(S::Closed), "Order closed", TEAM),
         w(Term::Status(S::Closed), "Cancelled", TEAM),
-        w(Term::Dispute(D::InProgress), "Dispute in progress", ISSUE),
+        w(Term::Dispute(D::InProgress), "Dispute in progress", BRIEF),
         w(Term::Dispute(D::Cancelled), "Dispute cancelled", TEAM),
         w(Term::Dispute(D::Decided), "Refund completed", TEAM),
-        w(Term::Control(C::ConfirmReceipt), "Confirm received", FACTS_LIST),
-        w(Term::Control(C::ConfirmReceipt), "Confirm Goods Received", FACTS_LEGACY),
+        w(Term::Control(C::ConfirmReceipt), "Confirm received", PUBLIC_LIST),
+        w(Term::Control(C::ConfirmReceipt), "Confirm Goods Received", PUBLIC_LEGACY),
         w(Term::Control(C::ConfirmReceipt), "Confirm receipt", TEAM),
-        w(Term::Control(C::OpenDispute), "Open dispute", FACTS_LABELS),
-        w(Term::Control(C::ReturnsRefunds), "Returns/refunds", FACTS_DETAIL),
+        w(Term::Control(C::OpenDispute), "Open dispute", PUBLIC_LABELS),
+        w(Term::Control(C::ReturnsRefunds), "Returns/refunds", PUBLIC_DETAIL),
         w(Term::Control(C::ReturnsRefunds), "Return/refund", TEAM),
-        w(Term::Control(C::ExtendProtection), "Request to extend Purchase Protection", FACTS_LEGACY),
+        w(Term::Control(C::ExtendProtection), "Request to extend Purchase Protection", PUBLIC_LEGACY),
         w(Term::Control(C::ExtendProtection), "Extend purchase protection", TEAM),
-        w(Term::Control(C::CancelDispute), "Cancel dispute", ISSUE),
-        w(Term::Control(C::TrackOrder), "Track order", FACTS_LIST),
+        w(Term::Control(C::CancelDispute), "Cancel dispute", BRIEF),
+        w(Term::Control(C::TrackOrder), "Track order", PUBLIC_LIST),
         w(Term::PopupQuestion, "Did you receive the item", "team (the fixture site's popup, tests/fixtures/site/site.js)"),
         w(Term::PopupQuestion, "Have you received the item", TEAM),
         w(Term::PopupConfirm, "Confirm", "team (the fixture site's popup)"),
-        w(Term::Field(F::OrderDate), "Order date", FACTS_LIST),
-        w(Term::Field(F::OrderId), "Order ID", FACTS_LIST),
-        w(Term::Field(F::OrderId), "Ref. Number", FACTS_DETAIL),
-        w(Term::Field(F::OrderDate), "Order placed on", FACTS_DETAIL),
-        w(Term::Field(F::PaidOn), "Paid on", FACTS_DETAIL),
-        w(Term::Field(F::ShippedOn), "Shipment completed on", FACTS_DETAIL),
-        w(Term::Field(F::CompletedOn), "Order completed on", FACTS_DETAIL),
-        w(Term::Field(F::RefundIfNoDelivery), "Refund if no delivery before", FACTS_DETAIL),
-        w(Term::Field(F::DoesNotArrive), "If your order does not arrive on", FACTS_LEGACY),
+        w(Term::Field(F::OrderDate), "Order date", PUBLIC_LIST),
+        w(Term::Field(F::OrderId), "Order ID", PUBLIC_LIST),
+        w(Term::Field(F::OrderId), "Ref. Number", PUBLIC_DETAIL),
+        w(Term::Field(F::OrderDate), "Order placed on", PUBLIC_DETAIL),
+        w(Term::Field(F::PaidOn), "Paid on", PUBLIC_DETAIL),
+        w(Term::Field(F::ShippedOn), "Shipment completed on", PUBLIC_DETAIL),
+        w(Term::Field(F::CompletedOn), "Order completed on", PUBLIC_DETAIL),
+        w(Term::Field(F::RefundIfNoDelivery), "Refund if no delivery before", PUBLIC_DETAIL),
+        w(Term::Field(F::DoesNotArrive), "If your order does not arrive on", PUBLIC_LEGACY),
         w(Term::Field(F::OrderDate), "Order time", TEAM),
         w(Term::Field(F::OrderId), "Order number", TEAM),
         w(Term::Field(F::PaidOn), "Payment time", TEAM),
@@ -61,25 +61,25 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Field(F::CompletedOn), "Completion time", TEAM),
         w(Term::Field(F::Total), "Total", TEAM),
         w(Term::Field(F::Total), "Order amount", TEAM),
-        w(Term::Window(P::ReturnRefund, W::ConfirmReceipt), "apply for a return/refund within {N} days of confirming receipt", FACTS_DETAIL),
-        w(Term::Window(P::Dispute, W::OrderPlaced), "open a dispute within {N} days after order was placed", FACTS_DETAIL),
+        w(Term::Window(P::ReturnRefund, W::ConfirmReceipt), "apply for a return/refund within {N} days of confirming receipt", PUBLIC_DETAIL),
+        w(Term::Window(P::Dispute, W::OrderPlaced), "open a dispute within {N} days after order was placed", PUBLIC_DETAIL),
         w(Term::Economy, "economy shipping", TEAM),
         w(Term::Economy, "super economy", TEAM),
         w(Term::Economy, "saver shipping", TEAM),
         w(Term::CountdownLabel, "Auto-confirm in", TEAM),
         w(Term::CountdownLabel, "Buyer protection ends in", TEAM),
         w(Term::CountdownLabel, "Remaining time to confirm", TEAM),
-        w(Term::Unit(U::Day), "day", ISSUE),
-        w(Term::Unit(U::Day), "days", ISSUE),
-        w(Term::Unit(U::Hour), "hour", ISSUE),
-        w(Term::Unit(U::Hour), "hours", ISSUE),
+        w(Term::Unit(U::Day), "day", BRIEF),
+        w(Term::Unit(U::Day), "days", BRIEF),
+        w(Term::Unit(U::Hour), "hour", BRIEF),
+        w(Term::Unit(U::Hour), "hours", BRIEF),
         w(Term::Unit(U::Hour), "hrs", TEAM),
         w(Term::Unit(U::Minute), "min", TEAM),
         w(Term::Unit(U::Minute), "mins", TEAM),
         w(Term::Unit(U::Minute), "minutes", TEAM),
         w(Term::Unit(U::Second), "sec", TEAM),
         w(Term::Unit(U::Second), "seconds", TEAM),
-        // Added after writing test pages blind from FACTS.md: the likeliest other renderings.
+        // Added after writing test pages blind from SOURCES.md: the likeliest other renderings.
         w(Term::Status(S::Shipped), "In transit", TEAM),
         w(Term::Status(S::Shipped), "Delivered", TEAM),
         w(Term::Status(S::Shipped), "Awaiting receipt", TEAM),
@@ -160,5 +160,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("november", 11),
         ("december", 12),
     ],
-    months_source: Source::new("FACTS.md: labels by language (\"Mar 12, 2024\"), legacy pages (\"Mar. 05 2019\"); full names: team"),
+    months_source: Source::new("SOURCES.md section 5 (\"Mar 12, 2024\"), legacy pages (\"Mar. 05 2019\"); full names: team"),
 };

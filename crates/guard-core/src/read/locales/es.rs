@@ -1,4 +1,4 @@
-//! Spanish. FACTS.md found no public sample of the Spanish interface: every row is the team's
+//! Spanish. SOURCES.md found no public sample of the Spanish interface: every row is the team's
 //! best knowledge ("team"), to be confirmed on live pages.
 
 use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
@@ -60,7 +60,7 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Unit(U::Minute), "minutos"),
         w(Term::Unit(U::Second), "seg"),
         w(Term::Unit(U::Second), "segundos"),
-        // Added after writing test pages blind from FACTS.md: the likeliest other renderings.
+        // Added after writing test pages blind from SOURCES.md: the likeliest other renderings.
         w(Term::Status(S::AwaitingPayment), "Esperando el pago"),
         w(Term::Status(S::AwaitingPayment), "En espera de pago"),
         w(Term::Status(S::AwaitingPayment), "Pago pendiente"),

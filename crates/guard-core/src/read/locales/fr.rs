@@ -1,10 +1,10 @@
-//! French. Sources: FACTS.md "Labels and dates by language" (dates, "Litige en cours",
+//! French. Sources: SOURCES.md section 5 (dates, "Litige en cours",
 //! "Annuler la demande"); every other row is the team's best knowledge ("team").
 
 use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
 use crate::wire::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
-const FACTS: &str = "FACTS.md: labels by language (fr)";
+const PUBLIC: &str = "SOURCES.md section 5 (fr)";
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str, source: &'static str) -> Word {
@@ -23,7 +23,7 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Status(S::Completed), "Commande terminée", TEAM),
         w(Term::Status(S::Closed), "Fermée", TEAM),
         w(Term::Status(S::Closed), "Annulée", TEAM),
-        w(Term::Dispute(D::InProgress), "Litige en cours", FACTS),
+        w(Term::Dispute(D::InProgress), "Litige en cours", PUBLIC),
         w(Term::Dispute(D::Cancelled), "Litige annulé", TEAM),
         w(Term::Dispute(D::Decided), "Remboursement effectué", TEAM),
         w(Term::Control(C::ConfirmReceipt), "Confirmer la réception", TEAM),
@@ -32,7 +32,7 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Control(C::ReturnsRefunds), "Retours/remboursements", TEAM),
         w(Term::Control(C::ReturnsRefunds), "Retour/remboursement", TEAM),
         w(Term::Control(C::ExtendProtection), "Demander une prolongation de la protection", TEAM),
-        w(Term::Control(C::CancelDispute), "Annuler la demande", FACTS),
+        w(Term::Control(C::CancelDispute), "Annuler la demande", PUBLIC),
         w(Term::Control(C::CancelDispute), "Annuler le litige", TEAM),
         w(Term::Control(C::TrackOrder), "Suivre la commande", TEAM),
         w(Term::PopupQuestion, "Confirmer la réception ?", "team (the fixture site's popup, tests/fixtures/site/site.js)"),
@@ -65,7 +65,7 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Unit(U::Minute), "minutes", TEAM),
         w(Term::Unit(U::Second), "s", TEAM),
         w(Term::Unit(U::Second), "secondes", TEAM),
-        // Added after writing test pages blind from FACTS.md: the likeliest other renderings.
+        // Added after writing test pages blind from SOURCES.md: the likeliest other renderings.
         w(Term::Status(S::Shipped), "Expédié", TEAM),
         w(Term::Status(S::Shipped), "En cours de livraison", TEAM),
         w(Term::Status(S::Shipped), "En transit", TEAM),
@@ -135,5 +135,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("novembre", 11),
         ("décembre", 12),
     ],
-    months_source: Source::new("FACTS.md: labels by language (fr) gives the abbreviations; full names and unaccented forms: team"),
+    months_source: Source::new("SOURCES.md section 5 (fr) gives the abbreviations; full names and unaccented forms: team"),
 };

@@ -1,12 +1,12 @@
 //! The site's words, one table per interface language, each row with where it came from.
 //!
-//! The interface language decides, not the currency (FACTS.md). A page is read in the language
-//! its words match best; when a word is in no table, readers fall back on structure (ids in
-//! links, `data-*` hooks, the buttons present) and finally say `unknown`.
+//! The interface language decides, not the currency (SOURCES.md section 5). A page is read in
+//! the language its words match best; when a word is in no table, readers fall back on structure
+//! (ids in links, `data-*` hooks, the buttons present) and finally say `unknown`.
 //!
-//! Sources: FACTS.md gives samples for en, fr, ru and pt-BR only; it says es, de, pl and zh have
-//! no public samples. Every row says where it came from: a FACTS.md section, or "team" for the
-//! team's best knowledge of the site's wording (to be confirmed on live pages).
+//! Sources: SOURCES.md section 5 has samples for en, fr, ru and pt-BR only; es, de, pl and zh
+//! have no public samples. Every row says where it came from: a SOURCES.md section, or "team"
+//! for the team's best knowledge of the site's wording (to be confirmed on live pages).
 //!
 //! How rows are matched (see `reading`):
 //! - `Status`, `Control`, `PopupConfirm`: the whole text of a status element or a button;
@@ -101,9 +101,9 @@ pub enum Term {
     Unit(TimeUnit),
 }
 
-/// Where a table row comes from: a FACTS.md section, or "team" for the team's best knowledge.
+/// Where a table row comes from: a SOURCES.md section, or "team" for the team's best knowledge.
 /// Written beside every row and checked by the tests; nothing reads it at run time, so the
-/// shipped wasm does not carry it (issue 15: about 10 KB of the wasm).
+/// shipped wasm does not carry it (about 10 KB of the wasm).
 #[derive(Debug, Clone, Copy)]
 pub struct Source(#[cfg(test)] pub &'static str);
 

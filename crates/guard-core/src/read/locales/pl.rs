@@ -1,4 +1,4 @@
-//! Polish. FACTS.md found no public sample of the Polish interface: every row is the team's
+//! Polish. SOURCES.md found no public sample of the Polish interface: every row is the team's
 //! best knowledge ("team"), to be confirmed on live pages.
 
 use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
@@ -59,7 +59,7 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Unit(U::Minute), "min"),
         w(Term::Unit(U::Minute), "minut"),
         w(Term::Unit(U::Second), "sek"),
-        // Added after writing test pages blind from FACTS.md: the likeliest other renderings.
+        // Added after writing test pages blind from SOURCES.md: the likeliest other renderings.
         w(Term::Status(S::AwaitingPayment), "Oczekiwanie na płatność"),
         w(Term::Status(S::AwaitingShipment), "Oczekiwanie na wysyłkę"),
         w(Term::Status(S::AwaitingShipment), "W realizacji"),

@@ -1,11 +1,11 @@
-//! Portuguese (Brazil). Sources: FACTS.md "Labels and dates by language" (dates "24 nov, 2023"
+//! Portuguese (Brazil). Sources: SOURCES.md section 5 (dates "24 nov, 2023"
 //! and "24 de nov. de 2023", the statuses, "Disputa em andamento"); every other row is the
 //! team's best knowledge ("team").
 
 use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
 use crate::wire::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
-const FACTS: &str = "FACTS.md: labels by language (pt-BR)";
+const PUBLIC: &str = "SOURCES.md section 5 (pt-BR)";
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str, source: &'static str) -> Word {
@@ -15,20 +15,20 @@ const fn w(term: Term, text: &'static str, source: &'static str) -> Word {
 pub const TABLE: LocaleTable = LocaleTable {
     lang: super::Lang::Pt,
     words: &[
-        w(Term::Status(S::AwaitingPayment), "A ser pago", FACTS),
-        w(Term::Status(S::AwaitingPayment), "Aguardando pagamento", FACTS),
-        // FACTS.md lists it between the payment and the delivery statuses, as the tabs go (to
-        // pay, to ship, shipped): the seller preparing the order. Awaiting shipment only ever
-        // says "too early", never that a window is open.
-        w(Term::Status(S::AwaitingShipment), "Processando", FACTS),
+        w(Term::Status(S::AwaitingPayment), "A ser pago", PUBLIC),
+        w(Term::Status(S::AwaitingPayment), "Aguardando pagamento", PUBLIC),
+        // SOURCES.md section 5 lists it between the payment and the delivery statuses, as the tabs
+        // go (to pay, to ship, shipped): the seller preparing the order. Awaiting shipment only
+        // ever says "too early", never that a window is open.
+        w(Term::Status(S::AwaitingShipment), "Processando", PUBLIC),
         w(Term::Status(S::AwaitingShipment), "Aguardando envio", TEAM),
-        w(Term::Status(S::Shipped), "Aguardando a entrega", FACTS),
-        w(Term::Status(S::Shipped), "Enviado", FACTS),
-        w(Term::Status(S::Completed), "Concluído", FACTS),
-        w(Term::Status(S::Completed), "Finalizado", FACTS),
-        w(Term::Status(S::Closed), "Cancelado", FACTS),
-        w(Term::Status(S::Closed), "Expirado", FACTS),
-        w(Term::Dispute(D::InProgress), "Disputa em andamento", FACTS),
+        w(Term::Status(S::Shipped), "Aguardando a entrega", PUBLIC),
+        w(Term::Status(S::Shipped), "Enviado", PUBLIC),
+        w(Term::Status(S::Completed), "Concluído", PUBLIC),
+        w(Term::Status(S::Completed), "Finalizado", PUBLIC),
+        w(Term::Status(S::Closed), "Cancelado", PUBLIC),
+        w(Term::Status(S::Closed), "Expirado", PUBLIC),
+        w(Term::Dispute(D::InProgress), "Disputa em andamento", PUBLIC),
         w(Term::Dispute(D::Cancelled), "Disputa cancelada", TEAM),
         w(Term::Dispute(D::Decided), "Reembolso concluído", TEAM),
         w(Term::Control(C::ConfirmReceipt), "Confirmar recebimento", TEAM),
@@ -64,7 +64,7 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Unit(U::Minute), "minutos", TEAM),
         w(Term::Unit(U::Second), "seg", TEAM),
         w(Term::Unit(U::Second), "segundos", TEAM),
-        // Added after writing test pages blind from FACTS.md: the likeliest other renderings.
+        // Added after writing test pages blind from SOURCES.md: the likeliest other renderings.
         w(Term::Status(S::AwaitingShipment), "Aguardando o envio", TEAM),
         w(Term::Status(S::Shipped), "Aguardando entrega", TEAM),
         w(Term::Status(S::Shipped), "Em trânsito", TEAM),
@@ -121,5 +121,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("novembro", 11),
         ("dezembro", 12),
     ],
-    months_source: Source::new("FACTS.md: labels by language (pt-BR) (\"24 nov, 2023\"); the other names: team"),
+    months_source: Source::new("SOURCES.md section 5 (pt-BR) (\"24 nov, 2023\"); the other names: team"),
 };

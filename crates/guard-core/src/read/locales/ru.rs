@@ -1,13 +1,13 @@
-//! Russian (aliexpress.ru and the Russian interface of the other sites). Sources: FACTS.md
-//! "Labels and dates by language" (dates, «Подтвердить получение товара», «Открыть спор»,
+//! Russian (aliexpress.ru and the Russian interface of the other sites). Sources: SOURCES.md
+//! section 5, labels and dates by language (dates, «Подтвердить получение товара», «Открыть спор»,
 //! "Истекло время подтверждения", the machine translation "С отделкой" for Completed) and
-//! "Legacy pages" ("от <date>"); every other row is the team's best knowledge ("team").
+//! section 4, legacy pages ("от <date>"); every other row is the team's best knowledge ("team").
 
 use super::{ControlKind as C, Field as F, LocaleTable, Source, Term, TimeUnit as U, Word};
 use crate::wire::order::{DisputeProgress as D, Status as S, WindowPurpose as P, WindowStart as W};
 
-const FACTS: &str = "FACTS.md: labels by language (ru)";
-const FACTS_RU: &str = "FACTS.md: legacy pages (aliexpress.ru)";
+const PUBLIC: &str = "SOURCES.md section 5 (ru)";
+const PUBLIC_RU: &str = "SOURCES.md section 4 (aliexpress.ru)";
 const TEAM: &str = "team";
 
 const fn w(term: Term, text: &'static str, source: &'static str) -> Word {
@@ -24,19 +24,19 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Status(S::Shipped), "Ожидает получения", TEAM),
         w(Term::Status(S::Completed), "Завершён", TEAM),
         w(Term::Status(S::Completed), "Выполнен", TEAM),
-        w(Term::Status(S::Completed), "С отделкой", FACTS),
+        w(Term::Status(S::Completed), "С отделкой", PUBLIC),
         w(Term::Status(S::Closed), "Закрыт", TEAM),
         w(Term::Status(S::Closed), "Отменён", TEAM),
         // Seen on real pages, but whether it means an expired payment (closed) or an automatic
         // confirmation (completed) is not known: read as unknown, never guessed.
-        w(Term::Status(S::Unknown), "Истекло время подтверждения", FACTS),
+        w(Term::Status(S::Unknown), "Истекло время подтверждения", PUBLIC),
         w(Term::Dispute(D::InProgress), "Спор открыт", TEAM),
         w(Term::Dispute(D::InProgress), "Идёт спор", TEAM),
         w(Term::Dispute(D::Cancelled), "Спор отменён", TEAM),
         w(Term::Dispute(D::Decided), "Средства возвращены", TEAM),
-        w(Term::Control(C::ConfirmReceipt), "Подтвердить получение товара", FACTS),
+        w(Term::Control(C::ConfirmReceipt), "Подтвердить получение товара", PUBLIC),
         w(Term::Control(C::ConfirmReceipt), "Подтвердить получение", TEAM),
-        w(Term::Control(C::OpenDispute), "Открыть спор", FACTS),
+        w(Term::Control(C::OpenDispute), "Открыть спор", PUBLIC),
         w(Term::Control(C::ReturnsRefunds), "Возврат/возмещение", TEAM),
         w(Term::Control(C::ReturnsRefunds), "Возврат и возмещение", TEAM),
         w(Term::Control(C::ExtendProtection), "Продлить защиту покупателя", TEAM),
@@ -47,7 +47,7 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::PopupQuestion, "Вы получили товар", TEAM),
         w(Term::PopupQuestion, "Подтвердите получение товара", TEAM),
         w(Term::PopupConfirm, "Подтвердить", TEAM),
-        w(Term::Field(F::DatedFrom), "от", FACTS_RU),
+        w(Term::Field(F::DatedFrom), "от", PUBLIC_RU),
         w(Term::Field(F::OrderDate), "Дата заказа", TEAM),
         w(Term::Field(F::OrderId), "Номер заказа", TEAM),
         w(Term::Field(F::OrderId), "Заказ №", TEAM),
@@ -76,7 +76,7 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Unit(U::Minute), "мин", TEAM),
         w(Term::Unit(U::Minute), "минут", TEAM),
         w(Term::Unit(U::Second), "сек", TEAM),
-        // Added after writing test pages blind from FACTS.md: the likeliest other renderings.
+        // Added after writing test pages blind from SOURCES.md: the likeliest other renderings.
         w(Term::Status(S::AwaitingPayment), "Ожидание оплаты", TEAM),
         w(Term::Status(S::AwaitingShipment), "Ожидание отправки", TEAM),
         w(Term::Status(S::AwaitingShipment), "Обрабатывается", TEAM),
@@ -150,5 +150,5 @@ pub const TABLE: LocaleTable = LocaleTable {
         ("ноябрь", 11),
         ("декабрь", 12),
     ],
-    months_source: Source::new("FACTS.md: labels by language (ru): \"12 мар. 2024\", \"12 марта 2024 г.\"; the other forms: team"),
+    months_source: Source::new("SOURCES.md section 5 (ru): \"12 мар. 2024\", \"12 марта 2024 г.\"; the other forms: team"),
 };

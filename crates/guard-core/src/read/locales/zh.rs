@@ -1,4 +1,4 @@
-//! Chinese (simplified). FACTS.md found no public sample of the Chinese interface: every row is
+//! Chinese (simplified). SOURCES.md found no public sample of the Chinese interface: every row is
 //! the team's best knowledge ("team"), to be confirmed on live pages. Dates are numeric
 //! ("2024年3月12日"), so there are no month names.
 
@@ -62,7 +62,7 @@ pub const TABLE: LocaleTable = LocaleTable {
         w(Term::Unit(U::Minute), "分钟"),
         w(Term::Unit(U::Minute), "分"),
         w(Term::Unit(U::Second), "秒"),
-        // Added after writing test pages blind from FACTS.md: the likeliest other renderings.
+        // Added after writing test pages blind from SOURCES.md: the likeliest other renderings.
         w(Term::Status(S::AwaitingShipment), "等待卖家发货"),
         w(Term::Status(S::Shipped), "运输中"),
         w(Term::Status(S::Shipped), "卖家已发货"),

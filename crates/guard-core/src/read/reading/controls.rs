@@ -18,11 +18,11 @@ const CLICKABLE: &[&str] = &["button", "a"];
 /// Longest label read: control labels are short.
 const MAX_LABEL: usize = 80;
 
-/// Controls known by their class whatever their label. Source: FACTS.md "Legacy pages"
+/// Controls known by their class whatever their label. Source: SOURCES.md section 4
 /// (`button.button-confirmOrderReceived[orderid]`).
 const CLASS_HOOKS: &[(&str, ControlKind)] = &[("button-confirmOrderReceived", ControlKind::ConfirmReceipt)];
 
-/// Button type codes of the current list's data (FACTS.md "Current order list DOM":
+/// Button type codes of the current list's data (SOURCES.md section 2:
 /// `CONFIRM_GOODS`, `TRACKING`, `OPEN_DISPUTE`). Whether the site writes them into the page is
 /// not known; when an attribute carries one, it names the control (the attribute names are the
 /// team's guess).

@@ -1,13 +1,13 @@
 //! The current order detail page (`/p/order/detail.html?orderId=`), also on
 //! `m.aliexpress.com`, whose shapes agree.
 //!
-//! Hooks, from FACTS.md "Current order detail DOM": root `.order-wrap`; status
+//! Hooks, from SOURCES.md section 3: root `.order-wrap`; status
 //! `.order-status .order-block-title` with the reminder text beside it; info rows
 //! `.order-detail-info-content .info-row` ("Order ID" / "Ref. Number", "Order placed on",
 //! "Paid on", "Shipment completed on", "Order completed on", read by their labels); per-store
 //! `.order-detail-item`, per-product `.order-detail-item-content` with its actions
 //! ("Returns/refunds"); "Refund if no delivery before <date>". The id in the URL is the surest.
-//! The store and item classes below are the team's (FACTS.md names none); links to `/store/`
+//! The store and item classes below are the team's (SOURCES.md names none); links to `/store/`
 //! and `/item/` pages are the fallback.
 
 use super::order_reader::{class, class_within, Hooks};

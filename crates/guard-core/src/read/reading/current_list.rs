@@ -1,7 +1,7 @@
 //! The current order list (`/p/order/index.html`, 2022–2026) and its mobile form
 //! (`m.aliexpress.com/p/order/index.html`).
 //!
-//! Hooks, from FACTS.md "Current order list DOM": card `div.order-item` (mobile
+//! Hooks, from SOURCES.md section 2: card `div.order-item` (mobile
 //! `a.order-item.order-item-mobile`, which carries `order-item` too); status
 //! `.order-item-header-status-text`; header lines in `[data-pl="order_item_header_info"]`
 //! ("Order date: …", "Order ID: … Copy", read by their labels); the track link's

@@ -2,7 +2,7 @@
 //! file inputs with what the page says beside them, and the fields the dispute assistant helps
 //! with (description, refund amount, the choice of problem), plus "system busy" messages.
 //!
-//! FACTS.md gives no DOM of these forms, so nothing here relies on the site's class names:
+//! SOURCES.md gives no DOM of these forms, so nothing here relies on the site's class names:
 //! inputs are found by type, their upload area by structure (the largest container around the
 //! input that holds no other form field and little text), labels by the words in
 //! `dispute_form::words`. The one structural hook: the site header's search by image (a file

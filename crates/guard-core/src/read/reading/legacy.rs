@@ -2,12 +2,12 @@
 //! `trade.aliexpress.com/orderList.htm` (also `order_list.htm`, `trade.aliexpress.ru`) and
 //! `order_detail.htm?orderId=`.
 //!
-//! Hooks, from FACTS.md "Legacy pages": list card `tbody.order-item-wraper`; id in
+//! Hooks, from SOURCES.md section 4: list card `tbody.order-item-wraper`; id in
 //! `.order-info .first-row .info-body`, date ("10:23 Mar. 05 2019") in `.second-row .info-body`;
 //! `.order-status`; countdown `p.left-sendgoods-day[lefttime]` (milliseconds);
 //! `button.button-confirmOrderReceived[orderid]`. Detail: `tbody[data-status][data-orderid]`,
 //! dates "2014-05-31 10:51:32", countdown `#remain-day` / `#remain-hour`, "If your order does
-//! not arrive on …". Store, item and total classes are the team's (FACTS.md names none); links
+//! not arrive on …". Store, item and total classes are the team's (SOURCES.md names none); links
 //! to `/store/` and `/item/` pages are the fallback.
 
 use super::order_reader::{self, class, class_within, Hooks};
@@ -40,11 +40,11 @@ const DETAIL_HOOKS: Hooks = Hooks {
 };
 
 /// The data behind the legacy pages names the status with a code (`tbody[data-status]`).
-/// Source: FACTS.md "Legacy pages" for `WAIT_BUYER_CONFIRM_GOODS`; the others are the codes of
+/// Source: SOURCES.md section 4 for `WAIT_BUYER_CONFIRM_GOODS`; the others are the codes of
 /// AliExpress's public order API as the team knows them. Codes whose meaning for the shopper is
 /// unclear (`IN_CANCEL`, `FUND_PROCESSING`, `IN_FROZEN`, `RISK_CONTROL`) are left out: unknown.
 const STATUS_CODES: &[(&str, Status, &str)] = &[
-    ("WAIT_BUYER_CONFIRM_GOODS", Status::Shipped, "FACTS.md: legacy pages"),
+    ("WAIT_BUYER_CONFIRM_GOODS", Status::Shipped, "SOURCES.md section 4"),
     ("PLACE_ORDER_SUCCESS", Status::AwaitingPayment, "team"),
     ("WAIT_SELLER_SEND_GOODS", Status::AwaitingShipment, "team"),
     ("SELLER_PART_SEND_GOODS", Status::Shipped, "team"),

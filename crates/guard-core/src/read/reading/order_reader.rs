@@ -56,7 +56,7 @@ pub struct Hooks {
     pub store_testids: &'static [&'static str],
 }
 
-/// Attributes whose value is the order id (FACTS.md "Legacy pages": `button[orderid]`,
+/// Attributes whose value is the order id (SOURCES.md section 4: `button[orderid]`,
 /// `tbody[data-orderid]`; `data-order-id`: team).
 const ID_ATTRS: &[&str] = &["orderid", "data-orderid", "data-order-id"];
 
@@ -400,8 +400,8 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
     }
 }
 
-/// aliexpress.ru writes the order date after the number: "Заказ № 5123… от 12 марта" (FACTS.md
-/// "Legacy pages"; the year is left out for the current year). The date is read after the word
+/// aliexpress.ru writes the order date after the number: "Заказ № 5123… от 12 марта" (SOURCES.md
+/// section 4; the year is left out for the current year). The date is read after the word
 /// "от", in the order-number element or, when it is not there, in the text around it (up to
 /// two levels up, while that text stays short).
 fn dated_from(page: &Page<'_, '_>, root: NodeId, number: NodeId) -> Option<NaiveDate> {

@@ -1,7 +1,7 @@
 //! aliexpress.ru: the list (`/order-list?filterName=active|archive`) and the detail page
 //! (`/order-list/<orderId>`).
 //!
-//! Hooks, from FACTS.md "Legacy pages" (aliexpress.ru): `[data-testid='orderNumber']` holds the
+//! Hooks, from SOURCES.md section 4 (aliexpress.ru): `[data-testid='orderNumber']` holds the
 //! order number, followed by "от <date>" with the year left out for the current year. The
 //! site's classes are hashed (`RedOrderList_…`) and never used: cards are found from the ids
 //! they name (the order number, links to `/order-list/<id>`), statuses by their labels.

@@ -1,6 +1,7 @@
-//! What evidence each kind of problem needs. The sources agree that disputes fail on evidence
-//! (issue 5); which pieces fit which problem is the team's best knowledge of how the platform
-//! decides: proof of what arrived (or did not), proof it is this order, and what was promised.
+//! What evidence each kind of problem needs. Disputes are lost on evidence (a photo forgotten, a
+//! file the site refuses); which pieces fit which problem is the team's best knowledge of how the
+//! platform decides: proof of what arrived (or did not), proof it is this order, and what was
+//! promised.
 
 use crate::wire::forms::Problem;
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,6 @@
 //! The words dispute forms use to state their upload limits, in the eight interface languages.
 //!
-//! No public source quotes the site's current upload hints (FACTS.md, "Evidence upload limits"),
+//! No public source quotes the site's current upload hints (SOURCES.md section 7),
 //! so every row is the team's best knowledge of how such hints are written ("Up to 3 photos, max
 //! 5 MB each", "Не более 6 фото, до 5 МБ", "最多上传3张图片"): source "team". Matching is on whole
 //! words for alphabetic scripts and on substrings for Chinese, in lower case.

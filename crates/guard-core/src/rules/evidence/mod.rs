@@ -64,19 +64,9 @@ pub fn plan_ops(reading: &PageReading, settings: &Settings, _today: NaiveDate) -
     ops
 }
 
-/// "The site is busy": FACTS.md, "Dispute rules" ("system busy" errors: keep screenshots).
+/// "The site is busy": SOURCES.md section 6 ("system busy" errors: keep screenshots).
 fn busy_notice() -> Widget {
     Widget::new("dispute-busy", Tone::Warn, vec![Message::new("disputeBusy"), Message::new("disputeBusyScreenshots")])
-}
-
-/// A pick to check (`verdict::CheckRequest`, JSON) → `{"verdicts": [...]}`.
-pub fn check_json(request: &str) -> Result<String, String> {
-    let req: verdict::CheckRequest = serde_json::from_str(request).map_err(|e| format!("evidence request unreadable: {e}"))?;
-    #[derive(serde::Serialize)]
-    struct Answer {
-        verdicts: Vec<verdict::Verdict>,
-    }
-    serde_json::to_string(&Answer { verdicts: verdict::check(&req) }).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -130,12 +120,12 @@ mod tests {
     }
 
     #[test]
-    fn check_json_answers_or_explains() {
+    fn the_check_answers_or_explains() {
         let rules = limits::rules_for(None, true, "", &crate::rules::settings::EvidenceDefaults::default());
         let req = serde_json::json!({ "rules": rules, "files": [{ "name": "a.jpg", "size": 10, "type": "image/jpeg", "head": [255, 216, 255, 224] }] });
-        let out: serde_json::Value = serde_json::from_str(&check_json(&req.to_string()).unwrap()).unwrap();
+        let out: serde_json::Value = serde_json::from_str(&crate::api::check_evidence(&req.to_string()).unwrap()).unwrap();
         assert_eq!(out["verdicts"][0]["pass"], true);
         assert_eq!(out["verdicts"][0]["content"], serde_json::json!({ "is": "known", "format": "jpeg" }));
-        assert!(check_json("{").is_err());
+        assert!(crate::api::check_evidence("{").is_err());
     }
 }

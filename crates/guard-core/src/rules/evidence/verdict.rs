@@ -12,12 +12,12 @@
 //! 5. `bad-format`: the content is unknown, or a format the form does not take;
 //! 6. `mismatch`: the name or the declared type says another format than the content.
 //!
-//! Where the page states no limit, the extension's defaults are guesses (CONTRACT.md 4): a file
-//! that breaks only a default (a size, the count of files, a format of a kind the page names
-//! no format of) is not blocked outright. Its verdict is a `warning`: held back, with the
-//! first default it breaks, until the shopper chooses to send it anyway. The checks go on
-//! after a default, so a file that also breaks a stated limit, is empty, a program or named
-//! for another format is still refused, for that reason.
+//! Where the page states no limit, the extension's defaults are guesses (CONTRACT.md section 4): a
+//! file that breaks only a default (a size, the count of files, a format of a kind the page names
+//! no format of) is not blocked outright. Its verdict is a `warning`: held back, with the first
+//! default it breaks, until the shopper chooses to send it anyway. The checks go on after a
+//! default, so a file that also breaks a stated limit, is empty, a program or named for another
+//! format is still refused, for that reason.
 
 use super::format::{claim_of_name, claim_of_type, sniff, Claim, Content, Format, Kind};
 use super::limits::{Origin, UploadRules};
@@ -257,7 +257,7 @@ fn failure(
             soft.get_or_insert(fl);
         }};
     }
-    // 1. Count, by position (CONTRACT.md 4: the first ones up to the limit go on if they
+    // 1. Count, by position (CONTRACT.md section 4: the first ones up to the limit go on if they
     // pass the other checks, the rest are too many). A file that is no photo or video
     // (empty, broken, a program) takes a place too: the photo's, where the page counts
     // photos, else the video's.

@@ -231,11 +231,11 @@ fn the_list_bar_sits_before_the_list_of_cards() {
 #[test]
 fn json_entry_points() {
     let m = memory(vec![tracked(1, Status::Shipped, |o| o.placed = day(-20))]);
-    let p: CheckPlan = serde_json::from_str(&plan_json(&serde_json::to_string(&m).unwrap(), "{}", "2026-03-10T09:00:00").unwrap()).unwrap();
+    let p: CheckPlan = serde_json::from_str(&crate::api::check_orders_plan(&serde_json::to_string(&m).unwrap(), "{}", "2026-03-10T09:00:00").unwrap()).unwrap();
     assert_eq!((p.orders.len(), p.orders[0].why), (1, Why::InTransit));
-    assert_eq!(serde_json::from_str::<CheckPlan>(&plan_json("", "{}", "2026-03-10T09:00:00").unwrap()).unwrap().orders.len(), 0);
+    assert_eq!(serde_json::from_str::<CheckPlan>(&crate::api::check_orders_plan("", "{}", "2026-03-10T09:00:00").unwrap()).unwrap().orders.len(), 0);
     let report = r#"{"total":1,"results":[{"id":"8100000000000001","result":"not-shown"}],"stop":"captcha","before":[]}"#;
-    let o: Outcome = serde_json::from_str(&outcome_json("", "{}", "2026-03-10T09:00:00", report).unwrap()).unwrap();
+    let o: Outcome = serde_json::from_str(&crate::api::check_orders_outcome("", "{}", "2026-03-10T09:00:00", report).unwrap()).unwrap();
     assert_eq!(o.lines[0], Message::new("checkStop_captcha"));
-    assert!(outcome_json("", "{}", "2026-03-10T09:00:00", "{}").is_err());
+    assert!(crate::api::check_orders_outcome("", "{}", "2026-03-10T09:00:00", "{}").is_err());
 }
