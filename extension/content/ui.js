@@ -27,7 +27,8 @@
   .dg .brand, .dg .notes { color: #a9b4cc; } .dg[data-dg-widget="order-badge"] p:not(.first) { color: #c3c9d6; }
 }`;
 
-  // Only the shop's own pages, never script or other sites.
+  // Only the shop's own pages, never script or other sites (the core's SHOP_DOMAINS; a copy kept
+  // equal by tests/e2e/one_rule.test.js).
   function safeHref(href) {
     try {
       const u = new URL(href, location.href);

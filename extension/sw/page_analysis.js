@@ -41,7 +41,8 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'orders' in changes) memory = changes.orders.newValue || null;
 });
 
-// The memory's keys are order ids, digits only (core: order::is_order_id).
+// The memory's keys are order ids, digits only: the core's wire::order::is_order_id, a copy
+// kept equal by tests/e2e/one_rule.test.js.
 const ID_RUN = /\d{8,20}/g;
 
 // The remembered orders a snapshot may show, those whose id appears in it: the core then parses
