@@ -143,9 +143,16 @@ export function fixtureFrom(file, { name: wanted = null, fixtures = path.join(ro
   const formats = JSON.parse(formatsText);
   const added = [], literal = [];
   const datesAt = new Map();
-  for (const rec of report.dates || []) {
-    const key = formatFor(rec, formats, reading.lang, added);
-    if (!key) { literal.push(rec.text); continue; }
+  for (const found of report.dates || []) {
+    let rec = found;
+    let key = formatFor(rec, formats, reading.lang, added);
+    // A date written with its time ("5. Nov. 2026 09:03"): the date templated, the time kept.
+    const timed = key ? null : /^(.*\S)[\s,]+\d{1,2}:\d{2}(?::\d{2})?$/.exec(found.text);
+    if (timed) {
+      rec = { ...found, text: timed[1] };
+      key = formatFor(rec, formats, reading.lang, added);
+    }
+    if (!key) { literal.push(found.text); continue; }
     const where = rec.attr ? `${rec.node} ${rec.attr}` : `${rec.node}`;
     if (!datesAt.has(where)) datesAt.set(where, []);
     datesAt.get(where).push({ ...rec, placeholder: `{{date ${daysBetween(made, rec.date)} ${key}}}` });
