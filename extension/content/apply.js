@@ -1,6 +1,8 @@
 // The hands: applies a plan from the core to the live page. Idempotent: for every element a
 // plan touches, the data-dg-* attributes it lists become the element's complete set, and
 // widgets are only rebuilt when what they show changed.
+// @uses DG.ui
+// @provides DG.state, DG.apply
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});
@@ -12,6 +14,12 @@
     evidence: new WeakMap(),// file input -> upload rules; upload area -> { drop_for: its input }
     mounts: new Map(),      // target element -> Map(component -> { host, json })
   };
+
+  // Ops that scripts loaded after this one act on (main.js: 'reread'; dispute_form.js: its
+  // form's ops), through what they register here: this script names none of them.
+  const handlers = new Map();   // op name -> fn(element, op, live)
+  const afterEach = [];         // fn(whole, handled): after each plan is applied (whole: the page was read
+                                // whole; handled: op name -> the elements its ops were on)
 
   const PLACE = {
     before: (t, h) => t.before(h),
@@ -35,7 +43,7 @@
   function apply(plan, live, scope) {
     const want = new Map();   // element -> Map(name -> value)
     const widgets = new Map();// target element -> Map(component -> { place, ui, json })
-    const forms = new Set();  // elements the dispute form assistant is planned after
+    const handled = new Map();// op name -> elements handed to its handler
     const set = (el, name, value) => {
       if (!el || el.nodeType !== 1 || !name.startsWith('data-dg-')) return;
       if (!want.has(el)) want.set(el, new Map());
@@ -47,16 +55,20 @@
       switch (op.op) {
         case 'mark': for (const [k, v] of Object.entries(op.attrs)) set(el, k, v); break;
         case 'unit': state.units.add(el); break;
-        case 'reread': DG.reread?.(el); break;
         case 'guard': set(el, 'data-dg-guard', op.guard.kind); state.guards.set(el, op.guard); break;
         case 'evidence': set(el, 'data-dg-evidence', 'watched'); state.evidence.set(el, op.rules); break;
         case 'evidence-drop': if (live[op.input]) { set(el, 'data-dg-evidence-drop', 'watched'); state.evidence.set(el, { drop_for: live[op.input] }); } break;
-        case 'dispute-form': forms.add(el); DG.disputeForm?.plan(el, op.form, live); break;
-        case 'dispute-busy': DG.disputeForm?.busy(el, op.ui); break;
         case 'mount': {
           if (!widgets.has(el)) widgets.set(el, new Map());
           widgets.get(el).set(op.ui.component, { place: op.place, ui: op.ui, json: JSON.stringify(op.ui) });
           break;
+        }
+        default: {
+          const handler = handlers.get(op.op);
+          if (!handler) break;
+          if (!handled.has(op.op)) handled.set(op.op, new Set());
+          handled.get(op.op).add(el);
+          handler(el, op, live);
         }
       }
     }
@@ -97,7 +109,8 @@
         state.mounts.get(target).set(component, { host: mount(target, w.place, w.ui), json: w.json });
       }
     }
-    if (!scope) { forgetDetached(); DG.disputeForm?.keepOnly(forms); }
+    if (!scope) forgetDetached();
+    for (const fn of afterEach) fn(!scope, handled);
   }
 
   // Elements the page removed: forget them (on whole-page reads, so the maps stay small).
@@ -110,5 +123,9 @@
     }
   }
 
-  DG.apply = apply;
+  DG.apply = {
+    plan: apply,
+    handle: (op, fn) => { handlers.set(op, fn); },
+    afterEach: fn => { afterEach.push(fn); },
+  };
 })();

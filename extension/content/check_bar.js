@@ -2,6 +2,8 @@
 // (order_check.rs list_bar) like the list badges; what it shows comes from the service worker,
 // asked when the bar is drawn and when the tab comes back into view, and pushed by message while
 // a run goes on (never chrome.storage.onChanged: every write of the orders would reach the page).
+// @uses DG.i18n, DG.ui, DG.checkView, DG.reread
+// @provides DG.checkBar
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});
@@ -117,5 +119,6 @@ button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible' && drawn()) ask(); });
 
   // Called by ui.js when a plan mounts the bar.
-  DG.checkBar = { render(root) { roots.add(root); queueMicrotask(draw); ask(); }, stats };
+  DG.ui.drawnBy('check-orders', root => { roots.add(root); queueMicrotask(draw); ask(); });
+  DG.checkBar = { stats };
 })();

@@ -2,6 +2,8 @@
 // run (sw/check_orders.js checkView): the button with how many orders may need reading, or
 // "Reading order K of N…" with a progress bar and Cancel, and what the last run found. Built
 // with textContent only. A classic script for the content scripts; the popup imports it too.
+// @uses (none)
+// @provides DG.checkView
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});

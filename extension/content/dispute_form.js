@@ -4,6 +4,8 @@
 // decides every word (rules/dispute_form.rs, in the service worker); this file shows and listens.
 // It only listens to the site's fields: it never stops their events. The one change it makes
 // to the page is the refund amount, and only when the core can read it one way only.
+// @uses DG.i18n, DG.ui, DG.evidence, DG.apply
+// @provides (none)
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});
@@ -236,5 +238,10 @@
     for (const [anchor, st] of panels) if (!planned.has(anchor)) { st.host && st.host.remove(); panels.delete(anchor); }
   }
 
-  DG.disputeForm = { plan, busy, keepOnly };
+  // The plan's ops for the form, handed over by apply.js; after a whole-page read, the panels
+  // it did not plan go.
+  DG.apply.handle('dispute-form', (el, op, live) => plan(el, op.form, live));
+  DG.apply.handle('dispute-busy', (el, op) => busy(el, op.ui));
+  DG.apply.afterEach((whole, handled) => { if (whole) keepOnly(handled.get('dispute-form') || new Set()); });
+
 })();

@@ -18,6 +18,8 @@
 // If the core does not answer in a few seconds, or fails, the original pick goes through as it
 // was (the page behaves as without the extension) and a notice says it went unchecked, with its
 // location data.
+// @uses DG.i18n, DG.ui, DG.state
+// @provides DG.evidence
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});

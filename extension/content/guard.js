@@ -13,6 +13,8 @@
 // - anything wrong on our side (extension reloaded, a rendering error): the activation goes
 //   through untouched, as if the extension were not there.
 // The dialog's words come from the core (wire/page_plan.rs Guard); nothing here knows the site.
+// @uses DG.i18n, DG.ui, DG.notify, DG.state, DG.main
+// @provides DG.guard
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});

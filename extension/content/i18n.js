@@ -6,6 +6,8 @@
 // Language: the browser's, unless the shopper chose another in the options; then that
 // language's messages.json table is used (the service worker sends it to content scripts,
 // extension pages load it themselves) and chrome.i18n only fills keys the table lacks.
+// @uses (none)
+// @provides DG.i18n
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});

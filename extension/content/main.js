@@ -1,6 +1,8 @@
 // The content script's loop: snapshot the page, ask the core for a plan, apply it; again for
 // whatever the page adds or changes later (load-more, tab switches, SPA navigation), re-reading
 // only those parts. If anything fails, the page is left exactly as it is.
+// @uses DG.snapshot, DG.state, DG.apply, DG.report
+// @provides DG.reread, DG.main
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});
@@ -26,19 +28,13 @@
   const stats = [];
   let batch = 0;                // reads that belong together (the pieces of one full read share it)
 
-  const pad = n => String(n).padStart(2, '0');
-  function localNow() {
-    const d = new Date();
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  }
-
   // The core answers from the service worker, which may always run wasm whatever the page's CSP.
   function analyse(snapshotJson) {
     return new Promise((resolve, reject) => {
       const timeout = setTimeout(() => reject(new Error('no answer from the extension')), 10_000);
       let sentAt = 0;
       try {
-        chrome.runtime.sendMessage({ type: 'analyse', snapshot: snapshotJson, now: localNow() }, reply => {
+        chrome.runtime.sendMessage({ type: 'analyse', snapshot: snapshotJson, now: DG.snapshot.localNow() }, reply => {
           clearTimeout(timeout);
           const err = chrome.runtime.lastError;
           if (err || !reply || reply.error) reject(new Error(err ? err.message : reply ? reply.error : 'empty answer'));
@@ -178,7 +174,7 @@
     ctx = plan.ctx;
     failedInRow = 0; heldUntil = 0;
     observer && handle(observer.takeRecords());
-    DG.apply(plan, live, roots ? scopeOf(snap, live) : null);
+    DG.apply.plan(plan, live, roots ? scopeOf(snap, live) : null);
     DG.report?.offer(plan.ctx.kind, plan.report_widget);
     observer && handle(observer.takeRecords());
     const t3 = performance.now();
@@ -231,8 +227,11 @@
     if (any || full) schedule();
   }
 
-  // The core saw only part of an order and wants all of it.
-  DG.reread = el => { dirty.add(el); schedule(); };
+  // Read this element again (the core saw only part of an order and wants all of it; the
+  // "Check my orders" bar after a run read the order's page).
+  const reread = el => { dirty.add(el); schedule(); };
+  DG.reread = reread;
+  DG.apply.handle('reread', reread);
 
   let observer = null;
   function start() {
@@ -263,5 +262,5 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 
-  DG.main = { localNow, stats, startedAt: performance.now(), pending, settled };
+  DG.main = { stats, startedAt: performance.now(), pending, settled };
 })();

@@ -3,6 +3,8 @@
 // page's structure, the site's words and what the extension read, and replaces everything of
 // the shopper's; the shopper sees what the file holds before saving it. Nothing is sent.
 // The popup asks for the same file for its tab (a 'report-page' message).
+// @uses DG.i18n, DG.ui, DG.reportPreview, DG.snapshot
+// @provides DG.report
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});
@@ -53,7 +55,7 @@
   function makeReport() {
     const { snap } = DG.snapshot.full();
     return new Promise((resolve, reject) => {
-      chrome.runtime.sendMessage({ type: 'page-report', snapshot: JSON.stringify(snap), now: DG.main.localNow() }, reply => {
+      chrome.runtime.sendMessage({ type: 'page-report', snapshot: JSON.stringify(snap), now: DG.snapshot.localNow() }, reply => {
         const err = chrome.runtime.lastError;
         if (err || !reply || reply.error || typeof reply.report !== 'string') reject(new Error(err ? err.message : reply ? reply.error : 'no answer'));
         else resolve(reply.report);

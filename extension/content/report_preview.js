@@ -3,6 +3,8 @@
 // replaced; this draws that with textContent only (kept texts are the page's own words).
 // A classic script for the content scripts; the popup imports the same file (it only sets
 // globalThis.DG.reportPreview).
+// @uses (none)
+// @provides DG.reportPreview
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});

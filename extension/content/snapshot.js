@@ -1,6 +1,8 @@
 // The eyes: turns the live DOM into the snapshot wire format the core reads
 // (crates/guard-core/src/wire/snapshot.rs). No AliExpress knowledge here, only generic rules, the same
 // as crates/fixture-kit's (an end-to-end test compares both on every fixture page).
+// @uses (none)
+// @provides DG.snapshot
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});
@@ -109,6 +111,14 @@
   // Just the page's address and language: enough for the core to say what kind of page it is.
   function empty() { return header([], []); }
 
+  // The shopper's local time as the core reads it (wire::parse_local_now), sent with every
+  // snapshot: "YYYY-MM-DDTHH:MM:SS".
+  const pad = n => String(n).padStart(2, '0');
+  function localNow() {
+    const d = new Date();
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  }
+
   // Splits the page into pieces of at most about `budget` elements each, for reading a big page
   // in several short tasks: lists of subtrees (or text nodes) in document order. An element too
   // big for one piece is replaced by its children. A small page is one piece: [body].
@@ -139,5 +149,5 @@
     if (current.length) yield current;
   }
 
-  DG.snapshot = { full, partial, empty, pieces, skipped };
+  DG.snapshot = { full, partial, empty, pieces, skipped, localNow };
 })();

@@ -4,6 +4,8 @@
 // A row of CSS boxes placed with logical properties (right to left on a right-to-left page),
 // with the dates and the sentence as text for screen readers. Built with textContent only.
 // A classic script for the content scripts; the popup imports it too.
+// @uses (none)
+// @provides DG.timelineView
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});

@@ -3,6 +3,8 @@
 // (a button's label quoted in a notice) is never markup.
 // Widgets sit in the page's flow (a badge at the end of an order card, a notice at the top of
 // an order): they push content down a little and never cover the site's controls.
+// @uses DG.i18n, DG.timelineView
+// @provides DG.ui, DG.notify
 'use strict';
 (() => {
   const DG = (globalThis.DG ||= {});
@@ -85,10 +87,14 @@
     }
   }
 
+  // Widgets that scripts loaded after this one draw themselves (check_bar.js: 'check-orders',
+  // from the service worker's view), registered by them: this script names none of them.
+  const drawers = new Map();   // component -> fn(root, widget)
+
   // A widget from the core: { component, tone, state?, lines: [{key,args}], notes?, links? }.
   function render(root, w) {
-    // The "Check my orders" bar draws itself from the service worker's view (check_bar.js).
-    if (w.component === 'check-orders') { if (DG.checkBar) DG.checkBar.render(root, w); return; }
+    const drawer = drawers.get(w.component);
+    if (drawer) { drawer(root, w); return; }
     const draw = () => {
       const t = DG.i18n.t;
       const box = el('div', { class: `dg ${w.tone || 'info'}`, 'data-dg-widget': w.component, role: 'note', lang: DG.i18n.uiLang() });
@@ -139,5 +145,5 @@
   }
 
   DG.notify = notify;
-  DG.ui = { render, el, style, safeHref, STYLE };
+  DG.ui = { render, el, style, safeHref, STYLE, drawnBy: (component, fn) => { drawers.set(component, fn); } };
 })();

@@ -1,5 +1,6 @@
-// The contract pages (tests/fixtures/contract, written blind from the facts and the contract):
-// each loaded in Chromium with the extension, its data-dg-* surface compared with its .json.
+// The contract pages (tests/fixtures/contract, written blind from the facts and the contract, a
+// folder per page kind): each loaded in Chromium with the extension, its data-dg-* surface
+// compared with its .json. Tests are named <kind>/<name>.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -58,16 +59,30 @@ async function ready(page, spec) {
 
 const ALERT = '[role="alert"][data-dg-evidence-error]';
 
+// Every page under `dir`, in its folder: { id: "<kind>/<name>", name, html, json }, sorted.
+function contractPages(dir = DIR, kind = '') {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...contractPages(p, kind ? `${kind}/${e.name}` : e.name));
+    else if (e.name.endsWith('.html')) {
+      const name = e.name.slice(0, -5);
+      out.push({ id: kind ? `${kind}/${name}` : name, name, html: p, json: path.join(dir, `${name}.json`) });
+    }
+  }
+  return out;
+}
+
 require('../harness/e2e').suite(__filename, t => {
-  const names = fs.readdirSync(DIR).filter(f => f.endsWith('.html')).map(f => f.slice(0, -5)).sort();
-  for (const name of names) {
-    const template = fs.readFileSync(path.join(DIR, `${name}.html`), 'utf8');
+  for (const { id, name, html, json } of contractPages()) {
+    const template = fs.readFileSync(html, 'utf8');
+    // (Served by name alone: names are unique across the folders, crates/guard-core/tests/contract_pages.rs.)
     t.page(`contract-${name}`, () => render(template));
     // Each evidence pick moves its files (up to 12 MB) into the page: a page with many picks
     // gets 8 s more per pick than the runner's default.
-    const picks = (fs.readFileSync(path.join(DIR, `${name}.json`), 'utf8').match(/"input"\s*:/g) || []).length;
-    t.test(name, async env => {
-      const spec = JSON.parse(render(fs.readFileSync(path.join(DIR, `${name}.json`), 'utf8')));
+    const picks = (fs.readFileSync(json, 'utf8').match(/"input"\s*:/g) || []).length;
+    t.test(id, async env => {
+      const spec = JSON.parse(render(fs.readFileSync(json, 'utf8')));
       // A clean memory, so the toolbar badge counts this page's orders alone.
       await env.resetStorage();
       await env.sw().evaluate(() => globalThis.dgTest.updateBadge());

@@ -198,6 +198,53 @@ pub fn all_fixtures() -> Vec<Fixture> {
         .collect()
 }
 
+/// A contract page: `<kind>/<name>.html` with its expectations in `<name>.json`, under
+/// tests/fixtures/contract (a folder per page kind: list, detail, dispute, tracking, other).
+pub struct ContractPage {
+    /// The folder under the contract pages' folder ("detail").
+    pub kind: String,
+    /// The file name without `.html`, unique among the contract pages.
+    pub name: String,
+    pub html: PathBuf,
+    pub json: PathBuf,
+}
+
+impl ContractPage {
+    /// "detail/detail-current-de-completed-recent": how tests name the page.
+    pub fn id(&self) -> String {
+        if self.kind.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}/{}", self.kind, self.name)
+        }
+    }
+}
+
+/// Every contract page under tests/fixtures/contract, sorted by kind and name.
+pub fn contract_pages() -> Vec<ContractPage> {
+    contract_pages_in(&fixtures_dir().join("contract"))
+}
+
+/// Every contract page in the folders under `dir` (any depth), sorted by kind and name.
+pub fn contract_pages_in(dir: &Path) -> Vec<ContractPage> {
+    fn walk(dir: &Path, kind: &str, out: &mut Vec<ContractPage>) {
+        let mut entries: Vec<PathBuf> =
+            std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for p in entries {
+            let file = p.file_name().unwrap().to_string_lossy().to_string();
+            if p.is_dir() {
+                walk(&p, &if kind.is_empty() { file } else { format!("{kind}/{file}") }, out);
+            } else if let Some(name) = file.strip_suffix(".html") {
+                out.push(ContractPage { kind: kind.to_string(), name: name.to_string(), html: p.clone(), json: p.with_extension("json") });
+            }
+        }
+    }
+    let mut out = vec![];
+    walk(dir, "", &mut out);
+    out
+}
+
 pub fn fixture_meta(template: &str) -> Result<Value, String> {
     let start = template.find("<!-- fixture").ok_or("no <!-- fixture {…} --> comment")? + "<!-- fixture".len();
     let end = template[start..].find("-->").ok_or("unclosed fixture comment")? + start;

@@ -1,8 +1,9 @@
 //! The contract pages read natively, for measuring quickly what the end-to-end contract test
 //! (tests/e2e/contract.test.js, the real check) will say:
 //! `cargo run -q -p guard-core --example contract_pages -- [DIR] [-v]` reads every `<name>.html`
-//! of DIR (default tests/fixtures/contract) the way the content script would on load, and
-//! compares the orders' `data-dg-*` marks, guards and highlights with `<name>.json`. Pages that
+//! in the folders of DIR (default tests/fixtures/contract: a folder per page kind) the way the
+//! content script would on load, and compares the orders' `data-dg-*` marks, guards and
+//! highlights with `<name>.json`. Pages that
 //! build themselves with scripts cannot be read without a browser: they are counted apart.
 //! Prints each page that differs and the share of orders read right.
 use guard_core::wire::page_plan::Op;
@@ -17,16 +18,11 @@ fn main() {
     let dir =
         args.iter().find(|a| !a.starts_with('-')).map(std::path::PathBuf::from).unwrap_or_else(|| fixture_kit::repo_root().join("tests/fixtures/contract"));
     let today = chrono::Local::now().date_naive();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("a folder of contract pages")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".html").map(str::to_string))
-        .collect();
-    names.sort();
     let (mut pages_ok, mut pages, mut scripted, mut orders_ok, mut orders) = (0, 0, 0, 0, 0);
-    for name in &names {
-        let template = std::fs::read_to_string(dir.join(format!("{name}.html"))).unwrap();
-        let Ok(spec_text) = std::fs::read_to_string(dir.join(format!("{name}.json"))) else { continue };
+    for page in fixture_kit::contract_pages_in(&dir) {
+        let name = page.id();
+        let template = std::fs::read_to_string(&page.html).unwrap();
+        let Ok(spec_text) = std::fs::read_to_string(&page.json) else { continue };
         let spec: Value =
             match fixture_kit::render(&spec_text, today).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
                 Ok(v) => v,

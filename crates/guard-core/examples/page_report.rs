@@ -30,14 +30,10 @@ fn main() {
         std::fs::create_dir_all(&out).unwrap();
         let mut pages: Vec<(String, String, String)> =
             fixture_kit::all_fixtures().into_iter().map(|f| (f.name.clone(), f.template.clone(), f.url().to_string())).collect();
-        let dir = fixture_kit::fixtures_dir().join("contract");
-        for e in std::fs::read_dir(&dir).unwrap().filter_map(Result::ok) {
-            let p = e.path();
-            if p.extension().is_some_and(|x| x == "html") {
-                let meta: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(p.with_extension("json")).unwrap()).unwrap();
-                let name = format!("contract-{}", p.file_stem().unwrap().to_string_lossy());
-                pages.push((name, std::fs::read_to_string(&p).unwrap(), meta["url"].as_str().unwrap_or("").to_string()));
-            }
+        // Contract pages by name alone (unique across their kind folders): a file name has no folder.
+        for p in fixture_kit::contract_pages() {
+            let meta: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&p.json).unwrap()).unwrap();
+            pages.push((format!("contract-{}", p.name), std::fs::read_to_string(&p.html).unwrap(), meta["url"].as_str().unwrap_or("").to_string()));
         }
         for (name, template, url) in pages {
             let (_, r) = report(&template, &url);

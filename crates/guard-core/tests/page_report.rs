@@ -40,17 +40,13 @@ fn every_fixture_and_contract_page_reads_the_same_once_anonymised() {
             failures.push(format!("{}: {:?}", f.name, r.reading_changed));
         }
     }
-    let dir = fixture_kit::fixtures_dir().join("contract");
-    let mut names: Vec<_> =
-        std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")).collect();
-    names.sort();
-    for p in names {
-        let meta: Value = serde_json::from_str(&std::fs::read_to_string(p.with_extension("json")).unwrap()).unwrap();
-        let html = fixture_kit::render(&std::fs::read_to_string(&p).unwrap(), today()).unwrap();
+    for p in fixture_kit::contract_pages() {
+        let meta: Value = serde_json::from_str(&std::fs::read_to_string(&p.json).unwrap()).unwrap();
+        let html = fixture_kit::render(&std::fs::read_to_string(&p.html).unwrap(), today()).unwrap();
         let r = report(&html, meta["url"].as_str().unwrap(), 11);
         pages += 1;
         if !r.reading_changed.is_empty() {
-            failures.push(format!("contract/{}: {:?}", p.file_name().unwrap().to_string_lossy(), r.reading_changed));
+            failures.push(format!("contract/{}: {:?}", p.id(), r.reading_changed));
         }
     }
     assert!(pages > 100, "{pages} pages");
