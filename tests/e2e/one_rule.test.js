@@ -19,16 +19,16 @@ function coreDomains() {
 }
 
 test('one rule: the shop\'s hosts in ui.js and in the manifest are the core\'s SHOP_DOMAINS', () => {
-  const core = coreDomains();
-  if (core.length < 3) throw new Error(`only ${core.length} domains read from the core`);
+  const ours = coreDomains();
+  if (ours.length < 3) throw new Error(`only ${ours.length} domains read from the core`);
   const m = /\(\^\|\\\.\)aliexpress\\\.\(([a-z|]+)\)\$/.exec(read('extension/content/ui.js'));
   if (!m) throw new Error('the host check in extension/content/ui.js was not found (its pattern changed: update this test)');
   const ui = m[1].split('|').map(tld => `aliexpress.${tld}`);
-  if (!same(ui, core)) throw new Error(`extension/content/ui.js checks ${ui.join(', ')}; the core's SHOP_DOMAINS are ${core.join(', ')}`);
+  if (!same(ui, ours)) throw new Error(`extension/content/ui.js checks ${ui.join(', ')}; the core's SHOP_DOMAINS are ${ours.join(', ')}`);
   const manifest = JSON.parse(read('extension/manifest.json'));
   for (const cs of manifest.content_scripts) {
     const hosts = cs.matches.map(p => /^\*:\/\/\*\.([^/]+)\/\*$/.exec(p)?.[1] ?? p);
-    if (!same(hosts, core)) throw new Error(`the manifest's content scripts run on ${hosts.join(', ')}; the core's SHOP_DOMAINS are ${core.join(', ')}`);
+    if (!same(hosts, ours)) throw new Error(`the manifest's content scripts run on ${hosts.join(', ')}; the core's SHOP_DOMAINS are ${ours.join(', ')}`);
   }
 });
 

@@ -41,7 +41,7 @@ proptest! {
         let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
         for lang in [None, Some(Lang::En), Some(Lang::Ru), Some(Lang::Zh)] {
             let _ = parse_date(&s, lang, today);
-            let rules = DateRules { lang, today, year_optional: true, day_first: None };
+            let rules = DateRules { lang, today, year_optional: true, day_first: None, deadline: false };
             let _ = parse_date_exact(&s, &rules);
             if let Some((_, end)) = parse_date_prefix(&s, &rules) {
                 prop_assert!(end <= s.len() && s.is_char_boundary(end));
@@ -59,7 +59,7 @@ proptest! {
     #[test]
     fn parsers_never_panic_on_date_like_noise(s in "[0-9 .,:/年月日г-]{0,30}|[A-Za-zéû]{0,6} [0-9]{0,3}[,.]? [0-9]{0,5}") {
         let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-        let rules = DateRules { lang: None, today, year_optional: true, day_first: None };
+        let rules = DateRules { lang: None, today, year_optional: true, day_first: None, deadline: false };
         if let Some(d) = parse_date_exact(&s, &rules) {
             // Whatever is read is a real, plausible date.
             prop_assert!((2000..=2099).contains(&d.year()));
@@ -78,7 +78,7 @@ proptest! {
                 continue; // below, with a today that makes the year knowable
             }
             for l in [lang, None] {
-                let rules = DateRules { lang: l, today, year_optional: false, day_first: None };
+                let rules = DateRules { lang: l, today, year_optional: false, day_first: None, deadline: false };
                 prop_assert_eq!(parse_date_exact(&text, &rules), Some(date), "{} {:?} with {:?}", name, text, l);
                 let (d, end) = parse_date_prefix(&format!("{text} and more"), &rules).unwrap();
                 prop_assert_eq!(d, date);
@@ -92,7 +92,7 @@ proptest! {
         let date = today - Duration::days(back);
         prop_assume!(date.year() >= 2000);
         let text = fixture_kit::format_date(date, "ru_noyear").unwrap();
-        let rules = DateRules { lang: Some(Lang::Ru), today, year_optional: true, day_first: None };
+        let rules = DateRules { lang: Some(Lang::Ru), today, year_optional: true, day_first: None, deadline: false };
         // Within the past year a day and month name one date only (29 February seen from a
         // year without one is last year's).
         prop_assert_eq!(parse_date_exact(&text, &rules), Some(date), "{:?} seen on {}", text, today);

@@ -209,7 +209,13 @@ impl<'s> Anonymiser<'s> {
         Anonymiser {
             snap,
             fake: Faker::new(seed),
-            rules: DateRules { lang, today, year_optional: plan.ctx.layout == Layout::Ru, day_first: crate::read::dates::day_first_for(lang, &snap.lang) },
+            rules: DateRules {
+                lang,
+                today,
+                year_optional: plan.ctx.layout == Layout::Ru,
+                day_first: crate::read::dates::day_first_for(lang, &snap.lang),
+                deadline: false,
+            },
             reader_texts: plan.orders.iter().filter_map(|o| o.status_text.clone()).collect(),
             replaced: Replaced::default(),
             dates: vec![],

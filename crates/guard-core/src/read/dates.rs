@@ -27,11 +27,14 @@ pub struct DateRules {
     /// first (`Some(true)`), month first (`Some(false)`), or not known (`None`: such a date is
     /// read only when one of its numbers is over 12).
     pub day_first: Option<bool>,
+    /// The dates read are deadlines ("Refund if no delivery before 28 Dec"): a day and month
+    /// without the year is the nearest such day, ahead or behind, not the last one past.
+    pub deadline: bool,
 }
 
 impl DateRules {
     pub fn new(lang: Option<Lang>, today: NaiveDate) -> DateRules {
-        DateRules { lang, today, year_optional: false, day_first: None }
+        DateRules { lang, today, year_optional: false, day_first: None, deadline: false }
     }
 }
 
@@ -295,6 +298,10 @@ fn month_first(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, 
 /// A day and month without the year: this year's, or last year's when this year's is still to
 /// come (the dates read this way are of things that happened).
 fn nearest_past(rules: &DateRules, m: u32, d: u32) -> Option<NaiveDate> {
+    if rules.deadline {
+        let y = rules.today.year() as u32;
+        return [y - 1, y, y + 1].into_iter().filter_map(|y| ymd(y, m, d)).min_by_key(|date| (*date - rules.today).num_days().abs());
+    }
     match ymd(rules.today.year() as u32, m, d) {
         Some(date) if date <= rules.today => Some(date),
         _ => ymd(rules.today.year() as u32 - 1, m, d),
@@ -325,6 +332,18 @@ fn day_first(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deadline_without_its_year_is_the_nearest_such_day() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let r = DateRules { year_optional: true, deadline: true, ..DateRules::new(Some(Lang::En), today) };
+        assert_eq!(parse_date_prefix("Dec 28", &r).map(|d| d.0), NaiveDate::from_ymd_opt(2026, 12, 28));
+        assert_eq!(parse_date_prefix("Jan 22", &r).map(|d| d.0), NaiveDate::from_ymd_opt(2027, 1, 22));
+        assert_eq!(parse_date_prefix("Nov 20", &r).map(|d| d.0), NaiveDate::from_ymd_opt(2026, 11, 20));
+        // Things that happened: the last such day past.
+        let past = DateRules { deadline: false, ..r };
+        assert_eq!(parse_date_prefix("Dec 28", &past).map(|d| d.0), NaiveDate::from_ymd_opt(2025, 12, 28));
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
@@ -365,7 +384,7 @@ mod tests {
 
     #[test]
     fn a_date_without_its_year_is_this_year_or_the_last() {
-        let ru = DateRules { lang: Some(Lang::Ru), today: today(), year_optional: true, day_first: None };
+        let ru = DateRules { lang: Some(Lang::Ru), today: today(), year_optional: true, day_first: None, deadline: false };
         assert_eq!(parse_date_exact("12 марта", &ru), d(2026, 3, 12));
         assert_eq!(parse_date_exact("21 ноября", &ru), d(2026, 11, 21));
         // In the future this year: it was last year.

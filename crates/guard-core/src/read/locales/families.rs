@@ -886,7 +886,7 @@ pub enum DateKind {
 
 pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
     let i = ideas(label, lang)?;
-    if i.any(&[Estimate, Free, Refund, Return, Dispute, Cancel, Expire, Protect, Extend, Before, End]) {
+    if i.any(&[Estimate, Free, Refund, Return, Dispute, Cancel, Close, Expire, Protect, Extend, Before, End]) {
         return None;
     }
     let kinds = [

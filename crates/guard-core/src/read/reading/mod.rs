@@ -129,7 +129,13 @@ pub(crate) struct Page<'t, 'a> {
 impl Page<'_, '_> {
     pub fn date_rules(&self, lang: Option<Lang>) -> DateRules {
         let lang = lang.or(self.lang);
-        DateRules { lang, today: self.today, year_optional: self.layout == Layout::Ru, day_first: crate::read::dates::day_first_for(lang, self.html_lang) }
+        DateRules {
+            lang,
+            today: self.today,
+            year_optional: self.layout == Layout::Ru,
+            day_first: crate::read::dates::day_first_for(lang, self.html_lang),
+            deadline: false,
+        }
     }
 }
 

@@ -681,7 +681,9 @@ fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> 
         }
         let kids = tree.children(parent);
         let i = kids.iter().position(|&k| k == child)?;
-        if let Some(&prev) = kids[..i].iter().rev().find(|&&k| !tree.is_text(k) || !tree.own_text(k).trim().is_empty()) {
+        // (Separators between a step's name and its date, "Wysłano · 3 lis", are skipped.)
+        let says_something = |k: NodeId| tree.text(k).chars().any(char::is_alphanumeric);
+        if let Some(&prev) = kids[..i].iter().rev().find(|&&k| says_something(k)) {
             let t = short_text(tree, prev, 60, 10)?;
             let t = t.trim().trim_end_matches([':', '：']).trim().to_string();
             return (!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).then_some(t);
@@ -959,7 +961,7 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
     for (term, lang, phrase) in &page.phrases {
         match term {
             Term::Field(f @ (Field::RefundIfNoDelivery | Field::DoesNotArrive)) => {
-                let rules = page.date_rules(Some(*lang));
+                let rules = crate::read::dates::DateRules { deadline: true, year_optional: true, ..page.date_rules(Some(*lang)) };
                 for (i, _) in text.match_indices(phrase.as_str()) {
                     let after = &text[i + phrase.len()..];
                     if let Some((d, _)) = parse_date_prefix(after, &rules) {
@@ -1016,7 +1018,7 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
 /// say money back if the parcel has not arrived (`families::protection_limit_of`).
 fn read_limit_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
     let tree = page.tree;
-    let rules = page.date_rules(None);
+    let rules = crate::read::dates::DateRules { deadline: true, year_optional: true, ..page.date_rules(None) };
     let mut found: Option<(NaiveDate, ProtectionSource)> = None;
     for t in tree.text_nodes(root).take(3000) {
         let text = tree.own_text(t);
