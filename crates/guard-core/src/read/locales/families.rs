@@ -927,7 +927,9 @@ fn limit_in(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
     for chunk in folded.split_whitespace().collect::<Vec<_>>().chunks(MAX_WORDS) {
         i.0 |= ideas(&chunk.join(" "), lang)?.0;
     }
-    if i.any(&[Estimate, Pay, Cancel]) || !i.has(Deliver) || !(i.has(Not) || i.has(Before)) {
+    // Not delivered, or not received ("jeśli nie otrzymasz przesyłki do …").
+    let arrives = i.has(Deliver) || i.has(Receive) && i.has(Not);
+    if i.any(&[Estimate, Pay, Cancel]) || !arrives || !(i.has(Not) || i.has(Before)) {
         return None;
     }
     if i.has(Refund) || i.has(Return) {
@@ -1103,6 +1105,8 @@ mod tests {
             ("Estimated delivery", Lang::En, None),
             ("El vendedor enviará tu pedido antes del", Lang::Es, None),
             ("Pay before", Lang::En, None),
+            ("Zwrot pieniędzy, jeśli nie otrzymasz przesyłki do", Lang::Pl, Some(Limit::RefundIfNoDelivery)),
+            ("Confirm receipt before", Lang::En, None),
         ];
         for (text, lang, want) in cases {
             assert_eq!(protection_limit_of(text, Some(*lang)), *want, "{text}");
