@@ -190,6 +190,8 @@ need_rust_toolchain() {
      || ! RUSTUP_AUTO_INSTALL=0 cargo fmt --version >/dev/null 2>&1; then
     say "installing the Rust toolchain of rust-toolchain.toml"
     rustup toolchain install || rustup show >/dev/null
+    # A toolchain installed earlier without them gets the lint gates' components too.
+    rustup component add clippy rustfmt >/dev/null
   fi
 }
 
