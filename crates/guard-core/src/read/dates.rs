@@ -291,13 +291,13 @@ fn month_first(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, 
     if !rules.year_optional || (matches!(toks.get(k).map(|t| &t.kind), Some(Kind::Num(..))) && !time_follows) {
         return None;
     }
-    let date = nearest_past(rules, m, d)?;
+    let date = without_year(rules, m, d)?;
     Some((date, if time_follows { k } else { j + 1 }))
 }
 
-/// A day and month without the year: this year's, or last year's when this year's is still to
-/// come (the dates read this way are of things that happened).
-fn nearest_past(rules: &DateRules, m: u32, d: u32) -> Option<NaiveDate> {
+/// A day and month without the year: for a deadline the nearest such day, ahead or behind;
+/// otherwise this year's, or last year's when this year's is still to come (things that happened).
+fn without_year(rules: &DateRules, m: u32, d: u32) -> Option<NaiveDate> {
     if rules.deadline {
         let y = rules.today.year() as u32;
         return [y - 1, y, y + 1].into_iter().filter_map(|y| ymd(y, m, d)).min_by_key(|date| (*date - rules.today).num_days().abs());
@@ -324,7 +324,7 @@ fn day_first(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, us
     if !rules.year_optional || (matches!(toks.get(k).map(|t| &t.kind), Some(Kind::Num(..))) && !time_follows) {
         return None;
     }
-    let date = nearest_past(rules, m, d)?;
+    let date = without_year(rules, m, d)?;
     // The index after the month, not after punctuation that may belong to the sentence.
     Some((date, if time_follows { k } else { j + 1 }))
 }

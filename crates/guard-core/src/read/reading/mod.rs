@@ -137,6 +137,12 @@ impl Page<'_, '_> {
             deadline: false,
         }
     }
+
+    /// For the dates of limits ("Refund if no delivery before 28 Dec"): a deadline written
+    /// without its year is still one, the nearest such day.
+    pub fn deadline_rules(&self, lang: Option<Lang>) -> DateRules {
+        DateRules { deadline: true, year_optional: true, ..self.date_rules(lang) }
+    }
 }
 
 pub(crate) fn note(reading: &mut PageReading, text: String) {

@@ -716,12 +716,14 @@ fn column_header(tree: &PageTree<'_>, root: NodeId, cell: NodeId) -> Option<Stri
 }
 
 /// The order id a text prints beside a date ("Placed on 6 Mar 2025 · Order: 8123…").
-fn ids_beside(page: &Page<'_, '_>, text: &str, s: &mut Scan) {
+/// Whether the text printed one.
+fn ids_beside(page: &Page<'_, '_>, text: &str, s: &mut Scan) -> bool {
     match id_in_own_text(page, text) {
         Some((id, true)) => s.ids.insert(id),
         Some((id, false)) => s.loose_ids.insert(id),
-        None => false,
+        None => return false,
     };
+    true
 }
 
 /// An order id printed in text: after a label naming the order's number in any wording ("Order
@@ -729,26 +731,16 @@ fn ids_beside(page: &Page<'_, '_>, text: &str, s: &mut Scan) {
 /// much as a table label; an unlabelled one only when nothing else names the order. Numbers
 /// labelled as tracking or payment numbers are none of the order's.
 fn id_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &mut Scan) -> bool {
-    match id_in_own_text(page, text) {
-        Some((id, true)) => {
-            s.ids.insert(id);
-            true
-        }
-        Some((id, false)) => {
-            s.loose_ids.insert(id);
-            true
-        }
-        None => {
-            // The number alone in its element, its label in the element before ("Nr zam." |
-            // "8123…").
-            let t = text.trim();
-            let Some(id) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| leading_id(t)).flatten() else { return false };
-            if label_before(page.tree, root, n).is_some_and(|l| is_order_number_label(page, &l)) {
-                s.ids.insert(id);
-            }
-            true
-        }
+    if ids_beside(page, text, s) {
+        return true;
     }
+    // The number alone in its element, its label in the element before ("Nr zam." | "8123…").
+    let t = text.trim();
+    let Some(id) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| leading_id(t)).flatten() else { return false };
+    if label_before(page.tree, root, n).is_some_and(|l| is_order_number_label(page, &l)) {
+        s.ids.insert(id);
+    }
+    true
 }
 
 /// An order id a text prints: after a label naming the order's number in any wording ("Order
@@ -961,7 +953,7 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
     for (term, lang, phrase) in &page.phrases {
         match term {
             Term::Field(f @ (Field::RefundIfNoDelivery | Field::DoesNotArrive)) => {
-                let rules = crate::read::dates::DateRules { deadline: true, year_optional: true, ..page.date_rules(Some(*lang)) };
+                let rules = page.deadline_rules(Some(*lang));
                 for (i, _) in text.match_indices(phrase.as_str()) {
                     let after = &text[i + phrase.len()..];
                     if let Some((d, _)) = parse_date_prefix(after, &rules) {
@@ -1018,7 +1010,7 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
 /// say money back if the parcel has not arrived (`families::protection_limit_of`).
 fn read_limit_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
     let tree = page.tree;
-    let rules = crate::read::dates::DateRules { deadline: true, year_optional: true, ..page.date_rules(None) };
+    let rules = page.deadline_rules(None);
     let mut found: Option<(NaiveDate, ProtectionSource)> = None;
     for t in tree.text_nodes(root).take(3000) {
         let text = tree.own_text(t);
