@@ -715,29 +715,80 @@ pub fn ideas(text: &str, lang: Option<Lang>) -> Option<Ideas> {
         None => &Lang::ALL,
     };
     for &l in langs {
-        for (stem, is) in rows(l) {
-            let hit = if l == Lang::Zh {
-                folded.contains(stem)
-            } else {
-                // Stems of one or two letters, and those marked `=`, are whole words only ("no",
-                // "am"; "=спор", which "спорт" is not).
-                // `^` marks a word that means it only first ("To ship", not "Sent to carrier").
-                if let Some(word) = stem.strip_prefix('^') {
-                    words.first() == Some(&word)
-                } else {
-                    match stem.strip_prefix('=') {
-                        Some(word) => words.iter().any(|w| w == &word),
-                        None if stem.chars().count() <= 2 => words.iter().any(|w| w == stem),
-                        None => words.iter().any(|w| w.starts_with(stem)),
-                    }
+        let index = &indexes()[l as usize];
+        for (stem, is) in &index.anywhere {
+            if folded.contains(stem) {
+                found.0 |= is;
+            }
+        }
+        for (n, word) in words.iter().enumerate() {
+            let Some(first) = word.chars().next() else { continue };
+            for (how, stem, is) in index.by_first.get(&first).into_iter().flatten() {
+                let hit = match how {
+                    Match::First => n == 0 && word == stem,
+                    Match::Whole => word == stem,
+                    Match::Prefix => word.starts_with(stem),
+                };
+                if hit {
+                    found.0 |= is;
                 }
-            };
-            if hit {
-                found.add(is);
             }
         }
     }
     Some(found)
+}
+
+/// How a stem matches a word (see `ideas`).
+#[derive(Clone, Copy)]
+enum Match {
+    /// `^`: the text's first word, whole.
+    First,
+    /// `=`, or a stem of one or two letters: a whole word.
+    Whole,
+    /// The start of a word.
+    Prefix,
+}
+
+/// A language's rows, ready for reading: each row's stem without its mark, filed under its first
+/// letter (a word is compared only with the stems it could match), the ideas as one mask.
+/// Chinese stems match anywhere in the text (no spaces between words).
+struct Index {
+    by_first: std::collections::HashMap<char, Vec<(Match, &'static str, u64)>>,
+    anywhere: Vec<(&'static str, u64)>,
+}
+
+fn indexes() -> &'static [Index] {
+    static INDEXES: std::sync::OnceLock<Vec<Index>> = std::sync::OnceLock::new();
+    INDEXES.get_or_init(|| {
+        let mut all: Vec<Index> = Lang::ALL.iter().map(|_| Index { by_first: Default::default(), anywhere: Vec::new() }).collect();
+        for &l in &Lang::ALL {
+            let index = &mut all[l as usize];
+            for (stem, is) in rows(l) {
+                let mut mask = Ideas::default();
+                mask.add(is);
+                if l == Lang::Zh {
+                    index.anywhere.push((stem, mask.0));
+                    continue;
+                }
+                // Stems of one or two letters, and those marked `=`, are whole words only ("no",
+                // "am"; "=спор", which "спорт" is not).
+                // `^` marks a word that means it only first ("To ship", not "Sent to carrier").
+                let (how, stem) = if let Some(word) = stem.strip_prefix('^') {
+                    (Match::First, word)
+                } else if let Some(word) = stem.strip_prefix('=') {
+                    (Match::Whole, word)
+                } else if stem.chars().count() <= 2 {
+                    (Match::Whole, *stem)
+                } else {
+                    (Match::Prefix, *stem)
+                };
+                // An empty stem matches no word.
+                let Some(first) = stem.chars().next() else { continue };
+                index.by_first.entry(first).or_default().push((how, stem, mask.0));
+            }
+        }
+        all
+    })
 }
 
 /// Whether a folded word (see `fold`) is one of a family's in `lang` (or any language): the

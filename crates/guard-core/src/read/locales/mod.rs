@@ -343,17 +343,25 @@ pub fn month(word: &str, lang: Option<Lang>) -> Option<u32> {
             return Some(*m);
         }
     }
-    let mut found = None;
-    for t in TABLES {
-        if let Some((_, m)) = t.months.iter().find(|(name, _)| *name == word) {
-            match found {
-                None => found = Some(*m),
-                Some(x) if x != *m => return None,
-                _ => {}
+    // Every word of every text is asked about: one map of every language's month names, a name
+    // two languages give different months kept as `None` (it names none for sure).
+    static MONTHS: OnceLock<HashMap<&'static str, Option<u32>>> = OnceLock::new();
+    let months = MONTHS.get_or_init(|| {
+        let mut all: HashMap<&'static str, Option<u32>> = HashMap::new();
+        for t in TABLES {
+            for (name, m) in t.months {
+                all.entry(name)
+                    .and_modify(|x| {
+                        if *x != Some(*m) {
+                            *x = None
+                        }
+                    })
+                    .or_insert(Some(*m));
             }
         }
-    }
-    found
+        all
+    });
+    months.get(word).copied().flatten()
 }
 
 /// A countdown unit word ("days", "дн", "小时").
