@@ -141,12 +141,29 @@ function firstRun(orderList) {
   return box;
 }
 
+// The list is drawn a screenful first and the rest in later tasks, so that a long list (1,000
+// orders took 130 ms to build and 220 ms to lay out in one go) neither delays the first paint nor
+// holds the popup still; a newer render stops an older one's drawing.
+const FIRST_LINES = 20;
+const LINES_PER_TASK = 100;
+let drawing = 0;
+const nextTask = () => new Promise(resolve => setTimeout(resolve));   // yields to input and paint
+
+let framePainted = false;
 async function render() {
+  const me = ++drawing;
   try {
     // The wasm core compiles while the frame is drawn: the title and buttons need only the
-    // settings (for the language), so the popup paints before the core is ready.
+    // settings (for the language), so the popup paints them before the orders are read.
     const coreReady = getCore();
     coreReady.catch(() => {});
+    if (!framePainted) {
+      const { settings } = await chrome.storage.local.get('settings');
+      await useShopperLanguage(settings);
+      translatePage();
+      framePainted = true;
+      await nextTask();
+    }
     const raw = await readStored();
     await useShopperLanguage(raw.settings);
     translatePage();
@@ -154,6 +171,7 @@ async function render() {
     const data = stored(core, raw);
     const { memory, settings } = data;
     const view = JSON.parse(core.popup(memory, JSON.stringify(settings), localNow()));
+    if (me !== drawing) return;
     orderList = view.order_list;
     storageNote(data);
     const keep = refocus || focusKey();
@@ -161,27 +179,34 @@ async function render() {
     const shown = view.lines.filter(o => showHidden || !o.hidden);
     summary.textContent = view.badge.count ? t('popupSummaryCount', [String(view.badge.count)]) : t('popupSummaryNone');
     summary.classList.toggle('action', view.badge.count > 0);
+    if (!hiddenCount && showHidden) showHidden = false;
+    showHiddenButton.hidden = hiddenCount === 0;
+    showHiddenButton.textContent = showHidden ? t('popupHideHidden') : t('popupShowHidden', [String(hiddenCount)]);
+    showHiddenButton.setAttribute('aria-pressed', String(showHidden));
+    document.getElementById('calendar').hidden = view.tracked === 0;
     if (view.tracked === 0) {
       main.replaceChildren(firstRun(view.order_list));
       summary.textContent = '';
     } else if (shown.length === 0) {
       main.replaceChildren(el('p', { class: 'empty', 'data-dg-popup-empty': 'all-hidden' }, t('popupAllHidden')));
     } else {
-      main.replaceChildren(...shown.map(line));
+      main.replaceChildren(...shown.slice(0, FIRST_LINES).map(line));
+      performance.mark('first-lines');   // the benchmark's "first orders drawn"
+      for (let i = FIRST_LINES; i < shown.length; i += LINES_PER_TASK) {
+        await nextTask();
+        if (me !== drawing) return;
+        main.append(...shown.slice(i, i + LINES_PER_TASK).map(line));
+      }
     }
-    if (!hiddenCount && showHidden) showHidden = false;
-    showHiddenButton.hidden = hiddenCount === 0;
-    showHiddenButton.textContent = showHidden ? t('popupHideHidden') : t('popupShowHidden', [String(hiddenCount)]);
-    showHiddenButton.setAttribute('aria-pressed', String(showHidden));
-    document.getElementById('calendar').hidden = view.tracked === 0;
     restoreFocus(keep);
   } catch (e) {
+    if (me !== drawing) return;
     // The core itself did not start, or what is stored could not be used.
     const started = await getCore().then(() => true, () => false);
     main.replaceChildren(el('p', { class: 'empty', role: 'alert', 'data-dg-popup-error': started ? 'data' : 'core' }, t(started ? 'popupError' : 'coreUnavailable')));
     console.warn('Dispute Guard popup:', e && e.message);
   }
-  markReady('list');
+  if (me === drawing) markReady('list');
 }
 
 // `data-ready` on <body> once the list and the "Check my orders" section are both drawn (a test

@@ -114,6 +114,24 @@ require('../harness/e2e').suite(__filename, t => {
     env.assert.equal(await openedTab(env, () => first.locator('[data-dg-action="open-dispute"]').click()), DETAIL(ID(1)), 'dispute path opened');
   });
 
+  t.test('popup: a long list is drawn whole, in deadline order, though a screenful comes first', async env => {
+    // 250 received orders, one to fifteen days ago: their last days to dispute spread over two weeks.
+    const id = n => `82000000000${String(n).padStart(5, '0')}`;
+    const list = [];
+    for (let n = 1; n <= 250; n++) {
+      list.push({ order: { id: id(n), status: 'completed', placed: day(-40), shipped: day(-30), completed: day(-1 - (n * 7) % 14), store: `Store ${n}` }, first_seen: day(-40), last_seen: day(0) });
+    }
+    await seed(env, memoryOf(...list));
+    const page = await openPopup(env);
+    const shown = await popupIds(page);
+    env.assert.equal(shown.length, 250, 'every order has its line');
+    env.assert.equal(new Set(shown).size, 250, 'no line twice');
+    const deadlines = await page.$$eval('[data-dg-deadline]', els => els.map(e => e.dataset.dgDeadline));
+    env.assert.equal(deadlines.length, 250, 'every line has its deadline');
+    env.assert(deadlines.every((d, i) => i === 0 || deadlines[i - 1] <= d), `deadlines in order: ${deadlines.join(' ')}`);
+    await page.close();
+  });
+
   t.test('pages read: the orders of every fixture page appear in the popup in deadline order, the badge counts them', async env => {
     await seed(env, null);
     const today = day(0);
