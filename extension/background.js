@@ -89,7 +89,9 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 const refresh = () => refreshToolbar().catch(e => console.warn('Dispute Guard: toolbar not updated:', e && e.message));
-const start = () => ensureAlarms().catch(e => console.warn('Dispute Guard: alarms not set:', e && e.message)).then(refresh);
+// The alarms and the badge do not wait for each other: on a browser start the badge is what the
+// shopper sees first.
+const start = () => Promise.all([ensureAlarms().catch(e => console.warn('Dispute Guard: alarms not set:', e && e.message)), refresh()]);
 
 chrome.runtime.onInstalled.addListener(start);
 chrome.runtime.onStartup.addListener(start);
@@ -101,6 +103,9 @@ chrome.notifications.onClicked.addListener(id => {
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && ('settings' in changes || 'orders' in changes)) scheduleRefresh();
 });
+// The core compiles while the worker reads its alarms and storage (a failed start is retried by
+// whoever needs the core next).
+getCore().catch(() => {});
 // A service worker that was stopped starts again for an event: the day may have changed since.
 start();
 // …and a check of the orders that was under way goes on.

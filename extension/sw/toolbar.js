@@ -16,8 +16,7 @@ let waiters = [];   // resolvers of scheduled runs not started yet
 // One pass: the core reads the memory once for the badge and the reminders due, and records
 // those as shown (in the memory queue, so no page read is lost meanwhile); then both are shown.
 async function tick() {
-  const core = await getCore();
-  const settings = await getSettings();
+  const [core, settings] = await Promise.all([getCore(), getSettings()]);
   let result = null;
   await updateMemory(memory => {
     result = JSON.parse(core.toolbar_tick(memory, JSON.stringify(settings), localNow()));
