@@ -10,7 +10,12 @@
   const MAX_WAIT_MS = 400;      // …but never wait longer than this
   const FULL_ABOVE = 300;       // this many changed subtrees: read the whole page instead
 
-  const PIECE_ELEMENTS = 3000;  // a full read of a bigger page goes in pieces of about this size
+  // A full read of a bigger page goes in pieces of about this many elements. An order list's
+  // cards are read one by one, so its pieces are small (each a short task: about 10 ms of
+  // snapshot for 1,000 elements); other pages are read whole up to the larger size, since what
+  // one order's page says is spread over all of it.
+  const PIECE_ELEMENTS = 3000;
+  const LIST_PIECE_ELEMENTS = 1000;
   // After a read fails (the core cannot start, or failed), the next waits this long, doubling up
   // to the cap, however often the page changes meanwhile; a read that works ends the wait.
   const RETRY_FIRST_MS = 1000;
@@ -73,7 +78,7 @@
         // A big page is read in pieces of bounded size, so that no single task of ours blocks
         // the page for long; a small one in one go.
         await nextTask();
-        const pieces = DG.snapshot.pieces(PIECE_ELEMENTS);
+        const pieces = DG.snapshot.pieces(kind === 'order-list' ? LIST_PIECE_ELEMENTS : PIECE_ELEMENTS);
         const first = pieces.next().value;
         if (!first) return;
         if (first[0] === document.body) await readOnce(null);

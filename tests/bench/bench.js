@@ -157,7 +157,12 @@ async function measureOurs(port) {
       await page.goto('http://www.aliexpress.com/p/order/index.html?dgfx=bench-100');
       await page.waitForFunction(() => document.querySelectorAll('[data-dg-order]').length >= 100, null, { timeout: 60000 });
       await page.click('[data-fx="load-more"]');
-      await page.waitForFunction(() => document.querySelectorAll('[data-dg-order]').length >= 110, null, { timeout: 60000 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-dg-order]').length >= 110, null, { timeout: 60000 }).catch(async e => {
+        // Say what the page and the extension had come to.
+        const seen = await page.evaluate(() => ({ cards: document.querySelectorAll('.order-item').length, marked: document.querySelectorAll('[data-dg-order]').length, reads: document.documentElement.getAttribute('data-dg-read') }));
+        const reads = await inWorld(page, 'Dispute Guard', 'JSON.stringify(DG.main.stats.slice(-4).map(s => ({ batch: s.batch, full: s.full, nodes: s.nodes })))').catch(x => String(x));
+        throw new Error(`load-more: ${JSON.stringify(seen)}, last reads ${reads}: ${e.message.split('\n')[0]}`);
+      });
       const stats = await inWorld(page, 'Dispute Guard', 'DG.main.stats');
       const s = batchOf(stats, stats[stats.length - 1].batch);
       appends.push(s.totalMs);

@@ -1,5 +1,6 @@
 //! Where the core's time goes on a big page: `cargo run --release -p guard-core --example
-//! profile_plan -- page.html [url]` prints the time to parse the snapshot and to plan it.
+//! profile_plan -- page.html [url]` prints the time to parse the snapshot and to plan it
+//! (`SNAPSHOT_OUT=file` also writes the snapshot, for `tools/time_wasm.mjs`).
 use std::time::Instant;
 
 fn main() {
@@ -7,6 +8,10 @@ fn main() {
     let html = std::fs::read_to_string(args.get(1).expect("an HTML file")).expect("readable HTML");
     let url = args.get(2).map(String::as_str).unwrap_or("https://www.aliexpress.com/p/order/index.html");
     let json = fixture_kit::snapshot_html(&html, url).to_string();
+    // SNAPSHOT_OUT=file: the snapshot written out too (to time the wasm on the same input).
+    if let Ok(out) = std::env::var("SNAPSHOT_OUT") {
+        std::fs::write(out, &json).expect("writable SNAPSHOT_OUT");
+    }
     let now = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(12, 0, 0).unwrap();
     let settings = guard_core::rules::settings::Settings::default();
     let runs: usize = std::env::var("RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(20);
