@@ -32,6 +32,8 @@
   let failedInRow = 0, heldUntil = 0; // reads failed in a row; no read before heldUntil (back off)
   const stats = [];
   let batch = 0;                // reads that belong together (the pieces of one full read share it)
+  let rereadAsked = false;      // a plan asked for part of the page again and no read has taken it yet:
+                                // the change that plan read is read fully only once that is too
 
   // The core answers from the service worker, which may always run wasm whatever the page's CSP.
   function analyse(snapshotJson) {
@@ -73,7 +75,7 @@
       if (kind === 'other') { full = false; dirty.clear(); return; }
       batch++;
       if (full) {
-        full = false; dirty.clear();
+        full = false; dirty.clear(); rereadAsked = false;
         underway = { all: true };
         // A big page is read in pieces of bounded size, so that no single task of ours blocks
         // the page for long; a small one in one go.
@@ -98,7 +100,7 @@
         }
       } else {
         const roots = [...dirty].filter(e => e.isConnected);
-        dirty.clear();
+        dirty.clear(); rereadAsked = false;
         underway = { roots };
         if (roots.length) await readOnce(roots);
       }
@@ -137,10 +139,13 @@
   function settled(node, ms) {
     return new Promise(resolve => {
       // The read that takes what is dirty now is the next one to begin (or the one under way).
-      const need = node ? 0 : pending(null) && (full || dirty.size) ? started + 1 : running ? started : finished;
+      let need = node ? 0 : pending(null) && (full || dirty.size) ? started + 1 : running ? started : finished;
       const w = { failuresAt: failures, check() {
         if (dead || failures !== w.failuresAt) return end(false);
-        if (node ? !pending(node) : finished >= need) end(true);
+        if (node) { if (!pending(node)) end(true); return; }
+        // A read whose plan asked for more (the whole order, the whole page) is done with the
+        // read that takes it.
+        if (finished >= need) { if (rereadAsked) need = started + 1; else end(true); }
       } };
       const timeout = setTimeout(() => end(false), ms);
       function end(ok) { clearTimeout(timeout); waiters.delete(w); resolve(ok); }
@@ -234,7 +239,7 @@
 
   // Read this element again (the core saw only part of an order and wants all of it; the
   // "Check my orders" bar after a run read the order's page).
-  const reread = el => { dirty.add(el); schedule(); };
+  const reread = el => { dirty.add(el); rereadAsked = true; schedule(); };
   DG.reread = reread;
   DG.apply.handle('reread', reread);
 

@@ -189,6 +189,35 @@ fn contradictory(order: &Order, today: NaiveDate) -> bool {
 }
 
 pub fn dispute_window(order: &Order, today: NaiveDate, settings: &Settings) -> DisputeWindow {
+    match (order.shipped, order.shipped_between) {
+        (None, Some((first, last))) => window_either_day(order, first, last, today, settings),
+        _ => window(order, today, settings),
+    }
+}
+
+/// Packages shipped on different days: the window as it is with the first day and with the
+/// last, where the two agree; what they disagree on is unknown (the state too, then). Never a
+/// window called open that one of the days would call otherwise.
+fn window_either_day(order: &Order, first: NaiveDate, last: NaiveDate, today: NaiveDate, settings: &Settings) -> DisputeWindow {
+    let with = |d| window(&Order { shipped: Some(d), shipped_between: None, ..order.clone() }, today, settings);
+    let (a, b) = (with(first), with(last));
+    if a.state != b.state {
+        return window(&Order { shipped_between: None, ..order.clone() }, today, settings);
+    }
+    let same = |x: Option<NaiveDate>, y: Option<NaiveDate>| if x == y { x } else { None };
+    DisputeWindow {
+        opens: same(a.opens, b.opens),
+        closes: same(a.closes, b.closes),
+        closes_estimated: a.closes_estimated || b.closes_estimated,
+        protection_ends: same(a.protection_ends, b.protection_ends),
+        protection_estimated: a.protection_estimated || b.protection_estimated,
+        days_left: if a.days_left == b.days_left { b.days_left } else { None },
+        extension_worthy: a.extension_worthy && b.extension_worthy,
+        ..b
+    }
+}
+
+fn window(order: &Order, today: NaiveDate, settings: &Settings) -> DisputeWindow {
     let (protection, protection_estimated) = protection_ends(order, settings);
     let opens = order.shipped.and_then(|s| add_days(s, settings.policy.dispute_opens_after_shipment_days));
     let mut w = DisputeWindow {

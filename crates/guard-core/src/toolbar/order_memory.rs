@@ -65,6 +65,12 @@ pub fn merge_order(old: &Order, new: &Order) -> Order {
         placed: pick(&new.placed, &old.placed),
         paid: pick(&new.paid, &old.paid),
         shipped: pick(&new.shipped, &old.shipped),
+        // A day read since (one package, or the site's own shipment date) settles it.
+        shipped_between: if new.shipped.is_some() || (old.shipped.is_some() && new.shipped_between.is_none()) {
+            None
+        } else {
+            pick(&new.shipped_between, &old.shipped_between)
+        },
         completed: pick(&new.completed, &old.completed),
         protection_ends: pick(&new.protection_ends, &old.protection_ends),
         protection_source: if new.protection_ends.is_some() { new.protection_source } else { old.protection_source },
@@ -264,6 +270,22 @@ mod tests {
         assert_eq!((t.order.status, t.order.placed, t.order.shipped), (Status::Shipped, Some(d("2026-10-01")), Some(d("2026-10-03"))));
         assert_eq!((t.first_seen, t.last_seen), (d("2026-11-01"), d("2026-11-02")));
         assert_eq!(t.order.store.as_deref(), Some("Shop"));
+    }
+
+    #[test]
+    fn packages_shipped_on_different_days_are_kept_until_one_day_is_known() {
+        let id = "8100000000000001".to_string();
+        let two = Order { id: id.clone(), status: Status::Shipped, shipped_between: Some((d("2026-10-03"), d("2026-10-09"))), ..Default::default() };
+        let list = Order { id: id.clone(), status: Status::Shipped, ..Default::default() };
+        let one = Order { id: id.clone(), status: Status::Shipped, shipped: Some(d("2026-10-09")), ..Default::default() };
+        let mut m = Memory::default();
+        m.remember(std::slice::from_ref(&two), d("2026-11-01"));
+        m.remember(&[list], d("2026-11-02"));
+        assert_eq!(m.orders[&id].order.shipped_between, two.shipped_between, "a page without dates keeps them");
+        m.remember(&[one], d("2026-11-03"));
+        assert_eq!((m.orders[&id].order.shipped, m.orders[&id].order.shipped_between), (Some(d("2026-10-09")), None), "one day read settles it");
+        m.remember(&[two], d("2026-11-04"));
+        assert_eq!(m.orders[&id].order.shipped, Some(d("2026-10-09")), "the day known stays");
     }
 
     fn sample() -> Memory {

@@ -100,6 +100,15 @@ pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D:
     Option::<NaiveDate>::deserialize(d)?.map(check_date).transpose()
 }
 
+/// An optional pair of dates in `YEARS`, the first not after the second.
+pub fn opt_date_pair<'de, D: Deserializer<'de>>(d: D) -> Result<Option<(NaiveDate, NaiveDate)>, D::Error> {
+    match Option::<(NaiveDate, NaiveDate)>::deserialize(d)? {
+        Some((a, b)) if a > b => Err(serde::de::Error::custom("the first date of a pair is after the second")),
+        Some((a, b)) => Ok(Some((check_date(a)?, check_date(b)?))),
+        None => Ok(None),
+    }
+}
+
 /// Sorts by a (number, text) key. Every list of the toolbar is sorted through this one
 /// function, so the wasm carries a single sort (one per element type would cost kilobytes each).
 pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (i64, String)) {
@@ -144,6 +153,22 @@ mod tests {
             let e = probe(&format!(r#"{{"days":1,"date":"{date}"}}"#)).unwrap_err();
             assert!(e.contains("out of range (1970 to 2200)"), "{date}: {e}");
         }
+    }
+
+    #[derive(Deserialize, Debug)]
+    struct Pair {
+        #[serde(default, deserialize_with = "opt_date_pair")]
+        between: Option<(NaiveDate, NaiveDate)>,
+    }
+
+    #[test]
+    fn pairs_of_dates_are_in_range_and_in_order() {
+        let pair = |json: &str| serde_json::from_str::<Pair>(json).map(|p| p.between).map_err(|e| e.to_string());
+        let (a, b) = (NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 3, 9).unwrap());
+        assert_eq!(pair(r#"{"between":["2026-03-01","2026-03-09"]}"#), Ok(Some((a, b))));
+        assert_eq!(pair("{}"), Ok(None));
+        assert!(pair(r#"{"between":["2026-03-09","2026-03-01"]}"#).unwrap_err().contains("after the second"));
+        assert!(pair(r#"{"between":["1900-03-01","2026-03-01"]}"#).unwrap_err().contains("out of range"));
     }
 
     #[test]

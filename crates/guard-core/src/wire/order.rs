@@ -110,6 +110,10 @@ pub struct Order {
     pub paid: Option<NaiveDate>,
     #[serde(default, deserialize_with = "crate::wire::bounds::opt_date", skip_serializing_if = "Option::is_none")]
     pub shipped: Option<NaiveDate>,
+    /// Several packages shipped on different days: the first day and the last (`shipped` then
+    /// stays unknown). The dispute window says only what it would say with either day.
+    #[serde(default, deserialize_with = "crate::wire::bounds::opt_date_pair", skip_serializing_if = "Option::is_none")]
+    pub shipped_between: Option<(NaiveDate, NaiveDate)>,
     #[serde(default, deserialize_with = "crate::wire::bounds::opt_date", skip_serializing_if = "Option::is_none")]
     pub completed: Option<NaiveDate>,
     /// Last day of buyer protection, only when the page states it (see `protection_source`).

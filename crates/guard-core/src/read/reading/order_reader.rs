@@ -95,8 +95,8 @@ enum DateSlot {
     #[default]
     Unread,
     Read(NaiveDate),
-    /// Two different dates for the same fact: neither is trusted.
-    Conflict,
+    /// Different dates for the same fact (the earliest and the latest): neither is trusted.
+    Conflict(NaiveDate, NaiveDate),
 }
 
 impl DateSlot {
@@ -104,7 +104,15 @@ impl DateSlot {
         *self = match self {
             DateSlot::Unread => DateSlot::Read(d),
             DateSlot::Read(x) if *x == d => DateSlot::Read(d),
-            _ => DateSlot::Conflict,
+            DateSlot::Read(x) => DateSlot::Conflict((*x).min(d), (*x).max(d)),
+            DateSlot::Conflict(a, b) => DateSlot::Conflict((*a).min(d), (*b).max(d)),
+        }
+    }
+    /// The earliest and the latest of different dates read for the same fact.
+    fn between(&self) -> Option<(NaiveDate, NaiveDate)> {
+        match self {
+            DateSlot::Conflict(a, b) => Some((*a, *b)),
+            _ => None,
         }
     }
     fn get(&self) -> Option<NaiveDate> {
@@ -271,10 +279,12 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     order.placed = s.placed.get();
     order.paid = s.paid.get();
     order.shipped = s.shipped.get();
+    // Packages shipped on different days ("Посылка 1 из 2 … Отправлена 12 мая").
+    order.shipped_between = s.shipped.between();
     order.completed = s.completed.get();
     // A lone date that no label names is the order's date (the order comes first: it is never
     // later than any other date of the order, nor in the future).
-    if order.placed.is_none() && !matches!(s.placed, DateSlot::Conflict) {
+    if order.placed.is_none() && !matches!(s.placed, DateSlot::Conflict(..)) {
         let mut loose = s.loose_dates.clone();
         loose.sort();
         loose.dedup();

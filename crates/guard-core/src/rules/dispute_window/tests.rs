@@ -391,3 +391,28 @@ fn contradictory_dates_keep_the_page_s_protection_date_but_no_estimate() {
     let w = dispute_window(&o.0, d("2026-02-05"), &s);
     assert_eq!((w.state, w.protection_ends), (S::Unknown, Some(d("2026-04-01"))));
 }
+
+/// Two packages shipped on different days: the window says what it would say with either day.
+#[test]
+fn packages_shipped_on_different_days() {
+    let s = Settings::default();
+    let between = |first: &str, last: &str| {
+        let mut o = order(Status::Shipped).placed("2026-03-01").protection("2026-05-20").0;
+        o.shipped_between = Some((d(first), d(last)));
+        o
+    };
+    // Open with either day (opens 03-15 or 03-23): open, from an unknown day; closes as stated.
+    let w = dispute_window(&between("2026-03-05", "2026-03-13"), d("2026-04-01"), &s);
+    assert_eq!((w.state, w.opens, w.closes), (S::Open, None, Some(d("2026-05-20"))));
+    // Open with the first day, too early with the last: unknown, never "open".
+    let w = dispute_window(&between("2026-03-05", "2026-03-13"), d("2026-03-18"), &s);
+    assert_eq!((w.state, w.opens), (S::Unknown, None));
+    // Too early with either day.
+    let w = dispute_window(&between("2026-03-05", "2026-03-13"), d("2026-03-10"), &s);
+    assert_eq!((w.state, w.opens), (S::TooEarly, None));
+    // One day known besides: that day decides, as before.
+    let mut o = between("2026-03-05", "2026-03-13");
+    o.shipped = Some(d("2026-03-13"));
+    let w = dispute_window(&o, d("2026-03-18"), &s);
+    assert_eq!((w.state, w.opens), (S::TooEarly, Some(d("2026-03-23"))));
+}
