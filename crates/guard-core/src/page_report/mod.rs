@@ -415,7 +415,22 @@ impl<'s> Anonymiser<'s> {
         let found = shapes::scan(text, Some(&self.rules));
         for (r, shape) in found {
             let gap = &text[last..r.start];
-            filled |= self.plain(gap, mode, &mut out, &mut pieces);
+            // The words labelling a date stay ("Отправлена 13 ноября"): the date is read by them
+            // (unless a label of the tables reaches into them: that one stays whole, as always).
+            let label = match shape {
+                Shape::Date(_) if mode == Mode::Fill => {
+                    site_words::date_label_before(gap, self.rules.lang).filter(|&at| site_words::labels_in(gap).iter().all(|r| r.end <= at))
+                }
+                _ => None,
+            };
+            match label {
+                Some(at) => {
+                    filled |= self.plain(&gap[..at], mode, &mut out, &mut pieces);
+                    out.push_str(&gap[at..]);
+                    pieces.push(gap[at..].trim().to_string());
+                }
+                None => filled |= self.plain(gap, mode, &mut out, &mut pieces),
+            }
             let s = &text[r.clone()];
             if let Shape::Date(date) = shape {
                 if node != usize::MAX {

@@ -156,6 +156,41 @@ pub fn made_of_order_words(text: &str, lang: Option<crate::read::locales::Lang>)
     reads_like_label(text) && known * 2 >= long.len()
 }
 
+/// Where the words that label a date begin at the end of `gap` (the text just before the date):
+/// a word or a few of the site's ("Отправлена ", "Versandt am ", "Shipped by seller on "), at
+/// least one of a word family, so that the rebuilt page reads the date as the real one does (the
+/// reader takes a date's label from the words before it, in wordings no table lists). `None`
+/// when the words before the date are not the site's (a name, a message).
+pub fn date_label_before(gap: &str, lang: Option<crate::read::locales::Lang>) -> Option<usize> {
+    use crate::read::locales::families;
+    let vocab = vocabulary();
+    let mut start = None;
+    let mut family = false;
+    let mut end = gap.len();
+    for _ in 0..3 {
+        let head = &gap[..end];
+        let word_end = head.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        if word_end == 0 || head[word_end..].chars().any(|c| !c.is_whitespace() && !matches!(c, ':' | ',' | '-' | '–')) {
+            break;
+        }
+        let word_start = head[..word_end].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &head[word_start..word_end];
+        if word.chars().any(is_cjk) || word.chars().all(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let folded = families::fold(word);
+        let folded = folded.trim();
+        let is_family = families::is_family_word(folded, lang);
+        if !is_family && !vocab.contains(folded) {
+            break;
+        }
+        family |= is_family;
+        start = Some(word_start);
+        end = word_start;
+    }
+    start.filter(|_| family)
+}
+
 /// Chinese characters that join a sentence's words (if, at, before, not, all, amount, days…):
 /// the counterpart of short words in spaced scripts, never enough for a name on their own.
 const CJK_JOINERS: &str = "若如果在于前后内未不没已将可请您的了和或及与为被从到至时日月年天个全额共等再还需要仍即";
@@ -273,5 +308,20 @@ mod tests {
         for t in ["12345", "345-67-89", "4111", "2150", "x2", ""] {
             assert!(!is_small_number(t), "{t}");
         }
+    }
+
+    #[test]
+    fn the_words_labelling_a_date_are_the_sites_or_none() {
+        fn at(gap: &str) -> Option<&str> {
+            date_label_before(gap, None).map(|i| &gap[i..])
+        }
+        assert_eq!(at("Отправлена "), Some("Отправлена "));
+        assert_eq!(at("Посылка 2 · Отправлена "), Some("Отправлена "));
+        assert_eq!(at("Versandt am "), Some("Versandt am "));
+        assert_eq!(at("Shipped on: "), Some("Shipped on: "));
+        // Not the site's words: filled as any other text.
+        assert_eq!(at("Anna Kowalska "), None);
+        assert_eq!(at("Thanks Jean, see you "), None);
+        assert_eq!(at(""), None);
     }
 }
