@@ -305,11 +305,14 @@ impl<'s> Anonymiser<'s> {
             let cjk = text.chars().any(locales::is_cjk);
             c.sentence = text.chars().count() <= 240
                 && (locales::families::protection_limit_of(&text, lang).is_some()
-                    // A countdown: the label before its first number.
+                    // A countdown: the words around its first number.
                     || text.find(|c: char| c.is_ascii_digit()).is_some_and(|d| {
                         let before = &text[..d];
                         let label = before.trim_end().rsplit_terminator(['.', '!', '?', '。']).next().unwrap_or(before);
-                        locales::families::is_protection_countdown_label(label, lang)
+                        let after = text[d..].trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+                        // After the countdown's units: from the first word no number follows.
+                        let after = after.split_whitespace().skip_while(|w| locales::time_unit(w).is_some() || w.chars().all(|c| c.is_ascii_digit() || c == ':')).collect::<Vec<_>>().join(" ");
+                        locales::families::is_protection_countdown(label, &after, lang)
                     }))
                 && !shapes::has_personal_shape(&text)
                 && if cjk {

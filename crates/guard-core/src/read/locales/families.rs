@@ -290,6 +290,9 @@ const RU: &[Row] = &[
     ("обработ", &[Process]),
     ("сборк", &[Process]),
     ("упаковыва", &[Process]),
+    ("готовит", &[Process]),
+    ("подготов", &[Process]),
+    ("подготавл", &[Process]),
     ("процесс", &[Progress]),
     ("ожидаем", &[Estimate]),
     ("примерн", &[Estimate]),
@@ -562,6 +565,7 @@ const PL: &[Row] = &[
     ("przetwarz", &[Process]),
     ("realizac", &[Process]),
     ("pakow", &[Process]),
+    ("przygotow", &[Process]),
     ("toku", &[Process]),
     ("przewidyw", &[Estimate]),
     ("szacow", &[Estimate]),
@@ -626,6 +630,7 @@ const ZH: &[Row] = &[
     ("处理中", &[Process]),
     ("备货", &[Process]),
     ("打包", &[Process]),
+    ("准备", &[Process]),
     ("预计", &[Estimate]),
     ("预期", &[Estimate]),
     ("订单", &[Order]),
@@ -936,7 +941,20 @@ pub enum DateKind {
 }
 
 pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
-    let i = ideas(label, lang)?;
+    let mut i = ideas(label, lang)?;
+    // "By", "bis", "до" set a limit only just before the date ("Ship by"): "Shipped by seller"
+    // says who shipped it.
+    if i.has(Before) {
+        let folded = fold(label);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        // The last word, with the one before it when the last is an article ("before the",
+        // "bis zum", "antes del").
+        let n = if words.last().is_some_and(|w| w.chars().count() <= 3) { 2 } else { 1 };
+        let tail = words[words.len().saturating_sub(n)..].join(" ");
+        if !ideas(&tail, lang).is_some_and(|t| t.has(Before)) {
+            i.0 &= !(1 << Before as u8);
+        }
+    }
     if i.any(&[Estimate, Free, Refund, Return, Dispute, Cancel, Close, Expire, Protect, Extend, Before, End]) {
         return None;
     }
@@ -995,6 +1013,20 @@ fn limit_in(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
 pub fn is_protection_countdown_label(label: &str, lang: Option<Lang>) -> bool {
     ideas(label, lang)
         .is_some_and(|i| (i.has(Protect) || i.has(Confirm) && i.any(&[Receive, End]) || i.has(Confirm) && !i.any(&[Pay, Ship])) && !i.any(&[Pay, Ship, Extend]))
+}
+
+/// Whether a countdown counts down buyer protection, by the words before it (`before`, back to
+/// the sentence's start) or, when those are the site's words but name no other countdown
+/// ("还剩 9 天 4 小时 自动确认收货": "remaining … automatic confirmation"), by the words after it
+/// (`after`, to the sentence's end). Words the site does not use say nothing either way.
+pub fn is_protection_countdown(before: &str, after: &str, lang: Option<Lang>) -> bool {
+    if is_protection_countdown_label(before, lang) {
+        return true;
+    }
+    let says_other = |i: Ideas| i.is_empty() || i.any(&[Pay, Ship, Extend, Dispute, Refund]);
+    let after = &after[..after.find(['.', '!', '?', '。', '\n', '，', ',']).unwrap_or(after.len())];
+    let after: Vec<&str> = after.split_whitespace().take(8).collect();
+    ideas(before, lang).is_some_and(|i| !says_other(i)) && !after.is_empty() && is_protection_countdown_label(&after.join(" "), lang)
 }
 
 /// Whether a label introduces the order's number ("Order no.", "N° de commande", "Номер
@@ -1136,6 +1168,10 @@ mod tests {
             ("下单日期", Lang::Zh, Some(DateKind::Placed)),
             ("订单日期", Lang::Zh, Some(DateKind::Placed)),
             ("发货时间", Lang::Zh, Some(DateKind::Shipped)),
+            // "By" before a word is who did it; just before the date it is a limit.
+            ("Shipped by seller", Lang::En, Some(DateKind::Shipped)),
+            ("Ship by", Lang::En, None),
+            ("Versand bis zum", Lang::De, None),
         ];
         for (text, lang, want) in cases {
             assert_eq!(date_label_of(text, Some(*lang)), *want, "{text} ({lang:?})");
@@ -1170,6 +1206,10 @@ mod tests {
         assert!(is_protection_countdown_label("Buyer protection time remaining", Some(Lang::En)));
         assert!(!is_protection_countdown_label("Pay within", Some(Lang::En)));
         assert!(!is_protection_countdown_label("The seller will ship within", Some(Lang::En)));
+        // The label after the countdown, where the words before name no other one.
+        assert!(is_protection_countdown("等待买家收货 还剩", "自动确认收货", Some(Lang::Zh)));
+        assert!(!is_protection_countdown("Pay within", "or confirm receipt", Some(Lang::En)));
+        assert!(!is_protection_countdown("Xqzt wpo", "Confirm received", Some(Lang::En)), "unknown words before say nothing");
     }
 
     #[test]

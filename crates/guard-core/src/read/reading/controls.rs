@@ -47,15 +47,18 @@ fn is_real_control(tree: &PageTree<'_>, n: NodeId) -> bool {
 /// The `<div>`s that sites make into buttons: a `tabindex`, or a class naming a button, hashed
 /// or not (`es--btn--1aZx9Qp`, `RedButton_Button__btn__9fK2a`, `ui-button`). Click handlers are
 /// not visible in a snapshot. A wrapper with such a class whose whole text is one label gives
-/// way to a real control inside it (see `read`).
+/// way to a real control inside it (see `read`); one that holds several real controls is a row
+/// of them, whatever its class says (`btn-row`: "Cancel order", "Open dispute" side by side are
+/// no "cancel dispute" button).
 fn looks_like_button(tree: &PageTree<'_>, n: NodeId) -> bool {
-    tree.attr(n, "tabindex").is_some_and(|t| t.trim() != "-1")
+    let named = tree.attr(n, "tabindex").is_some_and(|t| t.trim() != "-1")
         || tree.attr(n, "class").is_some_and(|c| {
             c.split_ascii_whitespace().any(|token| {
                 let t = token.to_ascii_lowercase();
                 (t.contains("btn") || t.contains("button")) && !["btns", "buttons", "wrap", "group", "box", "list", "bar"].iter().any(|w| t.contains(w))
             })
-        })
+        });
+    named && tree.descendants(n).take(200).filter(|&d| !tree.is_text(d) && is_real_control(tree, d)).nth(1).is_none()
 }
 
 /// A control's label: an input button's value, else its text.
@@ -81,7 +84,11 @@ fn kind_of(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) -> O
 /// A label no table lists, read by its word family ("Confirmar receção", "Ask the seller to
 /// extend buyer protection"): short, no digits, not a link to an order's page (a card).
 fn by_family(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) -> Option<ControlKind> {
-    if term.is_some() || label.split_whitespace().count() > 7 || label.chars().any(|c| c.is_ascii_digit() || matches!(c, '!' | '?' | '！' | '？')) {
+    // Short: at most seven words, not counting the short ones that join them ("Solicitar la
+    // ampliación de la protección del comprador").
+    let words = label.split_whitespace().count();
+    let long_words = label.split_whitespace().filter(|w| w.chars().count() > 3).count();
+    if term.is_some() || words > 12 || long_words > 7 || label.chars().any(|c| c.is_ascii_digit() || matches!(c, '!' | '?' | '！' | '？')) {
         return None;
     }
     // A card that is a link, a link to a store or a product: named for what it shows.

@@ -133,6 +133,9 @@ struct Scan {
     placed: DateSlot,
     paid: DateSlot,
     shipped: DateSlot,
+    /// Dates of a parcel's way that name no shipment ("In transit", "Departed from the transit
+    /// hub"): the shipment's only when no label names one.
+    in_transit: DateSlot,
     completed: DateSlot,
     unreadable: Vec<String>,
     store_el: Option<NodeId>,
@@ -278,9 +281,12 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     let mut order = Order { id, ..Default::default() };
     order.placed = s.placed.get();
     order.paid = s.paid.get();
-    order.shipped = s.shipped.get();
+    // A tracking list's later steps ("Departed from the transit hub") follow the shipment
+    // ("Seller shipped the order"): they stand in for it only when nothing names it.
+    let shipped = if matches!(s.shipped, DateSlot::Unread) { &s.in_transit } else { &s.shipped };
+    order.shipped = shipped.get();
     // Packages shipped on different days ("Посылка 1 из 2 … Отправлена 12 мая").
-    order.shipped_between = s.shipped.between();
+    order.shipped_between = shipped.between();
     order.completed = s.completed.get();
     // A lone date that no label names is the order's date (the order comes first: it is never
     // later than any other date of the order, nor in the future).
@@ -659,7 +665,13 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
             Some(Term::Status(crate::wire::order::Status::Shipped)) => Some(DateKind::Shipped),
             Some(Term::Status(crate::wire::order::Status::Completed)) => Some(DateKind::Completed),
             Some(Term::Status(_) | Term::Dispute(_)) => return true,
-            _ => families::date_label_of(&label, page.lang),
+            _ => match families::date_label_of(&label, page.lang) {
+                Some(DateKind::Shipped) if families::ideas(&label, page.lang).is_some_and(|i| !i.has(Idea::Ship)) => {
+                    s.in_transit.put(date);
+                    return true;
+                }
+                kind => kind,
+            },
         },
     };
     match kind {
@@ -1123,13 +1135,13 @@ fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> 
         if tried > 200 {
             break;
         }
-        let Some((found, _)) = countdown::parse_countdown_prefix(&text[i..]) else { continue };
+        let Some((found, len)) = countdown::parse_countdown_prefix(&text[i..]) else { continue };
         // The words just before it, back to the previous sentence's end.
         let before = &text[..i];
         let from = before.rfind(['.', '!', '?', '。', '\n']).map_or(0, |k| k + 1);
         let label: Vec<&str> = before[from..].split_whitespace().rev().take(8).collect();
         let label: Vec<&str> = label.into_iter().rev().collect();
-        if families::is_protection_countdown_label(&label.join(" "), page.lang) {
+        if families::is_protection_countdown(&label.join(" "), text.get(i + len..).unwrap_or(""), page.lang) {
             return Some(found);
         }
     }
