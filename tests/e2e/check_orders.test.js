@@ -457,6 +457,8 @@ require('../harness/e2e').suite(__filename, t => {
     env.assert.equal([s.trigger, s.results.length], ['daily', TO_READ.length], 'the same reading');
     // (Deadline reminders of the orders read are notifications of their own: dg-reminder|….)
     const checks = () => env.sw().evaluate(() => chrome.notifications.getAll()).then(all => Object.keys(all).filter(id => id.startsWith('dg-check|')));
+    // The run says it is done before its notification is shown: wait for that.
+    await until(async () => (await checks()).length > 0, 'the notification of the daily run');
     const shown = await checks();
     env.assert.equal(shown, [`dg-check|${s.run}`], 'one notification: two orders now need action');
     env.assert.equal((await hooks()).daily, 'done-today', 'not twice a day');
