@@ -192,18 +192,8 @@ impl Faker {
     pub fn fill(&mut self, text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
         let mut out: Vec<char> = Vec::with_capacity(chars.len());
-        let mut prev_digit = false;
-        for &c in &chars {
-            let f = if c.is_ascii_digit() {
-                self.digit(!prev_digit && c != '0')
-            } else if c.is_alphabetic() {
-                self.letter_like(c)
-            } else if c.is_numeric() {
-                self.digit(false)
-            } else {
-                c
-            };
-            prev_digit = c.is_ascii_digit();
+        for (k, &c) in chars.iter().enumerate() {
+            let f = self.fill_char(c, k > 0 && chars[k - 1].is_ascii_digit());
             out.push(f);
         }
         // A word drawn identical to the real one (a one-letter word, bad luck) is drawn again.
@@ -231,19 +221,26 @@ impl Faker {
             let mut tries = 0;
             while tries < 16 && is_site_word(&out[start..i].iter().collect::<String>()) {
                 for k in start..i {
-                    let c = chars[k];
-                    out[k] = if c.is_alphabetic() {
-                        self.letter_like(c)
-                    } else if c.is_numeric() {
-                        self.digit(k == start && c != '0')
-                    } else {
-                        c
-                    };
+                    out[k] = self.fill_char(chars[k], k > 0 && chars[k - 1].is_ascii_digit());
                 }
                 tries += 1;
             }
         }
         out.into_iter().collect()
+    }
+
+    /// One character's filler: a letter of its script and case, a digit (not zero where the real
+    /// one opens a number and is not zero), anything else as it is.
+    fn fill_char(&mut self, c: char, prev_digit: bool) -> char {
+        if c.is_ascii_digit() {
+            self.digit(!prev_digit && c != '0')
+        } else if c.is_alphabetic() {
+            self.letter_like(c)
+        } else if c.is_numeric() {
+            self.digit(false)
+        } else {
+            c
+        }
     }
 
     /// A random letter of `c`'s script and case.

@@ -309,10 +309,9 @@ impl<'s> Anonymiser<'s> {
                     || text.find(|c: char| c.is_ascii_digit()).is_some_and(|d| {
                         let before = &text[..d];
                         let label = before.trim_end().rsplit_terminator(['.', '!', '?', '。']).next().unwrap_or(before);
-                        let after = text[d..].trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
-                        // After the countdown's units: from the first word no number follows.
-                        let after = after.split_whitespace().skip_while(|w| locales::time_unit(w).is_some() || w.chars().all(|c| c.is_ascii_digit() || c == ':')).collect::<Vec<_>>().join(" ");
-                        locales::families::is_protection_countdown(label, &after, lang)
+                        // After the countdown, as the reader takes it (`order_reader::countdown_by_its_words`).
+                        let after = crate::read::countdown::parse_countdown_prefix(&text[d..]).map_or("", |(_, len)| &text[d + len..]);
+                        locales::families::is_protection_countdown(label, after, lang)
                     }))
                 && !shapes::has_personal_shape(&text)
                 && if cjk {

@@ -204,14 +204,20 @@ fn window_either_day(order: &Order, first: NaiveDate, last: NaiveDate, today: Na
     if a.state != b.state {
         return window(&Order { shipped_between: None, ..order.clone() }, today, settings);
     }
-    let same = |x: Option<NaiveDate>, y: Option<NaiveDate>| if x == y { x } else { None };
+    fn same<T: PartialEq>(x: Option<T>, y: Option<T>) -> Option<T> {
+        if x == y {
+            x
+        } else {
+            None
+        }
+    }
     DisputeWindow {
         opens: same(a.opens, b.opens),
         closes: same(a.closes, b.closes),
         closes_estimated: a.closes_estimated || b.closes_estimated,
         protection_ends: same(a.protection_ends, b.protection_ends),
         protection_estimated: a.protection_estimated || b.protection_estimated,
-        days_left: if a.days_left == b.days_left { b.days_left } else { None },
+        days_left: same(a.days_left, b.days_left),
         extension_worthy: a.extension_worthy && b.extension_worthy,
         ..b
     }

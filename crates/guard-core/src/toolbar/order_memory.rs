@@ -65,12 +65,8 @@ pub fn merge_order(old: &Order, new: &Order) -> Order {
         placed: pick(&new.placed, &old.placed),
         paid: pick(&new.paid, &old.paid),
         shipped: pick(&new.shipped, &old.shipped),
-        // A day read since (one package, or the site's own shipment date) settles it.
-        shipped_between: if new.shipped.is_some() || (old.shipped.is_some() && new.shipped_between.is_none()) {
-            None
-        } else {
-            pick(&new.shipped_between, &old.shipped_between)
-        },
+        // A day known (one package, or the site's own shipment date) settles it.
+        shipped_between: if new.shipped.or(old.shipped).is_some() { None } else { pick(&new.shipped_between, &old.shipped_between) },
         completed: pick(&new.completed, &old.completed),
         protection_ends: pick(&new.protection_ends, &old.protection_ends),
         protection_source: if new.protection_ends.is_some() { new.protection_source } else { old.protection_source },

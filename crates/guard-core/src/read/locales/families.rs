@@ -931,12 +931,16 @@ pub fn action_of(label: &str, lang: Option<Lang>) -> Option<Action> {
 }
 
 /// Which date a label names, by its ideas: the order's, the payment's, the shipment's or the
-/// completion's. Forecasts ("Estimated delivery") name none.
+/// completion's, or a step of the parcel's way after the shipment. Forecasts ("Estimated
+/// delivery") name none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateKind {
     Placed,
     Paid,
     Shipped,
+    /// The parcel on its way ("In transit", "Departed from the transit hub"): the shipment's day
+    /// only when no label names the shipment itself.
+    InTransit,
     Completed,
 }
 
@@ -960,7 +964,8 @@ pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
     }
     let kinds = [
         (i.any(&[Done, Receive, Confirm]) && !i.any(&[Ship, Pay]) || i.has(Deliver) && i.has(Done), DateKind::Completed),
-        (i.any(&[Ship, Transit]) && !i.has(Deliver), DateKind::Shipped),
+        (i.has(Ship) && !i.has(Deliver), DateKind::Shipped),
+        (i.has(Transit) && !i.any(&[Ship, Deliver]), DateKind::InTransit),
         (i.has(Pay), DateKind::Paid),
         (i.has(Order) && !i.any(&[Pay, Ship, Transit, Deliver, Done, Receive, Confirm]), DateKind::Placed),
     ];

@@ -665,19 +665,14 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
             Some(Term::Status(crate::wire::order::Status::Shipped)) => Some(DateKind::Shipped),
             Some(Term::Status(crate::wire::order::Status::Completed)) => Some(DateKind::Completed),
             Some(Term::Status(_) | Term::Dispute(_)) => return true,
-            _ => match families::date_label_of(&label, page.lang) {
-                Some(DateKind::Shipped) if families::ideas(&label, page.lang).is_some_and(|i| !i.has(Idea::Ship)) => {
-                    s.in_transit.put(date);
-                    return true;
-                }
-                kind => kind,
-            },
+            _ => families::date_label_of(&label, page.lang),
         },
     };
     match kind {
         Some(DateKind::Placed) => s.placed.put(date),
         Some(DateKind::Paid) => s.paid.put(date),
         Some(DateKind::Shipped) => s.shipped.put(date),
+        Some(DateKind::InTransit) => s.in_transit.put(date),
         Some(DateKind::Completed) => s.completed.put(date),
         None => {
             // Only a label that says nothing but "date", "order", "no." may leave a date loose.
