@@ -20,6 +20,8 @@ fn main() {
         match op {
             Op::Mark { node, attrs } => println!("mark <{}> {:?}: {}", tree.tag(*node), clip(&tree.text(*node)), serde_json::to_string(attrs).unwrap()),
             Op::Guard { node, guard } => println!("guard <{}> {:?}: {}", tree.tag(*node), clip(&tree.text(*node)), guard.kind),
+            // (A file input the page asks to watch, with the rules its picks are checked by.)
+            other if format!("{other:?}").contains("Evidence") => println!("{}", serde_json::to_string(other).unwrap_or_default()),
             _ => {}
         }
     }

@@ -209,3 +209,82 @@ fn repeated_blocks_each_naming_an_order_are_read_when_no_layout_matches() {
     assert_eq!(got, vec![("8100000000000001".into(), Status::Shipped, d("2026-03-03")), ("8100000000000002".into(), Status::Closed, d("2026-03-05"))]);
     assert!(r.notes.iter().any(|n| n.contains("cards found from the ids")), "{:?}", r.notes);
 }
+
+// Rules learnt from blind round nine.
+
+/// An order's page in the current layout, status `status`, with `info` in its info block.
+fn detail(lang: &str, status: &str, info: &str) -> String {
+    format!(
+        r#"<html lang="{lang}"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">{status}</div></div>
+        <div class="order-detail-info">{info}</div></div></body></html>"#
+    )
+}
+
+#[test]
+fn a_weekday_before_a_date_is_not_its_label() {
+    let info = "<dl><dt>Fecha del pedido</dt><dd>vie., 6 feb. 2026 10:02</dd><dt>Envío confirmado</dt><dd>lun., 9 feb. 2026</dd></dl>";
+    let o = &read(&detail("es", "En camino", info), DETAIL).orders[0].order;
+    assert_eq!((o.placed, o.shipped), (d("2026-02-06"), d("2026-02-09")));
+    let info = "<div>Ordered: Tue, 3 Feb 2026, 18:42</div><div>Dispatched: Thu, 5 Feb 2026</div>";
+    let o = &read(&detail("en-GB", "Dispatched", info), DETAIL).orders[0].order;
+    assert_eq!((o.placed, o.shipped), (d("2026-02-03"), d("2026-02-05")));
+}
+
+#[test]
+fn a_row_that_opens_with_its_date_is_labelled_by_the_words_after_it() {
+    let html = r#"<html lang="en"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">On its way</div></div>
+        <div><div><span>28.03.2026 04:12</span>Departed from the transit hub</div><div><span>03.03.2026 15:06</span>Seller shipped the order</div></div>
+        </div></body></html>"#;
+    assert_eq!(read(html, DETAIL).orders[0].order.shipped, d("2026-03-03"));
+}
+
+#[test]
+fn dotted_dates_with_a_two_digit_year_are_read() {
+    let info = "<div><span>Bestellt</span><span>26.02.26, 09:14</span></div><div><span>Versandt</span><span>03.03.26</span></div>";
+    let o = &read(&detail("de", "Versandt", info), DETAIL).orders[0].order;
+    assert_eq!((o.placed, o.shipped), (d("2026-02-26"), d("2026-03-03")));
+}
+
+#[test]
+fn a_control_is_read_by_its_accessible_name_when_its_word_says_less() {
+    let html = r#"<html lang="en"><body><div class="order-content"><div class="order-item">
+        <span class="order-item-header-status-text">Delivered</span>
+        <a href="https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001">·</a>
+        <div class="order-item-btns"><button class="comet-btn" aria-label="Confirm received"><i class="icon"></i><span>Confirm</span></button></div>
+        </div></div></body></html>"#;
+    let r = read(html, LIST);
+    assert_eq!(r.controls.len(), 1, "{:?}", r.controls);
+}
+
+#[test]
+fn a_tracking_number_shaped_like_an_order_id_names_no_order() {
+    let html = r#"<html lang="ru"><body><div class="list">
+        <div class="c"><span data-testid="orderNumber">Заказ 5034011276339402 от 19 марта</span><span>В пути</span>
+        <div>Трек-номер: 4300123498761150 · прибыл в сортировочный центр</div><button type="button">Подтвердить получение</button></div>
+        <div class="c"><span data-testid="orderNumber">Заказ 5033790045187723 от 8 марта</span><span>Ждёт в пункте выдачи</span>
+        <div>Пункт выдачи: код получения 7731 · хранение 7 дней</div><button type="button">Подтвердить получение товара</button></div>
+        </div></body></html>"#;
+    let r = read(html, "https://aliexpress.ru/order-list?filterName=active");
+    let ids: Vec<&str> = r.orders.iter().map(|o| o.order.id.as_str()).collect();
+    assert_eq!(ids, ["5034011276339402", "5033790045187723"], "{:?}", r.notes);
+    // The pick-up point's days are no protection countdown (the button's words are no sentence
+    // around them).
+    assert_eq!(r.orders[1].order.protection_ends, None);
+}
+
+#[test]
+fn files_of_any_kind_in_a_sentence_about_one_kind_and_english_method_names_on_other_interfaces() {
+    let html = r#"<html lang="fr"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Expédiée</div></div>
+        <div class="info-row"><span>Expédiée le</span><span>3 mars 2026</span></div>
+        <div>Mode de livraison : Cainiao Super Economy Global</div></div></body></html>"#;
+    assert_eq!(read(html, DETAIL).orders[0].order.economy_shipping, Some(true));
+}
+
+#[test]
+fn a_chinese_full_stop_before_a_number_reads_on() {
+    // (The countdown search once cut the text inside the "。" before a countdown.)
+    // (And the words after a countdown end with its block: "发货时间" below is no part of them.)
+    let html = detail("zh", "运输中", "<p>包裹正在运输中，请在收到商品后再确认收货。 还剩 <b>9</b> 天 4 小时 自动确认收货</p><p>发货时间 2026年3月3日</p>");
+    let o = &read(&html, DETAIL).orders[0].order;
+    assert_eq!((o.shipped, o.protection_ends), (d("2026-03-03"), d("2026-04-10")));
+}

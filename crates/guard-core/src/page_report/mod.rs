@@ -333,12 +333,20 @@ impl<'s> Anonymiser<'s> {
         c
     }
 
+    /// Whether the reader took `t` for (the start of) an order's status: the status element may
+    /// hold more than the word ("Waiting for Seller to Send Goods Seller's shipping time left:
+    /// 4 days").
+    fn is_reader_text(&self, t: &str) -> bool {
+        self.reader_texts.contains(t)
+            || (t.chars().count() >= 4 && self.reader_texts.iter().any(|r| r.strip_prefix(t).is_some_and(|rest| rest.starts_with(' '))))
+    }
+
     /// Whether a text (outside the shopper's blocks) is kept as the site wrote it.
     fn judge(&self, text: &str, ctx: Ctx) -> Mode {
         let t = text.trim();
         let keep = !t.chars().any(char::is_alphanumeric)
             || !locales::lookup(t).is_empty()
-            || (self.reader_texts.contains(t) && site_words::reads_like_label(t))
+            || (self.is_reader_text(t) && site_words::reads_like_status(t, self.rules.lang))
             || site_words::is_small_number(t)
             || parse_date_exact(t, &self.rules).is_some()
             || site_words::has_phrase(t)
@@ -363,7 +371,7 @@ impl<'s> Anonymiser<'s> {
         let lang = self.rules.lang;
         let site_label = |t: &str| {
             !locales::lookup(t.trim()).is_empty()
-                || (self.reader_texts.contains(t.trim()) && site_words::reads_like_label(t))
+                || (self.is_reader_text(t.trim()) && site_words::reads_like_status(t, lang))
                 || (site_words::is_short(t) && site_words::made_of_order_words(t, lang))
         };
         let ctx = if ctx.by_words && ctx.personal == Some(Personal::Title) && site_label(text) { Ctx { personal: None, ..ctx } } else { ctx };
@@ -419,8 +427,10 @@ impl<'s> Anonymiser<'s> {
             let gap = &text[last..r.start];
             // The words labelling a date stay ("Отправлена 13 ноября"): the date is read by them
             // (unless a label of the tables reaches into them: that one stays whole, as always).
+            // So do those labelling a long number ("Трек-номер: 4300…"): they say it is none of
+            // the order's.
             let label = match shape {
-                Shape::Date(_) if mode == Mode::Fill => {
+                Shape::Date(_) | Shape::Number { phone: false } if mode == Mode::Fill => {
                     site_words::date_label_before(gap, self.rules.lang).filter(|&at| site_words::labels_in(gap).iter().all(|r| r.end <= at))
                 }
                 _ => None,

@@ -80,7 +80,16 @@ pub fn is_form_text(text: &str) -> bool {
     means.dedup();
     let limit = means.contains(&Means::AtMost);
     let what = means.iter().any(|m| matches!(m, Means::Photo | Means::Video | Means::AnyFile | Means::Kilobytes | Means::Megabytes | Means::Gigabytes));
-    limit && what
+    if limit && what {
+        return true;
+    }
+    // A hint in a wording the phrases do not list ("One video in MP4 format, no larger than
+    // 20MB."): kept when the evidence reader finds a limit in it and it reads like the site's.
+    use crate::rules::evidence::limits;
+    let h = limits::read_hint(text);
+    let names_removed: String =
+        text.split(' ').filter(|w| !limits::is_format_word(w.trim_matches(|c: char| !c.is_alphanumeric()))).collect::<Vec<_>>().join(" ");
+    what && (h.photo_bytes.or(h.video_bytes).is_some() || h.files.or(h.photos).or(h.videos).is_some()) && reads_like_label(&names_removed)
 }
 
 /// Field and dispute labels that start a word of `text` ("Order ID:", "Refund if no delivery
@@ -221,6 +230,26 @@ pub fn reads_like_label(text: &str) -> bool {
     })
 }
 
+/// Whether a text the reader took for an order's status reads like the site's label: as
+/// `reads_like_label`, except that one capitalised word the tables do not know may stand among
+/// the site's (German nouns: "Warten auf Versand durch den Verkäufer"; the legacy site's title
+/// case: "Waiting for Seller to Send Goods"); a name brings two.
+pub fn reads_like_status(text: &str, lang: Option<crate::read::locales::Lang>) -> bool {
+    if reads_like_label(text) {
+        return true;
+    }
+    if text.chars().any(is_cjk) {
+        return false;
+    }
+    let vocab = vocabulary();
+    let unknown = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1)
+        .filter(|w| !vocab.contains(&w.to_lowercase()) && !crate::read::locales::families::is_family_word(&w.to_lowercase(), lang))
+        .count();
+    unknown <= 1 && made_of_order_words(&text.to_lowercase(), lang)
+}
+
 /// A short text: a few words (or a few characters of a script without spaces).
 pub fn is_short(text: &str) -> bool {
     let chars = text.chars().count();
@@ -257,6 +286,14 @@ mod tests {
         assert!(is_form_text("Up to 3 photos, max 5 MB each (JPG, PNG)."));
         assert!(is_form_text("System busy, please try again later"));
         assert!(!is_form_text("Maximum: US $7.98 for John"), "a limit word alone is no hint");
+        assert!(is_form_text("One video in MP4 format, no larger than 20MB."), "a limit the evidence reader reads");
+        let de = Some(crate::read::locales::Lang::De);
+        assert!(reads_like_status("Warten auf Versand durch den Verkäufer", de));
+        assert!(!reads_like_status("Warten auf Hans Müller", de));
+        let en = Some(crate::read::locales::Lang::En);
+        assert!(reads_like_status("Waiting for Seller to Send Goods", en));
+        assert!(!reads_like_status("Confirm received Marguerite Dupont", en));
+        assert!(!is_form_text("Sent 2 photos of 3MB to Marguerite Dupont"), "a name is no hint");
     }
 
     #[test]

@@ -54,6 +54,79 @@ pub fn day_first_for(lang: Option<Lang>, html_lang: &str) -> Option<bool> {
     }
 }
 
+/// Weekday names, wide and abbreviated, in each interface language (team: the common
+/// calendar forms), lower case. Pages may put one before a date ("Tue, 3 Nov 2026",
+/// "vie., 9 oct. 2026"); it is no label of the date.
+const WEEKDAYS: &[(Lang, &[&str])] = &[
+    (
+        Lang::En,
+        &[
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
+    ),
+    (Lang::De, &["mo", "di", "mi", "do", "fr", "sa", "so", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]),
+    (Lang::Es, &["lun", "mar", "mié", "mie", "jue", "vie", "sáb", "sab", "dom", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]),
+    (Lang::Fr, &["lun", "mar", "mer", "jeu", "ven", "sam", "dim", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]),
+    (
+        Lang::Pt,
+        &[
+            "seg",
+            "ter",
+            "qua",
+            "qui",
+            "sex",
+            "sáb",
+            "sab",
+            "dom",
+            "segunda",
+            "terça",
+            "quarta",
+            "quinta",
+            "sexta",
+            "sábado",
+            "domingo",
+            "segunda-feira",
+            "terça-feira",
+            "quarta-feira",
+            "quinta-feira",
+            "sexta-feira",
+        ],
+    ),
+    (Lang::Pl, &["pon", "wt", "śr", "czw", "pt", "sob", "niedz", "nd", "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"]),
+    (Lang::Ru, &["пн", "вт", "ср", "чт", "пт", "сб", "вс", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"]),
+    (Lang::Zh, &["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天", "周一", "周二", "周三", "周四", "周五", "周六", "周日"]),
+];
+
+/// `label` without a weekday name at its end ("Dispatched: Tue," → "Dispatched:"), in the
+/// page's language (every language when it is not known).
+pub fn without_weekday(label: &str, lang: Option<Lang>) -> &str {
+    let t = label.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '，'));
+    let start = t.rfind(|c: char| !(c.is_alphanumeric() || c == '-')).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    let word = t[start..].to_lowercase();
+    let known = WEEKDAYS.iter().filter(|(l, _)| lang.is_none_or(|p| p == *l)).any(|(_, names)| names.contains(&word.as_str()));
+    if known && !word.is_empty() {
+        &t[..start]
+    } else {
+        label
+    }
+}
+
 /// The first date anywhere in `text`, with where it starts and ends (byte offsets).
 pub fn find_date(text: &str, rules: &DateRules) -> Option<(NaiveDate, usize, usize)> {
     let toks = tokens(text);
@@ -229,6 +302,15 @@ fn numeric(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, usiz
     match (len_a, len_c) {
         (4, 1..=2) => ymd(a, b, c).map(|d| (d, i + 5)),
         (1..=2, 4) if sep == '.' => ymd(c, b, a).map(|d| (d, i + 5)),
+        // "26.10.26": dots and a two-digit year, day first; only a year near today's, and not
+        // part of a longer run of numbers ("1.26.10.26", a version).
+        (1..=2, 2) if sep == '.' => {
+            let longer = is_sep(toks.get(i + 5), &['.']) && num(toks.get(i + 6), 1..=4).is_some()
+                || i >= 2 && is_sep(toks.get(i - 1), &['.']) && num(toks.get(i - 2), 1..=4).is_some();
+            let year = 2000 + c as i32;
+            let near = (rules.today.year() - 5..=rules.today.year() + 1).contains(&year);
+            (!longer && near).then(|| ymd(year as u32, b, a)).flatten().map(|d| (d, i + 5))
+        }
         (1..=2, 4) => {
             let day_first = match (a > 12, b > 12) {
                 (true, false) => true,
@@ -408,6 +490,26 @@ mod tests {
         assert_eq!(exact("2024-13-01", None), None);
         assert_eq!(exact("25:61 Mar. 05 2019", None), None);
         assert_eq!(parse_date("03/04/2024", None, today()), None);
+        // Two-digit years: only with dots, near today, and not inside a longer run of numbers.
+        assert_eq!(exact("03.11.79", None), None);
+        assert_eq!(exact("03/11/24", None), None);
+        assert_eq!(parse_date("Version 1.03.11.24", None, today()), None);
+    }
+
+    #[test]
+    fn a_weekday_before_a_date_is_no_label() {
+        assert_eq!(without_weekday("Dispatched: Tue,", Some(Lang::En)), "Dispatched: ");
+        assert_eq!(without_weekday("lun.,", Some(Lang::Es)), "");
+        assert_eq!(without_weekday("Envío confirmado", Some(Lang::Es)), "Envío confirmado");
+        assert_eq!(without_weekday("Wysłano wt.", Some(Lang::Pl)), "Wysłano ");
+        assert_eq!(without_weekday("Отправлен, пт", None), "Отправлен, ");
+        assert_eq!(without_weekday("Paid on", Some(Lang::En)), "Paid on");
+    }
+
+    #[test]
+    fn dotted_dates_with_a_two_digit_year_are_day_first() {
+        assert_eq!(exact("03.11.24", None), d(2024, 11, 3));
+        assert_eq!(parse_date("Versandt 26.10.24, 09:14", Some(Lang::De), today()), d(2024, 10, 26));
     }
 
     #[test]

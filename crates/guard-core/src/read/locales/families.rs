@@ -134,7 +134,6 @@ const EN: &[Row] = &[
     ("undelivered", &[Deliver, Not]),
     ("receiv", &[Receive]),
     ("receipt", &[Receive]),
-    ("goods", &[Receive]),
     ("confirm", &[Confirm]),
     ("complet", &[Done]),
     ("finish", &[Done]),
@@ -302,6 +301,9 @@ const RU: &[Row] = &[
     ("продл", &[Extend]),
     ("защит", &[Protect]),
     ("отследи", &[Track]),
+    ("отслеж", &[Track]),
+    // "Трек-номер": a parcel's number, not the order's.
+    ("трек", &[Track]),
     ("отзыв", &[Review]),
     ("корзин", &[Cart]),
     ("купить", &[Cart]),
@@ -479,6 +481,13 @@ const DE: &[Row] = &[
     ("zustell", &[Deliver]),
     ("erhalt", &[Receive]),
     ("empfang", &[Receive]),
+    ("eingang", &[Receive]),
+    // Compounds put the receipt last ("Wareneingang bestätigen": confirm the goods arrived).
+    ("wareneingang", &[Receive]),
+    ("warenerhalt", &[Receive]),
+    ("warenempfang", &[Receive]),
+    ("paketerhalt", &[Receive]),
+    ("paketempfang", &[Receive]),
     ("bestatig", &[Confirm]),
     ("abgeschlossen", &[Done]),
     ("erledigt", &[Done]),
@@ -536,8 +545,11 @@ const PL: &[Row] = &[
     ("zwrot pieni", &[Refund]),
     ("oczek", &[Wait]),
     ("czeka", &[Wait]),
+    // "Do wysyłki", "Do zapłaty": to ship, to pay (first only: "Dostarczono do paczkomatu").
+    ("^do", &[Wait]),
     ("=nie", &[Not]),
     ("platn", &[Pay]),
+    ("zaplat", &[Pay]),
     ("zaplac", &[Pay]),
     ("oplac", &[Pay]),
     ("nieoplac", &[Pay, Not]),
@@ -597,6 +609,8 @@ const ZH: &[Row] = &[
     ("到达", &[Deliver]),
     ("结束", &[End]),
     ("剩余", &[End]),
+    // "还剩 9 天 … 自动确认收货" (still remaining): the countdown's label before its number.
+    ("剩", &[End]),
     ("到期", &[End]),
     ("退还", &[Refund]),
     ("待", &[Wait]),
@@ -642,6 +656,7 @@ const ZH: &[Row] = &[
     ("保护", &[Protect]),
     ("跟踪", &[Track]),
     ("物流", &[Track]),
+    ("运单", &[Track]),
     ("评价", &[Review]),
     ("购物车", &[Cart]),
     ("再次购买", &[Cart, Again]),
@@ -1029,7 +1044,7 @@ pub fn is_protection_countdown(before: &str, after: &str, lang: Option<Lang>) ->
         return true;
     }
     let says_other = |i: Ideas| i.is_empty() || i.any(&[Pay, Ship, Extend, Dispute, Refund]);
-    let after = &after[..after.find(['.', '!', '?', '。', '\n', '，', ',']).unwrap_or(after.len())];
+    let after = &after[..after.find(['.', '!', '?', '。', '\n', '，', ',', '¶']).unwrap_or(after.len())];
     let after: Vec<&str> = after.split_whitespace().take(8).collect();
     ideas(before, lang).is_some_and(|i| !says_other(i)) && !after.is_empty() && is_protection_countdown_label(&after.join(" "), lang)
 }
@@ -1058,6 +1073,11 @@ mod tests {
             ("Order in transit", Lang::En, Some(S::Shipped)),
             ("Pending shipment", Lang::En, Some(S::AwaitingShipment)),
             ("Ready to ship", Lang::En, Some(S::AwaitingShipment)),
+            ("Waiting for Seller to Send Goods", Lang::En, Some(S::AwaitingShipment)),
+            ("Do wysyłki", Lang::Pl, Some(S::AwaitingShipment)),
+            ("Do zapłaty", Lang::Pl, Some(S::AwaitingPayment)),
+            ("Wareneingang bestätigt", Lang::De, Some(S::Completed)),
+            ("Dostarczono do paczkomatu", Lang::Pl, Some(S::Shipped)),
             ("To pay", Lang::En, Some(S::AwaitingPayment)),
             ("To ship", Lang::En, Some(S::AwaitingShipment)),
             ("Sent to carrier", Lang::En, Some(S::Shipped)),
@@ -1142,6 +1162,7 @@ mod tests {
             ("Подтвердить получение", Lang::Ru, Some(Action::ConfirmReceipt)),
             ("Confirmar recebimento", Lang::Pt, Some(Action::ConfirmReceipt)),
             ("Empfang bestätigen", Lang::De, Some(Action::ConfirmReceipt)),
+            ("Wareneingang bestätigen", Lang::De, Some(Action::ConfirmReceipt)),
             ("Potwierdź odbiór", Lang::Pl, Some(Action::ConfirmReceipt)),
             ("确认收货", Lang::Zh, Some(Action::ConfirmReceipt)),
             ("Zahlen", Lang::De, Some(Action::PayNow)),

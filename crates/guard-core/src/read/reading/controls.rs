@@ -69,6 +69,13 @@ pub(super) fn label_of(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
     short_text(tree, n, MAX_LABEL, 60)
 }
 
+/// A control's accessible name when the markup gives one (`aria-label`, else `title`), short.
+fn accessible_name(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
+    let name = tree.attr(n, "aria-label").or_else(|| tree.attr(n, "title"))?;
+    let name = crate::wire::snapshot::collapse_ws(name);
+    (!name.is_empty() && name.chars().count() <= MAX_LABEL).then_some(name)
+}
+
 fn kind_of(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) -> Option<ControlKind> {
     let tree = page.tree;
     if let Some(Term::Control(kind)) = term {
@@ -131,13 +138,24 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
                 continue;
             }
             let Some(label) = label_of(tree, n) else { continue };
-            let term = locales::term(&label, page.lang);
+            let mut term = locales::term(&label, page.lang);
+            let mut kind = kind_of(page, n, &label, term);
+            // A control whose visible word says less than its accessible name ("Confirm" with
+            // aria-label "Confirm received", an icon alone): read by that name.
+            if kind.is_none() {
+                if let Some(name) = accessible_name(tree, n) {
+                    let t = locales::term(&name, page.lang);
+                    if let Some(k) = kind_of(page, n, &name, t) {
+                        (term, kind) = (t, Some(k));
+                    }
+                }
+            }
             // On a list page, a button inside an order card is never the site's popup.
             let in_card = page.kind == PageKind::OrderList && owner[n].is_some();
             if matches!(term, Some(Term::PopupConfirm | Term::Control(ControlKind::ConfirmReceipt))) && !in_card {
                 popup_candidates.push((n, term.unwrap_or(Term::PopupConfirm)));
             }
-            let Some(kind) = kind_of(page, n, &label, term) else { continue };
+            let Some(kind) = kind else { continue };
             // A button inside a link with the same meaning is one control: keep the inner one.
             // Only a real control (button, link, role) wins over an element that merely looks
             // like one; inside such an element, the outer one stays, so that a click anywhere

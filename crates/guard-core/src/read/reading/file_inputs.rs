@@ -85,6 +85,11 @@ fn field_area(tree: &PageTree<'_>, n: NodeId, max_chars: usize) -> (Option<NodeI
     for _ in 0..MAX_CLIMB {
         let Some(x) = up else { break };
         if matches!(tree.tag(x), "form" | "body" | "html") {
+            // An input straight in a form that came as context only (a script filled the form
+            // in): its hint is somewhere in the form, so ask for the form.
+            if best.is_none() && tree.tag(x) == "form" && !tree.is_full(x) {
+                return (None, Some(x));
+            }
             break;
         }
         if !tree.is_full(x) {
@@ -367,6 +372,23 @@ mod tests {
         };
         let r = super::super::read_page(&tree, &cx);
         assert_eq!(r.file_inputs[0].reread, Some(2));
+    }
+
+    #[test]
+    fn an_input_added_straight_into_a_form_asks_for_the_form() {
+        // A script filled the form in: the input and the hint after it came as roots of their
+        // own, the form as context only.
+        let json = r##"{"v":1,"url":"https://www.aliexpress.com/p/reverse-pages/start.html","roots":[2,3],"nodes":[[-1,"body",[]],[0,"form",[]],[1,"input",["type","file"]],[1,"div",["class","tip"]],[3,"#","Up to 3 files"]]}"##;
+        let snap = Snapshot::from_json(json).unwrap();
+        let tree = PageTree::new(&snap);
+        let cx = ReadContext {
+            kind: PageKind::DisputeStart,
+            layout: crate::read::page_kind::Layout::Current,
+            lang: None,
+            now: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(12, 0, 0).unwrap(),
+        };
+        let r = super::super::read_page(&tree, &cx);
+        assert_eq!(r.file_inputs[0].reread, Some(1));
     }
 
     #[test]

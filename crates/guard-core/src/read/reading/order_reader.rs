@@ -85,9 +85,15 @@ fn hook_matches(tree: &PageTree<'_>, n: NodeId, root: NodeId, hooks: &[ClassHook
 /// The phrases searched in an order's text, for the page language (every language when it
 /// is not known).
 pub fn phrases(lang: Option<Lang>) -> Vec<(Term, Lang, String)> {
-    locales::words_of(lang, |t| {
+    let mut out = locales::words_of(lang, |t| {
         matches!(t, Term::Field(Field::RefundIfNoDelivery | Field::DoesNotArrive) | Term::Window(..) | Term::Economy | Term::CountdownLabel | Term::Dispute(_))
-    })
+    });
+    // Shipping methods keep their English names on every interface ("Cainiao Super Economy
+    // Global" on a French page).
+    if lang.is_some_and(|l| l != Lang::En) {
+        out.extend(locales::words_of(Some(Lang::En), |t| matches!(t, Term::Economy)));
+    }
+    out
 }
 
 #[derive(Default)]
@@ -311,7 +317,7 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     if order.protection_ends.is_none() {
         read_limit_sentences(page, root, &mut order);
     }
-    if read_countdowns(page, &s, &text, &mut order) {
+    if read_countdowns(page, &s, root, &text, &mut order) {
         note(reading, format!("order {}: the protection countdown and the stated end of protection disagree: end unknown", order.id));
     }
     order.store = s.store_el.or(s.store_link).map(|n| clip(&tree.text(n))).filter(|t| !t.is_empty());
@@ -620,7 +626,7 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     let rules = fact_rules(page, None);
     let Some((date, start, end)) = find_date(text, &rules) else { return false };
     let trim = |t: &str| t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '·' | '|' | '(' | ')' | ',')).to_string();
-    let mut label = trim(&text[..start]);
+    let mut label = trim(crate::read::dates::without_weekday(&text[..start], page.lang));
     let mut beside = false;
     if label.is_empty() {
         label = label_before(tree, root, n).unwrap_or_default();
@@ -628,6 +634,14 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     }
     if label.is_empty() {
         label = trim(&text[end..]);
+    }
+    // A row that opens with its date ("<span>20.11 15:06</span>Seller shipped the order"): the
+    // words after the date's element say which date it is.
+    if !label.chars().any(char::is_alphabetic) {
+        if let Some(after) = label_after(tree, root, n) {
+            label = after;
+            beside = true;
+        }
     }
     // A sentence around a date is no label (limits in sentences are read elsewhere): more than
     // a few words, or a deadline ("before", "by").
@@ -703,6 +717,31 @@ fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> 
         if let Some(&prev) = kids[..i].iter().rev().find(|&&k| says_something(k)) {
             let t = short_text(tree, prev, 60, 10)?;
             let t = t.trim().trim_end_matches([':', '：']).trim().to_string();
+            return (!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).then_some(t);
+        }
+        child = parent;
+    }
+    None
+}
+
+/// The short label just after `n` when `n` opens its row: the first text after it in its
+/// parent (or grandparent), when nothing with letters or digits stands before it there and the
+/// text is short and holds no date of its own.
+fn label_after(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> {
+    let mut child = n;
+    let says_something = |k: NodeId| tree.text(k).chars().any(char::is_alphanumeric);
+    for parent in ancestors_within(tree, n, root, 2) {
+        if matches!(tree.tag(parent), "td" | "tr" | "table" | "tbody") {
+            return None;
+        }
+        let kids = tree.children(parent);
+        let i = kids.iter().position(|&k| k == child)?;
+        if kids[..i].iter().any(|&k| says_something(k)) {
+            return None;
+        }
+        if let Some(&next) = kids[i + 1..].iter().find(|&&k| says_something(k)) {
+            let t = short_text(tree, next, 60, 10)?;
+            let t = t.trim().trim_start_matches([':', '：', '-', '–', '·', '|']).trim().to_string();
             return (!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).then_some(t);
         }
         child = parent;
@@ -1062,11 +1101,17 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
     })
 }
 
+/// Elements that start a block of their own: the words after a countdown stop at its end.
+const BLOCKS: &[&str] = &[
+    "div", "p", "li", "tr", "td", "th", "dd", "dt", "section", "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
+    "form", "button",
+];
+
 /// Countdowns tell the end of buyer protection only for an order on its way: before shipment
 /// the site counts the seller's time to ship, after receipt there is nothing left to count.
 /// A countdown that disagrees with a date the page states ("Refund if no delivery before …")
 /// by more than a day leaves the end unknown: `true` then.
-fn read_countdowns(page: &Page<'_, '_>, s: &Scan, text: &str, order: &mut Order) -> bool {
+fn read_countdowns(page: &Page<'_, '_>, s: &Scan, root: NodeId, text: &str, order: &mut Order) -> bool {
     if order.status != Status::Shipped || order.dispute.is_some() {
         return false;
     }
@@ -1098,7 +1143,24 @@ fn read_countdowns(page: &Page<'_, '_>, s: &Scan, text: &str, order: &mut Order)
         }
     }
     if found.is_none() {
-        found = countdown_by_its_words(page, text);
+        // (A control's label is no sentence around a countdown: "хранение 7 дней" beside a
+        // "Подтвердить получение" button counts the pick-up point's days, not protection.)
+        // The words after a countdown end with its block ("¶"): the next row's "发货时间" is
+        // no part of them; the words before it may come from the block before (its label).
+        let block_of = |t: NodeId| tree.ancestors_or_self(t).skip(1).take(6).find(|&a| a == root || BLOCKS.contains(&tree.tag(a)));
+        let mut words = String::new();
+        let mut block = None;
+        for t in tree.text_nodes(root) {
+            let b = block_of(t);
+            if block.is_some() && b != block {
+                words.push_str(" ¶ ");
+            }
+            block = b;
+            // (A full stop ends the sentence either way, and survives `normalise`.)
+            words.push_str(if in_control(tree, root, t) { "。" } else { tree.own_text(t) });
+            words.push(' ');
+        }
+        found = countdown_by_its_words(page, &locales::normalise(&words));
     }
     let Some(c) = found else { return false };
     let counted = page.today.checked_add_signed(Duration::days(c.whole_days() as i64));
@@ -1133,7 +1195,7 @@ fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> 
         let Some((found, len)) = countdown::parse_countdown_prefix(&text[i..]) else { continue };
         // The words just before it, back to the previous sentence's end.
         let before = &text[..i];
-        let from = before.rfind(['.', '!', '?', '。', '\n']).map_or(0, |k| k + 1);
+        let from = before.rfind(['.', '!', '?', '。', '\n']).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
         let label: Vec<&str> = before[from..].split_whitespace().rev().take(8).collect();
         let label: Vec<&str> = label.into_iter().rev().collect();
         if families::is_protection_countdown(&label.join(" "), text.get(i + len..).unwrap_or(""), page.lang) {

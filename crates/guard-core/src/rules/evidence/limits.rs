@@ -103,6 +103,11 @@ const FORMAT_WORDS: &[(&str, Format)] = &[
     ("zip", Format::Zip),
 ];
 
+/// Whether a word is a file format's name as hints write it ("MP4", "jpeg").
+pub fn is_format_word(word: &str) -> bool {
+    FORMAT_WORDS.iter().any(|(w, _)| w.eq_ignore_ascii_case(word))
+}
+
 /// Sentence ends: a size in one sentence is not about the kind named in the next.
 fn ends_sentence(orig: &[char], i: usize) -> bool {
     match orig[i] {
@@ -237,6 +242,18 @@ pub fn read_hint(text: &str) -> HintLimits {
     let mut sentence_start = 0;
     let mut prev_end = 0;
     let mut mentions: Vec<Mention> = vec![];
+    // Files of any kind in a sentence about one kind only are files of that kind ("Vidéo : 1
+    // fichier MP4, 50 Mo maximum"; "Photos: up to 3 files, 5 MB each").
+    let of_sentence = |kind: Means, from: usize, to: usize| {
+        if kind != Means::AnyFile {
+            return kind;
+        }
+        let named: Vec<Means> = occurrences(&low, from, to, &specific).into_iter().map(|(_, _, p)| p.means).collect();
+        match named.first() {
+            Some(&first) if named.iter().all(|&m| m == first) => first,
+            _ => kind,
+        }
+    };
     let mut i = 0;
     while i < low.len() {
         if ends_sentence(&orig, i) {
@@ -267,6 +284,7 @@ pub fn read_hint(text: &str) -> HintLimits {
                 .first()
                 .map(|(_, _, p)| p.means)
                 .or_else(|| occurrences(&low, sentence_start, i, &kinds).last().map(|(_, _, p)| p.means))
+                .map(|k| of_sentence(k, sentence_start, i))
                 .unwrap_or(Means::AnyFile);
             let bytes = value.saturating_mul(mult) / 1000;
             if before.is_empty() && !in_total && !trailing_total && bytes >= 1 {
@@ -302,7 +320,7 @@ pub fn read_hint(text: &str) -> HintLimits {
             let named = occurrences(&low, lead_from, i, &kinds);
             let opens = (lead_from..i).all(|k| !low[k].is_alphanumeric() || named.iter().any(|(s, e, _)| (*s..*e).contains(&k)));
             if whole && (lead_max || trail_max || opens) && before.is_empty() && (1000..=100_000).contains(&value) {
-                mentions.push(Mention::Count { n: (value / 1000) as u32, kind: kind_phrase.means });
+                mentions.push(Mention::Count { n: (value / 1000) as u32, kind: of_sentence(kind_phrase.means, sentence_start, i) });
             }
             prev_end = kind_end;
             i = kind_end;
@@ -489,6 +507,19 @@ mod tests {
         assert_eq!((h.photos, h.photo_bytes, h.formats.clone()), (Some(3), Some(5 * MB), vec![Format::Jpeg, Format::Png]));
         let h = hint("视频不超过50MB");
         assert_eq!(h.video_bytes, Some(50 * MB));
+    }
+
+    #[test]
+    fn files_in_a_sentence_about_one_kind_are_of_that_kind() {
+        // (Blind contract page dispute-current-fr-picks-script-built-form.)
+        let h = hint("Photos : jusqu\u{2019}à 3 fichiers JPG, PNG ou WEBP, 5 Mo maximum chacun. Vidéo : 1 fichier MP4, 50 Mo maximum.");
+        assert_eq!((h.photos, h.videos, h.files), (Some(3), Some(1), None));
+        assert_eq!((h.photo_bytes, h.video_bytes), (Some(5 * MB), Some(50 * MB)));
+        let h = hint("Photos: up to 3 files, 5 MB each");
+        assert_eq!((h.photos, h.photo_bytes, h.video_bytes), (Some(3), Some(5 * MB), None));
+        // Both kinds named: the files are of any kind.
+        let h = hint("Photos and videos: up to 6 files, 10 MB each");
+        assert_eq!((h.files, h.photo_bytes, h.video_bytes), (Some(6), Some(10 * MB), Some(10 * MB)));
     }
 
     #[test]
