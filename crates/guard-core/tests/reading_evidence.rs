@@ -288,3 +288,25 @@ fn a_chinese_full_stop_before_a_number_reads_on() {
     let o = &read(&html, DETAIL).orders[0].order;
     assert_eq!((o.shipped, o.protection_ends), (d("2026-03-03"), d("2026-04-10")));
 }
+
+#[test]
+fn a_dropdown_menu_item_is_a_control() {
+    let html = detail(
+        "pl",
+        "Wysłane",
+        r#"<ul role="menu"><li role="menuitem" tabindex="-1">Potwierdź odbiór</li><li role="menuitem" tabindex="-1">Dodaj do koszyka</li></ul>"#,
+    );
+    let r = read(&html, DETAIL);
+    assert_eq!(r.controls.len(), 1, "{:?}", r.controls);
+}
+
+#[test]
+fn the_site_popup_is_known_by_a_question_about_receipt_in_any_wording() {
+    let popup = r#"<div class="mask" hidden><div class="modal" role="dialog" aria-modal="true"><p>Czy na pewno otrzymałeś wszystkie produkty?</p>
+        <button type="button">Anuluj</button><button type="button">Potwierdź</button></div></div>"#;
+    let r = read(&detail("pl", "Wysłane", popup), DETAIL);
+    assert_eq!(r.controls.iter().filter(|c| c.site_popup).count(), 1, "{:?}", r.controls);
+    // A question about paying is not it.
+    let popup = popup.replace("otrzymałeś wszystkie produkty", "chcesz zapłacić teraz");
+    assert!(read(&detail("pl", "Wysłane", &popup), DETAIL).controls.iter().all(|c| !c.site_popup));
+}

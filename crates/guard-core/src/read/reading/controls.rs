@@ -40,7 +40,8 @@ fn is_real_control(tree: &PageTree<'_>, n: NodeId) -> bool {
     match tree.tag(n) {
         t if CLICKABLE.contains(&t) => true,
         "input" => tree.attr(n, "type").is_some_and(|t| t.eq_ignore_ascii_case("button") || t.eq_ignore_ascii_case("submit")),
-        _ => matches!(tree.attr(n, "role"), Some("button" | "link")),
+        // (A dropdown's items are controls too: "⋯" → "Potwierdź odbiór".)
+        _ => matches!(tree.attr(n, "role"), Some("button" | "link" | "menuitem")),
     }
 }
 
@@ -208,6 +209,15 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
     reading.controls.extend(controls);
 }
 
+/// A question whose words are about receiving the order ("Potwierdzić odbiór?", "Have you got
+/// all the items?"), not about paying, an address or a dispute.
+fn asks_about_receipt(text: &str, lang: Option<crate::read::locales::Lang>) -> bool {
+    use crate::read::locales::families::{ideas, Idea};
+    text.contains(['?', '？'])
+        && text.chars().count() <= 200
+        && ideas(text, lang).is_some_and(|i| i.has(Idea::Receive) && !i.any(&[Idea::Pay, Idea::Address, Idea::Dispute, Idea::Refund, Idea::Return]))
+}
+
 /// Popups are few: a page with more candidate buttons than this is not asked about them all.
 const MAX_POPUP_CANDIDATES: usize = 50;
 
@@ -235,8 +245,11 @@ fn is_site_popup_button(
             }
             let norm = locales::normalise(text);
             // The question, or a popup's title that is the confirm label itself ("Confirm
-            // Goods Received" over a plain "Confirm").
-            phrases.iter().any(|(_, _, p)| norm.contains(p.as_str())) || locales::term(text, page.lang) == Some(Term::Control(ControlKind::ConfirmReceipt))
+            // Goods Received" over a plain "Confirm"), or a question in any wording about
+            // receiving the goods ("Czy na pewno otrzymałeś wszystkie produkty?").
+            phrases.iter().any(|(_, _, p)| norm.contains(p.as_str()))
+                || locales::term(text, page.lang) == Some(Term::Control(ControlKind::ConfirmReceipt))
+                || asks_about_receipt(text, page.lang)
         });
         if !asks {
             continue;
