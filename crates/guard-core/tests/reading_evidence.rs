@@ -310,3 +310,36 @@ fn the_site_popup_is_known_by_a_question_about_receipt_in_any_wording() {
     let popup = popup.replace("otrzymałeś wszystkie produkty", "chcesz zapłacić teraz");
     assert!(read(&detail("pl", "Wysłane", &popup), DETAIL).controls.iter().all(|c| !c.site_popup));
 }
+// Rules learnt from blind round ten.
+
+#[test]
+fn a_stepper_names_the_status_by_its_current_step_only() {
+    let steps = r#"<div class="steps"><div class="step done">Pedido feito</div><div class="step done">Pagamento aprovado</div>
+        <div class="step current">O vendedor está preparando seu pedido</div><div class="step">Pedido enviado</div><div class="step">Recebimento confirmado</div></div>
+        <div>Envio: AliExpress Standard Shipping</div>"#;
+    let html = format!(
+        r#"<html lang="pt-BR"><body><div class="q1">{steps}<p>Número do pedido: 8100000000000001</p><p>Data do pedido: 2026-03-30 10:51:32</p></div></body></html>"#
+    );
+    assert_eq!(read(&html, DETAIL).orders[0].order.status, Status::AwaitingShipment);
+}
+
+#[test]
+fn two_status_elements_that_disagree_give_unknown() {
+    let card = r#"<html lang="es"><body><div class="order-content"><div class="order-item">
+        <span class="order-item-header-status-text" data-pl="order_item_header_status">Esperando la entrega</span>
+        <span class="tag" data-pl="order_item_header_status">Cancelado</span>
+        <a href="https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001">·</a></div></div></body></html>"#;
+    assert_eq!(status_of(card), Status::Unknown);
+    // The same word twice is no contradiction.
+    assert_eq!(status_of(&card.replace("Cancelado", "Esperando la entrega")), Status::Shipped);
+}
+
+#[test]
+fn a_link_naming_the_order_that_leads_elsewhere_is_a_control() {
+    let html = detail(
+        "pl",
+        "Wysłane",
+        r#"<div>Paczka wciąż nie dotarła? <a href="https://m.aliexpress.com/p/order/extend-protection.html?orderId=8100000000000001">Poproś sprzedawcę o dłuższą ochronę</a></div>"#,
+    );
+    assert_eq!(read(&html, DETAIL).controls.len(), 1);
+}

@@ -39,7 +39,7 @@ pub fn scan(text: &str, dates: Option<&DateRules>) -> Vec<(Range<usize>, Shape)>
     find_codes(text, &mut found);
     find_money(text, &mut found);
     find_numbers(text, &mut found);
-    found.sort_by_key(|(r, _)| r.start);
+    crate::wire::bounds::sort_by_number(&mut found, |(r, _)| r.start as u64);
     found
 }
 

@@ -161,7 +161,7 @@ pub fn ics(events: &[RenderedEvent], stamp: NaiveDateTime, lead_days: &[u32]) ->
         line("TRANSP:TRANSPARENT".into());
         if e.kind.closes_something() {
             let mut leads: Vec<u32> = lead_days.to_vec();
-            leads.sort_unstable_by(|a, b| b.cmp(a));
+            crate::wire::bounds::sort_by_number(&mut leads, |d| u64::MAX - u64::from(*d));
             leads.dedup();
             for lead in leads {
                 line("BEGIN:VALARM".into());

@@ -258,7 +258,7 @@ fn day_list(v: &Value, f: &Spec) -> Option<Vec<u32>> {
         let n = whole(p).filter(|n| (f.min..=f.max).contains(n))?;
         days.push(n as u32);
     }
-    days.sort_unstable_by(|a, b| b.cmp(a));
+    crate::wire::bounds::sort_by_number(&mut days, |d| u64::MAX - u64::from(*d));
     days.dedup();
     (days.len() <= MAX_LEAD_TIMES).then_some(days)
 }

@@ -114,7 +114,8 @@ pub fn stored_bytes<T: Serialize>(v: &T) -> usize {
 /// first, until the memory's JSON takes at most `max_bytes` (UTF-8). Returns the ids removed.
 pub fn trim(memory: &mut Memory, settings: &Settings, today: NaiveDate, max_bytes: usize) -> Vec<String> {
     let mut order: Vec<(u8, NaiveDate, String)> = memory.orders.values().map(|t| (keep_rank(t, settings, today), t.last_seen, t.order.id.clone())).collect();
-    order.sort();
+    // (Rank, then the day last seen, then the id: through the toolbar's one sort.)
+    crate::wire::bounds::sort_by_key(&mut order, |(rank, seen, id)| (i64::from(*rank) * 10_000_000 + crate::wire::bounds::day_number(*seen), id.clone()));
     let mut removed = vec![];
     let mut current = stored_bytes(memory);
     for (_, _, id) in order {

@@ -229,7 +229,7 @@ fn line_labels() -> &'static LineLabels {
         }
         // Longest first, so "Order placed on" wins over a shorter label it starts with.
         for v in by_first.values_mut() {
-            v.sort_by_key(|l| std::cmp::Reverse(l.0.len()));
+            crate::wire::bounds::sort_by_number(v, |l| u64::MAX - l.0.len() as u64);
         }
         LineLabels { by_first }
     })

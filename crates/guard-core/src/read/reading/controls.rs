@@ -102,7 +102,13 @@ fn by_family(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) ->
     // A card that is a link, a link to a store or a product: named for what it shows.
     if let Some(href) = page.tree.attr(n, "href") {
         let path = href.split(['?', '#']).next().unwrap_or("");
-        if path.contains("/store/") || path.contains("/item/") || crate::read::page_kind::order_id_in_link(href).is_some() && !looks_like_button(page.tree, n) {
+        // (A link naming the order that leads elsewhere, "extend-protection.html?orderId=…",
+        // is an action, not the card.)
+        let to_order_page = ["detail", "order-list", "orderlist", "/p/order/index"].iter().any(|p| path.to_ascii_lowercase().contains(p));
+        if path.contains("/store/")
+            || path.contains("/item/")
+            || crate::read::page_kind::order_id_in_link(href).is_some() && to_order_page && !looks_like_button(page.tree, n)
+        {
             return None;
         }
     }
@@ -195,7 +201,7 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
             }
         }
     }
-    controls.sort_by_key(|c| c.node);
+    crate::wire::bounds::sort_by_number(&mut controls, |c| c.node as u64);
     controls.dedup_by_key(|c| c.node);
     // A "Cancel dispute" button is there only while a dispute is under way.
     let position: HashMap<String, usize> = reading.orders.iter().enumerate().map(|(i, o)| (o.order.id.clone(), i)).collect();

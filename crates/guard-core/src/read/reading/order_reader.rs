@@ -161,6 +161,9 @@ struct Scan {
     loose_ids: BTreeSet<String>,
     /// Short texts no table knows whose word family names a status.
     family_statuses: Vec<(crate::wire::order::Status, String)>,
+    /// The status a progress stepper's current step names: the order's status element in all
+    /// but name.
+    step_status: Option<(crate::wire::order::Status, String)>,
 }
 
 /// Every node of the snapshot's full subtrees that names an order: a link to one of its pages,
@@ -298,7 +301,7 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     // later than any other date of the order, nor in the future).
     if order.placed.is_none() && !matches!(s.placed, DateSlot::Conflict(..)) {
         let mut loose = s.loose_dates.clone();
-        loose.sort();
+        crate::wire::bounds::sort_by_number(&mut loose, |d| crate::wire::bounds::signed_key(crate::wire::bounds::day_number(*d)));
         loose.dedup();
         if let [d] = loose.as_slice() {
             let first = [order.paid, order.shipped, order.completed].iter().flatten().all(|x| d <= x);
@@ -308,7 +311,7 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
             }
         }
     }
-    read_status(page, &s, &mut order, reading);
+    read_status(page, root, &s, &mut order, reading);
     for what in &s.unreadable {
         note(reading, format!("order {}: {what}", order.id));
     }
@@ -495,7 +498,11 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
         .or_else(|| starts.iter().find(|(t, _, _)| matches!(t, Term::Field(_))));
     // A timeline's step names are also status words ("Отправлен" = shipped, and the day it was
     // shipped beside it): such a word is a date label only when a date follows it.
-    let status = locales::term(text, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)));
+    // A progress stepper's steps other than the current one are no status ("Pedido feito ›
+    // Pagamento aprovado › [O vendedor está preparando] › Pedido enviado").
+    let step = stepper_step(tree, root, n);
+    let other_step = step == Some(false);
+    let status = locales::term(text, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)) && !other_step);
     if let Some((Term::Field(field), lang, rest)) = pick {
         let value = if rest.trim().is_empty() { row_value(tree, root, n) } else { rest.to_string() };
         let rules = fact_rules(page, Some(*lang));
@@ -583,13 +590,45 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     }
     // A short text no table knows, made of status words ("Livrée", "Order in transit"); not a
     // sentence ("Pick up your parcel and confirm receipt.").
-    if is_status_like(text) {
+    // (The current step may say it in a sentence: "O vendedor está preparando seu pedido".)
+    let current_step = step == Some(true) && text.split_whitespace().count() <= 10 && !text.chars().any(|c| c.is_ascii_digit());
+    if (is_status_like(text) || current_step) && !other_step {
         if let Some(st) = families::status_of(text, page.lang) {
+            if current_step && s.step_status.is_none() {
+                s.step_status = Some((st, text.to_string()));
+            }
             if s.family_statuses.len() < 8 {
                 s.family_statuses.push((st, text.to_string()));
             }
         }
     }
+}
+
+/// Whether the text `n` is in the current step of a progress stepper (`Some(true)`), in another
+/// of its steps (`Some(false)`), or in none: a stepper is three or more sibling elements of one
+/// class, one of them marked as the current one (`aria-current`, or a class token "current",
+/// "active", "selected", "now", "processing").
+fn stepper_step(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<bool> {
+    let is_current = |e: NodeId| {
+        tree.attr(e, "aria-current").is_some_and(|v| v != "false")
+            || tree.attr(e, "class").is_some_and(|c| {
+                c.split_ascii_whitespace().any(|t| {
+                    t.rsplit(['-', '_'])
+                        .next()
+                        .is_some_and(|w| ["current", "active", "selected", "now", "processing"].contains(&w.to_ascii_lowercase().as_str()))
+                })
+            })
+    };
+    for a in ancestors_within(tree, n, root, 3) {
+        let first_class = |e: NodeId| tree.attr(e, "class").and_then(|c| c.split_ascii_whitespace().next());
+        let Some(class) = first_class(a) else { continue };
+        let Some(parent) = tree.parent(a).filter(|&p| p != root || a != root) else { continue };
+        let steps: Vec<NodeId> = tree.children(parent).iter().copied().filter(|&k| !tree.is_text(k) && first_class(k) == Some(class)).collect();
+        if steps.len() >= 3 && steps.len() <= 12 && steps.iter().filter(|&&k| is_current(k)).count() == 1 {
+            return Some(is_current(a));
+        }
+    }
+    None
 }
 
 /// A text short and plain enough to be a status: a few words, letters, no digits, no
@@ -887,7 +926,7 @@ fn row_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> String {
     out
 }
 
-fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut PageReading) {
+fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, reading: &mut PageReading) {
     let tree = page.tree;
     let mut from_label: Option<(Term, String)> = None;
     let mut word: Option<(Status, WordSource)> = None;
@@ -902,6 +941,14 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
                 locales::term(text, page.lang).filter(|x| matches!(x, Term::Status(_) | Term::Dispute(_))).map(|x| (x, text.to_string()))
             })
         });
+        // Another element marked as the status in the same way (the same `data-pl`,
+        // `data-testid` or class) that names another status: the card contradicts itself.
+        if let Some(other) = other_status(page, root, el, &whole) {
+            note(reading, format!("order {}: two status labels disagree ({:?}, {:?}), status unknown", order.id, clip(&whole), clip(&other)));
+            order.status_text = Some(clip(&whole));
+            order.status = Status::Unknown;
+            return;
+        }
         match term {
             Some(found) => from_label = Some(found),
             None if !whole.is_empty() => {
@@ -927,6 +974,12 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
         }
         match distinct.as_slice() {
             [one] => from_label = Some((one.0, one.1.clone())),
+            [] if s.step_status.is_some() => {
+                if let Some((st, text)) = &s.step_status {
+                    word = Some((*st, WordSource::Family));
+                    order.status_text = Some(clip(text));
+                }
+            }
             [] => {
                 let mut fam: Vec<&(Status, String)> = Vec::new();
                 for f in &s.family_statuses {
@@ -978,6 +1031,27 @@ fn read_status(page: &Page<'_, '_>, s: &Scan, order: &mut Order, reading: &mut P
     if let Some(why) = why {
         note(reading, format!("order {}: {why}", order.id));
     }
+}
+
+/// The text of another element of the order marked as its status the way `el` is (the same
+/// `data-pl`, `data-testid` or class attribute), when it names a different status than `whole`.
+fn other_status(page: &Page<'_, '_>, root: NodeId, el: NodeId, whole: &str) -> Option<String> {
+    let tree = page.tree;
+    let status_of = |t: &str| match locales::term(t, page.lang) {
+        Some(Term::Status(st)) => Some(st),
+        Some(Term::Dispute(DisputeProgress::InProgress)) => Some(Status::Dispute),
+        _ => families::status_of(t, page.lang),
+    };
+    let mine = status_of(whole)?;
+    let marks: Vec<(&str, &str)> = ["data-pl", "data-testid", "class"].iter().filter_map(|a| tree.attr(el, a).map(|v| (*a, v))).collect();
+    if marks.is_empty() {
+        return None;
+    }
+    tree.descendants(root).take(3000).filter(|&n| n != el && !tree.is_text(n) && !tree.ancestors_or_self(n).any(|a| a == el)).find_map(|n| {
+        marks.iter().any(|(a, v)| tree.attr(n, a) == Some(*v)).then_some(())?;
+        let t = short_text(tree, n, 60, 10)?;
+        status_of(&t).filter(|st| *st != mine).map(|_| t)
+    })
 }
 
 /// What a control inside an order offers, by its label: a table row, else its word family.

@@ -124,7 +124,7 @@ pub fn by_ids(tree: &PageTree<'_>, evidence: &[(NodeId, String)]) -> CardsByIds 
     let before = outer.len();
     outer.retain(|(c, _)| !tree.ancestors_or_self(*c).skip(1).take(6).any(|a| shapes.contains(&(tree.parent(a), shape(a)))));
     let dropped = before - outer.len();
-    outer.sort_by_key(|(c, _)| *c);
+    crate::wire::bounds::sort_by_number(&mut outer, |(c, _)| *c as u64);
     CardsByIds { cards: outer, dropped }
 }
 
