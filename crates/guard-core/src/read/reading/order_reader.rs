@@ -500,9 +500,9 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     // shipped beside it): such a word is a date label only when a date follows it.
     // A progress stepper's steps other than the current one are no status ("Pedido feito ›
     // Pagamento aprovado › [O vendedor está preparando] › Pedido enviado").
-    let step = stepper_step(tree, root, n);
-    let other_step = step == Some(false);
-    let status = locales::term(text, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)) && !other_step);
+    // (Asked only of texts that name a status: it looks at the siblings.)
+    let step = || stepper_step(tree, root, n);
+    let status = locales::term(text, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_))).filter(|_| step() != Some(false));
     if let Some((Term::Field(field), lang, rest)) = pick {
         let value = if rest.trim().is_empty() { row_value(tree, root, n) } else { rest.to_string() };
         let rules = fact_rules(page, Some(*lang));
@@ -591,10 +591,15 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     // A short text no table knows, made of status words ("Livrée", "Order in transit"); not a
     // sentence ("Pick up your parcel and confirm receipt.").
     // (The current step may say it in a sentence: "O vendedor está preparando seu pedido".)
-    let current_step = step == Some(true) && text.split_whitespace().count() <= 10 && !text.chars().any(|c| c.is_ascii_digit());
-    if (is_status_like(text) || current_step) && !other_step {
+    let short = is_status_like(text);
+    let current = || step() == Some(true);
+    if short || text.split_whitespace().count() <= 10 && !text.chars().any(|c| c.is_ascii_digit()) && current() {
         if let Some(st) = families::status_of(text, page.lang) {
-            if current_step && s.step_status.is_none() {
+            let step = step();
+            if step == Some(false) {
+                return;
+            }
+            if step == Some(true) && s.step_status.is_none() {
                 s.step_status = Some((st, text.to_string()));
             }
             if s.family_statuses.len() < 8 {
@@ -619,10 +624,15 @@ fn stepper_step(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<bool> {
                 })
             })
     };
-    for a in ancestors_within(tree, n, root, 3) {
-        let first_class = |e: NodeId| tree.attr(e, "class").and_then(|c| c.split_ascii_whitespace().next());
+    let first_class = |e: NodeId| tree.attr(e, "class").and_then(|c| c.split_ascii_whitespace().next());
+    // (Only inside the order: the order's own element is one of many cards, never a step; and a
+    // parent of many children is a list, not a stepper.)
+    for a in ancestors_within(tree, n, root, 3).into_iter().filter(|&a| a != root) {
         let Some(class) = first_class(a) else { continue };
-        let Some(parent) = tree.parent(a).filter(|&p| p != root || a != root) else { continue };
+        let Some(parent) = tree.parent(a) else { continue };
+        if tree.children(parent).len() > 40 {
+            continue;
+        }
         let steps: Vec<NodeId> = tree.children(parent).iter().copied().filter(|&k| !tree.is_text(k) && first_class(k) == Some(class)).collect();
         if steps.len() >= 3 && steps.len() <= 12 && steps.iter().filter(|&&k| is_current(k)).count() == 1 {
             return Some(is_current(a));
@@ -1047,7 +1057,8 @@ fn other_status(page: &Page<'_, '_>, root: NodeId, el: NodeId, whole: &str) -> O
     if marks.is_empty() {
         return None;
     }
-    tree.descendants(root).take(3000).filter(|&n| n != el && !tree.is_text(n) && !tree.ancestors_or_self(n).any(|a| a == el)).find_map(|n| {
+    let inside_el = |n: NodeId| tree.ancestors_or_self(n).take_while(|&a| a != root).any(|a| a == el);
+    tree.descendants(root).take(3000).filter(|&n| !tree.is_text(n) && !inside_el(n)).find_map(|n| {
         marks.iter().any(|(a, v)| tree.attr(n, a) == Some(*v)).then_some(())?;
         let t = short_text(tree, n, 60, 10)?;
         status_of(&t).filter(|st| *st != mine).map(|_| t)
