@@ -195,7 +195,9 @@ struct Anonymiser<'s> {
     fake: Faker,
     rules: DateRules,
     /// Status labels the reader found on the page (also those no table knows: the very words a
-    /// misread report is about).
+    /// misread report is about), and each one's starts up to a space (of four characters or
+    /// more): the status element may hold more than the word ("Waiting for Seller to Send Goods
+    /// Seller's shipping time left: 4 days").
     reader_texts: HashSet<String>,
     replaced: Replaced,
     dates: Vec<KeptDate>,
@@ -216,7 +218,13 @@ impl<'s> Anonymiser<'s> {
                 day_first: crate::read::dates::day_first_for(lang, &snap.lang),
                 deadline: false,
             },
-            reader_texts: plan.orders.iter().filter_map(|o| o.status_text.clone()).collect(),
+            reader_texts: plan
+                .orders
+                .iter()
+                .filter_map(|o| o.status_text.as_deref())
+                .flat_map(|r| r.match_indices(' ').map(|(i, _)| &r[..i]).filter(|p| p.chars().count() >= 4).chain([r]))
+                .map(str::to_string)
+                .collect(),
             replaced: Replaced::default(),
             dates: vec![],
             kept: vec![],
@@ -333,20 +341,12 @@ impl<'s> Anonymiser<'s> {
         c
     }
 
-    /// Whether the reader took `t` for (the start of) an order's status: the status element may
-    /// hold more than the word ("Waiting for Seller to Send Goods Seller's shipping time left:
-    /// 4 days").
-    fn is_reader_text(&self, t: &str) -> bool {
-        self.reader_texts.contains(t)
-            || (t.chars().count() >= 4 && self.reader_texts.iter().any(|r| r.strip_prefix(t).is_some_and(|rest| rest.starts_with(' '))))
-    }
-
     /// Whether a text (outside the shopper's blocks) is kept as the site wrote it.
     fn judge(&self, text: &str, ctx: Ctx) -> Mode {
         let t = text.trim();
         let keep = !t.chars().any(char::is_alphanumeric)
             || !locales::lookup(t).is_empty()
-            || (self.is_reader_text(t) && site_words::reads_like_status(t, self.rules.lang))
+            || (self.reader_texts.contains(t) && site_words::reads_like_status(t, self.rules.lang))
             || site_words::is_small_number(t)
             || parse_date_exact(t, &self.rules).is_some()
             || site_words::has_phrase(t)
@@ -371,7 +371,7 @@ impl<'s> Anonymiser<'s> {
         let lang = self.rules.lang;
         let site_label = |t: &str| {
             !locales::lookup(t.trim()).is_empty()
-                || (self.is_reader_text(t.trim()) && site_words::reads_like_status(t, lang))
+                || (self.reader_texts.contains(t.trim()) && site_words::reads_like_status(t, lang))
                 || (site_words::is_short(t) && site_words::made_of_order_words(t, lang))
         };
         let ctx = if ctx.by_words && ctx.personal == Some(Personal::Title) && site_label(text) { Ctx { personal: None, ..ctx } } else { ctx };

@@ -112,6 +112,22 @@ pub fn classify(url: &str) -> (PageKind, Layout) {
         .unwrap_or((PageKind::Other, Layout::Current))
 }
 
+/// The kind of page a link on `page_url` leads to, by the same table: absolute, protocol-relative
+/// ("//trade…") and root-relative ("/order-list/…") links; `None` for any other relative link.
+pub fn link_kind(href: &str, page_url: &str) -> Option<PageKind> {
+    let href = href.trim();
+    let full = if href.contains("://") {
+        href.to_string()
+    } else if let Some(rest) = href.strip_prefix("//") {
+        format!("https://{rest}")
+    } else if href.starts_with('/') {
+        format!("https://{}{href}", split_url(page_url)?.host)
+    } else {
+        return None;
+    };
+    Some(classify(&full).0)
+}
+
 /// Query parameters that carry an order id in the site's links (SOURCES.md section 1: detail
 /// `orderId=`, tracking `tradeOrderId=` and the legacy `tradeId=`). Not `parentOrderId`: a
 /// parent order groups several orders of one checkout.
@@ -207,6 +223,16 @@ mod tests {
         for (url, kind, layout) in cases {
             assert_eq!(classify(url), (kind, layout), "{url}");
         }
+    }
+
+    #[test]
+    fn links_lead_to_the_kind_of_page_their_address_says() {
+        let ru = "https://aliexpress.ru/order-list?filterName=active";
+        assert_eq!(link_kind("/order-list/5034011276339402", ru), Some(PageKind::OrderDetail));
+        assert_eq!(link_kind("//trade.aliexpress.com/order_detail.htm?orderId=8100000000000001", ru), Some(PageKind::OrderDetail));
+        assert_eq!(link_kind("https://m.aliexpress.com/p/order/extend-protection.html?orderId=8100000000000001", ru), Some(PageKind::Other));
+        assert_eq!(link_kind("https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8100000000000001", ru), Some(PageKind::Tracking));
+        assert_eq!(link_kind("detail.html?orderId=8100000000000001", ru), None);
     }
 
     #[test]

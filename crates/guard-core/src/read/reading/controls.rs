@@ -102,12 +102,13 @@ fn by_family(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) ->
     // A card that is a link, a link to a store or a product: named for what it shows.
     if let Some(href) = page.tree.attr(n, "href") {
         let path = href.split(['?', '#']).next().unwrap_or("");
-        // (A link naming the order that leads elsewhere, "extend-protection.html?orderId=…",
-        // is an action, not the card.)
-        let to_order_page = ["detail", "order-list", "orderlist", "/p/order/index"].iter().any(|p| path.to_ascii_lowercase().contains(p));
+        // (A link naming the order that leads elsewhere than its list or its page,
+        // "extend-protection.html?orderId=…", is an action, not the card; a link whose page is
+        // not known stays a card.)
+        let to_order_page = || crate::read::page_kind::link_kind(href, page.url).is_none_or(|k| matches!(k, PageKind::OrderList | PageKind::OrderDetail));
         if path.contains("/store/")
             || path.contains("/item/")
-            || crate::read::page_kind::order_id_in_link(href).is_some() && to_order_page && !looks_like_button(page.tree, n)
+            || crate::read::page_kind::order_id_in_link(href).is_some() && to_order_page() && !looks_like_button(page.tree, n)
         {
             return None;
         }

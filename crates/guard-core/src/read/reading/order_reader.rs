@@ -500,8 +500,9 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     // shipped beside it): such a word is a date label only when a date follows it.
     // A progress stepper's steps other than the current one are no status ("Pedido feito ›
     // Pagamento aprovado › [O vendedor está preparando] › Pedido enviado").
-    // (Asked only of texts that name a status: it looks at the siblings.)
-    let step = || stepper_step(tree, root, n);
+    // (Asked only of texts that name a status, and once: it looks at the siblings.)
+    let step_cell = std::cell::OnceCell::new();
+    let step = || *step_cell.get_or_init(|| stepper_step(tree, root, n));
     let status = locales::term(text, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_))).filter(|_| step() != Some(false));
     if let Some((Term::Field(field), lang, rest)) = pick {
         let value = if rest.trim().is_empty() { row_value(tree, root, n) } else { rest.to_string() };
@@ -982,15 +983,13 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
                 distinct.push(l);
             }
         }
-        match distinct.as_slice() {
-            [one] => from_label = Some((one.0, one.1.clone())),
-            [] if s.step_status.is_some() => {
-                if let Some((st, text)) = &s.step_status {
-                    word = Some((*st, WordSource::Family));
-                    order.status_text = Some(clip(text));
-                }
+        match (distinct.as_slice(), &s.step_status) {
+            ([one], _) => from_label = Some((one.0, one.1.clone())),
+            ([], Some((st, text))) => {
+                word = Some((*st, WordSource::Family));
+                order.status_text = Some(clip(text));
             }
-            [] => {
+            ([], None) => {
                 let mut fam: Vec<&(Status, String)> = Vec::new();
                 for f in &s.family_statuses {
                     if !fam.iter().any(|d| d.0 == f.0) {
