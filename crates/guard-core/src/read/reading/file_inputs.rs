@@ -310,10 +310,18 @@ mod tests {
     use crate::wire::snapshot::Snapshot;
 
     fn read_html(url: &str, nodes: &str) -> PageReading {
-        let json = format!(r#"{{"v":1,"url":"{url}","nodes":[{nodes}]}}"#);
-        let snap = Snapshot::from_json(&json).unwrap();
+        read_json(&format!(r#"{{"v":1,"url":"{url}","nodes":[{nodes}]}}"#))
+    }
+
+    /// A partial snapshot of the start page: only `roots` came in full.
+    fn read_partial(roots: &str, nodes: &str) -> PageReading {
+        read_json(&format!(r#"{{"v":1,"url":"https://www.aliexpress.com/p/reverse-pages/start.html","roots":[{roots}],"nodes":[{nodes}]}}"#))
+    }
+
+    fn read_json(json: &str) -> PageReading {
+        let snap = Snapshot::from_json(json).unwrap();
         let tree = PageTree::new(&snap);
-        let (kind, layout) = crate::read::page_kind::classify(url);
+        let (kind, layout) = crate::read::page_kind::classify(&snap.url);
         let cx = ReadContext { kind, layout, lang: None, now: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(12, 0, 0).unwrap() };
         super::super::read_page(&tree, &cx)
     }
@@ -361,16 +369,7 @@ mod tests {
     #[test]
     fn a_re_rendered_input_asks_for_its_surroundings() {
         // Partial snapshot: only the new input's wrapper came in full.
-        let json = r##"{"v":1,"url":"https://www.aliexpress.com/p/reverse-pages/start.html","roots":[3],"nodes":[[-1,"body",[]],[0,"form",[]],[1,"div",["class","field"]],[2,"div",["class","up"]],[3,"input",["type","file"]]]}"##;
-        let snap = Snapshot::from_json(json).unwrap();
-        let tree = PageTree::new(&snap);
-        let cx = ReadContext {
-            kind: PageKind::DisputeStart,
-            layout: crate::read::page_kind::Layout::Current,
-            lang: None,
-            now: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(12, 0, 0).unwrap(),
-        };
-        let r = super::super::read_page(&tree, &cx);
+        let r = read_partial("3", r##"[-1,"body",[]],[0,"form",[]],[1,"div",["class","field"]],[2,"div",["class","up"]],[3,"input",["type","file"]]"##);
         assert_eq!(r.file_inputs[0].reread, Some(2));
     }
 
@@ -378,16 +377,7 @@ mod tests {
     fn an_input_added_straight_into_a_form_asks_for_the_form() {
         // A script filled the form in: the input and the hint after it came as roots of their
         // own, the form as context only.
-        let json = r##"{"v":1,"url":"https://www.aliexpress.com/p/reverse-pages/start.html","roots":[2,3],"nodes":[[-1,"body",[]],[0,"form",[]],[1,"input",["type","file"]],[1,"div",["class","tip"]],[3,"#","Up to 3 files"]]}"##;
-        let snap = Snapshot::from_json(json).unwrap();
-        let tree = PageTree::new(&snap);
-        let cx = ReadContext {
-            kind: PageKind::DisputeStart,
-            layout: crate::read::page_kind::Layout::Current,
-            lang: None,
-            now: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(12, 0, 0).unwrap(),
-        };
-        let r = super::super::read_page(&tree, &cx);
+        let r = read_partial("2,3", r##"[-1,"body",[]],[0,"form",[]],[1,"input",["type","file"]],[1,"div",["class","tip"]],[3,"#","Up to 3 files"]"##);
         assert_eq!(r.file_inputs[0].reread, Some(1));
     }
 
