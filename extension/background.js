@@ -75,17 +75,28 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     answerCheckOrders(msg, sender).then(sendResponse, e => sendResponse({ error: String(e && e.message) }));
     return true;
   }
-  if (!msg || msg.type !== 'analyse' || typeof msg.snapshot !== 'string') return false;
+  return false;
+});
+
+// Page reads: a content script's snapshot in, the plan out, on the port it keeps open
+// (content/main.js); each answer carries its read's id.
+function answerAnalyse(msg) {
+  if (!msg || msg.type !== 'analyse' || typeof msg.snapshot !== 'string') return Promise.resolve({ error: 'not a page read' });
   const started = performance.now();
-  analysePage(msg).then(plan => {
-    sendResponse({ plan, coreMs: performance.now() - started });
-    noteAnalysed(sender, msg, plan);   // a page "Check my orders" opened?
-  }, e => {
+  return analysePage(msg).then(plan => ({ plan, coreMs: performance.now() - started }), e => {
     // One line in the extension's console; the page stays as it was.
     console.warn('Dispute Guard: page not analysed:', e && e.message);
-    sendResponse({ error: String(e && e.message) });
+    return { error: String(e && e.message) };
   });
-  return true;
+}
+chrome.runtime.onConnect.addListener(port => {
+  if (port.name !== 'dg-analyse') return;
+  port.onMessage.addListener(msg => {
+    answerAnalyse(msg).then(reply => {
+      try { port.postMessage({ ...reply, id: msg && msg.id }); } catch { /* the page went away */ }
+      if (reply.plan) noteAnalysed(port.sender, msg, reply.plan);   // a page "Check my orders" opened?
+    });
+  });
 });
 
 const refresh = () => refreshToolbar().catch(e => console.warn('Dispute Guard: toolbar not updated:', e && e.message));

@@ -35,20 +35,49 @@
   let rereadAsked = false;      // a plan asked for part of the page again and no read has taken it yet:
                                 // the change that plan read is read fully only once that is too
 
-  // The core answers from the service worker, which may always run wasm whatever the page's CSP.
+  // The core answers from the service worker, which may always run wasm whatever the page's CSP,
+  // over one long-lived port: a message on an open port costs less than sendMessage, which opens
+  // a channel (and dispatches its connection in the worker) for every read. A worker stopped
+  // while reads wait closes the port: those reads are sent once more on a new one.
+  let port = null;
+  let lastId = 0;
+  const waiting = new Map();    // read id -> { msg, tries, answer, fail }
+  function connect() {
+    const p = chrome.runtime.connect({ name: 'dg-analyse' });
+    p.onMessage.addListener(reply => {
+      const w = reply && waiting.get(reply.id);
+      if (w) { waiting.delete(reply.id); w.answer(reply); }
+    });
+    p.onDisconnect.addListener(() => {
+      void chrome.runtime.lastError;
+      if (port === p) port = null;
+      for (const [id, w] of waiting) {
+        if (w.tries > 1) { waiting.delete(id); w.answer({ error: 'the extension closed the channel' }); } else post(id, w);
+      }
+    });
+    return p;
+  }
+  function post(id, w) {
+    w.tries++;
+    try { (port ||= connect()).postMessage({ ...w.msg, id }); } catch (e) { waiting.delete(id); w.fail(e); }
+  }
   function analyse(snapshotJson) {
     return new Promise((resolve, reject) => {
-      const timeout = setTimeout(() => reject(new Error('no answer from the extension')), 10_000);
+      const id = ++lastId;
+      const timeout = setTimeout(() => { waiting.delete(id); reject(new Error('no answer from the extension')); }, 10_000);
       let sentAt = 0;
-      try {
-        chrome.runtime.sendMessage({ type: 'analyse', snapshot: snapshotJson, now: DG.snapshot.localNow() }, reply => {
+      const w = {
+        msg: { type: 'analyse', snapshot: snapshotJson, now: DG.snapshot.localNow() }, tries: 0,
+        answer(reply) {
           clearTimeout(timeout);
-          const err = chrome.runtime.lastError;
-          if (err || !reply || reply.error) reject(new Error(err ? err.message : reply ? reply.error : 'empty answer'));
+          if (!reply || reply.error) reject(new Error(reply ? reply.error : 'empty answer'));
           else resolve({ plan: JSON.parse(reply.plan), coreMs: reply.coreMs, sentAt });
-        });
-        sentAt = performance.now();   // sending is synchronous work of ours too
-      } catch (e) { clearTimeout(timeout); reject(e); }
+        },
+        fail(e) { clearTimeout(timeout); reject(e); },
+      };
+      waiting.set(id, w);
+      post(id, w);
+      sentAt = performance.now();   // sending is synchronous work of ours too
     });
   }
 

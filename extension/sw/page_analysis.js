@@ -9,12 +9,25 @@ import { scheduleRefresh, toolbarSettled } from './toolbar.js';
 let pending = [];
 let pendingNow = null;
 let saving = null;
+let lastRead = 0;
+
+// A save parses and writes the whole memory; made between the pieces of a long list it holds up
+// the pieces' answers (the worker has one thread). So it waits for the reads to pause, a short
+// while, though never longer than the cap after the first order waiting.
+const SAVE_QUIET_MS = 40;
+const SAVE_WAIT_MAX_MS = 400;
+const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 function remember(orders, now) {
   pending.push(...orders);
   pendingNow = now;
+  lastRead = performance.now();
   saving ||= (async () => {
     try {
+      const cap = performance.now() + SAVE_WAIT_MAX_MS;
+      for (let t = performance.now(); t < Math.min(lastRead + SAVE_QUIET_MS, cap); t = performance.now()) {
+        await pause(Math.min(lastRead + SAVE_QUIET_MS, cap) - t);
+      }
       const core = await getCore();
       while (pending.length) {
         const batch = JSON.stringify(pending);

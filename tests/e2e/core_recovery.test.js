@@ -106,6 +106,21 @@ require('../harness/e2e').suite(__filename, t => {
     await env.resetStorage();
   });
 
+  t.test('a service worker stopped under an open page: the page\'s next change is read on a new port', async env => {
+    await env.resetStorage();
+    const page = await env.open('current-list-en');
+    const reads = Number(await page.getAttribute('html', 'data-dg-read'));
+    await stopWorker(env);
+    // The port the page reads through closed with the worker: the next read opens another,
+    // which starts a new worker.
+    await page.evaluate(() => document.querySelector('.order-content').append(Object.assign(document.createElement('p'), { textContent: 'More orders soon' })));
+    await page.waitForFunction(n => Number(document.documentElement.getAttribute('data-dg-read')) > n, reads, { timeout: 15000 });
+    const orders = await page.$$eval('[data-dg-order]', els => els.length);
+    env.assert.equal(orders, env.expected('current-list-en').orders.length, 'the orders stay marked');
+    await hooks(env, () => globalThis.dgTest.settled());
+    await env.resetStorage();
+  });
+
   t.test('while the core cannot start, page changes do not start it each time; once it can, the page is read', async env => {
     await env.resetStorage();
     // A new service worker whose core cannot start (its first try is at once, on its start).

@@ -39,15 +39,30 @@ const evidenceTestHooks = {
 const pageReads = [];
 let pageReadsSeen = 0;
 
+// Page reads come on a port (content/main.js): the extension's connection listener is wrapped so
+// that the snapshots are kept (before its own listener sees them) and the answers noted.
+const onConnect = chrome.runtime.onConnect;
+const addConnectListener = onConnect.addListener.bind(onConnect);
+onConnect.addListener = listener => addConnectListener(port => {
+  if (port.name === 'dg-analyse') {
+    port.onMessage.addListener(msg => {
+      if (msg && msg.type === 'analyse' && typeof msg.snapshot === 'string') {
+        recentSnapshots.push(msg.snapshot);
+        if (recentSnapshots.length > 20) recentSnapshots.shift();
+      }
+    });
+    const post = port.postMessage.bind(port);
+    port.postMessage = reply => {
+      pageReads.push({ n: ++pageReadsSeen, answer: reply && reply.plan ? 'plan' : String(reply && reply.error) });
+      if (pageReads.length > 50) pageReads.shift();
+      post(reply);
+    };
+  }
+  return listener(port);
+});
+
 const onMessage = chrome.runtime.onMessage;
 const addListener = onMessage.addListener.bind(onMessage);
-addListener(msg => {
-  if (msg && msg.type === 'analyse' && typeof msg.snapshot === 'string') {
-    recentSnapshots.push(msg.snapshot);
-    if (recentSnapshots.length > 20) recentSnapshots.shift();
-  }
-  return false;
-});
 // The extension's own listener (registered after this module runs) is wrapped: evidence
 // requests can be held or refused before it sees them, and page reads' answers are noted.
 onMessage.addListener = listener => addListener((msg, sender, sendResponse) => {
@@ -68,14 +83,6 @@ onMessage.addListener = listener => addListener((msg, sender, sendResponse) => {
       })();
       return true;
     }
-  }
-  if (msg && msg.type === 'analyse') {
-    const answer = sendResponse;
-    sendResponse = reply => {
-      pageReads.push({ n: ++pageReadsSeen, answer: reply && reply.plan ? 'plan' : String(reply && reply.error) });
-      if (pageReads.length > 50) pageReads.shift();
-      answer(reply);
-    };
   }
   return listener(msg, sender, sendResponse);
 });
