@@ -343,3 +343,103 @@ fn a_link_naming_the_order_that_leads_elsewhere_is_a_control() {
     );
     assert_eq!(read(&html, DETAIL).controls.len(), 1);
 }
+
+// Rules learnt from blind round eleven.
+
+#[test]
+fn a_refund_being_processed_is_a_dispute_under_way() {
+    assert_eq!(status_of(&card("zh", "退款处理中", "", &[])), Status::Dispute);
+    assert_eq!(status_of(&card("pl", "Zwrot pieniędzy w trakcie rozpatrywania", "", &[])), Status::Dispute);
+    // Done, or only a promise, is no dispute.
+    assert_eq!(status_of(&card("en", "Refunded", "", &[])), Status::Closed);
+    assert_ne!(status_of(&card("en", "Refund if not delivered", "", &[])), Status::Dispute);
+}
+
+#[test]
+fn more_status_words_by_their_family() {
+    assert_eq!(status_of(&card("ru", "Не оплачен", "", &[])), Status::AwaitingPayment);
+    assert_eq!(status_of(&card("ru", "Продавец собирает заказ", "", &[])), Status::AwaitingShipment);
+    assert_eq!(status_of(&card("es", "Anulado", "", &[])), Status::Closed);
+}
+
+/// An aliexpress.ru list card: status, number and date, then `rows`.
+fn ru_card(lang: &str, status: &str, rows: &str) -> String {
+    format!(
+        r#"<html lang="{lang}"><body><div data-testid="order-list"><div class="Card_c__1" data-testid="order-card">
+        <div data-testid="orderStatus">{status}</div><div data-testid="orderNumber">№ 5012345678901233 от 20 февраля 2026 г.</div>
+        {rows}</div></div></body></html>"#
+    )
+}
+const RU_LIST: &str = "https://aliexpress.ru/order-list?filterName=active";
+
+#[test]
+fn handed_over_for_delivery_stands_in_for_the_shipment_unless_a_step_names_it() {
+    // The date before its words, with the year's "г." after it (no label of it).
+    let rows = r#"<div><span>5 марта 2026 г.</span> <span>— передан в доставку</span></div>"#;
+    let o = &read(&ru_card("ru", "Посылка в пути", rows), RU_LIST).orders[0].order;
+    assert_eq!(o.shipped, d("2026-03-05"));
+    let rows = r#"<dl><dt>Handed over for delivery</dt><dd>06.03.2026</dd></dl>"#;
+    assert_eq!(read(&ru_card("en", "On its way", rows), RU_LIST).orders[0].order.shipped, d("2026-03-06"));
+    // A tracking list that says when the seller shipped: that day, not the handover.
+    let rows = r#"<div><span>06.03.2026 23:50</span>Handed over to the carrier</div><div><span>03.03.2026 15:06</span>Seller shipped the order</div>"#;
+    assert_eq!(read(&ru_card("en", "On its way", rows), RU_LIST).orders[0].order.shipped, d("2026-03-03"));
+}
+
+#[test]
+fn a_countdown_is_labelled_by_its_own_row_and_may_write_days_as_one_letter() {
+    // Another row's words ("передан в доставку", shipped) are no label of the countdown.
+    let rows = r#"<div><span>5 марта 2026 г.</span> <span>— передан в доставку</span></div>
+        <div><span>Защита покупателя</span>: <span>осталось</span> <span>9&nbsp;дн. 04:11:32</span></div>"#;
+    let o = &read(&ru_card("ru", "Посылка в пути", rows), RU_LIST).orders[0].order;
+    assert_eq!(o.protection_ends, d("2026-04-10"));
+    // "2d 11:05:08", labelled only "time remaining", on a shipped order: protection.
+    let info = r#"<div>Fecha del pedido: 2 feb. 2026</div></div><div class="timer"><span>Tiempo restante:</span> <span>2d 11:05:08</span>"#;
+    let o = &read(&card("es", "En camino", info, &["Confirmar recepción"]), LIST).orders[0].order;
+    assert_eq!(o.protection_ends, d("2026-04-03"));
+    // One letter with no clock after it is no countdown.
+    let info = r#"<div>Fecha del pedido: 2 feb. 2026</div></div><div class="timer"><span>Tiempo restante:</span> <span>2d</span>"#;
+    assert_eq!(read(&card("es", "En camino", info, &["Confirmar recepción"]), LIST).orders[0].order.protection_ends, None);
+}
+
+#[test]
+fn the_end_of_protection_said_as_such_is_read() {
+    let info = r#"<div>Data do pedido: 4 fev. 2026</div><div><span>Proteção do comprador estendida até 21 de abr. de 2026</span></div>"#;
+    let o = &read(&card("pt-BR", "Seu pacote está a caminho", info, &["Confirmar recebimento"]), LIST).orders[0].order;
+    assert_eq!(o.protection_ends, d("2026-04-21"));
+}
+
+#[test]
+fn a_status_followed_by_a_request_is_read_by_its_status() {
+    assert_eq!(status_of(&card("de", "Zugestellt – bitte Erhalt bestätigen", "", &["Erhalt bestätigen"])), Status::Shipped);
+    assert_eq!(status_of(&card("pt-BR", "Entregue. Confirme se recebeu tudo certinho", "", &["Confirmar recebimento"])), Status::Shipped);
+    assert_eq!(status_of(&card("es", "Pedido completado · Deja tu valoración", "", &["Valorar"])), Status::Completed);
+}
+
+#[test]
+fn on_a_list_card_words_after_a_date_or_a_definition_term_label_it() {
+    let info = r#"<div><span>27 feb. 2026</span><span>Fecha del pedido</span></div><div><span>2 mar. 2026</span><span>Enviado</span></div>"#;
+    let o = &read(&card("es", "Tu pedido ya va de camino", info, &[]), LIST).orders[0].order;
+    assert_eq!((o.placed, o.shipped), (d("2026-02-27"), d("2026-03-02")));
+    // A status word as a definition term is that date's label, not the card's status.
+    let rows = r#"<dl><dt>Handed over for delivery</dt><dd>14.03.2026</dd><dt>Receipt confirmed</dt><dd>28.03.2026</dd></dl>
+        <a href="/dispute/create?orderId=5012345678901233">Return or refund</a>"#;
+    let o = &read(&ru_card("en", "Delivered and confirmed", rows), RU_LIST).orders[0].order;
+    assert_eq!((o.status, o.shipped, o.completed), (Status::Completed, d("2026-03-14"), d("2026-03-28")));
+}
+
+#[test]
+fn a_date_fields_words_without_a_date_may_be_the_status() {
+    // No status hook: "Payment time expired" is a status, not a payment date that failed.
+    let html = r#"<html lang="en"><body><div data-testid="order-list"><div class="Card_c__1" data-testid="order-card">
+        <div class="Card_s__2">Payment time expired</div><div data-testid="orderNumber">Order 5012345678901233</div>
+        <div>Order date 13.03.2026</div></div></div></body></html>"#;
+    assert_eq!(read(html, RU_LIST).orders[0].order.status, Status::Closed);
+    // A heading "Получен" (received) over a timeline whose steps say what happened when.
+    let html = r#"<html lang="ru"><body><div id="__aer_root__"><div class="P_p__0"><div class="B_b__1"><h1>Получен</h1></div>
+        <div class="B_b__1"><div>Заказ № 5087654321098765</div><div>Дата заказа 3 марта 2026 г.</div></div>
+        <div class="B_b__1"><ul><li><span>Передан в доставку</span> <time>9 марта 2026 г.</time></li>
+        <li><span>Вы подтвердили получение</span> <time>29 марта 2026 г.</time></li></ul></div>
+        <div class="B_b__1"><button type="button">Вернуть деньги или товар</button></div></div></div></body></html>"#;
+    let o = &read(html, "https://aliexpress.ru/order-list/5087654321098765").orders[0].order;
+    assert_eq!((o.status, o.shipped, o.completed), (Status::Completed, d("2026-03-09"), d("2026-03-29")));
+}

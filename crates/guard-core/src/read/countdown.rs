@@ -49,7 +49,7 @@ pub fn parse_countdown_prefix(text: &str) -> Option<(Countdown, usize)> {
         let word_start = after_num.len() - after_num.trim_start().len();
         let unit_text = &after_num[word_start..];
         // A number with no unit after a countdown ("2 days 07:14:09") ends it.
-        let (unit, unit_len) = match unit_at(unit_text) {
+        let (unit, unit_len) = match unit_at(unit_text).or_else(|| (last.is_none() && word_start == 0).then(|| day_letter(unit_text)).flatten()) {
             Some(u) => u,
             None if last.is_some() => break,
             None => return None,
@@ -154,6 +154,21 @@ fn unit_at(s: &str) -> Option<(TimeUnit, usize)> {
         return None;
     }
     locales::time_unit(&s[..len]).map(|u| (u, len))
+}
+
+/// Days as one letter on the number, then the clock ("2d 11:05:08", "3j 04:10:00", "5д 12:00"):
+/// the letter alone could be anything, the clock after it makes it a countdown's days.
+fn day_letter(s: &str) -> Option<(TimeUnit, usize)> {
+    let mut chars = s.chars();
+    let letter = chars.next().filter(|c| matches!(c.to_lowercase().next(), Some('d' | 'j' | 't' | 'д')))?;
+    let rest = chars.as_str();
+    if rest.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let clock = rest.trim_start();
+    let hours = clock.bytes().take_while(u8::is_ascii_digit).count();
+    let minutes = clock.get(hours + 1..).map_or(0, |m| m.bytes().take_while(u8::is_ascii_digit).count());
+    ((1..=2).contains(&hours) && clock[hours..].starts_with(':') && minutes == 2).then_some((TimeUnit::Day, letter.len_utf8()))
 }
 
 /// "and" between the parts of a countdown, in the languages read.

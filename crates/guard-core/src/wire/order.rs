@@ -45,6 +45,8 @@ pub enum ProtectionSource {
     DoesNotArrive,
     /// A countdown: "12 days 5 hours", legacy `lefttime` milliseconds, `#remain-day`.
     Countdown,
+    /// Said as the end of protection: "Buyer protection extended until <date>".
+    Stated,
     /// The page states it twice and the two disagree: the end is unknown (no estimate either).
     Contradicted,
 }

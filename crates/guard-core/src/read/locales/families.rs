@@ -63,6 +63,9 @@ pub enum Idea {
     End,
     /// An address, a contact: "confirm the delivery address" is no confirmation of receipt.
     Address,
+    /// Handed over (to the carrier, "for delivery"): "Передан в доставку", "Handed over for
+    /// delivery". The parcel is on its way, though the words name delivery.
+    Handover,
 }
 
 /// A set of ideas.
@@ -133,6 +136,7 @@ const EN: &[Row] = &[
     ("deliver", &[Deliver]),
     ("undelivered", &[Deliver, Not]),
     ("receiv", &[Receive]),
+    ("handed", &[Handover]),
     ("receipt", &[Receive]),
     ("confirm", &[Confirm]),
     ("complet", &[Done]),
@@ -183,6 +187,8 @@ const EN: &[Row] = &[
 ];
 
 const FR: &[Row] = &[
+    // "Remis au transporteur" (not "remise", a discount).
+    ("=remis", &[Handover]),
     ("adresse", &[Address]),
     ("avant", &[Before]),
     ("jusqu", &[Before]),
@@ -265,10 +271,13 @@ const RU: &[Row] = &[
     ("оплат", &[Pay]),
     ("плат", &[Pay]),
     ("неоплач", &[Pay, Not]),
+    // "Не оплачен" (not paid): "оплат-" does not make "оплачен".
+    ("оплач", &[Pay]),
     ("отправ", &[Ship]),
     ("отгруж", &[Ship]),
     ("выслан", &[Ship]),
     ("пути", &[Transit]),
+    ("передан", &[Handover]),
     ("достав", &[Deliver]),
     ("получ", &[Receive]),
     ("подтвер", &[Confirm]),
@@ -293,6 +302,8 @@ const RU: &[Row] = &[
     ("сборк", &[Process]),
     ("упаковыва", &[Process]),
     ("готовит", &[Process]),
+    // "Продавец собирает заказ" (the seller is putting the order together).
+    ("собира", &[Process]),
     ("подготов", &[Process]),
     ("подготавл", &[Process]),
     ("процесс", &[Progress]),
@@ -348,6 +359,8 @@ const ES: &[Row] = &[
     ("finaliz", &[Done]),
     ("termin", &[Done]),
     ("cancel", &[Cancel]),
+    // "Anulado", "Anulada": cancelled.
+    ("anul", &[Cancel]),
     ("cerrad", &[Close]),
     ("expir", &[Expire]),
     ("vencid", &[Expire]),
@@ -417,6 +430,8 @@ const PT: &[Row] = &[
     ("finaliz", &[Done]),
     ("complet", &[Done]),
     ("cancel", &[Cancel]),
+    // "Anulado", "Anulada": cancelled.
+    ("anul", &[Cancel]),
     ("fechad", &[Close]),
     ("encerrad", &[Close]),
     ("expir", &[Expire]),
@@ -458,6 +473,8 @@ const PT: &[Row] = &[
 ];
 
 const DE: &[Row] = &[
+    // "An den Versanddienstleister übergeben".
+    ("ubergeben", &[Handover]),
     ("adresse", &[Address]),
     ("anschrift", &[Address]),
     ("bis", &[Before]),
@@ -561,6 +578,7 @@ const PL: &[Row] = &[
     ("nieoplac", &[Pay, Not]),
     ("wysl", &[Ship]),
     ("nadan", &[Ship]),
+    ("przekazan", &[Handover]),
     ("wysyl", &[Ship]),
     ("przesyl", &[Ship]),
     ("drodze", &[Transit]),
@@ -585,6 +603,9 @@ const PL: &[Row] = &[
     ("pakow", &[Process]),
     ("przygotow", &[Process]),
     ("toku", &[Process]),
+    // "w trakcie rozpatrywania" (being considered).
+    ("trakcie", &[Progress]),
+    ("rozpatr", &[Process]),
     ("przewidyw", &[Estimate]),
     ("szacow", &[Estimate]),
     ("zamow", &[Order]),
@@ -631,6 +652,8 @@ const ZH: &[Row] = &[
     ("已发", &[Ship]),
     ("发出", &[Ship]),
     ("寄出", &[Ship]),
+    // Collected by the carrier.
+    ("揽收", &[Ship]),
     ("运输中", &[Transit]),
     ("在途", &[Transit]),
     ("途中", &[Transit]),
@@ -765,6 +788,14 @@ pub fn ideas(text: &str, lang: Option<Lang>) -> Option<Ideas> {
             }
         }
     }
+    // Handed over: to the carrier ("for delivery") is on its way, a step that stands in for the
+    // shipment when no step names it (a tracking list may say "Seller shipped" days before
+    // "Handed over to the carrier"); to the recipient, delivered.
+    if found.has(Handover) {
+        let to_buyer = found.has(Receive);
+        found.0 &= !(1 << Receive as u8 | 1 << Deliver as u8);
+        found.add(if to_buyer { &[Deliver] } else { &[Transit] });
+    }
     Some(found)
 }
 
@@ -856,7 +887,12 @@ pub fn status_of(text: &str, lang: Option<Lang>) -> Option<Status> {
         return None;
     }
     let waiting = i.any(&[Wait, Not, Process, Progress]);
-    if i.has(Dispute) || (i.has(Return) && waiting) {
+    // A refund being dealt with ("Refund processing", "退款处理中", "Zwrot pieniędzy w trakcie
+    // rozpatrywania": under review) is a request the shopper made: a dispute under way. Only
+    // being processed: "Rückerstattung läuft", "awaiting refund" may follow a cancellation.
+    // (Not "refund if not delivered": a promise, no state.)
+    let refund_under_way = i.has(Refund) && i.has(Process) && !i.any(&[Not, Ship, Transit, Deliver, Before]);
+    if i.has(Dispute) || (i.has(Return) && waiting) || refund_under_way {
         // Under way unless it says it is over ("dispute cancelled", "dispute closed").
         return (!i.any(&[Cancel, Close, Done, Expire])).then_some(Status::Dispute);
     }
@@ -984,7 +1020,8 @@ pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
             i.0 &= !(1 << Before as u8);
         }
     }
-    if i.any(&[Estimate, Free, Refund, Return, Dispute, Cancel, Close, Expire, Protect, Extend, Before, End]) {
+    // (A negation names no day that happened: "Не оплачен", "未发货".)
+    if i.any(&[Estimate, Free, Refund, Return, Dispute, Cancel, Close, Expire, Protect, Extend, Before, End, Not]) {
         return None;
     }
     let kinds = [
@@ -1009,6 +1046,9 @@ pub enum Limit {
     RefundIfNoDelivery,
     /// "If your order does not arrive on …" (the legacy page's wording, no money named).
     DoesNotArrive,
+    /// The end of protection said as such: "Proteção do comprador estendida até …", "Buyer
+    /// protection ends on …".
+    ProtectionEnds,
 }
 
 pub fn protection_limit_of(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
@@ -1025,6 +1065,9 @@ fn limit_in(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
     let mut i = Ideas::default();
     for chunk in folded.split_whitespace().collect::<Vec<_>>().chunks(MAX_WORDS) {
         i.0 |= ideas(&chunk.join(" "), lang)?.0;
+    }
+    if i.has(Protect) && i.any(&[Before, End, Extend]) && !i.any(&[Not, Estimate, Pay, Cancel, Ship, Deliver, Receive, Dispute, Open, Refund, Return]) {
+        return Some(Limit::ProtectionEnds);
     }
     // Not delivered, or not received ("jeśli nie otrzymasz przesyłki do …").
     let arrives = i.has(Deliver) || i.has(Receive) && i.has(Not);

@@ -144,6 +144,8 @@ struct Scan {
     in_transit: DateSlot,
     completed: DateSlot,
     unreadable: Vec<String>,
+    /// The labels of dates read in the order's texts (see `date_by_shape`).
+    date_labels: Vec<String>,
     store_el: Option<NodeId>,
     store_link: Option<NodeId>,
     total_el: Option<NodeId>,
@@ -507,6 +509,19 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     if let Some((Term::Field(field), lang, rest)) = pick {
         let value = if rest.trim().is_empty() { row_value(tree, root, n) } else { rest.to_string() };
         let rules = fact_rules(page, Some(*lang));
+        // A date field's words with no date after them may be a status made of the same words
+        // ("Payment time expired"; a heading "Получен", received): read as one, not as a date
+        // that failed.
+        let dated = matches!(field, Field::OrderDate | Field::PaidOn | Field::ShippedOn | Field::CompletedOn);
+        let no_date = || find_date(&value, &rules).is_none() && (rest.trim().is_empty() || !value.chars().any(|c| c.is_ascii_digit()));
+        if dated && status.is_none() && no_date() {
+            if let Some(st) = families::status_of(text, page.lang).filter(|_| step() != Some(false)) {
+                if s.family_statuses.len() < 8 {
+                    s.family_statuses.push((st, text.to_string()));
+                }
+                return;
+            }
+        }
         if let Some(t) = status {
             // On a list card a status word alone in its element is the card's status, whatever
             // date stands next to it (a card shows one date, the order's).
@@ -579,7 +594,7 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
         s.label_statuses.push((t, text.to_string()));
         return;
     }
-    if in_control(tree, root, n) {
+    if in_control(page, root, n) {
         return;
     }
     if date_by_shape(page, root, n, text, s) {
@@ -660,10 +675,15 @@ fn fact_rules(page: &Page<'_, '_>, lang: Option<Lang>) -> crate::read::dates::Da
 }
 
 /// Whether a text is (part of) a control's label: a button's words are not the order's facts.
-fn in_control(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> bool {
-    ancestors_within(tree, n, root, 3)
-        .into_iter()
-        .any(|a| a != root && controls::is_clickable(tree, a) && tree.attr(a, "href").and_then(order_id_in_link).is_none())
+fn in_control(page: &Page<'_, '_>, root: NodeId, n: NodeId) -> bool {
+    let tree = page.tree;
+    // A link naming the order is the card (or its title) when it leads to the order's page or
+    // list; one leading elsewhere ("/dispute/create?orderId=…") is an action.
+    let card_link = |href: &str| {
+        order_id_in_link(href).is_some()
+            && crate::read::page_kind::link_kind(href, page.url).is_none_or(|k| matches!(k, PageKind::OrderList | PageKind::OrderDetail))
+    };
+    ancestors_within(tree, n, root, 3).into_iter().any(|a| a != root && controls::is_clickable(tree, a) && !tree.attr(a, "href").is_some_and(card_link))
 }
 
 /// A date wherever it stands, whatever its label: the label (the words before it, else the
@@ -677,20 +697,25 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     let Some((date, start, end)) = find_date(text, &rules) else { return false };
     let trim = |t: &str| t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '·' | '|' | '(' | ')' | ',')).to_string();
     let mut label = trim(crate::read::dates::without_weekday(&text[..start], page.lang));
-    let mut beside = false;
+    // The label is the element's before the date's (`before`), or after it.
+    let mut before = false;
     if label.is_empty() {
         label = label_before(tree, root, n).unwrap_or_default();
-        beside = true;
+        before = true;
     }
     if label.is_empty() {
         label = trim(&text[end..]);
+        // The year's mark after a date ("12 ноября 2026 г.", "12 listopada 2026 r.") is no label.
+        if label.chars().filter(|c| c.is_alphabetic()).count() <= 2 {
+            label.clear();
+        }
     }
     // A row that opens with its date ("<span>20.11 15:06</span>Seller shipped the order"): the
     // words after the date's element say which date it is.
     if !label.chars().any(char::is_alphabetic) {
         if let Some(after) = label_after(tree, root, n) {
             label = after;
-            beside = true;
+            before = false;
         }
     }
     // A sentence around a date is no label (limits in sentences are read elsewhere): more than
@@ -699,12 +724,18 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         return true;
     }
     // On a list card, a status word in the element before the date is the card's status, not
-    // the date's label: a card shows one date, the order's.
+    // the date's label: a card shows one date, the order's. (Words after a date that opens
+    // its row are its label: "<span>30 nov.</span><span>Enviado</span>".)
     let status_word = || {
         (matches!(locales::term(&label, page.lang), Some(Term::Status(_))) || families::status_of(&label, page.lang).is_some())
             && !families::ideas(&label, page.lang).is_some_and(|i| i.has(Idea::Date))
     };
-    if beside && page.kind == PageKind::OrderList && status_word() {
+    // Not when the card marks its status in an element of its own that says something else: the
+    // word is then this date's label ("Receipt confirmed" above its day, beside "Delivered").
+    // Nor when the date is a definition (`<dt>` label, `<dd>` value): its term is its label.
+    let status_elsewhere = || s.status_el.is_some_and(|el| !tree.ancestors_or_self(n).any(|a| a == el) && tree.text(el).trim() != label);
+    let defined = || tree.ancestors_or_self(n).take(3).any(|a| tree.tag(a) == "dd");
+    if before && page.kind == PageKind::OrderList && status_word() && !status_elsewhere() && !defined() {
         label.clear();
     }
     // A known field label, a timeline step ("Shipped 3 Mar"), then the label's word family.
@@ -732,6 +763,11 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
             _ => families::date_label_of(&label, page.lang),
         },
     };
+    // A step of a timeline ("Передан в доставку" above its day) says what happened then, not
+    // the order's state now: it gives no status vote (read_status).
+    if kind.is_some() && !label.is_empty() && s.date_labels.len() < 16 {
+        s.date_labels.push(label.clone());
+    }
     match kind {
         Some(DateKind::Placed) => s.placed.put(date),
         Some(DateKind::Paid) => s.paid.put(date),
@@ -965,7 +1001,9 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
             None if !whole.is_empty() => {
                 order.status_text = Some(clip(&whole));
                 // No row has the word: what it is made of, else the other signals.
-                let family = families::status_of(&whole, page.lang)
+                let family = status_then_request(&whole, page.lang)
+                    .and_then(|f| families::status_of(f, page.lang))
+                    .or_else(|| families::status_of(&whole, page.lang))
                     .or_else(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang)));
                 match family {
                     Some(st) => word = Some((st, WordSource::Family)),
@@ -991,7 +1029,7 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
             }
             ([], None) => {
                 let mut fam: Vec<&(Status, String)> = Vec::new();
-                for f in &s.family_statuses {
+                for f in s.family_statuses.iter().filter(|f| !s.date_labels.iter().any(|l| l == f.1.trim())) {
                     if !fam.iter().any(|d| d.0 == f.0) {
                         fam.push(f);
                     }
@@ -1040,6 +1078,18 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
     if let Some(why) = why {
         note(reading, format!("order {}: {why}", order.id));
     }
+}
+
+/// The status part of a status followed by a request to the shopper ("Entregue. Confirme se
+/// recebeu tudo", "Zugestellt – bitte Erhalt bestätigen", "Pedido completado · Deja tu
+/// valoración"): the words before the first break, when those after it ask for an action and say
+/// nothing of an end ("Streitfall – zurückgezogen" is one status).
+fn status_then_request(whole: &str, lang: Option<Lang>) -> Option<&str> {
+    const BREAKS: [char; 9] = ['.', '·', '!', '|', '。', '•', '–', '—', ','];
+    let k = whole.find(BREAKS)?;
+    let (head, rest) = (whole[..k].trim(), whole[k..].trim_start_matches(|c: char| BREAKS.contains(&c) || c.is_whitespace()));
+    let ends = families::ideas(rest, lang).is_some_and(|i| i.any(&[Idea::Done, Idea::Cancel, Idea::Close, Idea::Expire]));
+    (!head.is_empty() && families::action_of(rest, lang).is_some() && !ends).then_some(head)
 }
 
 /// The text of another element of the order marked as its status the way `el` is (the same
@@ -1162,6 +1212,7 @@ fn read_limit_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
         let source = match families::protection_limit_of(&words, page.lang) {
             Some(families::Limit::RefundIfNoDelivery) => ProtectionSource::RefundIfNoDelivery,
             Some(families::Limit::DoesNotArrive) => ProtectionSource::DoesNotArrive,
+            Some(families::Limit::ProtectionEnds) => ProtectionSource::Stated,
             None => continue,
         };
         // Several products, several dates: the earliest is the one that holds.
@@ -1241,7 +1292,7 @@ fn read_countdowns(page: &Page<'_, '_>, s: &Scan, root: NodeId, text: &str, orde
             }
             block = b;
             // (A full stop ends the sentence either way, and survives `normalise`.)
-            words.push_str(if in_control(tree, root, t) { "。" } else { tree.own_text(t) });
+            words.push_str(if in_control(page, root, t) { "。" } else { tree.own_text(t) });
             words.push(' ');
         }
         found = countdown_by_its_words(page, &locales::normalise(&words));
@@ -1280,9 +1331,20 @@ fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> 
         // The words just before it, back to the previous sentence's end.
         let before = &text[..i];
         let from = before.rfind(['.', '!', '?', '。', '\n']).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
-        let label: Vec<&str> = before[from..].split_whitespace().rev().take(8).collect();
-        let label: Vec<&str> = label.into_iter().rev().collect();
-        if families::is_protection_countdown(&label.join(" "), text.get(i + len..).unwrap_or(""), page.lang) {
+        // Those of its own block ("¶" ends a block), or of the block before when the countdown
+        // opens its block: another row's words ("передан в доставку") are no label of it.
+        let words: Vec<&str> = before[from..].split_whitespace().collect();
+        let mut blocks = words.split(|w| *w == "¶").rev();
+        let own = blocks.next().unwrap_or_default();
+        let label = if own.is_empty() { blocks.next().unwrap_or_default() } else { own };
+        let label = label[label.len().saturating_sub(8)..].join(" ");
+        if families::is_protection_countdown(&label, text.get(i + len..).unwrap_or(""), page.lang) {
+            return Some(found);
+        }
+        // Its label says only that time remains ("Tiempo restante:", "Осталось"): on a shipped
+        // order (the only orders read here) paying and shipping are over, and what the site
+        // counts down is buyer protection.
+        if families::ideas(&label, page.lang).is_some_and(|i| i.only(&[Idea::End])) {
             return Some(found);
         }
     }

@@ -507,6 +507,9 @@ mod tests {
         assert_eq!((h.photos, h.photo_bytes, h.formats.clone()), (Some(3), Some(5 * MB), vec![Format::Jpeg, Format::Png]));
         let h = hint("视频不超过50MB");
         assert_eq!(h.video_bytes, Some(50 * MB));
+        // A measure word between the count and the kind (blind round eleven).
+        let h = hint("最多2个视频，每个不超过20MB，仅支持MP4");
+        assert_eq!((h.videos, h.video_bytes), (Some(2), Some(20 * MB)));
     }
 
     #[test]
