@@ -114,6 +114,8 @@ pub struct Report {
 
 /// Longest list of kept texts shown (a list of thousands of orders repeats the same words).
 const MAX_KEPT: usize = 3000;
+/// The most nodes (itself and all below it) an element named a title by its class's words holds.
+const TITLE_MAX_NODES: usize = 8;
 
 /// The noon of the shopper's day: the time the fixture test reads pages at.
 fn noon(now: NaiveDateTime) -> NaiveDateTime {
@@ -275,7 +277,9 @@ impl<'s> Anonymiser<'s> {
 
     fn element_ctx(&mut self, tree: &PageTree<'_>, i: usize, tag: &str, attrs: &[String], up: Ctx, size: usize) -> Ctx {
         let mut c = up;
-        let found = hooks::personal(attrs).or_else(|| {
+        // A class's words name a title ("store", "name"); a block holding more than a title
+        // ("od--store--7J" around the whole item, its dates and promises) is not one itself.
+        let found = hooks::personal(attrs).filter(|(_, e)| *e != Evidence::Words || size <= TITLE_MAX_NODES).or_else(|| {
             // An item's title in a span's tooltip (SOURCES.md section 2: `span[title]`).
             let title = hooks::attr(attrs, "title").filter(|_| tag == "span")?;
             (self.judge(title, Ctx::default()) == Mode::Fill).then_some((Personal::Title, Evidence::Hook))
@@ -349,6 +353,8 @@ impl<'s> Anonymiser<'s> {
             || (self.reader_texts.contains(t) && site_words::reads_like_status(t, self.rules.lang))
             || site_words::is_small_number(t)
             || parse_date_exact(t, &self.rules).is_some()
+            // A countdown ("2d 11:05:08", "9 дн. 04:11:32") says nothing of the shopper.
+            || crate::read::countdown::parse_countdown(t).is_some()
             || site_words::has_phrase(t)
             || site_words::is_form_text(t)
             || ctx.sentence

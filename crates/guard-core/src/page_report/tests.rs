@@ -136,6 +136,21 @@ fn store_and_item_titles_are_replaced() {
 }
 
 #[test]
+fn a_block_named_by_a_store_word_is_no_title_when_it_holds_the_item() {
+    // (Blind contract page detail-current-en-gb-dispatched-refund-guarantee-ending: the item's
+    // block is "od--store--7J"; its promise sentence and date had been replaced.)
+    let r = report(
+        r#"<div class="od--store--7J"><div class="od--storeName--1">Atelier Poquelin</div>
+        <div class="order-detail-item-track"><div>Parcel has arrived at the sorting centre</div><div>Nov 15, 2026 03:22</div></div>
+        <div class="od--promise--6p">Refund if your order doesn't arrive by <b>Dec 5, 2026</b></div>
+        <div class="order-detail-item-content"><div class="od--title--3">Insulated flask</div><div>x1</div></div></div>"#,
+    );
+    assert_gone(&r, &["Atelier", "Poquelin"]);
+    let t = texts(&r);
+    assert!(t.contains(&"Dec 5, 2026".to_string()) && t.iter().any(|x| x.contains("doesn't arrive by")), "{t:?}");
+}
+
+#[test]
 fn prices_keep_their_shape_with_other_digits() {
     let r = report(
         r#"<p>Total:US $23.10</p><p>1 234,56 ₽</p><span class="es--wrap"><span>R$</span><span>1</span><span>9</span><span>,</span><span>8</span><span>7</span></span>"#,
@@ -207,6 +222,16 @@ fn controls_and_status_elements_keep_their_short_labels() {
     assert_eq!(&t[..3], ["Awaiting pickup at locker", "Add to cart", "To review"]);
     assert!(!t[3].contains("555"), "a control with a phone number in it is not kept: {}", t[3]);
     assert_ne!(t[4], "Long card title with many words in it", "a big control is no label");
+}
+
+#[test]
+fn countdowns_are_kept_as_the_site_wrote_them() {
+    // (Blind contract page list-mobile-es-countdown-closing-soon: "2d 11:05:08" had become
+    // "9a 49:23:93", no countdown, and the end of protection was lost.)
+    for cd in ["2d 11:05:08", "12 days 5 hours", "9 дн. 04:11:32"] {
+        let r = report(&format!("<div><span>Tiempo restante:</span> <span>{cd}</span></div>"));
+        assert!(texts(&r).contains(&cd.to_string()), "{cd}: {:?}", texts(&r));
+    }
 }
 
 #[test]

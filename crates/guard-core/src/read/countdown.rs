@@ -98,7 +98,11 @@ pub fn parse_countdown_prefix(text: &str) -> Option<(Countdown, usize)> {
 /// A countdown that is the whole text (closing punctuation aside).
 pub fn parse_countdown(text: &str) -> Option<Countdown> {
     let (c, used) = parse_countdown_prefix(text)?;
-    text[used..].trim().trim_matches(|ch: char| ch == '.' || ch == ',' || ch == ')').is_empty().then_some(c)
+    let rest = text[used..].trim().trim_matches(|ch: char| ch == '.' || ch == ',' || ch == ')');
+    // The clock after the days ("2 days 07:14:09", "2d 11:05:08") is part of it.
+    let clock =
+        !rest.is_empty() && rest.split(':').count() <= 3 && rest.split(':').all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    (rest.is_empty() || clock).then_some(c)
 }
 
 /// The legacy `lefttime` attribute: milliseconds left.
