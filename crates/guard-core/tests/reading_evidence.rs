@@ -443,3 +443,68 @@ fn a_date_fields_words_without_a_date_may_be_the_status() {
     let o = &read(html, "https://aliexpress.ru/order-list/5087654321098765").orders[0].order;
     assert_eq!((o.status, o.shipped, o.completed), (Status::Completed, d("2026-03-09"), d("2026-03-29")));
 }
+
+// Rules learnt from blind round twelve.
+
+#[test]
+fn a_value_is_found_by_the_label_that_names_it() {
+    // A grid: every label first, every value after them, tied by aria-labelledby.
+    let info = r#"<dl><dt id="l-ref">Nr ref.</dt><dt id="l-placed">Zamówienie złożone</dt><dt id="l-done">Zamówienie zakończone</dt>
+        <dd aria-labelledby="l-ref">8100000000000001</dd><dd aria-labelledby="l-placed">2 lutego 2026</dd><dd aria-labelledby="l-done">3 marca 2026</dd></dl>"#;
+    let o = &read(&detail("pl", "ZAKOŃCZONE", info), DETAIL).orders[0].order;
+    assert_eq!((o.placed, o.completed), (d("2026-02-02"), d("2026-03-03")));
+}
+
+#[test]
+fn a_partial_refund_or_a_dated_dispute_step_is_not_the_orders_dispute() {
+    let info = r#"<div>部分退款成功：US $3.15 · 2026年3月20日</div><div>发货时间：2026年3月25日</div><div>订单号：8100000000000001</div>"#;
+    let o = &read(&detail("zh", "运输中 · 部分商品已退款", info), DETAIL).orders[0].order;
+    assert_eq!((o.status, o.dispute), (Status::Shipped, None));
+    // A timeline's "Dispute opened <day>" and an icon saying "Refunded": over, closed.
+    let html = r#"<html lang="en"><body><div class="P_1" data-testid="orderPage"><div class="B_1"><div class="S_1" data-testid="orderStatus"><span role="img" aria-label="Refunded"></span><span>Dispute closed in your favour 🎉</span></div>
+        <p>US $18.40 was returned to your card on Mar 30, 2026. The order is closed.</p></div>
+        <div class="B_1"><div data-testid="orderNumber">Order No. 8100000000000001</div><div data-testid="orderDate">Order date Feb 5, 2026</div>
+        <ol><li>Shipped Feb 10, 2026</li><li>Dispute opened Mar 10, 2026</li></ol></div></div></body></html>"#;
+    let o = &read(html, "https://aliexpress.ru/order-list/8100000000000001").orders[0].order;
+    assert_eq!((o.status, o.dispute), (Status::Closed, None));
+}
+
+#[test]
+fn a_badge_that_is_only_an_icon_says_its_state_by_its_label() {
+    let icon = r#"<i class="comet-icon" role="img" aria-label="Unterwegs"></i>"#;
+    assert_eq!(status_of(&card("de", icon, "", &[])), Status::Shipped);
+}
+
+#[test]
+fn a_long_status_is_read_by_its_words_before_the_break() {
+    assert_eq!(status_of(&card("en", "Cancelled — US $7.99 is back on your card", "", &[])), Status::Closed);
+    assert_eq!(status_of(&card("en", "🚚 Koala Craft Store shipped it — On Its Way To You", "", &[])), Status::Shipped);
+    // The whole reads as delivered and confirmed, the controls say not confirmed: its head.
+    assert_eq!(status_of(&card("en", "📬 Delivered Mar 28, 2026 — confirm within 5 days", "", &["Confirm received"])), Status::Shipped);
+    assert_eq!(status_of(&card("zh", "💰 等你付款啦", "", &[])), Status::AwaitingPayment);
+    assert_eq!(status_of(&card("zh", "🚚 包裹还在路上", "", &[])), Status::Shipped);
+}
+
+#[test]
+fn more_protection_countdowns() {
+    // One word for automatic confirmation; a dispute that is over leaves protection running.
+    let rows = r#"<p>Спор отменён. Автоподтверждение через 6 дн.</p>"#;
+    let o = &read(&ru_card("ru", "ЖДЁТ ПОДТВЕРЖДЕНИЯ ПОЛУЧЕНИЯ", rows), RU_LIST).orders[0].order;
+    assert_eq!(o.protection_ends, d("2026-04-07"));
+    // Hours only, labelled before and after ("还剩 71:59:10 自动确认收货").
+    let info = r#"<div>下单时间 2026年1月9日</div><div>还剩 <span>71:59:10</span> 自动确认收货</div>"#;
+    assert_eq!(read(&card("zh", "运输中", info, &[]), LIST).orders[0].order.protection_ends, d("2026-04-03"));
+    // A date and its time are no countdown, whatever the words before them.
+    let info = r#"<div>下单时间 2026年1月9日</div><div>Buyer protection ends 2026-04-20 10:51:32</div>"#;
+    assert_ne!(read(&card("en", "In transit", info, &[]), LIST).orders[0].order.protection_ends, d("2026-04-01"));
+}
+
+#[test]
+fn a_card_that_is_a_link_has_its_controls_beside_it() {
+    let html = r#"<html lang="en"><body><div class="order-content"><div class="wrap">
+        <a class="order-item order-item-mobile" href="https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000001">
+        <span class="order-item-header-status-text">Zorbled</span></a>
+        <div class="order-item-btns"><button>Pay now</button><button>Cancel order</button></div></div></div></body></html>"#;
+    let r = read(html, "https://m.aliexpress.com/p/order/index.html");
+    assert_eq!(r.orders[0].order.status, Status::AwaitingPayment);
+}

@@ -317,8 +317,9 @@ impl<'s> Anonymiser<'s> {
             let cjk = text.chars().any(locales::is_cjk);
             c.sentence = text.chars().count() <= 240
                 && (locales::families::protection_limit_of(&text, lang).is_some()
-                    // A countdown: the words around its first number.
-                    || text.find(|c: char| c.is_ascii_digit()).is_some_and(|d| {
+                    // A countdown: the words around a number (the first few: a date may come
+                    // before it, "Спор закрыт 2 декабря … Автоподтверждение через 6 дн.").
+                    || text.char_indices().filter(|&(k, c)| c.is_ascii_digit() && !text[..k].ends_with(|p: char| p.is_ascii_digit())).map(|(k, _)| k).take(8).any(|d| {
                         let before = &text[..d];
                         let label = before.trim_end().rsplit_terminator(['.', '!', '?', '。']).next().unwrap_or(before);
                         // After the countdown, as the reader takes it (`order_reader::countdown_by_its_words`).
@@ -394,6 +395,21 @@ impl<'s> Anonymiser<'s> {
             return self.fake.other_digits(text);
         }
         let mode = self.judge(text, ctx);
+        // A status and what it means, past a break ("Cancelled — US $7.99 is back on your
+        // card"): each part judged alone, so the status stays as the reader reads it.
+        const BREAKS: [char; 5] = ['—', '–', '·', '|', '•'];
+        if mode == Mode::Fill && attr.is_none() && text.contains(BREAKS) {
+            let mut out = String::with_capacity(text.len());
+            let mut last = 0;
+            for (k, sep) in text.match_indices(BREAKS).chain(std::iter::once((text.len(), ""))) {
+                let part = &text[last..k];
+                let mode = self.judge(part, ctx);
+                out.push_str(&self.rewrite(part, mode, node, attr));
+                out.push_str(sep);
+                last = k + sep.len();
+            }
+            return out;
+        }
         self.rewrite(text, mode, node, attr)
     }
 

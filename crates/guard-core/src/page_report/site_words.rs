@@ -78,7 +78,7 @@ pub fn is_form_text(text: &str) -> bool {
     let t = text.to_lowercase();
     let mut means: Vec<Means> = PHRASES.iter().filter(|p| find_words(&t, p.text, 0).is_some()).map(|p| p.means).collect();
     means.dedup();
-    let limit = means.contains(&Means::AtMost);
+    let limit = means.contains(&Means::AtMost) || crate::rules::evidence::limit_phrases::ONLY_ONE.iter().any(|p| find_words(&t, p, 0).is_some());
     let what = means.iter().any(|m| matches!(m, Means::Photo | Means::Video | Means::AnyFile | Means::Kilobytes | Means::Megabytes | Means::Gigabytes));
     if limit && what {
         return true;

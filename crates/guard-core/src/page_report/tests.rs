@@ -235,6 +235,16 @@ fn countdowns_are_kept_as_the_site_wrote_them() {
 }
 
 #[test]
+fn a_status_keeps_its_words_before_a_break_and_a_hint_its_only_one() {
+    // (Blind round twelve: "Cancelled" had gone with the rest, the order read as unknown; "Nur
+    // ein Video" had gone, the video count with it.)
+    let r = report(r#"<div class="order-item"><span class="order-item-header-status-text">Cancelled — US $7.99 is back on your card</span></div>"#);
+    assert!(texts(&r)[0].starts_with("Cancelled — "), "{:?}", texts(&r));
+    assert!(!texts(&r)[0].contains("back on your card"), "{:?}", texts(&r));
+    assert!(site_words::is_form_text("Nur ein Video im MP4-Format, bis 20 MB."));
+}
+
+#[test]
 fn dates_are_kept_and_recorded_with_their_format() {
     let r = report(
         "<p>Order date: Mar 22, 2022</p><p>2014-05-31 10:51:32</p><p>12 марта 2024 г.</p><p>2024年3月12日</p>\

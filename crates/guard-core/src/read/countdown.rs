@@ -160,6 +160,30 @@ fn unit_at(s: &str) -> Option<(TimeUnit, usize)> {
     locales::time_unit(&s[..len]).map(|u| (u, len))
 }
 
+/// A clock that counts hours ("71:59:10", "05:12:40"): hours, minutes and seconds, at the start
+/// of `text`, with the byte length it takes. Whether it counts anything down is for its words to
+/// say (`order_reader::countdown_by_its_words`).
+pub fn clock_prefix(text: &str) -> Option<(Countdown, usize)> {
+    let mut parts = [0u32; 3];
+    let mut at = 0;
+    for (k, part) in parts.iter_mut().enumerate() {
+        if k > 0 {
+            at += text[at..].starts_with(':').then_some(1)?;
+        }
+        let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 || (k > 0 && digits != 2) {
+            return None;
+        }
+        *part = text[at..at + digits].parse().ok()?;
+        at += digits;
+    }
+    let [hours, minutes, seconds] = parts;
+    if minutes > 59 || seconds > 59 || text[at..].starts_with(|c: char| c.is_ascii_digit() || c == ':') {
+        return None;
+    }
+    Some((Countdown { days: hours / 24, hours: hours % 24, minutes, seconds }, at))
+}
+
 /// Days as one letter on the number, then the clock ("2d 11:05:08", "3j 04:10:00", "5д 12:00"):
 /// the letter alone could be anything, the clock after it makes it a countdown's days.
 fn day_letter(s: &str) -> Option<(TimeUnit, usize)> {

@@ -281,6 +281,8 @@ const RU: &[Row] = &[
     ("достав", &[Deliver]),
     ("получ", &[Receive]),
     ("подтвер", &[Confirm]),
+    // "Автоподтверждение через 6 дн." (automatic confirmation in 6 days), one word.
+    ("автоподтвер", &[Confirm]),
     ("заверш", &[Done]),
     ("выполн", &[Done]),
     ("закончен", &[Done]),
@@ -645,6 +647,9 @@ const ZH: &[Row] = &[
     ("退还", &[Refund]),
     ("待", &[Wait]),
     ("等待", &[Wait]),
+    // "等你付款" (waiting for you to pay); not "等" alone ("etc.").
+    ("等你", &[Wait]),
+    ("等您", &[Wait]),
     ("未", &[Not]),
     ("付款", &[Pay]),
     ("支付", &[Pay]),
@@ -657,6 +662,8 @@ const ZH: &[Row] = &[
     ("运输中", &[Transit]),
     ("在途", &[Transit]),
     ("途中", &[Transit]),
+    // "包裹还在路上" (still on the road).
+    ("路上", &[Transit]),
     ("送达", &[Deliver]),
     ("派送", &[Deliver]),
     ("投递", &[Deliver]),
@@ -850,6 +857,18 @@ fn indexes() -> &'static [Index] {
         }
         all
     })
+}
+
+/// "Partial", in the languages read (folded): a partial refund concerns some items, not the
+/// order ("部分退款成功", "Partial refund completed", "Teilerstattung").
+const PARTIAL: &[&str] = &["部分", "partial", "teil", "partiel", "parcial", "частичн", "czesciow"];
+
+/// Whether the words just before a phrase say it is partial.
+pub fn says_partial(before: &str) -> bool {
+    let folded = fold(before);
+    let last: Vec<&str> = folded.split_whitespace().rev().take(2).collect();
+    // (Chinese has no spaces: its word ends the text before the phrase.)
+    last.iter().any(|w| PARTIAL.iter().any(|p| w.starts_with(p) || (p.chars().all(super::is_cjk) && w.ends_with(p))))
 }
 
 /// Whether a folded word (see `fold`) is one of a family's in `lang` (or any language): the

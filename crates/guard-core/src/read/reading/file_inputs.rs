@@ -168,7 +168,7 @@ fn radio_label(tree: &PageTree<'_>, n: NodeId, labels: &HashMap<&str, NodeId>) -
     }
 }
 
-fn read_file_input(tree: &PageTree<'_>, n: NodeId, by_id: &HashMap<&str, NodeId>) -> FileInput {
+fn read_file_input(tree: &PageTree<'_>, n: NodeId, by_id: &HashMap<&str, NodeId>, labels: &HashMap<&str, NodeId>) -> FileInput {
     let (area, reread) = field_area(tree, n, MAX_AREA_CHARS);
     let mut hint = match area.or_else(|| tree.parent(n).filter(|p| tree.is_full(*p))) {
         Some(a) => tree.text(a),
@@ -187,8 +187,11 @@ fn read_file_input(tree: &PageTree<'_>, n: NodeId, by_id: &HashMap<&str, NodeId>
             hint.push_str(&tree.text(sib));
         }
     }
-    for k in ["title", "aria-label", "placeholder"] {
-        if let Some(v) = tree.attr(n, k) {
+    // The input's own tooltip, and its label's (the button-like `label[for]` a hidden input
+    // is opened by: title="Jusqu’à 5 images, 1 Mo maximum chacune").
+    let label = tree.attr(n, "id").and_then(|id| labels.get(id)).copied().or_else(|| tree.closest(n, |a| tree.tag(a) == "label"));
+    for (x, k) in [(Some(n), "title"), (Some(n), "aria-label"), (Some(n), "placeholder"), (label, "title"), (label, "aria-label")] {
+        if let Some(v) = x.and_then(|x| tree.attr(x, k)) {
             hint.push_str(" . ");
             hint.push_str(v);
         }
@@ -251,7 +254,7 @@ pub fn read(tree: &PageTree<'_>, cx: &ReadContext, reading: &mut PageReading) {
         match tree.tag(n) {
             "input" if not_evidence(tree, n) => {}
             "input" => match input_type(tree, n).as_str() {
-                "file" if reading.file_inputs.len() < MAX_FILE_INPUTS => reading.file_inputs.push(read_file_input(tree, n, &by_id)),
+                "file" if reading.file_inputs.len() < MAX_FILE_INPUTS => reading.file_inputs.push(read_file_input(tree, n, &by_id, &labels)),
                 "radio" => {
                     let label = radio_label(tree, n, &labels);
                     let problem = words::problem_in(&label).or_else(|| {
@@ -327,6 +330,18 @@ mod tests {
     }
 
     const START: &str = "https://www.aliexpress.com/p/reverse-pages/start.html?orderId=8100000000007919";
+
+    #[test]
+    fn the_tooltip_of_the_label_that_opens_a_hidden_input_is_its_hint() {
+        // (Blind contract page dispute-legacy-fr-picks-title-attribute.)
+        let r = read_html(
+            START,
+            r##"[-1,"body",[]],[0,"form",[]],[1,"div",["class","form-row"]],
+            [2,"label",["class","ui-button","for","att","title","Jusqu’à 5 images, 1 Mo maximum chacune"]],[3,"#","Joindre des photos"],
+            [2,"input",["type","file","id","att","multiple",""]]"##,
+        );
+        assert!(r.file_inputs[0].hint.contains("Jusqu’à 5 images, 1 Mo maximum chacune"), "{}", r.file_inputs[0].hint);
+    }
 
     #[test]
     fn finds_the_evidence_input_its_area_and_hint_but_not_the_image_search() {

@@ -235,7 +235,8 @@ pub fn detail_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<NodeId> {
                 || tree.attr(n, "data-testid").is_some_and(|t| hooks.id_testids.contains(&t))
                 || tree.attr(n, "data-status").is_some()
                 || matches!(tree.attr(n, "id"), Some("remain-day" | "remain-hour"))
-                || hook_matches(tree, n, root, hooks.status);
+                || hook_matches(tree, n, root, hooks.status)
+                || icon_status(page, n).is_some();
             if id_here {
                 out.push(n);
             }
@@ -263,10 +264,25 @@ pub fn read_cards(page: &Page<'_, '_>, is_card: impl Fn(NodeId) -> bool, hooks: 
             note(reading, format!("{} part(s) of order cards naming two different orders: not read", found.dropped));
         }
     }
-    for card in cards {
+    for card in cards.iter().map(|&c| with_its_controls(tree, c, &cards)) {
         if let Some(order) = read_order(page, card, hooks, reading) {
             reading.orders.push(OrderReading { root: card, order });
         }
+    }
+}
+
+/// A card that is a link holds no buttons (a link may not hold controls): they sit beside it,
+/// in the element that wraps the card alone ("<div><a class=order-item>…</a><div
+/// class=order-item-btns>…</div></div>", the mobile list). That element is then the card.
+fn with_its_controls(tree: &PageTree<'_>, card: NodeId, cards: &[NodeId]) -> NodeId {
+    let Some(parent) = tree.parent(card).filter(|_| tree.tag(card) == "a") else { return card };
+    let alone = tree.descendants(parent).take(400).filter(|&x| cards.contains(&x)).count() == 1;
+    let small = tree.descendants(parent).nth(400).is_none();
+    let beside = tree.children(parent).iter().any(|&c| c != card && tree.descendants(c).any(|x| controls::is_clickable(tree, x)));
+    if alone && small && beside && tree.tag(parent) != "body" {
+        parent
+    } else {
+        card
     }
 }
 
@@ -390,6 +406,13 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
         if s.status_el.is_none() && hook_matches(tree, n, root, hooks.status) {
             s.status_el = Some(n);
         }
+        // An icon that says a state ("Refunded", "Unterwegs") beside the status words: a vote as
+        // a short text would give (read_status weighs them).
+        if let Some((st, label)) = icon_status(page, n).filter(|_| !in_control(page, root, n)) {
+            if s.family_statuses.len() < 8 {
+                s.family_statuses.push((st, label.to_string()));
+            }
+        }
         if s.store_el.is_none() && (testid.is_some_and(|t| hooks.store_testids.contains(&t)) || hook_matches(tree, n, root, hooks.store)) {
             s.store_el = Some(n);
         }
@@ -507,7 +530,7 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     let step = || *step_cell.get_or_init(|| stepper_step(tree, root, n));
     let status = locales::term(text, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_))).filter(|_| step() != Some(false));
     if let Some((Term::Field(field), lang, rest)) = pick {
-        let value = if rest.trim().is_empty() { row_value(tree, root, n) } else { rest.to_string() };
+        let value = if rest.trim().is_empty() { labelled_value(tree, root, n).unwrap_or_else(|| row_value(tree, root, n)) } else { rest.to_string() };
         let rules = fact_rules(page, Some(*lang));
         // A date field's words with no date after them may be a status made of the same words
         // ("Payment time expired"; a heading "Получен", received): read as one, not as a date
@@ -946,6 +969,15 @@ fn unreadable(what: &str, value: &str) -> Option<String> {
 
 /// The value next to a label that stands alone in its element ("<span>Paid on:</span>
 /// <span>Mar 2, 2024</span>"): the text that follows it within its row, briefly.
+/// The text of the element that names the label's element as its label (`aria-labelledby`):
+/// a grid may put every label first and every value after them ("<dt id=l-done>…" … "<dd
+/// aria-labelledby=l-done>"), far from each other.
+fn labelled_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> Option<String> {
+    let id = tree.ancestors_or_self(label).skip(1).take(2).find_map(|a| tree.attr(a, "id")).filter(|id| !id.is_empty())?;
+    let value = tree.descendants(root).take(5000).find(|&x| tree.attr(x, "aria-labelledby").is_some_and(|ids| ids.split_whitespace().any(|i| i == id)))?;
+    Some(tree.text(value))
+}
+
 fn row_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> String {
     let row = ancestors_within(tree, label, root, 3).into_iter().find(|&a| tree.children(a).len() > 1 || a == root);
     let Some(row) = row else { return String::new() };
@@ -998,13 +1030,39 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
         }
         match term {
             Some(found) => from_label = Some(found),
+            // Nothing but an icon: the status is its label.
+            None if whole.is_empty() && icon_labels(tree, el).next().is_some() => {
+                if let Some((st, label)) = icon_labels(tree, el).find_map(|l| families::status_of(l, page.lang).map(|st| (st, l))) {
+                    order.status_text = Some(clip(label));
+                    word = Some((st, WordSource::Family));
+                }
+            }
             None if !whole.is_empty() => {
                 order.status_text = Some(clip(&whole));
                 // No row has the word: what it is made of, else the other signals.
                 let family = status_then_request(&whole, page.lang)
                     .and_then(|f| families::status_of(f, page.lang))
                     .or_else(|| families::status_of(&whole, page.lang))
+                    .or_else(|| {
+                        families::ideas(&whole, page.lang)
+                            .is_none()
+                            .then(|| status_then_details(&whole))
+                            .flatten()
+                            .and_then(|h| families::status_of(h, page.lang))
+                    })
+                    // A badge that is an icon: its `aria-label` ("Unterwegs", "Refunded").
+                    .or_else(|| icon_labels(tree, el).find_map(|l| families::status_of(l, page.lang)))
                     .or_else(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang)));
+                // The whole says what the controls rule out ("Delivered Dec 1 — confirm within 5
+                // days" reads as delivered and confirmed): the words before its break, if the
+                // controls allow those.
+                let family = family.map(|st| {
+                    let head = status_then_details(&whole).and_then(|h| families::status_of(h, page.lang));
+                    match head {
+                        Some(h) if !status::controls_allow(&s.actions, st) && status::controls_allow(&s.actions, h) => h,
+                        _ => st,
+                    }
+                });
                 match family {
                     Some(st) => word = Some((st, WordSource::Family)),
                     None => note(reading, format!("status label {:?} is in no language table", clip(&whole))),
@@ -1080,16 +1138,46 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
     }
 }
 
+/// The state an icon says by its label (`role="img"`, `aria-label` "Refunded").
+fn icon_status<'t>(page: &Page<'t, '_>, n: NodeId) -> Option<(Status, &'t str)> {
+    let tree = page.tree;
+    if tree.attr(n, "role") != Some("img") {
+        return None;
+    }
+    let label = tree.attr(n, "aria-label").filter(|l| is_status_like(l))?;
+    families::status_of(label, page.lang).map(|st| (st, label))
+}
+
+/// The `aria-label`s of the icons in a status element (`role="img"`, `<i>`, `<svg>`): a badge
+/// may say its state only there.
+fn icon_labels<'t>(tree: &'t PageTree<'_>, el: NodeId) -> impl Iterator<Item = &'t str> + 't {
+    std::iter::once(el)
+        .chain(tree.descendants(el).take(20))
+        .filter(move |&x| tree.attr(x, "role") == Some("img") || matches!(tree.tag(x), "i" | "svg" | "span"))
+        .filter_map(move |x| tree.attr(x, "aria-label"))
+        .filter(|l| !l.trim().is_empty())
+}
+
 /// The status part of a status followed by a request to the shopper ("Entregue. Confirme se
 /// recebeu tudo", "Zugestellt – bitte Erhalt bestätigen", "Pedido completado · Deja tu
 /// valoración"): the words before the first break, when those after it ask for an action and say
 /// nothing of an end ("Streitfall – zurückgezogen" is one status).
 fn status_then_request(whole: &str, lang: Option<Lang>) -> Option<&str> {
     const BREAKS: [char; 9] = ['.', '·', '!', '|', '。', '•', '–', '—', ','];
-    let k = whole.find(BREAKS)?;
-    let (head, rest) = (whole[..k].trim(), whole[k..].trim_start_matches(|c: char| BREAKS.contains(&c) || c.is_whitespace()));
-    let ends = families::ideas(rest, lang).is_some_and(|i| i.any(&[Idea::Done, Idea::Cancel, Idea::Close, Idea::Expire]));
-    (!head.is_empty() && families::action_of(rest, lang).is_some() && !ends).then_some(head)
+    // Each break in turn: a comma may be a date's ("Delivered Dec 1, 2026 — confirm within 5 days").
+    whole.match_indices(BREAKS).take(6).find_map(|(k, _)| {
+        let (head, rest) = (whole[..k].trim(), whole[k..].trim_start_matches(|c: char| BREAKS.contains(&c) || c.is_whitespace()));
+        let ends = families::ideas(rest, lang).is_some_and(|i| i.any(&[Idea::Done, Idea::Cancel, Idea::Close, Idea::Expire]));
+        (!head.is_empty() && families::action_of(rest, lang).is_some() && !ends).then_some(head)
+    })
+}
+
+/// The words before the first break of a status too long to read whole ("Cancelled — US $7.99
+/// is back on your card", "🚚 Koala Craft Store shipped it — On Its Way To You"): the status,
+/// then what it means.
+fn status_then_details(whole: &str) -> Option<&str> {
+    let k = whole.find(['·', '|', '•', '–', '—', '(', '。', '!'])?;
+    Some(whole[..k].trim()).filter(|h| !h.is_empty())
 }
 
 /// The text of another element of the order marked as its status the way `el` is (the same
@@ -1176,7 +1264,26 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
                 }
             }
             Term::Economy if text.contains(phrase.as_str()) => order.economy_shipping = Some(true),
-            Term::Dispute(p) if contains_phrase(text, phrase) => progress.push(*p),
+            // A partial refund concerns some items: it decides no dispute of the order.
+            // A partial refund concerns some items: it decides no dispute of the order. A dispute
+            // opened on a day ("Dispute opened 12 Nov", a timeline's step) is an event, not the
+            // state now.
+            Term::Dispute(p) if contains_phrase(text, phrase) => {
+                let partial = |i: usize| families::says_partial(&text[text.floor_char_boundary(i.saturating_sub(24))..i]);
+                let rules = page.date_rules(Some(*lang));
+                let dated = |i: usize| {
+                    parse_date_prefix(text[i + phrase.len()..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '·' | ',' | '-')), &rules)
+                        .is_some()
+                };
+                let counts = |i: usize| match p {
+                    DisputeProgress::Decided => !partial(i),
+                    DisputeProgress::InProgress => !dated(i),
+                    _ => true,
+                };
+                if text.match_indices(phrase.as_str()).any(|(i, _)| counts(i)) {
+                    progress.push(*p);
+                }
+            }
             _ => {}
         }
     }
@@ -1247,7 +1354,9 @@ const BLOCKS: &[&str] = &[
 /// A countdown that disagrees with a date the page states ("Refund if no delivery before …")
 /// by more than a day leaves the end unknown: `true` then.
 fn read_countdowns(page: &Page<'_, '_>, s: &Scan, root: NodeId, text: &str, order: &mut Order) -> bool {
-    if order.status != Status::Shipped || order.dispute.is_some() {
+    // (A dispute that is over leaves protection running: "Спор закрыт …: решение в пользу
+    // продавца. Автоподтверждение через 6 дн.")
+    if order.status != Status::Shipped || order.dispute == Some(DisputeProgress::InProgress) {
         return false;
     }
     let tree = page.tree;
@@ -1327,7 +1436,7 @@ fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> 
         if tried > 200 {
             break;
         }
-        let Some((found, len)) = countdown::parse_countdown_prefix(&text[i..]) else { continue };
+        let Some((found, len)) = countdown::parse_countdown_prefix(&text[i..]).or_else(|| countdown::clock_prefix(&text[i..])) else { continue };
         // The words just before it, back to the previous sentence's end.
         let before = &text[..i];
         let from = before.rfind(['.', '!', '?', '。', '\n']).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
@@ -1338,6 +1447,11 @@ fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> 
         let own = blocks.next().unwrap_or_default();
         let label = if own.is_empty() { blocks.next().unwrap_or_default() } else { own };
         let label = label[label.len().saturating_sub(8)..].join(" ");
+        // A bare clock ("71:59:10") is a countdown only right after its words: "ends 2026-12-05
+        // 10:51:32" is a date and its time.
+        if countdown::parse_countdown_prefix(&text[i..]).is_none() && label.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
         if families::is_protection_countdown(&label, text.get(i + len..).unwrap_or(""), page.lang) {
             return Some(found);
         }

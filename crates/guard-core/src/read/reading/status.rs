@@ -84,6 +84,11 @@ pub fn allowed_by(action: Action) -> Option<Allowed> {
     })
 }
 
+/// Whether the controls that name a state leave `st` possible.
+pub fn controls_allow(actions: &[Action], st: Status) -> bool {
+    actions.iter().filter_map(|a| allowed_by(*a)).fold(Allowed::ANY, Allowed::and).contains(st)
+}
+
 /// Everything known about one order's status.
 #[derive(Debug, Default)]
 pub struct Signals {

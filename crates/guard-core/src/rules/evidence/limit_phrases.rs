@@ -114,6 +114,36 @@ pub const PHRASES: &[Phrase] = rows! {
     Zh Means::Megabytes => ["兆"];
 };
 
+/// "Only one", in the languages read: a count of one written in words ("Nur ein Video im
+/// MP4-Format", "un seul fichier", "仅一个视频"). Source: team.
+pub const ONLY_ONE: &[&str] = &[
+    "only one",
+    "just one",
+    "a single",
+    "nur ein",
+    "nur eine",
+    "nur einen",
+    "un seul",
+    "une seule",
+    "solo un",
+    "solo una",
+    "sólo un",
+    "sólo una",
+    "apenas um",
+    "apenas uma",
+    "só um",
+    "só uma",
+    "tylko jeden",
+    "tylko jedno",
+    "tylko jedną",
+    "только один",
+    "только одно",
+    "только одну",
+    "仅一个",
+    "只能一个",
+    "仅限一个",
+];
+
 /// The phrases with a given meaning. (Matching takes the longest that fits, so "no more than"
 /// wins over "no".)
 pub fn with_meaning(pred: impl Fn(Means) -> bool) -> Vec<&'static Phrase> {

@@ -227,8 +227,36 @@ enum Mention {
     Count { n: u32, kind: Means },
 }
 
+/// The text with each "only one" phrase (`ONLY_ONE`, whole words) written "max 1".
+/// (Matched in lower case, replaced in the text as written: the case tells sentences apart.)
+fn only_one_as_number(text: &str) -> String {
+    let mut out = text.to_string();
+    let mut low = text.to_lowercase();
+    if low.len() != out.len() {
+        return out;
+    }
+    for phrase in super::limit_phrases::ONLY_ONE {
+        let mut from = 0;
+        while let Some(k) = low[from..].find(phrase).map(|k| k + from) {
+            let end = k + phrase.len();
+            let cjk = phrase.chars().all(crate::read::locales::is_cjk);
+            let edge = |c: Option<char>| cjk || c.is_none_or(|c| !c.is_alphanumeric());
+            if edge(low[..k].chars().next_back()) && edge(low[end..].chars().next()) && out.is_char_boundary(k) && out.is_char_boundary(end) {
+                out.replace_range(k..end, " max 1 ");
+                low.replace_range(k..end, " max 1 ");
+                from = k + 7;
+            } else {
+                from = end;
+            }
+        }
+    }
+    out
+}
+
 /// Reads the limits a hint states. Unsure readings are dropped, never guessed.
 pub fn read_hint(text: &str) -> HintLimits {
+    // "Only one" in words is a count: "at most 1".
+    let text = &only_one_as_number(text);
     let orig: Vec<char> = text.chars().map(|c| if c == '’' || c == 'ʼ' { '\'' } else { c }).collect();
     let low: Vec<char> = orig.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
     let units = with_meaning(|m| m.unit_bytes().is_some());
@@ -507,6 +535,11 @@ mod tests {
         assert_eq!((h.photos, h.photo_bytes, h.formats.clone()), (Some(3), Some(5 * MB), vec![Format::Jpeg, Format::Png]));
         let h = hint("视频不超过50MB");
         assert_eq!(h.video_bytes, Some(50 * MB));
+        // "Only one" in words (blind round twelve).
+        let h = hint("Nur ein Video im MP4-Format, bis 20 MB.");
+        assert_eq!((h.videos, h.video_bytes), (Some(1), Some(20 * MB)));
+        let h = hint("Ajoutez un fichier, 5 Mo max.");
+        assert_eq!(h.files, None);
         // A measure word between the count and the kind (blind round eleven).
         let h = hint("最多2个视频，每个不超过20MB，仅支持MP4");
         assert_eq!((h.videos, h.video_bytes), (Some(2), Some(20 * MB)));
