@@ -312,26 +312,7 @@ impl<'s> Anonymiser<'s> {
             c.status = true;
         }
         if !c.sentence && size <= 20 && c.personal.is_none() {
-            let text = tree.text(i);
-            let lang = self.rules.lang;
-            let cjk = text.chars().any(locales::is_cjk);
-            c.sentence = text.chars().count() <= 240
-                && (locales::families::protection_limit_of(&text, lang).is_some()
-                    // A countdown: the words around a number (the first few: a date may come
-                    // before it, "Спор закрыт 2 декабря … Автоподтверждение через 6 дн.").
-                    || text.char_indices().filter(|&(k, c)| c.is_ascii_digit() && !text[..k].ends_with(|p: char| p.is_ascii_digit())).map(|(k, _)| k).take(8).any(|d| {
-                        let before = &text[..d];
-                        let label = before.trim_end().rsplit_terminator(['.', '!', '?', '。']).next().unwrap_or(before);
-                        // After the countdown, as the reader takes it (`order_reader::countdown_by_its_words`).
-                        let after = crate::read::countdown::parse_countdown_prefix(&text[d..]).map_or("", |(_, len)| &text[d + len..]);
-                        locales::families::is_protection_countdown(label, after, lang)
-                    }))
-                && !shapes::has_personal_shape(&text)
-                && if cjk {
-                    site_words::all_cjk_known(&text, lang) && site_words::reads_like_label(&text.replace(locales::is_cjk, " "))
-                } else {
-                    site_words::reads_like_label(&text)
-                };
+            c.sentence = self.is_protection_sentence(&tree.text(i));
         }
         if !c.money && size <= 40 && c.personal.is_none() {
             let texts: Vec<&str> = tree.text_nodes(i).map(|t| tree.own_text(t)).collect();
@@ -344,6 +325,30 @@ impl<'s> Anonymiser<'s> {
             }
         }
         c
+    }
+
+    /// Whether a text is a sentence stating the end of protection or counting it down, in the
+    /// site's words (it is then kept whole: the reader reads it so).
+    fn is_protection_sentence(&self, text: &str) -> bool {
+        let lang = self.rules.lang;
+        let cjk = text.chars().any(locales::is_cjk);
+        text.chars().count() <= 240
+            && (locales::families::protection_limit_of(text, lang).is_some()
+                // A countdown: the words around a number (the first few: a date may come
+                // before it, "Спор закрыт 2 декабря … Автоподтверждение через 6 дн.").
+                || text.char_indices().filter(|&(k, c)| c.is_ascii_digit() && !text[..k].ends_with(|p: char| p.is_ascii_digit())).map(|(k, _)| k).take(8).any(|d| {
+                    let before = &text[..d];
+                    let label = before.trim_end().rsplit_terminator(['.', '!', '?', '。']).next().unwrap_or(before);
+                    // After the countdown, as the reader takes it (`order_reader::countdown_by_its_words`).
+                    let after = crate::read::countdown::parse_countdown_prefix(&text[d..]).map_or("", |(_, len)| &text[d + len..]);
+                    locales::families::is_protection_countdown(label, after, lang)
+                }))
+            && !shapes::has_personal_shape(text)
+            && if cjk {
+                site_words::all_cjk_known(text, lang) && site_words::reads_like_label(&text.replace(locales::is_cjk, " "))
+            } else {
+                site_words::reads_like_label(text)
+            }
     }
 
     /// Whether a text (outside the shopper's blocks) is kept as the site wrote it.
@@ -395,6 +400,28 @@ impl<'s> Anonymiser<'s> {
             return self.fake.other_digits(text);
         }
         let mode = self.judge(text, ctx);
+        // Several sentences: each judged alone, a countdown's kept whole ("Спор закрыт …:
+        // решение в пользу продавца. Автоподтверждение через 6 дн.").
+        // (A sentence ends after a word of four letters or more, before a capital: not "7. Dez.",
+        // "30. Nov. 2026".)
+        let ends: Vec<usize> = text
+            .match_indices(['.', '!', '?', '。'])
+            .filter(|(k, _)| text[..*k].chars().rev().take_while(|c| c.is_alphabetic()).count() >= 4)
+            .map(|(k, m)| k + m.len())
+            .filter(|&e| e < text.len() && text[e..].starts_with(char::is_whitespace) && text[e..].trim_start().starts_with(char::is_uppercase))
+            .collect();
+        if mode == Mode::Fill && attr.is_none() && !ends.is_empty() {
+            let mut out = String::with_capacity(text.len());
+            let mut last = 0;
+            for end in ends.into_iter().chain(std::iter::once(text.len())) {
+                let sentence = &text[last..end];
+                let keep = self.is_protection_sentence(sentence.trim());
+                let sub = Ctx { sentence: keep, ..ctx };
+                out.push_str(&self.text(sentence, sub, node, attr));
+                last = end;
+            }
+            return out;
+        }
         // A status and what it means, past a break ("Cancelled — US $7.99 is back on your
         // card"): each part judged alone, so the status stays as the reader reads it.
         const BREAKS: [char; 5] = ['—', '–', '·', '|', '•'];
