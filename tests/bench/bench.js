@@ -115,7 +115,7 @@ async function measureOurs(port) {
       const rows = [];
       let nodes = 0;
       for (let r = 0; r < RUNS; r++) {
-        await sw.evaluate(() => chrome.storage.local.clear());
+        await sw.evaluate(async () => { await globalThis.dgTest.settled(); await chrome.storage.local.clear(); });
         const page = await b.context.newPage();
         const url = `http://www.aliexpress.com/p/order/index.html?dgfx=bench-${n}`;
         await page.goto(url);

@@ -61,7 +61,9 @@ async function start() {
     // Answers for addresses the extension builds itself (tests/harness/server.js), and the log
     // of every address the server was asked for.
     route, clearRoutes, served,
-    async resetStorage() { await browser.sw().evaluate(() => chrome.storage.local.clear()); },
+    // Reads of an earlier test's page still being saved (saves wait for the reads to pause)
+    // land first, so that they cannot come back into the cleared storage.
+    async resetStorage() { await browser.sw().evaluate(async () => { await globalThis.dgTest?.settled(); await chrome.storage.local.clear(); }); },
     async storage(key) { return browser.sw().evaluate(k => chrome.storage.local.get(k).then(r => r[k]), key); },
   };
   return { srv, browser, env };
