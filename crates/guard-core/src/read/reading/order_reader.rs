@@ -264,7 +264,9 @@ pub fn read_cards(page: &Page<'_, '_>, is_card: impl Fn(NodeId) -> bool, hooks: 
             note(reading, format!("{} part(s) of order cards naming two different orders: not read", found.dropped));
         }
     }
-    for card in cards.iter().map(|&c| with_its_controls(tree, c, &cards)) {
+    // (Cards come in document order: another card inside the same wrapper is a neighbour.)
+    let neighbours = |k: usize| [k.checked_sub(1).and_then(|j| cards.get(j)), cards.get(k + 1)].into_iter().flatten().copied();
+    for card in cards.iter().enumerate().map(|(k, &c)| with_its_controls(tree, c, neighbours(k))) {
         if let Some(order) = read_order(page, card, hooks, reading) {
             reading.orders.push(OrderReading { root: card, order });
         }
@@ -274,9 +276,9 @@ pub fn read_cards(page: &Page<'_, '_>, is_card: impl Fn(NodeId) -> bool, hooks: 
 /// A card that is a link holds no buttons (a link may not hold controls): they sit beside it,
 /// in the element that wraps the card alone ("<div><a class=order-item>…</a><div
 /// class=order-item-btns>…</div></div>", the mobile list). That element is then the card.
-fn with_its_controls(tree: &PageTree<'_>, card: NodeId, cards: &[NodeId]) -> NodeId {
+fn with_its_controls(tree: &PageTree<'_>, card: NodeId, mut neighbours: impl Iterator<Item = NodeId>) -> NodeId {
     let Some(parent) = tree.parent(card).filter(|_| tree.tag(card) == "a") else { return card };
-    let alone = tree.descendants(parent).take(400).filter(|&x| cards.contains(&x)).count() == 1;
+    let alone = !neighbours.any(|o| tree.ancestors_or_self(o).any(|a| a == parent));
     let small = tree.descendants(parent).nth(400).is_none();
     let beside = tree.children(parent).iter().any(|&c| c != card && tree.descendants(c).any(|x| controls::is_clickable(tree, x)));
     if alone && small && beside && tree.tag(parent) != "body" {
@@ -967,8 +969,6 @@ fn unreadable(what: &str, value: &str) -> Option<String> {
     Some(format!("{what} {:?} not understood", clip(value.trim())))
 }
 
-/// The value next to a label that stands alone in its element ("<span>Paid on:</span>
-/// <span>Mar 2, 2024</span>"): the text that follows it within its row, briefly.
 /// The text of the element that names the label's element as its label (`aria-labelledby`):
 /// a grid may put every label first and every value after them ("<dt id=l-done>…" … "<dd
 /// aria-labelledby=l-done>"), far from each other.
@@ -978,6 +978,8 @@ fn labelled_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> Option<St
     Some(tree.text(value))
 }
 
+/// The value next to a label that stands alone in its element ("<span>Paid on:</span>
+/// <span>Mar 2, 2024</span>"): the text that follows it within its row, briefly.
 fn row_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> String {
     let row = ancestors_within(tree, label, root, 3).into_iter().find(|&a| tree.children(a).len() > 1 || a == root);
     let Some(row) = row else { return String::new() };
@@ -1031,7 +1033,7 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
         match term {
             Some(found) => from_label = Some(found),
             // Nothing but an icon: the status is its label.
-            None if whole.is_empty() && icon_labels(tree, el).next().is_some() => {
+            None if whole.is_empty() => {
                 if let Some((st, label)) = icon_labels(tree, el).find_map(|l| families::status_of(l, page.lang).map(|st| (st, l))) {
                     order.status_text = Some(clip(label));
                     word = Some((st, WordSource::Family));
@@ -1040,28 +1042,20 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
             None if !whole.is_empty() => {
                 order.status_text = Some(clip(&whole));
                 // No row has the word: what it is made of, else the other signals.
+                let head = status_then_details(&whole).and_then(|h| families::status_of(h, page.lang));
                 let family = status_then_request(&whole, page.lang)
                     .and_then(|f| families::status_of(f, page.lang))
                     .or_else(|| families::status_of(&whole, page.lang))
-                    .or_else(|| {
-                        families::ideas(&whole, page.lang)
-                            .is_none()
-                            .then(|| status_then_details(&whole))
-                            .flatten()
-                            .and_then(|h| families::status_of(h, page.lang))
-                    })
+                    .or_else(|| families::ideas(&whole, page.lang).is_none().then_some(head).flatten())
                     // A badge that is an icon: its `aria-label` ("Unterwegs", "Refunded").
                     .or_else(|| icon_labels(tree, el).find_map(|l| families::status_of(l, page.lang)))
                     .or_else(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang)));
                 // The whole says what the controls rule out ("Delivered Dec 1 — confirm within 5
                 // days" reads as delivered and confirmed): the words before its break, if the
                 // controls allow those.
-                let family = family.map(|st| {
-                    let head = status_then_details(&whole).and_then(|h| families::status_of(h, page.lang));
-                    match head {
-                        Some(h) if !status::controls_allow(&s.actions, st) && status::controls_allow(&s.actions, h) => h,
-                        _ => st,
-                    }
+                let family = family.map(|st| match head {
+                    Some(h) if !status::controls_allow(&s.actions, st) && status::controls_allow(&s.actions, h) => h,
+                    _ => st,
                 });
                 match family {
                     Some(st) => word = Some((st, WordSource::Family)),
@@ -1264,7 +1258,6 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
                 }
             }
             Term::Economy if text.contains(phrase.as_str()) => order.economy_shipping = Some(true),
-            // A partial refund concerns some items: it decides no dispute of the order.
             // A partial refund concerns some items: it decides no dispute of the order. A dispute
             // opened on a day ("Dispute opened 12 Nov", a timeline's step) is an event, not the
             // state now.
@@ -1436,7 +1429,8 @@ fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> 
         if tried > 200 {
             break;
         }
-        let Some((found, len)) = countdown::parse_countdown_prefix(&text[i..]).or_else(|| countdown::clock_prefix(&text[i..])) else { continue };
+        let in_units = countdown::parse_countdown_prefix(&text[i..]);
+        let Some((found, len)) = in_units.or_else(|| countdown::clock_prefix(&text[i..])) else { continue };
         // The words just before it, back to the previous sentence's end.
         let before = &text[..i];
         let from = before.rfind(['.', '!', '?', '。', '\n']).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
@@ -1449,7 +1443,7 @@ fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> 
         let label = label[label.len().saturating_sub(8)..].join(" ");
         // A bare clock ("71:59:10") is a countdown only right after its words: "ends 2026-12-05
         // 10:51:32" is a date and its time.
-        if countdown::parse_countdown_prefix(&text[i..]).is_none() && label.chars().any(|c| c.is_ascii_digit()) {
+        if in_units.is_none() && label.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
         if families::is_protection_countdown(&label, text.get(i + len..).unwrap_or(""), page.lang) {
