@@ -508,3 +508,81 @@ fn a_card_that_is_a_link_has_its_controls_beside_it() {
     let r = read(html, "https://m.aliexpress.com/p/order/index.html");
     assert_eq!(r.orders[0].order.status, Status::AwaitingPayment);
 }
+
+// Rules learnt from blind round thirteen.
+
+#[test]
+fn a_window_stated_in_words_no_table_lists_is_read_by_its_words() {
+    // 30 days from the confirmation of receipt, for a dispute: the 15-day default gives way.
+    let info = r#"<div>Data zamówienia: 10.02.2026</div><div>Odbiór potwierdzony: 20.03.2026</div>
+        <p>Coś jest nie tak z przesyłką? Masz 30 dni od potwierdzenia odbioru, aby poprosić o zwrot lub otworzyć spór.</p>"#;
+    let o = &read(&detail("pl", "Zakończone", info), DETAIL).orders[0].order;
+    assert_eq!(o.stated_windows.len(), 1, "{:?}", o.stated_windows);
+    assert_eq!(o.stated_windows[0].days, 30);
+    // Counted from shipment, or a countdown, or with an amount beside it: no window.
+    for words in
+        ["Bezpłatny zwrot w ciągu 30 dni od wysyłki.", "Automatyczne potwierdzenie odbioru za 30 dni.", "Zwrot 30 dni od potwierdzenia odbioru, do 50 zł."]
+    {
+        let info = format!("<div>Data zamówienia: 10.02.2026</div><p>{words}</p>");
+        assert!(read(&detail("pl", "Zakończone", &info), DETAIL).orders[0].order.stated_windows.is_empty(), "{words}");
+    }
+}
+
+#[test]
+fn a_date_labelled_only_in_attributes_takes_that_label() {
+    // The date's own tooltip, or the wordless icon before it.
+    let info = r#"<div><time title="Date of dispatch">3 Mar 2026</time></div>"#;
+    assert_eq!(read(&detail("en", "In transit", info), DETAIL).orders[0].order.shipped, d("2026-03-03"));
+    let info = r#"<div><span class="ic" role="img" aria-label="Отправлен продавцом"></span><time>3 марта 2026</time></div>"#;
+    assert_eq!(read(&detail("ru", "В пути", info), DETAIL).orders[0].order.shipped, d("2026-03-03"));
+}
+
+#[test]
+fn countdowns_with_one_letter_units_and_their_words_after_them() {
+    // "23 T 04 : 17 : 09" drawn in elements of their own, its meaning after it.
+    let info = r#"<div>Bestellt am 01.02.2026</div><p>Bitte prüfe alles.</p><div><span>23</span><span>T</span> <span>04</span>:<span>17</span>:<span>09</span>
+        <span>bis zur automatischen Erhaltsbestätigung</span></div>"#;
+    assert_eq!(read(&detail("de", "Unterwegs", info), DETAIL).orders[0].order.protection_ends, d("2026-04-24"));
+    // "12 d 06 h" is twelve days, not six hours.
+    let info = r#"<div>Order date: Feb 1, 2026</div><div>Auto-confirms in 12 d 06 h</div>"#;
+    assert_eq!(read(&detail("en", "In transit", info), DETAIL).orders[0].order.protection_ends, d("2026-04-13"));
+}
+
+#[test]
+fn a_stepper_still_short_of_the_status_another_label_names_leaves_it_unknown() {
+    let steps = r#"<ol><li class="Steps_item__done">Paid</li><li class="Steps_item__current" aria-current="step">Awaiting delivery</li>
+        <li class="Steps_item__todo">Completed</li></ol>"#;
+    let html = format!(
+        r#"<html lang="en"><body><div><div>Order 8100000000000001</div><div class="title">Completed</div>{steps}
+        <button>Confirm receipt</button></div></body></html>"#
+    );
+    assert_eq!(read(&html, DETAIL).orders[0].order.status, Status::Unknown);
+    // The same stepper under a status that agrees.
+    let html = html.replace(r#"<div class="title">Completed</div>"#, r#"<div class="title">Awaiting delivery</div>"#);
+    assert_eq!(read(&html, DETAIL).orders[0].order.status, Status::Shipped);
+}
+
+#[test]
+fn a_value_labelled_as_the_status_is_the_status() {
+    let html = |status: &str| {
+        format!(
+            r#"<html lang="pl"><body><div>
+            <a class="Kx_card" href="https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000001"><dl>
+            <dt>Status</dt><dd>{status}</dd><dt>Data zamówienia</dt><dd>10.02.2026</dd><dt>Wysłano</dt><dd>12.02.2026</dd></dl></a>
+            <a class="Kx_card" href="https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000002"><dl>
+            <dt>Status</dt><dd>Paczka w drodze</dd><dt>Data zamówienia</dt><dd>10.02.2026</dd></dl></a></div></body></html>"#
+        )
+    };
+    let url = "https://m.aliexpress.com/p/order/index.html";
+    assert_eq!(read(&html("Czeka na Twoją opinię"), url).orders[0].order.status, Status::Completed);
+    assert_eq!(read(&html("Sprzedawca pakuje zamówienie"), url).orders[0].order.status, Status::AwaitingShipment);
+    assert_eq!(read(&html("Anulowano – minął czas na płatność"), url).orders[0].order.status, Status::Closed);
+}
+
+#[test]
+fn a_link_to_where_a_return_starts_is_the_way_to_a_dispute_whatever_its_words() {
+    let info = r#"<div>Data zamówienia: 10.02.2026</div><div>Wysłano: 12.02.2026</div>
+        <a href="https://m.aliexpress.com/p/reverse-pages/start.html?orderId=8100000000000001">Zgłoś problem z produktem</a>"#;
+    let r = read(&detail("pl", "W drodze", info), DETAIL);
+    assert!(r.controls.iter().any(|c| c.kind == guard_core::read::locales::ControlKind::ReturnsRefunds), "{:?}", r.controls);
+}

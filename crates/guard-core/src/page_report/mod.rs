@@ -327,13 +327,14 @@ impl<'s> Anonymiser<'s> {
         c
     }
 
-    /// Whether a text is a sentence stating the end of protection or counting it down, in the
-    /// site's words (it is then kept whole: the reader reads it so).
+    /// Whether a text is a sentence stating the end of protection or counting it down, or a
+    /// window in days, in the site's words (it is then kept whole: the reader reads it so).
     fn is_protection_sentence(&self, text: &str) -> bool {
         let lang = self.rules.lang;
         let cjk = text.chars().any(locales::is_cjk);
         text.chars().count() <= 240
             && (locales::families::protection_limit_of(text, lang).is_some()
+                || crate::read::stated_window::stated_window(text, lang).is_some()
                 // A countdown: the words around a number (the first few: a date may come
                 // before it, "Спор закрыт 2 декабря … Автоподтверждение через 6 дн.").
                 || text.char_indices().filter(|&(k, c)| c.is_ascii_digit() && !text[..k].ends_with(|p: char| p.is_ascii_digit())).map(|(k, _)| k).take(8).any(|d| {

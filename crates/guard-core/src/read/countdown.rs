@@ -49,7 +49,7 @@ pub fn parse_countdown_prefix(text: &str) -> Option<(Countdown, usize)> {
         let word_start = after_num.len() - after_num.trim_start().len();
         let unit_text = &after_num[word_start..];
         // A number with no unit after a countdown ("2 days 07:14:09") ends it.
-        let (unit, unit_len) = match unit_at(unit_text).or_else(|| (last.is_none() && word_start == 0).then(|| day_letter(unit_text)).flatten()) {
+        let (unit, unit_len) = match unit_at(unit_text).or_else(|| (last.is_none() && word_start <= 1).then(|| day_letter(unit_text)).flatten()) {
             Some(u) => u,
             None if last.is_some() => break,
             None => return None,
@@ -103,6 +103,19 @@ pub fn parse_countdown(text: &str) -> Option<Countdown> {
     let clock =
         !rest.is_empty() && rest.split(':').count() <= 3 && rest.split(':').all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
     (rest.is_empty() || clock).then_some(c)
+}
+
+/// A number of days at the start of `text` ("30 dni", "15 days", "30天"): the number and the
+/// length read.
+pub fn days_prefix(text: &str) -> Option<(u32, usize)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let after = &text[digits..];
+    let gap = after.len() - after.trim_start().len();
+    let (unit, len) = unit_at(&after[gap..])?;
+    (unit == TimeUnit::Day).then(|| text[..digits].parse().ok().map(|n| (n, digits + gap + len))).flatten()
 }
 
 /// The legacy `lefttime` attribute: milliseconds left.
@@ -184,8 +197,9 @@ pub fn clock_prefix(text: &str) -> Option<(Countdown, usize)> {
     Some((Countdown { days: hours / 24, hours: hours % 24, minutes, seconds }, at))
 }
 
-/// Days as one letter on the number, then the clock ("2d 11:05:08", "3j 04:10:00", "5д 12:00"):
-/// the letter alone could be anything, the clock after it makes it a countdown's days.
+/// Days as one letter on the number or a space after it, then the clock or the hours ("2d
+/// 11:05:08", "3j 04:10:00", "5д 12:00", "23 T 04:17:09", "12 d 06 h"): the letter alone could be
+/// anything, what follows it makes it a countdown's days.
 fn day_letter(s: &str) -> Option<(TimeUnit, usize)> {
     let mut chars = s.chars();
     let letter = chars.next().filter(|c| matches!(c.to_lowercase().next(), Some('d' | 'j' | 't' | 'д')))?;
@@ -195,8 +209,11 @@ fn day_letter(s: &str) -> Option<(TimeUnit, usize)> {
     }
     let clock = rest.trim_start();
     let hours = clock.bytes().take_while(u8::is_ascii_digit).count();
-    let minutes = clock.get(hours + 1..).map_or(0, |m| m.bytes().take_while(u8::is_ascii_digit).count());
-    ((1..=2).contains(&hours) && clock[hours..].starts_with(':') && minutes == 2).then_some((TimeUnit::Day, letter.len_utf8()))
+    // (Digits drawn in elements of their own are read with spaces between: "04 : 17 : 09".)
+    let minutes = clock[hours..].trim_start().strip_prefix(':').map_or(0, |m| m.trim_start().bytes().take_while(u8::is_ascii_digit).count());
+    let then_clock = minutes == 2;
+    let then_hours = || matches!(unit_at(clock[hours..].trim_start()), Some((TimeUnit::Hour, _)));
+    ((1..=2).contains(&hours) && (then_clock || then_hours())).then_some((TimeUnit::Day, letter.len_utf8()))
 }
 
 /// "and" between the parts of a countdown, in the languages read.
@@ -233,6 +250,12 @@ mod tests {
         assert_eq!(days("1 day"), Some((1, 0)));
         assert_eq!(days("30 hours"), Some((1, 6)));
         assert_eq!(days("3 days 04 hrs 10 mins 5 sec"), Some((3, 4)));
+        // Days as one letter, with or without a space, before the hours or the clock.
+        assert_eq!(days("12 d 06 h"), Some((12, 6)));
+        assert_eq!(days("23 T 04:17:09"), Some((23, 0)));
+        assert_eq!(days("3 j 05 h 22 min"), Some((3, 5)));
+        assert_eq!(parse_countdown_prefix("23 T 04 : 17 : 09 bis").map(|(c, _)| c.days), Some(23));
+        assert_eq!(parse_countdown_prefix("23 T 4 Artikel"), None);
     }
 
     #[test]

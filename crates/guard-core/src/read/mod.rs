@@ -9,3 +9,4 @@ pub mod money;
 pub mod page_kind;
 pub mod reading;
 pub mod site_answer;
+pub mod stated_window;

@@ -513,6 +513,10 @@ const DE: &[Row] = &[
     ("warenempfang", &[Receive]),
     ("paketerhalt", &[Receive]),
     ("paketempfang", &[Receive]),
+    // ... and the confirmation of it ("bis zur automatischen Erhaltsbestätigung").
+    ("erhaltsbestatig", &[Receive, Confirm]),
+    ("empfangsbestatig", &[Receive, Confirm]),
+    ("eingangsbestatig", &[Receive, Confirm]),
     ("bestatig", &[Confirm]),
     ("abgeschlossen", &[Done]),
     ("erledigt", &[Done]),
@@ -603,6 +607,8 @@ const PL: &[Row] = &[
     ("przetwarz", &[Process]),
     ("realizac", &[Process]),
     ("pakow", &[Process]),
+    // "Sprzedawca pakuje zamówienie" (the seller is packing).
+    ("pakuj", &[Process]),
     ("przygotow", &[Process]),
     ("toku", &[Process]),
     // "w trakcie rozpatrywania" (being considered).
@@ -895,7 +901,7 @@ pub fn is_cjk_stem_char(c: char) -> bool {
     rows(Lang::Zh).iter().any(|(stem, _)| stem.contains(c))
 }
 
-use crate::wire::order::Status;
+use crate::wire::order::{Status, WindowPurpose, WindowStart};
 
 /// The status a status text's ideas point to, when they point one way. A word in no table
 /// ("Livrée", "Order in transit", "Отгружен") is read by what it is made of; a mix that says two
@@ -1075,7 +1081,8 @@ pub fn protection_limit_of(sentence: &str, lang: Option<Lang>) -> Option<Limit> 
     limit_in(sentence, lang).or_else(|| lang.and_then(|_| limit_in(sentence, None)))
 }
 
-fn limit_in(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
+/// The ideas of a sentence of at most 20 words (read `MAX_WORDS` at a time).
+fn sentence_ideas(sentence: &str, lang: Option<Lang>) -> Option<Ideas> {
     let folded = fold(sentence);
     // A sentence, not a novel.
     if folded.split_whitespace().count() > 20 {
@@ -1085,6 +1092,11 @@ fn limit_in(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
     for chunk in folded.split_whitespace().collect::<Vec<_>>().chunks(MAX_WORDS) {
         i.0 |= ideas(&chunk.join(" "), lang)?.0;
     }
+    Some(i)
+}
+
+fn limit_in(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
+    let i = sentence_ideas(sentence, lang)?;
     if i.has(Protect) && i.any(&[Before, End, Extend]) && !i.any(&[Not, Estimate, Pay, Cancel, Ship, Deliver, Receive, Dispute, Open, Refund, Return]) {
         return Some(Limit::ProtectionEnds);
     }
@@ -1097,6 +1109,33 @@ fn limit_in(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
         return Some(Limit::RefundIfNoDelivery);
     }
     i.has(Not).then_some(Limit::DoesNotArrive)
+}
+
+/// What a window stated in a sentence no table lists is for and counted from, by the words
+/// around its number of days ("Masz 30 dni od potwierdzenia odbioru, aby poprosić o zwrot lub
+/// otworzyć spór": a dispute, from the confirmation of receipt). Only a window for a dispute
+/// or a return, counted from receipt or from the order; a sentence that also speaks of
+/// shipping, paying, protection, an estimate or a negation says something else.
+pub fn window_of(words: &str, lang: Option<Lang>) -> Option<(WindowPurpose, WindowStart)> {
+    let i = sentence_ideas(words, lang).or_else(|| lang.and_then(|_| sentence_ideas(words, None)))?;
+    if i.any(&[Not, Ship, Transit, Pay, Protect, Extend, Estimate, Wait, Cancel, Track, Expire]) {
+        return None;
+    }
+    let purpose = if i.has(Dispute) {
+        WindowPurpose::Dispute
+    } else if i.any(&[Return, Refund]) {
+        WindowPurpose::ReturnRefund
+    } else {
+        return None;
+    };
+    let from = if i.has(Receive) || i.has(Confirm) && i.has(Deliver) {
+        WindowStart::ConfirmReceipt
+    } else if i.has(Order) && !i.any(&[Deliver, Confirm]) {
+        WindowStart::OrderPlaced
+    } else {
+        return None;
+    };
+    Some((purpose, from))
 }
 
 /// Whether the words before a countdown say it counts down buyer protection ("A proteção do
@@ -1118,7 +1157,27 @@ pub fn is_protection_countdown(before: &str, after: &str, lang: Option<Lang>) ->
     let says_other = |i: Ideas| i.is_empty() || i.any(&[Pay, Ship, Extend, Dispute, Refund]);
     let after = &after[..after.find(['.', '!', '?', '。', '\n', '，', ',', '¶']).unwrap_or(after.len())];
     let after: Vec<&str> = after.split_whitespace().take(8).collect();
-    ideas(before, lang).is_some_and(|i| !says_other(i)) && !after.is_empty() && is_protection_countdown_label(&after.join(" "), lang)
+    // (No words before it at all, a countdown opening its block after a sentence: its words
+    // after it are its only label.)
+    let before_ok = before.trim().is_empty() || ideas(before, lang).is_some_and(|i| !says_other(i));
+    before_ok && !after.is_empty() && is_protection_countdown_label(&after.join(" "), lang)
+}
+
+/// The word for an order's state, in the languages read (folded): "Status", "Estado", "Statut",
+/// "État", "Статус", "Stan", "Zustand", "Situação". Source: the team's knowledge of each language.
+const STATUS_WORDS: &[&str] = &["status", "estado", "statut", "etat", "статус", "stan", "zustand", "situacao", "bestellstatus", "auftragsstatus"];
+/// Words that join a label's words ("Estado del pedido", "Statut de la commande").
+const JOINERS: &[&str] = &["of", "the", "de", "del", "la", "le", "du", "do", "da", "der", "des"];
+
+/// Whether a label names the order's state ("Status", "Order status", "Estado del pedido",
+/// "Статус заказа", "订单状态"): the value beside it is the status.
+pub fn is_status_label(label: &str, lang: Option<Lang>) -> bool {
+    let folded = fold(label);
+    if folded.chars().any(super::is_cjk) {
+        return matches!(folded.trim(), "状态" | "订单状态" | "交易状态");
+    }
+    let words: Vec<&str> = folded.split_whitespace().filter(|w| !JOINERS.contains(w) && !ideas(w, lang).is_some_and(|i| i.only(&[Order]))).collect();
+    matches!(words.as_slice(), [w] if STATUS_WORDS.contains(w))
 }
 
 /// Whether a label introduces the order's number ("Order no.", "N° de commande", "Номер

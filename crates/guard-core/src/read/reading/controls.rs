@@ -86,7 +86,15 @@ fn kind_of(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) -> O
         return Some(*kind);
     }
     let coded = TYPE_CODE_ATTRS.iter().filter_map(|a| tree.attr(n, a)).find_map(|v| TYPE_CODES.iter().find(|(code, _)| v.trim() == *code).map(|(_, k)| *k));
-    coded.or_else(|| by_family(page, n, label, term))
+    coded.or_else(|| by_family(page, n, label, term)).or_else(|| leads_to_dispute_start(page, n, term))
+}
+
+/// A link to the page where a return or dispute starts (`/p/reverse-pages/…`) is the way to it,
+/// whatever its words ("Zgłoś problem z produktem"); not a text that names a state.
+fn leads_to_dispute_start(page: &Page<'_, '_>, n: NodeId, term: Option<Term>) -> Option<ControlKind> {
+    let href = page.tree.attr(n, "href")?;
+    let to_start = crate::read::page_kind::link_kind(href, page.url) == Some(PageKind::DisputeStart);
+    (to_start && term.is_none()).then_some(ControlKind::ReturnsRefunds)
 }
 
 /// A label no table lists, read by its word family ("Confirmar receção", "Ask the seller to

@@ -166,6 +166,9 @@ struct Scan {
     /// The status a progress stepper's current step names: the order's status element in all
     /// but name.
     step_status: Option<(crate::wire::order::Status, String)>,
+    /// The element a label names as the status ("Status" | "Paczka w drodze"): the status
+    /// element when no hook names one.
+    labelled_status: Option<NodeId>,
 }
 
 /// Every node of the snapshot's full subtrees that names an order: a link to one of its pages,
@@ -340,6 +343,9 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     if order.protection_ends.is_none() {
         read_limit_sentences(page, root, &mut order);
     }
+    if order.stated_windows.is_empty() {
+        read_window_sentences(page, root, &mut order);
+    }
     if read_countdowns(page, &s, root, &text, &mut order) {
         note(reading, format!("order {}: the protection countdown and the stated end of protection disagree: end unknown", order.id));
     }
@@ -407,6 +413,11 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
         }
         if s.status_el.is_none() && hook_matches(tree, n, root, hooks.status) {
             s.status_el = Some(n);
+        }
+        // A value labelled as the status ("<dt>Status</dt><dd>Paczka w drodze</dd>", "Estado:
+        // Enviado"): the order's status element in all but name, unless a hook names one.
+        if s.labelled_status.is_none() {
+            s.labelled_status = labelled_status(page, n);
         }
         // An icon that says a state ("Refunded", "Unterwegs") beside the status words: a vote as
         // a short text would give (read_status weighs them).
@@ -616,6 +627,9 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
         return;
     }
     if let Some(t) = status {
+        if step() == Some(true) && s.step_status.is_none() {
+            s.step_status = term_status(t).map(|st| (st, text.to_string()));
+        }
         s.label_statuses.push((t, text.to_string()));
         return;
     }
@@ -665,7 +679,12 @@ fn stepper_step(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<bool> {
                 })
             })
     };
-    let first_class = |e: NodeId| tree.attr(e, "class").and_then(|c| c.split_ascii_whitespace().next());
+    // A step's kind: its tag and first class without the class's last part, which may be the
+    // step's state ("Steps_item__done", "Steps_item__current").
+    let first_class = |e: NodeId| {
+        let class = tree.attr(e, "class").and_then(|c| c.split_ascii_whitespace().next())?;
+        Some((tree.tag(e), class.rsplit_once(['-', '_']).map_or(class, |(stem, _)| stem)))
+    };
     // (Only inside the order: the order's own element is one of many cards, never a step; and a
     // parent of many children is a list, not a stepper.)
     for a in ancestors_within(tree, n, root, 3).into_iter().filter(|&a| a != root) {
@@ -725,7 +744,7 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     // The label is the element's before the date's (`before`), or after it.
     let mut before = false;
     if label.is_empty() {
-        label = label_before(tree, root, n).unwrap_or_default();
+        label = label_before(tree, root, n).or_else(|| label_in_attributes(tree, root, n)).unwrap_or_default();
         before = true;
     }
     if label.is_empty() {
@@ -833,6 +852,31 @@ fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> 
         child = parent;
     }
     None
+}
+
+/// A label written only in attributes: the tooltip or `aria-label` of the date's own element
+/// (`<time title="Дата отправки">`), else of a wordless icon just before it (`<span role=img
+/// aria-label="Отправлен продавцом"></span><time>…`).
+fn label_in_attributes(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> {
+    let said = |e: NodeId| {
+        ["title", "aria-label"]
+            .iter()
+            .filter_map(|a| tree.attr(e, a))
+            .map(str::trim)
+            .find(|l| !l.is_empty() && l.chars().count() <= 60 && l.chars().any(char::is_alphabetic) && !l.chars().any(|c| c.is_ascii_digit()))
+    };
+    let own = tree.own_text(n).trim();
+    // The elements that hold the date's text alone.
+    let holders: Vec<NodeId> = ancestors_within(tree, n, root, 2).into_iter().take_while(|&e| e != root && tree.text(e).trim() == own).collect();
+    if let Some(l) = holders.iter().find_map(|&e| said(e)) {
+        return Some(l.to_string());
+    }
+    holders.iter().find_map(|&e| {
+        let kids = tree.children(tree.parent(e)?);
+        let i = kids.iter().position(|&k| k == e)?;
+        let prev = kids[..i].iter().rev().copied().find(|&k| !tree.is_text(k) || !tree.own_text(k).trim().is_empty())?;
+        (!tree.is_text(prev) && tree.text(prev).trim().is_empty()).then(|| said(prev)).flatten().map(str::to_string)
+    })
 }
 
 /// The short label just after `n` when `n` opens its row: the first text after it in its
@@ -1011,7 +1055,7 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
     let tree = page.tree;
     let mut from_label: Option<(Term, String)> = None;
     let mut word: Option<(Status, WordSource)> = None;
-    if let Some(el) = s.status_el {
+    if let Some(el) = s.status_el.or(s.labelled_status) {
         let whole = short_text(tree, el, 120, 40).unwrap_or_default();
         let term = locales::term(&whole, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)));
         // The status element may hold more than the label (a countdown, a hint): its first
@@ -1073,6 +1117,24 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
                 distinct.push(l);
             }
         }
+        // The stepper's current step and a status label elsewhere that name different states:
+        // the page says two things of now ("Completed" over a stepper still at "Awaiting
+        // delivery"). The controls do not choose between them.
+        if let Some((step, text)) = &s.step_status {
+            if let Some(other) = distinct.iter().find(|(t, _)| term_status(*t).is_some_and(|st| st != *step)) {
+                note(
+                    reading,
+                    format!(
+                        "order {}: the stepper's current step ({:?}) and a status label ({:?}) disagree, status unknown",
+                        order.id,
+                        clip(text),
+                        clip(&other.1)
+                    ),
+                );
+                order.status = Status::Unknown;
+                return;
+            }
+        }
         match (distinct.as_slice(), &s.step_status) {
             ([one], _) => from_label = Some((one.0, one.1.clone())),
             ([], Some((st, text))) => {
@@ -1129,6 +1191,34 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
     order.status = st;
     if let Some(why) = why {
         note(reading, format!("order {}: {why}", order.id));
+    }
+}
+
+/// The element beside `n` that holds the status, when `n` is a short label naming the status
+/// ("Status", "Estado del pedido", "Статус") and its next element a short value.
+fn labelled_status(page: &Page<'_, '_>, n: NodeId) -> Option<NodeId> {
+    let tree = page.tree;
+    let label = short_text(tree, n, 30, 3)?;
+    if !families::is_status_label(label.trim().trim_end_matches([':', '：']), page.lang) {
+        return None;
+    }
+    let parent = tree.parent(n)?;
+    let kids = tree.children(parent);
+    let i = kids.iter().position(|&k| k == n)?;
+    let value = kids[i + 1..].iter().copied().find(|&k| !tree.is_text(k) || !tree.own_text(k).trim().is_empty())?;
+    // (Not the next label of a grid of labels: "Status" beside "Total", values further on.)
+    let value_text = short_text(tree, value, 80, 20).filter(|t| !t.trim().is_empty())?;
+    let a_label =
+        value_text.trim_end().ends_with([':', '：']) || locales::field_line_in(&value_text, page.lang).is_some_and(|(_, _, rest)| rest.trim().is_empty());
+    (!tree.is_text(value) && !a_label && tree.attr(n, "id").is_none()).then_some(value)
+}
+
+/// The state a status or dispute term names, if it names one.
+fn term_status(t: Term) -> Option<Status> {
+    match t {
+        Term::Status(st) => Some(st),
+        Term::Dispute(DisputeProgress::InProgress) => Some(Status::Dispute),
+        _ => None,
     }
 }
 
@@ -1326,6 +1416,18 @@ fn read_limit_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
     }
 }
 
+/// A window stated in a sentence no table lists (`read::stated_window`), in a text of the
+/// order that holds no date.
+fn read_window_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
+    let tree = page.tree;
+    let rules = page.date_rules(None);
+    let found = tree.text_nodes(root).take(3000).map(|t| tree.own_text(t)).find_map(|text| {
+        let candidate = text.contains(|c: char| c.is_ascii_digit()) && find_date(text, &rules).is_none();
+        candidate.then(|| crate::read::stated_window::stated_window(text, page.lang)).flatten()
+    });
+    order.stated_windows.extend(found);
+}
+
 /// `phrase` in `text` as whole words (so "спор" does not match inside another word).
 fn contains_phrase(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, _)| {
@@ -1446,7 +1548,9 @@ fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> 
         if in_units.is_none() && label.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        if families::is_protection_countdown(&label, text.get(i + len..).unwrap_or(""), page.lang) {
+        // (The words after it start after its clock: "23 T 04:17:09 bis zur …".)
+        let after = text.get(i + len..).unwrap_or("").trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c.is_whitespace());
+        if families::is_protection_countdown(&label, after, page.lang) {
             return Some(found);
         }
         // Its label says only that time remains ("Tiempo restante:", "Осталось"): on a shipped
