@@ -586,3 +586,66 @@ fn a_link_to_where_a_return_starts_is_the_way_to_a_dispute_whatever_its_words() 
     let r = read(&detail("pl", "W drodze", info), DETAIL);
     assert!(r.controls.iter().any(|c| c.kind == guard_core::read::locales::ControlKind::ReturnsRefunds), "{:?}", r.controls);
 }
+
+#[test]
+fn a_table_of_one_row_per_order_takes_its_column_headers_as_labels() {
+    // "Versanddatum" is made of a status's words, yet it is the column's date label.
+    let html = r#"<html lang="de"><body><table><thead><tr><th>Bestellung</th><th>Bestelldatum</th><th>Versanddatum</th><th>Status</th></tr></thead><tbody>
+        <tr><td><a href="//trade.aliexpress.com/order_detail.htm?orderId=8100000000000001">Details</a></td><td>2026-02-04 10:51:32</td><td>07.02.2026</td><td>Unterwegs</td></tr>
+        <tr><td><a href="//trade.aliexpress.com/order_detail.htm?orderId=8100000000000002">Details</a></td><td>2026-02-05 10:51:32</td><td>—</td><td>Zahlung offen</td></tr>
+        </tbody></table></body></html>"#;
+    let o = &read(html, "https://trade.aliexpress.com/orderList.htm").orders[0].order;
+    assert_eq!((o.placed, o.shipped), (d("2026-02-04"), d("2026-02-07")));
+}
+
+#[test]
+fn a_column_of_labels_beside_a_column_of_values_pairs_them_by_position() {
+    let grid = |labels: &str, values: &str| {
+        format!(
+            r#"<html lang="pt-BR"><body><div class="x"><div class="c"><a href="https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001">Loja ›</a>
+            <span class="s">Aguardando sua avaliação</span><div class="g"><div>{labels}</div><div>{values}</div></div></div>
+            <div class="c"><a href="https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000002">Loja ›</a><span class="s">A caminho</span></div></div></body></html>"#
+        )
+    };
+    let html = grid("<span>Data do pedido</span><span>Recebimento confirmado em</span>", "<span>20 fev, 2026</span><span>25 fev, 2026</span>");
+    let o = &read(&html, LIST).orders[0].order;
+    assert_eq!((o.placed, o.completed), (d("2026-02-20"), d("2026-02-25")));
+    // A countdown in the values column, the forecast's "Previsão" no status.
+    let html = grid("<span>Data do pedido</span><span>Previsão de entrega</span>", "<span>20 fev, 2026</span><span>25 abr, 2026</span>");
+    assert_eq!(read(&html, LIST).orders[0].order.status, Status::Completed);
+}
+
+#[test]
+fn the_words_after_a_date_are_its_label_not_the_order_s_status() {
+    let card = |status: &str, rows: &str| {
+        format!(
+            r#"<html lang="de"><body><section class="c"><a href="https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000001"><span class="st">{status}</span></a>
+            <ul>{rows}</ul></section><section class="c"><a href="https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000002"><span class="st">Storniert</span></a></section></body></html>"#
+        )
+    };
+    let url = "https://m.aliexpress.com/p/order/index.html";
+    let rows = "<li><span>25. Feb. 2026</span> <small>bestellt</small></li><li><span>1. März 2026</span> <small>versandt</small></li>";
+    let o = &read(&card("Rückgabe läuft", rows), url).orders[0].order;
+    assert_eq!((o.status, o.shipped), (Status::Dispute, d("2026-03-01")));
+    // A forecast's word, and a status with a request after it.
+    let rows = "<li><span>25. Feb. 2026</span> <small>bestellt</small></li><li><span>ca. 18. Apr. 2026</span> <small>Lieferung</small></li>";
+    assert_eq!(read(&card("Wird verpackt", rows), url).orders[0].order.status, Status::AwaitingShipment);
+    // The end of protection labelled as such after its date.
+    let rows = "<li><span>21. Feb. 2026</span> <small>versandt</small></li><li><span>3. Apr. 2026</span> <small>Käuferschutz endet</small></li>";
+    let o = &read(&card("Zugestellt · Bitte Erhalt bestätigen", rows), url).orders[0].order;
+    assert_eq!((o.status, o.protection_ends), (Status::Shipped, d("2026-04-03")));
+}
+
+#[test]
+fn more_words_in_families() {
+    // After-sales under way is a dispute; a header cell labels its date; confirmed automatically.
+    let html = r#"<html lang="zh"><body><table>
+        <tbody class="o"><tr><td><a href="https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000001">店 ›</a></td><td>售后处理中</td></tr>
+        <tr><th>下单时间</th><td>2026年1月30日</td></tr><tr><th>发货时间</th><td>2026年2月4日</td></tr></tbody>
+        <tbody class="o"><tr><td><a href="https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000002">店 ›</a></td><td>交易成功</td></tr>
+        <tr><th>下单时间</th><td>2026年1月25日</td></tr><tr><th>确认收货</th><td>2026年2月14日</td></tr></tbody></table></body></html>"#;
+    let r = read(html, "https://m.aliexpress.com/p/order/index.html");
+    assert_eq!(r.orders[0].order.status, Status::Dispute);
+    assert_eq!(r.orders[1].order.completed, d("2026-02-14"));
+    assert_eq!(status_of(&card("ru", "Подтверждён автоматически", "", &[])), Status::Completed);
+}

@@ -157,7 +157,18 @@ pub fn is_control(tag: &str, attrs: &[String]) -> bool {
     let input_button =
         tag == "input" && attr(attrs, "type").is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "button" | "submit" | "reset" | "radio" | "checkbox"));
     let role = attr(attrs, "role").is_some_and(|r| matches!(r, "button" | "tab" | "menuitem" | "option" | "radio" | "checkbox" | "switch"));
-    matches!(tag, "button" | "option" | "label" | "legend" | "summary") || input_button || role || class_has_word(attrs, &["btn", "button", "tab", "tabs"])
+    // A link to where a return starts is the way to a dispute whatever its words (the reader's
+    // `controls::leads_to_dispute_start`).
+    let to_dispute = || {
+        tag == "a"
+            && attr(attrs, "href")
+                .is_some_and(|h| crate::read::page_kind::link_kind(h, "https://www.aliexpress.com/") == Some(crate::wire::page_context::PageKind::DisputeStart))
+    };
+    matches!(tag, "button" | "option" | "label" | "legend" | "summary")
+        || input_button
+        || role
+        || class_has_word(attrs, &["btn", "button", "tab", "tabs"])
+        || to_dispute()
 }
 
 /// An element named for an order's status ("order-item-header-status-text",

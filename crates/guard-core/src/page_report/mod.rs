@@ -348,7 +348,7 @@ impl<'s> Anonymiser<'s> {
             && if cjk {
                 site_words::all_cjk_known(text, lang) && site_words::reads_like_label(&text.replace(locales::is_cjk, " "))
             } else {
-                site_words::reads_like_label(text)
+                site_words::reads_like_site_sentence(text, lang)
             }
     }
 
@@ -358,6 +358,9 @@ impl<'s> Anonymiser<'s> {
         let keep = !t.chars().any(char::is_alphanumeric)
             || !locales::lookup(t).is_empty()
             || (self.reader_texts.contains(t) && site_words::reads_like_status(t, self.rules.lang))
+            || (site_words::reads_like_date_label(t, self.rules.lang) && !shapes::has_personal_shape(t))
+            // The word that labels a status ("Status", "Estado del pedido").
+            || locales::families::is_status_label(t.trim_end_matches([':', '：']), self.rules.lang)
             || site_words::is_small_number(t)
             || parse_date_exact(t, &self.rules).is_some()
             // A countdown ("2d 11:05:08", "9 дн. 04:11:32") says nothing of the shopper.

@@ -83,6 +83,14 @@ pub fn is_form_text(text: &str) -> bool {
     if limit && what {
         return true;
     }
+    // A heading that says which evidence a field takes ("Video", "Fotos vom Artikel"): the
+    // reader tells photo inputs from video ones by it.
+    // It opens with that word ("Jean's photo" is a name's).
+    let first = t.split_whitespace().next().unwrap_or("");
+    let opens_with_kind = PHRASES.iter().any(|p| matches!(p.means, Means::Photo | Means::Video) && find_words(first, p.text, 0).is_some());
+    if opens_with_kind && text.split_whitespace().count() <= 4 && !text.chars().any(|c| c.is_ascii_digit()) && unknown_capitalised(text, None, 1) <= 1 {
+        return true;
+    }
     // A hint in a wording the phrases do not list ("One video in MP4 format, no larger than
     // 20MB."): kept when the evidence reader finds a limit in it and it reads like the site's.
     use crate::rules::evidence::limits;
@@ -118,6 +126,13 @@ pub fn labels_in(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Every word of the tables, lower case (for a script without spaces: every character).
+/// The shopper addressed with a capital, as sites write it ("Odbiór potwierdzony przez Ciebie",
+/// "Ihre Bestellung"): no name. Source: the team's knowledge of each language.
+const COURTESY: &[&str] = &[
+    "ciebie", "ty", "twoja", "twoje", "twój", "twoją", "twojego", "sie", "ihr", "ihre", "ihrer", "du", "dein", "deine", "vous", "usted", "você", "вы", "вас",
+    "ваш", "ваша",
+];
+
 fn vocabulary() -> &'static HashSet<String> {
     static VOCABULARY: OnceLock<HashSet<String>> = OnceLock::new();
     VOCABULARY.get_or_init(|| {
@@ -130,6 +145,7 @@ fn vocabulary() -> &'static HashSet<String> {
         texts.extend(form_words::PROBLEM_LABELS.iter().map(|p| p.text.to_string()));
         texts.extend(form_words::BUSY.iter().map(|b| b.1.to_string()));
         texts.extend(form_words::RECEIVED_QUESTION.iter().map(|b| b.1.to_string()));
+        texts.extend(COURTESY.iter().map(|w| w.to_string()));
         let mut set = HashSet::new();
         for t in texts {
             let t = t.to_lowercase();
@@ -220,14 +236,51 @@ fn is_known_cjk(c: char, lang: Option<crate::read::locales::Lang>) -> bool {
 /// know ("Awaiting pickup at locker" reads like a label, "Confirm received Marguerite Dupont"
 /// does not), and no character of a script without spaces that the tables do not use.
 pub fn reads_like_label(text: &str) -> bool {
+    reads_like(text, |_| false)
+}
+
+/// Whether a sentence reads like the site's (`reads_like_label`), its capitalised words being
+/// the site's or made of its word families (German nouns: "bis zur automatischen
+/// Erhaltsbestätigung").
+pub fn reads_like_site_sentence(text: &str, lang: Option<crate::read::locales::Lang>) -> bool {
+    reads_like(text, |w| crate::read::locales::families::is_family_word(crate::read::locales::families::fold(w).trim(), lang))
+}
+
+fn reads_like(text: &str, also: impl Fn(&str) -> bool) -> bool {
     let vocab = vocabulary();
     if text.chars().filter(|c| is_cjk(*c)).any(|c| !vocab.contains(&c.to_string())) {
         return false;
     }
     text.split(|c: char| !c.is_alphanumeric() || is_cjk(c)).filter(|w| !w.is_empty()).skip(1).all(|w| {
         // (One letter: "I", not a name.)
-        !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() == 1 || vocab.contains(&w.to_lowercase())
+        !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() == 1 || vocab.contains(&w.to_lowercase()) || also(w)
     })
+}
+
+/// Whether a short text names which date it labels by its words ("Wysłane przez sprzedawcę",
+/// "Odbiór potwierdzony przez Ciebie"): the reader takes a date's label from such words, in
+/// wordings no table lists. Every capitalised word in it is the site's or a family's.
+pub fn reads_like_date_label(text: &str, lang: Option<crate::read::locales::Lang>) -> bool {
+    use crate::read::locales::families;
+    // (A label alone: "Payment method: Pix" holds its value.)
+    let alone = !text.trim_end().trim_end_matches([':', '：']).contains([':', '：']);
+    if !alone || !is_short(text) || text.chars().any(|c| c.is_ascii_digit()) || text.chars().any(is_cjk) || families::date_label_of(text, lang).is_none() {
+        return false;
+    }
+    unknown_capitalised(text, lang, 0) == 0
+}
+
+/// How many capitalised words (after the first `skip`) neither the site's vocabulary nor its
+/// word families know: a name's.
+fn unknown_capitalised(text: &str, lang: Option<crate::read::locales::Lang>, skip: usize) -> usize {
+    use crate::read::locales::families;
+    let vocab = vocabulary();
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip(skip)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1)
+        .filter(|w| !vocab.contains(&w.to_lowercase()) && !families::is_family_word(families::fold(w).trim(), lang))
+        .count()
 }
 
 /// Whether a text the reader took for an order's status reads like the site's label: as

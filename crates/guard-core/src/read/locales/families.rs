@@ -66,6 +66,8 @@ pub enum Idea {
     /// Handed over (to the carrier, "for delivery"): "Передан в доставку", "Handed over for
     /// delivery". The parcel is on its way, though the words name delivery.
     Handover,
+    /// Automatic: what the site confirms by itself is receipt ("Подтверждён автоматически").
+    Auto,
 }
 
 /// A set of ideas.
@@ -196,6 +198,7 @@ const FR: &[Row] = &[
     ("termine", &[End]),
     ("reste", &[End]),
     ("restant", &[End]),
+    ("automatiqu", &[Auto]),
     ("fin", &[End]),
     ("recep", &[Receive]),
     ("attente", &[Wait]),
@@ -283,6 +286,7 @@ const RU: &[Row] = &[
     ("подтвер", &[Confirm]),
     // "Автоподтверждение через 6 дн." (automatic confirmation in 6 days), one word.
     ("автоподтвер", &[Confirm]),
+    ("автоматическ", &[Auto]),
     ("заверш", &[Done]),
     ("выполн", &[Done]),
     ("закончен", &[Done]),
@@ -341,7 +345,11 @@ const ES: &[Row] = &[
     ("termina", &[End]),
     ("finaliza", &[End]),
     ("restante", &[End]),
+    // "faltam 2 dias" (2 days to go).
+    ("falt", &[End]),
+    ("automatic", &[Auto]),
     ("queda", &[End]),
+    ("automatic", &[Auto]),
     ("dinero", &[Refund]),
     ("pendiente", &[Wait]),
     ("espera", &[Wait]),
@@ -408,6 +416,8 @@ const PT: &[Row] = &[
     ("cheg", &[Deliver]),
     ("termina", &[End]),
     ("restante", &[End]),
+    // "faltam 2 dias" (2 days to go).
+    ("falt", &[End]),
     ("recec", &[Receive]),
     ("recep", &[Receive]),
     ("dinheiro", &[Refund]),
@@ -448,8 +458,8 @@ const PT: &[Row] = &[
     ("embalad", &[Process]),
     ("andamento", &[Progress]),
     ("estimad", &[Estimate]),
-    ("previst", &[Estimate]),
-    ("prevista", &[Estimate]),
+    // "Previsão de entrega", "prevista", "previsto".
+    ("previs", &[Estimate]),
     ("pedido", &[Order]),
     ("encomenda", &[Order]),
     ("abrir", &[Open]),
@@ -517,6 +527,7 @@ const DE: &[Row] = &[
     ("erhaltsbestatig", &[Receive, Confirm]),
     ("empfangsbestatig", &[Receive, Confirm]),
     ("eingangsbestatig", &[Receive, Confirm]),
+    ("automatisch", &[Auto]),
     ("bestatig", &[Confirm]),
     ("abgeschlossen", &[Done]),
     ("erledigt", &[Done]),
@@ -609,6 +620,7 @@ const PL: &[Row] = &[
     ("pakow", &[Process]),
     // "Sprzedawca pakuje zamówienie" (the seller is packing).
     ("pakuj", &[Process]),
+    ("automatyczn", &[Auto]),
     ("przygotow", &[Process]),
     ("toku", &[Process]),
     // "w trakcie rozpatrywania" (being considered).
@@ -687,6 +699,8 @@ const ZH: &[Row] = &[
     ("纠纷", &[Dispute]),
     ("争议", &[Dispute]),
     ("退货", &[Return]),
+    // After-sales service: returns and disputes ("售后处理中", "查看售后详情").
+    ("售后", &[Return]),
     ("处理中", &[Process]),
     ("备货", &[Process]),
     ("打包", &[Process]),
@@ -943,6 +957,10 @@ pub fn status_of(text: &str, lang: Option<Lang>) -> Option<Status> {
     if i.has(Review) && i.has(Wait) && i.any(&[Done, Receive, Confirm]) && !i.any(&[Pay, Ship, Transit, Deliver, Not]) {
         return Some(Status::Completed);
     }
+    // Confirmed automatically ("Подтверждён автоматически"): receipt, finished.
+    if i.has(Confirm) && i.has(Auto) && !i.any(&[Wait, Not, Pay, Ship, Transit, Cancel]) {
+        return Some(Status::Completed);
+    }
     // "Delivered and confirmed", "Entregado y confirmado": the shopper confirmed it, finished.
     if i.has(Confirm) && i.any(&[Deliver, Receive]) && !i.any(&[Wait, Not, Pay, Transit]) {
         return Some(Status::Completed);
@@ -1155,6 +1173,8 @@ pub fn is_protection_countdown(before: &str, after: &str, lang: Option<Lang>) ->
         return true;
     }
     let says_other = |i: Ideas| i.is_empty() || i.any(&[Pay, Ship, Extend, Dispute, Refund]);
+    // (The words after it start after its clock: "23 T 04:17:09 bis zur …".)
+    let after = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c.is_whitespace());
     let after = &after[..after.find(['.', '!', '?', '。', '\n', '，', ',', '¶']).unwrap_or(after.len())];
     let after: Vec<&str> = after.split_whitespace().take(8).collect();
     // (No words before it at all, a countdown opening its block after a sentence: its words

@@ -166,6 +166,8 @@ struct Scan {
     /// The status a progress stepper's current step names: the order's status element in all
     /// but name.
     step_status: Option<(crate::wire::order::Status, String)>,
+    /// The end of protection a date's own label states (the earliest).
+    limit: Option<(NaiveDate, ProtectionSource)>,
     /// The element a label names as the status ("Status" | "Paczka w drodze"): the status
     /// element when no hook names one.
     labelled_status: Option<NodeId>,
@@ -342,6 +344,12 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     read_phrases(page, &text, &mut order);
     if order.protection_ends.is_none() {
         read_limit_sentences(page, root, &mut order);
+    }
+    if order.protection_ends.is_none() {
+        if let Some((d, source)) = s.limit {
+            order.protection_ends = Some(d);
+            order.protection_source = Some(source);
+        }
     }
     if order.stated_windows.is_empty() {
         read_window_sentences(page, root, &mut order);
@@ -543,7 +551,11 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     let step = || *step_cell.get_or_init(|| stepper_step(tree, root, n));
     let status = locales::term(text, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_))).filter(|_| step() != Some(false));
     if let Some((Term::Field(field), lang, rest)) = pick {
-        let value = if rest.trim().is_empty() { labelled_value(tree, root, n).unwrap_or_else(|| row_value(tree, root, n)) } else { rest.to_string() };
+        let value = if rest.trim().is_empty() {
+            labelled_value(tree, root, n).or_else(|| parallel_value(tree, root, n)).unwrap_or_else(|| row_value(tree, root, n))
+        } else {
+            rest.to_string()
+        };
         let rules = fact_rules(page, Some(*lang));
         // A date field's words with no date after them may be a status made of the same words
         // ("Payment time expired"; a heading "Получен", received): read as one, not as a date
@@ -626,6 +638,11 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
         }
         return;
     }
+    // The words after a date that opens its row are its label, not the order's status
+    // ("<li><span>29. Okt. 2026</span> <small>versandt</small></li>").
+    if (status.is_some() || is_status_like(text)) && labels_the_date_before(page, root, n) {
+        return;
+    }
     if let Some(t) = status {
         if step() == Some(true) && s.step_status.is_none() {
             s.step_status = term_status(t).map(|st| (st, text.to_string()));
@@ -649,7 +666,9 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
     let short = is_status_like(text);
     let current = || step() == Some(true);
     if short || text.split_whitespace().count() <= 10 && !text.chars().any(|c| c.is_ascii_digit()) && current() {
-        if let Some(st) = families::status_of(text, page.lang) {
+        // (A status and a request: "Zugestellt · Bitte Erhalt bestätigen" is delivered.)
+        let head = status_then_request(text, page.lang).and_then(|h| families::status_of(h, page.lang));
+        if let Some(st) = head.or_else(|| families::status_of(text, page.lang)) {
             let step = step();
             if step == Some(false) {
                 return;
@@ -743,8 +762,17 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     let mut label = trim(crate::read::dates::without_weekday(&text[..start], page.lang));
     // The label is the element's before the date's (`before`), or after it.
     let mut before = false;
+    // A label the layout pairs with the date (a column of labels beside a column of values, a
+    // tooltip) is its label whatever its words.
+    let mut paired = false;
     if label.is_empty() {
-        label = label_before(tree, root, n).or_else(|| label_in_attributes(tree, root, n)).unwrap_or_default();
+        label = match label_before(tree, root, n) {
+            Some(l) => l,
+            None => {
+                paired = true;
+                parallel_label(tree, root, n).or_else(|| label_in_attributes(tree, root, n)).unwrap_or_default()
+            }
+        };
         before = true;
     }
     if label.is_empty() {
@@ -770,16 +798,26 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     // On a list card, a status word in the element before the date is the card's status, not
     // the date's label: a card shows one date, the order's. (Words after a date that opens
     // its row are its label: "<span>30 nov.</span><span>Enviado</span>".)
+    // (A date field's label that is no status word, only made of a status's words, is none:
+    // "Versanddatum".)
     let status_word = || {
-        (matches!(locales::term(&label, page.lang), Some(Term::Status(_))) || families::status_of(&label, page.lang).is_some())
+        let field_label = || locales::field_line_in(&label, page.lang).is_some_and(|(_, _, rest)| rest.trim().is_empty());
+        (matches!(locales::term(&label, page.lang), Some(Term::Status(_))) || families::status_of(&label, page.lang).is_some() && !field_label())
             && !families::ideas(&label, page.lang).is_some_and(|i| i.has(Idea::Date))
     };
     // Not when the card marks its status in an element of its own that says something else: the
     // word is then this date's label ("Receipt confirmed" above its day, beside "Delivered").
     // Nor when the date is a definition (`<dt>` label, `<dd>` value): its term is its label.
     let status_elsewhere = || s.status_el.is_some_and(|el| !tree.ancestors_or_self(n).any(|a| a == el) && tree.text(el).trim() != label);
-    let defined = || tree.ancestors_or_self(n).take(3).any(|a| tree.tag(a) == "dd");
-    if before && page.kind == PageKind::OrderList && status_word() && !status_elsewhere() && !defined() {
+    // (Or a header cell's: "<th>确认收货</th><td>2026年11月14日</td>".)
+    let header_before = |cell: NodeId| {
+        tree.parent(cell).is_some_and(|row| {
+            let kids = tree.children(row);
+            kids.iter().position(|&k| k == cell).is_some_and(|i| kids[..i].iter().rev().find(|&&k| !tree.is_text(k)).is_some_and(|&k| tree.tag(k) == "th"))
+        })
+    };
+    let defined = || tree.ancestors_or_self(n).take(3).any(|a| tree.tag(a) == "dd" || tree.tag(a) == "td" && header_before(a));
+    if before && !paired && page.kind == PageKind::OrderList && status_word() && !status_elsewhere() && !defined() {
         label.clear();
     }
     // A known field label, a timeline step ("Shipped 3 Mar"), then the label's word family.
@@ -808,8 +846,9 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         },
     };
     // A step of a timeline ("Передан в доставку" above its day) says what happened then, not
-    // the order's state now: it gives no status vote (read_status).
-    if kind.is_some() && !label.is_empty() && s.date_labels.len() < 16 {
+    // the order's state now: it gives no status vote (read_status); nor does the word after a
+    // forecast ("ca. 18. Dez. 2026 Lieferung").
+    if !label.is_empty() && s.date_labels.len() < 16 {
         s.date_labels.push(label.clone());
     }
     match kind {
@@ -818,6 +857,14 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         Some(DateKind::Shipped) => s.shipped.put(date),
         Some(DateKind::InTransit) => s.in_transit.put(date),
         Some(DateKind::Completed) => s.completed.put(date),
+        // The end of protection labelled as such in an element of its own ("<span>6. Dez.
+        // 2026</span> <small>Käuferschutz endet</small>").
+        None if kind_of_limit(page, &label).is_some() => {
+            let source = kind_of_limit(page, &label);
+            if let Some(source) = source.filter(|_| s.limit.is_none_or(|(d, _)| date < d)) {
+                s.limit = Some((date, source));
+            }
+        }
         None => {
             // Only a label that says nothing but "date", "order", "no." may leave a date loose.
             let plain = families::ideas(&label, page.lang).is_some_and(|i| i.is_empty() || i.only(&[Idea::Date, Idea::Order, Idea::Number, Idea::Now]));
@@ -879,6 +926,21 @@ fn label_in_attributes(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<S
     })
 }
 
+/// Whether the text `n`, alone in its element, follows an element that holds a date and little
+/// else, the first thing in their row: the date's label (`label_after` the other way round).
+fn labels_the_date_before(page: &Page<'_, '_>, root: NodeId, n: NodeId) -> bool {
+    let tree = page.tree;
+    let Some(el) = tree.parent(n).filter(|&e| e != root && tree.text(e).trim() == tree.own_text(n).trim()) else { return false };
+    let Some(row) = tree.parent(el) else { return false };
+    let says_something = |k: NodeId| tree.text(k).chars().any(char::is_alphanumeric);
+    let kids = tree.children(row);
+    let Some(i) = kids.iter().position(|&k| k == el) else { return false };
+    let mut before = kids[..i].iter().copied().filter(|&k| says_something(k));
+    let (Some(prev), None) = (before.next(), before.next()) else { return false };
+    let Some(t) = short_text(tree, prev, 40, 10) else { return false };
+    find_date(&t, &fact_rules(page, None)).is_some_and(|(_, start, end)| t.len() - (end - start) <= 5)
+}
+
 /// The short label just after `n` when `n` opens its row: the first text after it in its
 /// parent (or grandparent), when nothing with letters or digits stands before it there and the
 /// text is short and holds no date of its own.
@@ -909,8 +971,13 @@ fn label_after(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> {
 fn column_header(tree: &PageTree<'_>, root: NodeId, cell: NodeId) -> Option<String> {
     let row = tree.parent(cell).filter(|&r| tree.tag(r) == "tr")?;
     let col = tree.children(row).iter().filter(|&&k| !tree.is_text(k)).position(|&k| k == cell)?;
-    // Only a cell in a table whose headers are its own (not the whole page's).
-    let table = ancestors_within(tree, row, root, 3).into_iter().find(|&a| tree.tag(a) == "table")?;
+    // Only a cell in a table whose headers are its own (not the whole page's); or, when the
+    // order is the row itself (a table of one row per order), its table's.
+    let table = if row == root {
+        tree.ancestors_or_self(row).skip(1).take(3).find(|&a| tree.tag(a) == "table")?
+    } else {
+        ancestors_within(tree, row, root, 3).into_iter().find(|&a| tree.tag(a) == "table")?
+    };
     // The header row holds headers only (a row of `th`s); rows that pair a `th` with its `td`
     // are label/value rows, read by their siblings.
     let header_row = tree.descendants(table).take(400).find(|&r| {
@@ -1020,6 +1087,41 @@ fn labelled_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> Option<St
     let id = tree.ancestors_or_self(label).skip(1).take(2).find_map(|a| tree.attr(a, "id")).filter(|id| !id.is_empty())?;
     let value = tree.descendants(root).take(5000).find(|&x| tree.attr(x, "aria-labelledby").is_some_and(|ids| ids.split_whitespace().any(|i| i == id)))?;
     Some(tree.text(value))
+}
+
+/// The value of a label in a column of labels beside a column of values, matched by position
+/// ("<div><span>Data do pedido</span><span>Enviado em</span></div><div><span>25 nov, 2026</span>
+/// <span>27 nov, 2026</span></div>"): the same child of the next element, when both columns
+/// hold as many elements.
+fn parallel_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> Option<String> {
+    let cell = tree.parent(label).filter(|&c| c != root && tree.text(c).trim() == tree.own_text(label).trim())?;
+    let column = tree.parent(cell).filter(|&c| c != root)?;
+    let elements = |e: NodeId| tree.children(e).iter().copied().filter(|&k| !tree.is_text(k)).collect::<Vec<_>>();
+    let labels = elements(column);
+    let i = labels.iter().position(|&k| k == cell)?;
+    let parent = tree.parent(column)?;
+    let siblings = elements(parent);
+    let next = siblings.get(siblings.iter().position(|&k| k == column)? + 1).copied()?;
+    let values = elements(next);
+    // (Every label alone in its element: a column of labels, not a row of label and value.)
+    let all_labels = labels.iter().all(|&l| !tree.text(l).chars().any(|c| c.is_ascii_digit()));
+    (labels.len() >= 2 && values.len() == labels.len() && all_labels).then(|| tree.text(values[i]))
+}
+
+/// The label of a value in a column of values beside a column of labels (`parallel_value` the
+/// other way round): the same child of the element before, when both columns hold as many
+/// elements and the labels hold no digits.
+fn parallel_label(tree: &PageTree<'_>, root: NodeId, value: NodeId) -> Option<String> {
+    let cell = tree.parent(value).filter(|&c| c != root && tree.text(c).trim() == tree.own_text(value).trim())?;
+    let column = tree.parent(cell).filter(|&c| c != root)?;
+    let elements = |e: NodeId| tree.children(e).iter().copied().filter(|&k| !tree.is_text(k)).collect::<Vec<_>>();
+    let values = elements(column);
+    let i = values.iter().position(|&k| k == cell)?;
+    let siblings = elements(tree.parent(column)?);
+    let at = siblings.iter().position(|&k| k == column)?;
+    let labels = elements(*siblings.get(at.checked_sub(1)?)?);
+    let all_labels = labels.iter().all(|&l| short_text(tree, l, 60, 10).is_some_and(|t| !t.trim().is_empty() && !t.chars().any(|c| c.is_ascii_digit())));
+    (values.len() >= 2 && labels.len() == values.len() && all_labels).then(|| tree.text(labels[i]))
 }
 
 /// The value next to a label that stands alone in its element ("<span>Paid on:</span>
@@ -1399,12 +1501,7 @@ fn read_limit_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
         }
         let Some((d, start, end)) = find_date(text, &rules) else { continue };
         let words = format!("{} {}", &text[..start], &text[end..]);
-        let source = match families::protection_limit_of(&words, page.lang) {
-            Some(families::Limit::RefundIfNoDelivery) => ProtectionSource::RefundIfNoDelivery,
-            Some(families::Limit::DoesNotArrive) => ProtectionSource::DoesNotArrive,
-            Some(families::Limit::ProtectionEnds) => ProtectionSource::Stated,
-            None => continue,
-        };
+        let Some(source) = kind_of_limit(page, &words) else { continue };
         // Several products, several dates: the earliest is the one that holds.
         if found.is_none_or(|(p, _)| d < p) {
             found = Some((d, source));
@@ -1426,6 +1523,15 @@ fn read_window_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
         candidate.then(|| crate::read::stated_window::stated_window(text, page.lang)).flatten()
     });
     order.stated_windows.extend(found);
+}
+
+/// The limit a date's label states ("Käuferschutz endet", "Refund if not delivered by").
+fn kind_of_limit(page: &Page<'_, '_>, label: &str) -> Option<ProtectionSource> {
+    match families::protection_limit_of(label, page.lang)? {
+        families::Limit::RefundIfNoDelivery => Some(ProtectionSource::RefundIfNoDelivery),
+        families::Limit::DoesNotArrive => Some(ProtectionSource::DoesNotArrive),
+        families::Limit::ProtectionEnds => Some(ProtectionSource::Stated),
+    }
 }
 
 /// `phrase` in `text` as whole words (so "спор" does not match inside another word).
@@ -1548,9 +1654,7 @@ fn countdown_by_its_words(page: &Page<'_, '_>, text: &str) -> Option<Countdown> 
         if in_units.is_none() && label.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        // (The words after it start after its clock: "23 T 04:17:09 bis zur …".)
-        let after = text.get(i + len..).unwrap_or("").trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c.is_whitespace());
-        if families::is_protection_countdown(&label, after, page.lang) {
+        if families::is_protection_countdown(&label, text.get(i + len..).unwrap_or(""), page.lang) {
             return Some(found);
         }
         // Its label says only that time remains ("Tiempo restante:", "Осталось"): on a shipped
