@@ -59,7 +59,7 @@ fn page_context(snap: &Snapshot) -> PageContext {
         return ctx.clone();
     }
     let (kind, layout) = classify(&snap.url);
-    PageContext { kind, layout, lang: lang_from_tag(&snap.lang), order_id: None }
+    PageContext { kind, layout, lang: lang_from_tag(&snap.lang), order_id: None, cards_by_ids: false }
 }
 
 /// What the planner needs to know about the page besides its reading.
@@ -103,6 +103,7 @@ pub fn plan_page_remembering(snap: &Snapshot, settings: &Settings, now: NaiveDat
     let reading = read_page(&tree, &cx);
     // The page's words decide its language; `<html lang>` only broke ties (reading/language.rs).
     ctx.lang = reading.lang.or(ctx.lang);
+    ctx.cards_by_ids = reading.cards_by_ids;
     // The whole page was read: no partial roots, or <body> itself among them.
     let body = tree.roots().into_iter().find(|&r| tree.parent(r).is_none() && tree.tag(r) == "body");
     let full = snap.roots.is_empty() || body.is_some();

@@ -155,6 +155,7 @@ fn a_few_added_nodes_are_read_in_the_language_the_page_was_read_in() {
         layout: guard_core::read::page_kind::Layout::Current,
         lang: Some(Lang::Pt),
         order_id: None,
+        cards_by_ids: false,
     };
     let (snap, _) = partial(&full, find(&full, "id", "card"), Some(ctx));
     let r = read(&snap);
@@ -369,7 +370,7 @@ mod fuzz {
             }
             let roots = partial_root.map(|r| vec![r % nodes.len()]).unwrap_or_default();
             let (kind, layout) = classify(URLS[url]);
-            let ctx = lang.map(|l| PageContext { kind, layout, lang: Some(Lang::ALL[l]), order_id: None });
+            let ctx = lang.map(|l| PageContext { kind, layout, lang: Some(Lang::ALL[l]), order_id: None, cards_by_ids: false });
             let snap = Snapshot { v: 1, url: URLS[url].into(), lang: "en".into(), title: String::new(), roots, nodes, ctx };
             prop_assert!(snap.validate().is_ok());
             let r = read(&snap);
@@ -392,4 +393,34 @@ mod fuzz {
             prop_assert!(serde_json::to_string(&plan).is_ok());
         }
     }
+}
+
+#[test]
+fn cards_a_load_more_adds_are_found_by_their_ids_as_the_page_s_were() {
+    // No card carries a class the layouts know (blind round thirteen: a table with a <tbody>
+    // per order, two more appended by "load more").
+    let card = |id: &str, status: &str| {
+        format!(r#"<tbody class="q7"><tr><td><a href="https://m.aliexpress.com/p/order/detail.html?orderId={id}">店 ›</a></td><td>{status}</td></tr></tbody>"#)
+    };
+    let html = format!(
+        r#"<html lang="zh"><body><table id="t">{}{}{}</table></body></html>"#,
+        card("8100000000000001", "等待发货"),
+        card("8100000000000002", "交易成功"),
+        card("8100000000000003", "交易关闭")
+    );
+    let url = "https://m.aliexpress.com/p/order/index.html";
+    let full = snapshot(&html, url);
+    let settings = guard_core::rules::settings::Settings::default();
+    let at = now();
+    let whole = guard_core::page_guard::plan_page(&full, &settings, at);
+    assert!(whole.ctx.cards_by_ids, "{:?}", whole.ctx);
+    // The last card, as a load-more adds it, with what the whole page's read said echoed.
+    let last = full.nodes.iter().rposition(|n| n.1 == "tbody").unwrap();
+    let (snap, _) = partial(&full, last, Some(whole.ctx.clone()));
+    let r = read(&snap);
+    assert_eq!(r.orders.len(), 1, "{:?}", r.notes);
+    assert_eq!(r.orders[0].order.id, "8100000000000003");
+    // Without the echo (a page whose cards have a class hook), a partial read finds none by ids.
+    let (snap, _) = partial(&full, last, None);
+    assert!(read(&snap).orders.is_empty());
 }

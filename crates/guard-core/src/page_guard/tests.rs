@@ -63,6 +63,7 @@ impl Page {
             notes: vec![],
             rereads: vec![],
             dispute_form: None,
+            cards_by_ids: false,
         };
         let facts = PageFacts {
             url: self.url,
@@ -72,7 +73,7 @@ impl Page {
             tags: self.orders.iter().map(|(r, _, t)| (*r, t.to_string())).collect(),
             memory: self.memory.as_ref(),
         };
-        let ctx = PageContext { kind: self.kind, layout: self.layout, lang: Some(Lang::En), order_id: None };
+        let ctx = PageContext { kind: self.kind, layout: self.layout, lang: Some(Lang::En), order_id: None, cards_by_ids: false };
         plan_reading(ctx, reading, &facts, settings, at(now))
     }
 }

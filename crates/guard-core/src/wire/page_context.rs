@@ -52,4 +52,8 @@ pub struct PageContext {
     /// On a detail page, the order it is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
+    /// On a list page, no card carries a class hook: cards are found by the ids they link to,
+    /// on the cards a load-more adds as well.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cards_by_ids: bool,
 }

@@ -196,6 +196,20 @@ fn read_file_input(tree: &PageTree<'_>, n: NodeId, by_id: &HashMap<&str, NodeId>
             hint.push_str(v);
         }
     }
+    // The tooltips inside its upload area ("Zdjęcia <i title='Maksymalnie 5 plików…'>?</i>"),
+    // each once.
+    if let Some(a) = area {
+        let mut seen: Vec<&str> = Vec::new();
+        for x in tree.descendants(a).take(200).filter(|&x| x != n && Some(x) != label) {
+            for v in ["title", "aria-label"].iter().filter_map(|k| tree.attr(x, k)) {
+                if seen.len() < 10 && !seen.contains(&v) && v.chars().any(|c| c.is_ascii_digit()) {
+                    seen.push(v);
+                    hint.push_str(" . ");
+                    hint.push_str(v);
+                }
+            }
+        }
+    }
     if let Some(described) = tree.attr(n, "aria-describedby") {
         for id in described.split_ascii_whitespace() {
             if let Some(d) = by_id.get(id).filter(|d| area.is_none_or(|a| !tree.ancestors_or_self(**d).any(|x| x == a))) {
@@ -341,6 +355,19 @@ mod tests {
             [2,"input",["type","file","id","att","multiple",""]]"##,
         );
         assert!(r.file_inputs[0].hint.contains("Jusqu’à 5 images, 1 Mo maximum chacune"), "{}", r.file_inputs[0].hint);
+    }
+
+    #[test]
+    fn the_tooltips_in_its_upload_area_are_its_hint() {
+        // (Blind contract page dispute-legacy-pl-picks-limits-in-tooltip-and-counter.)
+        let r = read_html(
+            START,
+            r##"[-1,"body",[]],[0,"form",[]],[1,"table",[]],
+            [2,"tr",[]],[3,"th",[]],[4,"#","Opis"],[3,"td",[]],[6,"textarea",["name","d"]],
+            [2,"tr",[]],[8,"th",[]],[9,"#","Zdjęcia"],[9,"i",["class","ui-help","title","Maksymalnie 5 plików, do 2 MB."]],[11,"#","?"],
+            [8,"td",[]],[13,"input",["type","file","id","img","multiple",""]]"##,
+        );
+        assert!(r.file_inputs[0].hint.contains("Maksymalnie 5 plików, do 2 MB."), "{}", r.file_inputs[0].hint);
     }
 
     #[test]

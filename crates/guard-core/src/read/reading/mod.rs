@@ -83,6 +83,9 @@ pub struct PageReading {
     pub rereads: Vec<NodeId>,
     /// On dispute pages: the form the assistant helps with (reading/file_inputs.rs).
     pub dispute_form: Option<DisputeFormReading>,
+    /// The list's cards were found by the ids they link to, no class naming them (said again on
+    /// partial reads, so that the cards a load-more adds are found the same way).
+    pub cards_by_ids: bool,
 }
 
 /// Everything a reader needs besides the tree.
@@ -115,6 +118,8 @@ pub(crate) struct Page<'t, 'a> {
     pub url: &'a str,
     /// The snapshot covers the whole page (not a few added nodes with their ancestors).
     pub whole: bool,
+    /// An earlier read of this page found its cards by their ids (echoed with partial reads).
+    pub cards_by_ids: bool,
     /// On a detail page, the order its URL names.
     pub page_order: Option<String>,
     /// The page language's phrases (all languages' when it is unknown), normalised.
@@ -234,7 +239,9 @@ pub fn read_page(tree: &PageTree<'_>, cx: &ReadContext) -> PageReading {
         notes: vec![],
         dispute_form: None,
         rereads: vec![],
+        cards_by_ids: false,
     };
+    let cards_by_ids = !whole && tree.snapshot().ctx.as_ref().is_some_and(|c| c.cards_by_ids);
     if cx.kind == PageKind::Other {
         return reading;
     }
@@ -247,6 +254,7 @@ pub fn read_page(tree: &PageTree<'_>, cx: &ReadContext) -> PageReading {
         today: cx.today(),
         url,
         whole,
+        cards_by_ids,
         page_order: crate::read::page_kind::page_order_id(url),
         phrases: order_reader::phrases(lang),
         html_lang: tree.snapshot().lang.as_str(),

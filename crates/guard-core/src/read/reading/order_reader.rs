@@ -259,10 +259,12 @@ pub fn read_cards(page: &Page<'_, '_>, is_card: impl Fn(NodeId) -> bool, hooks: 
     if !cards.is_empty() && page.whole {
         note(reading, format!("{} order card(s) found by the layout's card hook", cards.len()));
     }
-    if cards.is_empty() && page.whole {
+    // (On a partial read, only when the whole page's were found so: the cards a load-more adds.)
+    if cards.is_empty() && (page.whole || page.cards_by_ids) {
         let found = roots::by_ids(tree, &id_evidence(page, hooks));
         cards = found.cards.into_iter().map(|(n, _)| n).collect();
-        if !cards.is_empty() {
+        reading.cards_by_ids = true;
+        if !cards.is_empty() && page.whole {
             note(reading, "no order card carries its usual class: cards found from the ids they link to".into());
         }
         if found.dropped > 0 {

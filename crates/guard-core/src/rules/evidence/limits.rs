@@ -227,24 +227,27 @@ enum Mention {
     Count { n: u32, kind: Means },
 }
 
-/// The text with each "only one" phrase (`ONLY_ONE`, whole words) written "max 1".
+/// The text with each "only one" phrase (`ONLY_ONE`, whole words) written "max 1", and each
+/// count in words (`NUMBER_WORDS`) in digits.
 /// (Matched in lower case, replaced in the text as written: the case tells sentences apart.)
-fn only_one_as_number(text: &str) -> String {
+fn counts_as_numbers(text: &str) -> String {
     let mut out = text.to_string();
     let mut low = text.to_lowercase();
     if low.len() != out.len() {
         return out;
     }
-    for phrase in super::limit_phrases::ONLY_ONE {
+    let phrases = super::limit_phrases::ONLY_ONE.iter().map(|p| (*p, " max 1 ".to_string()));
+    let words = super::limit_phrases::NUMBER_WORDS.iter().map(|(w, n)| (*w, format!(" {n} ")));
+    for (phrase, number) in phrases.chain(words) {
         let mut from = 0;
         while let Some(k) = low[from..].find(phrase).map(|k| k + from) {
             let end = k + phrase.len();
             let cjk = phrase.chars().all(crate::read::locales::is_cjk);
             let edge = |c: Option<char>| cjk || c.is_none_or(|c| !c.is_alphanumeric());
             if edge(low[..k].chars().next_back()) && edge(low[end..].chars().next()) && out.is_char_boundary(k) && out.is_char_boundary(end) {
-                out.replace_range(k..end, " max 1 ");
-                low.replace_range(k..end, " max 1 ");
-                from = k + 7;
+                out.replace_range(k..end, &number);
+                low.replace_range(k..end, &number);
+                from = k + number.len();
             } else {
                 from = end;
             }
@@ -255,8 +258,8 @@ fn only_one_as_number(text: &str) -> String {
 
 /// Reads the limits a hint states. Unsure readings are dropped, never guessed.
 pub fn read_hint(text: &str) -> HintLimits {
-    // "Only one" in words is a count: "at most 1".
-    let text = &only_one_as_number(text);
+    // "Only one" in words is a count: "at most 1"; "four photos" is "4 photos".
+    let text = &counts_as_numbers(text);
     let orig: Vec<char> = text.chars().map(|c| if c == '’' || c == 'ʼ' { '\'' } else { c }).collect();
     let low: Vec<char> = orig.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
     let units = with_meaning(|m| m.unit_bytes().is_some());
@@ -540,6 +543,11 @@ mod tests {
         assert_eq!((h.videos, h.video_bytes), (Some(1), Some(20 * MB)));
         let h = hint("Ajoutez un fichier, 5 Mo max.");
         assert_eq!(h.files, None);
+        // Counts in words (blind round thirteen); not a word that is another language's word.
+        let h = hint("Puedes subir hasta cuatro fotos, de no más de 3 MB cada una (JPG o PNG).");
+        assert_eq!((h.photos, h.photo_bytes), (Some(4), Some(3 * MB)));
+        assert_eq!(hint("Bis zu drei Fotos, je 5 MB.").photos, Some(3));
+        assert_eq!(hint("Wybierz ten plik, maks. 5 MB.").files, None);
         // A measure word between the count and the kind (blind round eleven).
         let h = hint("最多2个视频，每个不超过20MB，仅支持MP4");
         assert_eq!((h.videos, h.video_bytes), (Some(2), Some(20 * MB)));

@@ -186,7 +186,7 @@ fn the_outcome_says_what_changed_and_what_could_not_be_read() {
 fn tree_plan(nodes: &str, units: &[usize]) -> (Snapshot, Plan) {
     let snap = Snapshot::from_json(&format!(r#"{{"v":1,"url":"https://www.aliexpress.com/p/order/index.html","nodes":[{nodes}]}}"#)).unwrap();
     let plan = Plan {
-        ctx: PageContext { kind: PageKind::OrderList, layout: Layout::Current, lang: None, order_id: None },
+        ctx: PageContext { kind: PageKind::OrderList, layout: Layout::Current, lang: None, order_id: None, cards_by_ids: false },
         ops: units.iter().map(|&node| Op::Unit { node }).collect(),
         orders: vec![],
         notes: vec![],
