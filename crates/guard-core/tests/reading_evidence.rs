@@ -649,3 +649,60 @@ fn more_words_in_families() {
     assert_eq!(r.orders[1].order.completed, d("2026-02-14"));
     assert_eq!(status_of(&card("ru", "Подтверждён автоматически", "", &[])), Status::Completed);
 }
+
+// Rules learnt from blind round fourteen.
+
+#[test]
+fn two_statements_of_the_end_of_protection_that_disagree_leave_it_unknown() {
+    let info = r#"<div>Fecha del pedido: 2 feb. 2026</div><div>Reembolso si no se entrega antes del 12 abr. 2026</div>
+        <p>Tu protección está activa hasta el 30 abr. 2026.</p>"#;
+    let o = &read(&detail("es", "En camino", info), DETAIL).orders[0].order;
+    assert_eq!(o.protection_ends, None);
+    // An extension approved on a day states no end; a refund promise in German words does.
+    let info = r#"<div>Bestellt am 01.02.2026</div><p>Käuferschutz verlängert, bestätigt am 20.03.2026.</p>
+        <div>Rückerstattung, wenn nicht vor dem 29. Apr. 2026 geliefert</div>"#;
+    assert_eq!(read(&detail("de", "Unterwegs", info), DETAIL).orders[0].order.protection_ends, d("2026-04-29"));
+}
+
+#[test]
+fn a_status_badge_says_its_state_by_its_tooltip_and_may_contradict_the_words() {
+    let badge = |words: &str, title: &str| format!(r#"{words}</span><span class="b" title="{title}">🔒"#);
+    // Beside words that say another state: unknown.
+    assert_eq!(status_of(&card("zh", &badge("等待收货", "已关闭"), "", &["确认收货"])), Status::Unknown);
+    // A symbol alone, its state in its tooltip.
+    assert_eq!(status_of(&card("pl", r#"<span title="Zakończone">✅</span>"#, "", &[])), Status::Completed);
+}
+
+#[test]
+fn a_timeline_row_s_event_after_its_time_labels_its_date_and_a_field_label_outranks_it() {
+    let info = r#"<div>Bestellt am 01.02.2026</div><ul>
+        <li><span>Fr, </span>13. Feb. 2026 · 10:02 — Paket 2: Versand vom Verkäufer bestätigt</li>
+        <li><span>So, </span>8. Feb. 2026 · 13:41 — Paket 1: Versand vom Verkäufer bestätigt</li></ul>"#;
+    let o = &read(&detail("de", "Unterwegs", info), DETAIL).orders[0].order;
+    assert_eq!(o.shipped_between, Some((NaiveDate::from_ymd_opt(2026, 2, 8).unwrap(), NaiveDate::from_ymd_opt(2026, 2, 13).unwrap())));
+    // The site's field label says which day the shipment was; a carrier's step days later
+    // does not make it two.
+    let info = r#"<div>Shipment completed on: Feb 3, 2026</div><div>Feb 15, 2026 — Package shipped out from warehouse</div>"#;
+    assert_eq!(read(&detail("en", "In transit", info), DETAIL).orders[0].order.shipped, d("2026-02-03"));
+    // A parcel that left the country of departure is on its way, not being shipped.
+    let info = r#"<ul><li>2026-03-01 10:00 — Посылка покинула страну отправления</li><li>2026-02-03 10:00 — Продавец подтвердил отправку</li></ul>"#;
+    assert_eq!(read(&detail("ru", "В пути", info), DETAIL).orders[0].order.shipped, d("2026-02-03"));
+}
+
+#[test]
+fn a_list_of_definitions_that_opens_with_a_value_has_its_labels_after_them() {
+    let info = r#"<dl><dd>2026-02-01 10:00:00</dd><dt>— время заказа</dt><dd>2026-02-03 09:00:00</dd><dt>— продавец отправил заказ</dt></dl>"#;
+    let o = &read(&detail("ru", "В пути", info), DETAIL).orders[0].order;
+    assert_eq!((o.placed, o.shipped), (d("2026-02-01"), d("2026-02-03")));
+}
+
+#[test]
+fn an_element_named_the_status_in_its_attributes_is_the_status() {
+    let rows = r#"<div data-testid="orderStatus" class="Card__status__5eF6">Ожидает отправки · продавец отправит до 5 апреля</div>"#;
+    let html = format!(
+        r#"<html lang="ru"><body><div data-testid="order-list"><div class="C" data-testid="order-card">
+        <div data-testid="orderNumber"><a href="https://aliexpress.ru/order-list/5012345678901233">Заказ № 5012345678901233</a> от 29 марта</div>
+        {rows}<button>Отменить заказ</button></div></div></body></html>"#
+    );
+    assert_eq!(read(&html, RU_LIST).orders[0].order.status, Status::AwaitingShipment);
+}

@@ -207,7 +207,8 @@ fn day_letter(s: &str) -> Option<(TimeUnit, usize)> {
     if rest.starts_with(char::is_alphabetic) {
         return None;
     }
-    let clock = rest.trim_start();
+    // (Or a colon between the parts: "01d:04h:12m".)
+    let clock = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
     let hours = clock.bytes().take_while(u8::is_ascii_digit).count();
     // (Digits drawn in elements of their own are read with spaces between: "04 : 17 : 09".)
     let minutes = clock[hours..].trim_start().strip_prefix(':').map_or(0, |m| m.trim_start().bytes().take_while(u8::is_ascii_digit).count());
@@ -254,6 +255,7 @@ mod tests {
         assert_eq!(days("12 d 06 h"), Some((12, 6)));
         assert_eq!(days("23 T 04:17:09"), Some((23, 0)));
         assert_eq!(days("3 j 05 h 22 min"), Some((3, 5)));
+        assert_eq!(parse_countdown_prefix("01d:04h:12m").map(|(c, _)| (c.days, c.hours)), Some((1, 4)));
         assert_eq!(parse_countdown_prefix("23 T 04 : 17 : 09 bis").map(|(c, _)| c.days), Some(23));
         assert_eq!(parse_countdown_prefix("23 T 4 Artikel"), None);
     }

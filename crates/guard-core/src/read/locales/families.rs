@@ -68,6 +68,9 @@ pub enum Idea {
     Handover,
     /// Automatic: what the site confirms by itself is receipt ("Подтверждён автоматически").
     Auto,
+    /// Left a place ("Посылка покинула страну отправления", "Departed from the sorting centre"):
+    /// the parcel is on its way, though the words name the dispatch.
+    Left,
 }
 
 /// A set of ideas.
@@ -113,6 +116,7 @@ const EN: &[Row] = &[
     ("left", &[End]),
     ("expires", &[Expire, End]),
     ("auto", &[Confirm]),
+    ("depart", &[Left]),
     ("pickup", &[Deliver]),
     ("await", &[Wait]),
     ("^to", &[Wait]),
@@ -199,6 +203,7 @@ const FR: &[Row] = &[
     ("reste", &[End]),
     ("restant", &[End]),
     ("automatiqu", &[Auto]),
+    ("quitt", &[Left]),
     ("fin", &[End]),
     ("recep", &[Receive]),
     ("attente", &[Wait]),
@@ -287,6 +292,7 @@ const RU: &[Row] = &[
     // "Автоподтверждение через 6 дн." (automatic confirmation in 6 days), one word.
     ("автоподтвер", &[Confirm]),
     ("автоматическ", &[Auto]),
+    ("покинул", &[Left]),
     ("заверш", &[Done]),
     ("выполн", &[Done]),
     ("закончен", &[Done]),
@@ -347,8 +353,10 @@ const ES: &[Row] = &[
     ("restante", &[End]),
     // "faltam 2 dias" (2 days to go).
     ("falt", &[End]),
+    ("saiu", &[Left]),
     ("automatic", &[Auto]),
     ("queda", &[End]),
+    ("salio", &[Left]),
     ("automatic", &[Auto]),
     ("dinero", &[Refund]),
     ("pendiente", &[Wait]),
@@ -513,6 +521,8 @@ const DE: &[Row] = &[
     ("transit", &[Transit]),
     ("liefer", &[Deliver]),
     ("zugestellt", &[Deliver]),
+    // "wenn nicht … geliefert" (the participle does not start with "liefer").
+    ("geliefert", &[Deliver]),
     ("zustell", &[Deliver]),
     ("erhalt", &[Receive]),
     ("empfang", &[Receive]),
@@ -528,6 +538,7 @@ const DE: &[Row] = &[
     ("empfangsbestatig", &[Receive, Confirm]),
     ("eingangsbestatig", &[Receive, Confirm]),
     ("automatisch", &[Auto]),
+    ("verlass", &[Left]),
     ("bestatig", &[Confirm]),
     ("abgeschlossen", &[Done]),
     ("erledigt", &[Done]),
@@ -621,6 +632,7 @@ const PL: &[Row] = &[
     // "Sprzedawca pakuje zamówienie" (the seller is packing).
     ("pakuj", &[Process]),
     ("automatyczn", &[Auto]),
+    ("opuscil", &[Left]),
     ("przygotow", &[Process]),
     ("toku", &[Process]),
     // "w trakcie rozpatrywania" (being considered).
@@ -653,6 +665,7 @@ const PL: &[Row] = &[
 ];
 
 const ZH: &[Row] = &[
+    ("离开", &[Left]),
     ("地址", &[Address]),
     ("之前", &[Before]),
     ("前", &[Before]),
@@ -818,6 +831,10 @@ pub fn ideas(text: &str, lang: Option<Lang>) -> Option<Ideas> {
     // Handed over: to the carrier ("for delivery") is on its way, a step that stands in for the
     // shipment when no step names it (a tracking list may say "Seller shipped" days before
     // "Handed over to the carrier"); to the recipient, delivered.
+    if found.has(Left) {
+        found.0 &= !(1 << Ship as u8);
+        found.add(&[Transit]);
+    }
     if found.has(Handover) {
         let to_buyer = found.has(Receive);
         found.0 &= !(1 << Receive as u8 | 1 << Deliver as u8);
@@ -1115,7 +1132,8 @@ fn sentence_ideas(sentence: &str, lang: Option<Lang>) -> Option<Ideas> {
 
 fn limit_in(sentence: &str, lang: Option<Lang>) -> Option<Limit> {
     let i = sentence_ideas(sentence, lang)?;
-    if i.has(Protect) && i.any(&[Before, End, Extend]) && !i.any(&[Not, Estimate, Pay, Cancel, Ship, Deliver, Receive, Dispute, Open, Refund, Return]) {
+    // (An end, not an extension granted on a day: "Käuferschutz verlängert, bestätigt am …".)
+    if i.has(Protect) && i.any(&[Before, End]) && !i.any(&[Not, Estimate, Pay, Cancel, Ship, Deliver, Receive, Dispute, Open, Refund, Return]) {
         return Some(Limit::ProtectionEnds);
     }
     // Not delivered, or not received ("jeśli nie otrzymasz przesyłki do …").

@@ -139,6 +139,9 @@ struct Scan {
     placed: DateSlot,
     paid: DateSlot,
     shipped: DateSlot,
+    /// Shipment dates labelled by words no table lists, or by a step's status word: used when
+    /// no table's field label names the shipment.
+    shipped_by_words: DateSlot,
     /// Dates of a parcel's way that name no shipment ("In transit", "Departed from the transit
     /// hub"): the shipment's only when no label names one.
     in_transit: DateSlot,
@@ -168,6 +171,8 @@ struct Scan {
     step_status: Option<(crate::wire::order::Status, String)>,
     /// The end of protection a date's own label states (the earliest).
     limit: Option<(NaiveDate, ProtectionSource)>,
+    /// Elements whose attributes name them the status (`named_status`).
+    named_status: Vec<NodeId>,
     /// The element a label names as the status ("Status" | "Paczka w drodze"): the status
     /// element when no hook names one.
     labelled_status: Option<NodeId>,
@@ -319,7 +324,9 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     order.paid = s.paid.get();
     // A tracking list's later steps ("Departed from the transit hub") follow the shipment
     // ("Seller shipped the order"): they stand in for it only when nothing names it.
-    let shipped = if matches!(s.shipped, DateSlot::Unread) { &s.in_transit } else { &s.shipped };
+    // A date under a table's field label ("Shipment completed on") outranks the steps read by
+    // their words ("Package shipped out from warehouse", days later).
+    let shipped = [&s.shipped, &s.shipped_by_words, &s.in_transit].into_iter().find(|d| !matches!(d, DateSlot::Unread)).unwrap_or(&s.in_transit);
     order.shipped = shipped.get();
     // Packages shipped on different days ("Посылка 1 из 2 … Отправлена 12 мая").
     order.shipped_between = shipped.between();
@@ -344,14 +351,19 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     }
     let text = locales::normalise(&tree.text(root));
     read_phrases(page, &text, &mut order);
-    if order.protection_ends.is_none() {
-        read_limit_sentences(page, root, &mut order);
-    }
-    if order.protection_ends.is_none() {
-        if let Some((d, source)) = s.limit {
-            order.protection_ends = Some(d);
-            order.protection_source = Some(source);
-        }
+    // The end of protection as the page states it: a table's phrase, else a sentence no table
+    // lists, else a date labelled as such; two statements of different kinds that disagree
+    // ("Refund if not delivered before 12 Dec" and "protection active until 30 Dec") leave it
+    // unknown.
+    let stated: Vec<(NaiveDate, ProtectionSource)> =
+        order.protection_ends.zip(order.protection_source).into_iter().chain(limit_sentences(page, root)).chain(s.limit).collect();
+    if stated.iter().any(|(d, k)| stated.iter().any(|(e, l)| k != l && (*d - *e).num_days().abs() > 1)) {
+        note(reading, format!("order {}: two statements of the end of protection disagree: end unknown", order.id));
+        order.protection_ends = None;
+        order.protection_source = Some(ProtectionSource::Contradicted);
+    } else if let Some((d, source)) = stated.first() {
+        order.protection_ends = Some(*d);
+        order.protection_source = Some(*source);
     }
     if order.stated_windows.is_empty() {
         read_window_sentences(page, root, &mut order);
@@ -428,6 +440,11 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
         // Enviado"): the order's status element in all but name, unless a hook names one.
         if s.labelled_status.is_none() {
             s.labelled_status = labelled_status(page, n);
+        }
+        // An element named for the status in its attributes ("orderStatus", "Card__status__5eF6"),
+        // short: the status element of a layout no hook describes.
+        if s.named_status.len() < 3 && named_status(tree, n) {
+            s.named_status.push(n);
         }
         // An icon that says a state ("Refunded", "Unterwegs") beside the status words: a vote as
         // a short text would give (read_status weighs them).
@@ -768,7 +785,9 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     // tooltip) is its label whatever its words.
     let mut paired = false;
     if label.is_empty() {
-        label = match label_before(tree, root, n) {
+        // (A weekday in the element before is no label either: "<span>Fr, </span>13. Nov.".)
+        let not_weekday = |l: String| Some(l).filter(|l| !trim(crate::read::dates::without_weekday(l, page.lang)).is_empty());
+        label = match label_before(tree, root, n).and_then(not_weekday) {
             Some(l) => l,
             None => {
                 paired = true;
@@ -779,6 +798,14 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     }
     if label.is_empty() {
         label = trim(&text[end..]);
+        // A timeline's row: the time, then the event after a dash or a colon ("· 10:02 — Paket
+        // 2: Versand vom Verkäufer bestätigt"): the event says which date it is.
+        if label.split_whitespace().count() > 5 {
+            let no_time = label.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | ' ' | '·'));
+            if let Some(event) = no_time.rsplit(['—', '–', '|', ':']).next().map(trim).filter(|e| e.split_whitespace().count() <= 5 && !e.is_empty()) {
+                label = event;
+            }
+        }
         // The year's mark after a date ("12 ноября 2026 г.", "12 listopada 2026 r.") is no label.
         if label.chars().filter(|c| c.is_alphabetic()).count() <= 2 {
             label.clear();
@@ -856,6 +883,7 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     match kind {
         Some(DateKind::Placed) => s.placed.put(date),
         Some(DateKind::Paid) => s.paid.put(date),
+        Some(DateKind::Shipped) if field.is_none() => s.shipped_by_words.put(date),
         Some(DateKind::Shipped) => s.shipped.put(date),
         Some(DateKind::InTransit) => s.in_transit.put(date),
         Some(DateKind::Completed) => s.completed.put(date),
@@ -883,6 +911,20 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
 fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> {
     let mut child = n;
     for parent in ancestors_within(tree, n, root, 2) {
+        // A list of definitions that opens with a value puts each label after its value
+        // ("<dl><dd>…</dd><dt>— время заказа</dt>").
+        if tree.tag(parent) == "dd" {
+            let elements = |e: NodeId| tree.children(e).iter().copied().filter(|&k| !tree.is_text(k)).collect::<Vec<_>>();
+            if let Some(dl) = tree.parent(parent).filter(|&d| tree.tag(d) == "dl") {
+                let kids = elements(dl);
+                if kids.first().is_some_and(|&f| tree.tag(f) == "dd") {
+                    let after = kids.iter().position(|&k| k == parent).and_then(|i| kids.get(i + 1)).filter(|&&k| tree.tag(k) == "dt");
+                    let t = after.and_then(|&dt| short_text(tree, dt, 60, 10))?;
+                    let t = t.trim().trim_start_matches(['—', '–', '-', ':', '·']).trim().to_string();
+                    return (!t.is_empty()).then_some(t);
+                }
+            }
+        }
         // A table cell's label is its column's header when the cell opens its row.
         if tree.tag(parent) == "td" {
             if let Some(h) = column_header(tree, root, parent) {
@@ -1159,8 +1201,19 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
     let tree = page.tree;
     let mut from_label: Option<(Term, String)> = None;
     let mut word: Option<(Status, WordSource)> = None;
-    if let Some(el) = s.status_el.or(s.labelled_status) {
+    // (Several named so, one inside another: the outer one.)
+    let named = match s.named_status.as_slice() {
+        [one] => Some(*one),
+        [outer, rest @ ..] if rest.iter().all(|&r| tree.ancestors_or_self(r).any(|a| a == *outer)) => Some(*outer),
+        _ => None,
+    };
+    if let Some(el) = s.status_el.or(s.labelled_status).or(named) {
         let whole = short_text(tree, el, 120, 40).unwrap_or_default();
+        // (Its label first: "Статус: Ожидает подтверждения получения".)
+        let whole = match whole.split_once([':', '：']) {
+            Some((head, rest)) if families::is_status_label(head.trim(), page.lang) && !rest.trim().is_empty() => rest.trim().to_string(),
+            _ => whole,
+        };
         let term = locales::term(&whole, page.lang).filter(|t| matches!(t, Term::Status(_) | Term::Dispute(_)));
         // The status element may hold more than the label (a countdown, a hint): its first
         // text that is a label then.
@@ -1181,13 +1234,15 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
         match term {
             Some(found) => from_label = Some(found),
             // Nothing but an icon: the status is its label.
-            None if whole.is_empty() => {
-                if let Some((st, label)) = icon_labels(tree, el).find_map(|l| families::status_of(l, page.lang).map(|st| (st, l))) {
+            // (Or a symbol: "✅" with its state in its `title`.)
+            None if !whole.chars().any(char::is_alphanumeric) => {
+                let labels = icon_labels(tree, el).chain(status_badges(tree, el));
+                if let Some((st, label)) = labels.into_iter().find_map(|l| families::status_of(l, page.lang).map(|st| (st, l))) {
                     order.status_text = Some(clip(label));
                     word = Some((st, WordSource::Family));
                 }
             }
-            None if !whole.is_empty() => {
+            None => {
                 order.status_text = Some(clip(&whole));
                 // No row has the word: what it is made of, else the other signals.
                 let head = status_then_details(&whole).and_then(|h| families::status_of(h, page.lang));
@@ -1210,7 +1265,6 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
                     None => note(reading, format!("status label {:?} is in no language table", clip(&whole))),
                 }
             }
-            None => {}
         }
     } else {
         // No status element: the one status label the order's texts agree on, if any; else the
@@ -1278,6 +1332,15 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
             _ => {}
         }
     }
+    // An icon in the status element that says another state than its words ("Pedido
+    // cancelado" beside "Esperando la entrega"): the element contradicts itself.
+    if let (Some(el), Some((st, _))) = (s.status_el.or(s.labelled_status).or(named), word) {
+        if let Some(icon) = status_badges(tree, el).find(|l| families::status_of(l, page.lang).is_some_and(|x| x != st)) {
+            note(reading, format!("order {}: the status icon ({:?}) and the status words disagree, status unknown", order.id, clip(icon)));
+            order.status = Status::Unknown;
+            return;
+        }
+    }
     // The legacy status code speaks when the label does not; when both speak, they must agree.
     if let Some((code_status, code)) = &s.status_code {
         match word {
@@ -1302,7 +1365,11 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
 /// ("Status", "Estado del pedido", "Статус") and its next element a short value.
 fn labelled_status(page: &Page<'_, '_>, n: NodeId) -> Option<NodeId> {
     let tree = page.tree;
-    let label = short_text(tree, n, 30, 3)?;
+    // (A label is its element's one text: asked of every element, this looks no further.)
+    let label = match tree.children(n) {
+        [t] if tree.is_text(*t) => tree.own_text(*t),
+        _ => return None,
+    };
     if !families::is_status_label(label.trim().trim_end_matches([':', '：']), page.lang) {
         return None;
     }
@@ -1317,6 +1384,19 @@ fn labelled_status(page: &Page<'_, '_>, n: NodeId) -> Option<NodeId> {
     (!tree.is_text(value) && !a_label && tree.attr(n, "id").is_none()).then_some(value)
 }
 
+/// Whether an element's attributes name it the status: a `data-testid`, `data-pl` or class token
+/// whose words include "status" ("orderStatus", "order-status", "Card__status__5eF6"), not the
+/// status of a payment, a parcel or a dispute; and its text short.
+fn named_status(tree: &PageTree<'_>, n: NodeId) -> bool {
+    let names = |v: &str| {
+        v.split_ascii_whitespace().any(|token| {
+            let t = token.to_ascii_lowercase();
+            t.contains("status") && !["pay", "logistic", "track", "ship", "dispute", "issue", "badge", "icon", "text-"].iter().any(|w| t.contains(w))
+        })
+    };
+    ["data-testid", "data-pl", "class"].iter().filter_map(|a| tree.attr(n, a)).any(names) && short_text(tree, n, 80, 12).is_some()
+}
+
 /// The state a status or dispute term names, if it names one.
 fn term_status(t: Term) -> Option<Status> {
     match t {
@@ -1326,13 +1406,21 @@ fn term_status(t: Term) -> Option<Status> {
     }
 }
 
-/// The state an icon says by its label (`role="img"`, `aria-label` "Refunded").
+/// The state an icon says by its label (`role="img"`, `aria-label` "Refunded"), or a wordless
+/// badge by its tooltip ("<span title='Aguardando envio'>📦</span>").
 fn icon_status<'t>(page: &Page<'t, '_>, n: NodeId) -> Option<(Status, &'t str)> {
     let tree = page.tree;
-    if tree.attr(n, "role") != Some("img") {
-        return None;
-    }
-    let label = tree.attr(n, "aria-label").filter(|l| is_status_like(l))?;
+    let label = if tree.attr(n, "role") == Some("img") {
+        tree.attr(n, "aria-label")
+    } else {
+        // (The attributes first: most elements have none, and their text is not looked at.)
+        let said = tree.attr(n, "title").or_else(|| tree.attr(n, "aria-label"));
+        said.filter(|_| {
+            let text = || tree.text(n);
+            !tree.is_text(n) && tree.descendants(n).nth(4).is_none() && !text().chars().any(char::is_alphanumeric) && !text().trim().is_empty()
+        })
+    };
+    let label = label.filter(|l| is_status_like(l))?;
     families::status_of(label, page.lang).map(|st| (st, label))
 }
 
@@ -1343,6 +1431,18 @@ fn icon_labels<'t>(tree: &'t PageTree<'_>, el: NodeId) -> impl Iterator<Item = &
         .chain(tree.descendants(el).take(20))
         .filter(move |&x| tree.attr(x, "role") == Some("img") || matches!(tree.tag(x), "i" | "svg" | "span"))
         .filter_map(move |x| tree.attr(x, "aria-label"))
+        .filter(|l| !l.trim().is_empty())
+}
+
+/// What the wordless badges beside a status element say (their `aria-label` or `title`): in
+/// the element, or in the small block that holds it ("<span>等待收货</span><span title='已关闭'>🔒
+/// </span>", "<i role=img aria-label='Pedido cancelado'></i><div>Esperando la entrega</div>").
+fn status_badges<'t>(tree: &'t PageTree<'_>, el: NodeId) -> impl Iterator<Item = &'t str> + 't {
+    let block = tree.parent(el).filter(|&p| tree.descendants(p).nth(12).is_none()).unwrap_or(el);
+    std::iter::once(block)
+        .chain(tree.descendants(block).take(12))
+        .filter(move |&x| !tree.is_text(x) && !tree.text(x).chars().any(char::is_alphanumeric))
+        .flat_map(move |x| ["aria-label", "title"].into_iter().filter_map(move |a| tree.attr(x, a)))
         .filter(|l| !l.trim().is_empty())
 }
 
@@ -1489,13 +1589,15 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
     }
 }
 
-/// The end of buyer protection stated in a sentence no table lists ("Rückerstattung, falls keine
-/// Lieferung bis zum …", "若在 … 前未送达，全额退款"): a sentence holding one date whose words
-/// say money back if the parcel has not arrived (`families::protection_limit_of`).
-fn read_limit_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
+/// The end of buyer protection stated in sentences no table lists ("Rückerstattung, falls keine
+/// Lieferung bis zum …", "若在 … 前未送达，全额退款", "Tu protección está activa hasta el …"): a
+/// sentence holding one date whose words say money back if the parcel has not arrived, or the
+/// end of protection (`families::protection_limit_of`). The earliest of each kind (several
+/// products, several dates: the earliest holds).
+fn limit_sentences(page: &Page<'_, '_>, root: NodeId) -> Vec<(NaiveDate, ProtectionSource)> {
     let tree = page.tree;
     let rules = page.deadline_rules(None);
-    let mut found: Option<(NaiveDate, ProtectionSource)> = None;
+    let mut found: Vec<(NaiveDate, ProtectionSource)> = Vec::new();
     for t in tree.text_nodes(root).take(3000) {
         let text = tree.own_text(t);
         if text.len() > 300 {
@@ -1504,15 +1606,21 @@ fn read_limit_sentences(page: &Page<'_, '_>, root: NodeId, order: &mut Order) {
         let Some((d, start, end)) = find_date(text, &rules) else { continue };
         let words = format!("{} {}", &text[..start], &text[end..]);
         let Some(source) = kind_of_limit(page, &words) else { continue };
-        // Several products, several dates: the earliest is the one that holds.
-        if found.is_none_or(|(p, _)| d < p) {
-            found = Some((d, source));
+        // The end said as such ends at this date: its limit word stands beside it ("activa hasta
+        // el …", "… endet"), not elsewhere ("extended by 15 days", "approved on …").
+        let near = |w: &str| families::ideas(w, page.lang).is_some_and(|i| i.any(&[Idea::Before, Idea::End]));
+        let last_two = |t: &str| t.split_whitespace().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
+        let first_two = |t: &str| t.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+        if source == ProtectionSource::Stated && !near(&last_two(&text[..start])) && !near(&first_two(&text[end..])) {
+            continue;
+        }
+        match found.iter_mut().find(|(_, k)| *k == source) {
+            Some(f) if d < f.0 => f.0 = d,
+            Some(_) => {}
+            None => found.push((d, source)),
         }
     }
-    if let Some((d, source)) = found {
-        order.protection_ends = Some(d);
-        order.protection_source = Some(source);
-    }
+    found
 }
 
 /// A window stated in a sentence no table lists (`read::stated_window`), in a text of the
@@ -1560,6 +1668,10 @@ fn read_countdowns(page: &Page<'_, '_>, s: &Scan, root: NodeId, text: &str, orde
     // (A dispute that is over leaves protection running: "Спор закрыт …: решение в пользу
     // продавца. Автоподтверждение через 6 дн.")
     if order.status != Status::Shipped || order.dispute == Some(DisputeProgress::InProgress) {
+        return false;
+    }
+    // (Two statements of the end already disagree: a countdown settles nothing.)
+    if order.protection_source == Some(ProtectionSource::Contradicted) {
         return false;
     }
     let tree = page.tree;
