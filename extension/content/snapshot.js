@@ -24,6 +24,9 @@
   const textOf = node => clean(node.data.replace(WS, ' ').trim(), MAX_TEXT);
 
   const skipped = el => el.nodeType === 1 && (SKIPPED.has(el.localName) || el.hasAttribute('data-dg-ui'));
+  // An icon that says something by its label (<svg role="img" aria-label="Спор открыт">): the
+  // element and its attributes, not its drawing.
+  const labelledIcon = el => el.localName === 'svg' && el.hasAttribute('aria-label') && !el.hasAttribute('data-dg-ui');
 
   function attrsOf(el) {
     const list = el.attributes, out = [];
@@ -53,6 +56,9 @@
       const type = node.nodeType;
       if (type === 3) {
         if (NON_WS.test(node.data)) { nodes.push([parents[parents.length - 1], '#', textOf(node)]); live.push(node); }
+      } else if (type === 1 && labelledIcon(node)) {
+        nodes.push([parents[parents.length - 1], 'svg', attrsOf(node)]);
+        live.push(node);
       } else if (type === 1 && !skipped(node)) {
         const me = nodes.length;
         nodes.push([parents[parents.length - 1], node.localName, attrsOf(node)]);

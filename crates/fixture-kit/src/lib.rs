@@ -136,7 +136,10 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, parent: i64, out: &mut Vec<Value>) {
     match node.value() {
         Node::Element(e) => {
             let name = e.name();
-            if SKIPPED.contains(&name) || e.attr("data-dg-ui").is_some() {
+            // An icon that says something by its label: the element, not its drawing (as
+            // extension/content/snapshot.js).
+            let labelled_icon = name == "svg" && e.attr("aria-label").is_some();
+            if (SKIPPED.contains(&name) && !labelled_icon) || e.attr("data-dg-ui").is_some() {
                 return;
             }
             let mut attrs = Vec::new();
@@ -148,6 +151,9 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, parent: i64, out: &mut Vec<Value>) {
             }
             let me = out.len() as i64;
             out.push(json!([parent, name, attrs]));
+            if labelled_icon {
+                return;
+            }
             for c in node.children() {
                 walk(c, me, out);
             }

@@ -706,3 +706,11 @@ fn an_element_named_the_status_in_its_attributes_is_the_status() {
     );
     assert_eq!(read(&html, RU_LIST).orders[0].order.status, Status::AwaitingShipment);
 }
+
+#[test]
+fn an_svg_icon_says_the_status_by_its_label() {
+    // The snapshot keeps a labelled <svg> (not its drawing).
+    let icon = r#"<svg role="img" aria-label="Спор открыт" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7"/><title>x</title></svg>"#;
+    let o = &read(&ru_card("ru", icon, ""), RU_LIST).orders[0].order;
+    assert_eq!(o.status, Status::Dispute);
+}

@@ -127,10 +127,32 @@ pub fn labels_in(text: &str) -> Vec<Range<usize>> {
 
 /// Every word of the tables, lower case (for a script without spaces: every character).
 /// The shopper addressed with a capital, as sites write it ("Odbiór potwierdzony przez Ciebie",
-/// "Ihre Bestellung"): no name. Source: the team's knowledge of each language.
+/// "Ihre Bestellung"), and the seller as German capitalises it ("Versand vom Verkäufer
+/// bestätigt"): no name. Source: the team's knowledge of each language.
 const COURTESY: &[&str] = &[
-    "ciebie", "ty", "twoja", "twoje", "twój", "twoją", "twojego", "sie", "ihr", "ihre", "ihrer", "du", "dein", "deine", "vous", "usted", "você", "вы", "вас",
-    "ваш", "ваша",
+    "ciebie",
+    "ty",
+    "twoja",
+    "twoje",
+    "twój",
+    "twoją",
+    "twojego",
+    "sie",
+    "ihr",
+    "ihre",
+    "ihrer",
+    "du",
+    "dein",
+    "deine",
+    "vous",
+    "usted",
+    "você",
+    "вы",
+    "вас",
+    "ваш",
+    "ваша",
+    "verkäufer",
+    "verkäufers",
 ];
 
 fn vocabulary() -> &'static HashSet<String> {

@@ -337,3 +337,15 @@ fn names_in_class_names_hooks_and_price_pieces_are_replaced() {
     let f = file(&r);
     assert!(f.contains("\"info-row ") && f.contains(" order-"), "code-like class names stay: {f}");
 }
+
+#[test]
+fn a_timeline_row_keeps_the_event_that_names_its_date() {
+    // (Blind round fourteen: the rebuilt page read no shipment without it.)
+    let html = "<html lang=de><body><div>Bestelldetails</div><ul><li>13. Nov. 2026 · 10:02 — Lieferung 2: Versand vom Verkäufer bestätigt</li>\
+                <li>3. Nov. 2026 — Jan Kowalski: Hallo</li></ul></body></html>";
+    let snap: Snapshot = serde_json::from_value(fixture_kit::snapshot_html(html, DETAIL)).unwrap();
+    let r = make_report(&snap, &Settings::default(), now(), 42);
+    let t = texts(&r);
+    assert!(t[1].ends_with(": Versand vom Verkäufer bestätigt"), "{}", t[1]);
+    assert!(!t[2].contains("Kowalski") && !t[2].contains("Hallo"), "{}", t[2]);
+}
