@@ -714,3 +714,10 @@ fn an_svg_icon_says_the_status_by_its_label() {
     let o = &read(&ru_card("ru", icon, ""), RU_LIST).orders[0].order;
     assert_eq!(o.status, Status::Dispute);
 }
+
+#[test]
+fn a_control_s_label_of_many_short_words_is_read_by_its_family() {
+    let html = card("fr", "En route", "", &["Demander une prolongation de la protection de l'acheteur"]);
+    let r = read(&html, LIST);
+    assert!(r.controls.iter().any(|c| c.kind == guard_core::read::locales::ControlKind::ExtendProtection), "{:?}", r.controls);
+}

@@ -371,6 +371,9 @@ impl<'s> Anonymiser<'s> {
             // (Numbers and codes in it are replaced all the same, by `rewrite`.)
             || site_words::made_of_order_words(t, self.rules.lang)
             || ((ctx.control || ctx.status) && site_words::is_short(t) && site_words::reads_like_label(t) && !shapes::has_personal_shape(t))
+            // A control's longer label that says what it does, as the reader reads it ("Demander
+            // une prolongation de la protection de l'acheteur").
+            || (ctx.choice && t.chars().count() <= 80 && locales::families::action_of(t, self.rules.lang).is_some() && site_words::reads_like_label(t) && !shapes::has_personal_shape(t))
             // A dispute form's choice ("Article non conforme à la description").
             || (ctx.choice && t.chars().count() <= 80 && crate::rules::dispute_form::words::problem_in(t).is_some() && site_words::reads_like_label(t) && !shapes::has_personal_shape(t));
         if keep {

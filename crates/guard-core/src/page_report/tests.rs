@@ -349,3 +349,11 @@ fn a_timeline_row_keeps_the_event_that_names_its_date() {
     assert!(t[1].ends_with(": Versand vom Verkäufer bestätigt"), "{}", t[1]);
     assert!(!t[2].contains("Kowalski") && !t[2].contains("Hallo"), "{}", t[2]);
 }
+
+#[test]
+fn a_control_s_longer_label_that_says_what_it_does_stays() {
+    let r = report("<button class='ui-button'>Request the seller to extend the purchase protection for me</button><button>Ask Jean Dupont</button>");
+    let t = texts(&r);
+    assert_eq!(t[0], "Request the seller to extend the purchase protection for me");
+    assert!(!t[1].contains("Dupont"), "{}", t[1]);
+}

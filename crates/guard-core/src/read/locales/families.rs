@@ -1017,7 +1017,9 @@ pub enum Action {
 
 /// The action a button's label names, when its ideas name one and only one.
 pub fn action_of(label: &str, lang: Option<Lang>) -> Option<Action> {
-    let i = ideas(label, lang)?;
+    // (A label of up to twelve words, its short ones joining: "Demander une prolongation de la
+    // protection de l'acheteur"; the caller bounds its length.)
+    let i = sentence_ideas(label, lang)?;
     if i.any(&[Free, Estimate, Address]) {
         return None;
     }
