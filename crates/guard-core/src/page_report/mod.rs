@@ -763,7 +763,8 @@ fn date_pattern(text: &str, date: NaiveDate, lang: Option<Lang>) -> (String, Opt
         colon(i.checked_sub(1)) || colon(Some(i + 1))
     };
     let numeric = !toks.iter().any(|t| matches!(t, Tok::Word(_))) && !text.chars().any(locales::is_cjk);
-    let padded = numeric || toks.iter().any(|t| matches!(t, Tok::Num(n) if n.len() == 2 && n.starts_with('0')));
+    // (A time's zeros say nothing of the date's: "09:02 1 déc. 2026".)
+    let padded = numeric || toks.iter().enumerate().any(|(i, t)| matches!(t, Tok::Num(n) if n.len() == 2 && n.starts_with('0')) && !is_time(i));
     let year_first = toks
         .iter()
         .position(|t| matches!(t, Tok::Num(n) if n.len() == 4))

@@ -277,6 +277,10 @@ fn dates_are_kept_and_recorded_with_their_format() {
     assert_eq!(r.dates[0].date, NaiveDate::from_ymd_opt(2022, 3, 22).unwrap());
     let (p, _) = date_pattern("12.12.2024", NaiveDate::from_ymd_opt(2024, 12, 12).unwrap(), None);
     assert_eq!(p, "{DD}.{MM}.{YYYY}");
+    // A time's zero is not the day's: "09:02 1 déc." writes the day in one digit (the full test
+    // failed on it on the first days of a month).
+    let (p, _) = date_pattern("09:02 1 déc. 2026", NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), Some(Lang::Fr));
+    assert_eq!(p, "09:02 {D} {MON}. {YYYY}");
 }
 
 #[test]
