@@ -158,12 +158,9 @@ pub fn is_control(tag: &str, attrs: &[String]) -> bool {
         tag == "input" && attr(attrs, "type").is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "button" | "submit" | "reset" | "radio" | "checkbox"));
     let role = attr(attrs, "role").is_some_and(|r| matches!(r, "button" | "tab" | "menuitem" | "option" | "radio" | "checkbox" | "switch"));
     // A link to where a return starts is the way to a dispute whatever its words (the reader's
-    // `controls::leads_to_dispute_start`).
-    let to_dispute = || {
-        tag == "a"
-            && attr(attrs, "href")
-                .is_some_and(|h| crate::read::page_kind::link_kind(h, "https://www.aliexpress.com/") == Some(crate::wire::page_context::PageKind::DisputeStart))
-    };
+    // `controls::leads_to_dispute_start`; the page's own host does not matter, the path names the
+    // page).
+    let to_dispute = || tag == "a" && attr(attrs, "href").is_some_and(|h| crate::read::page_kind::leads_to_dispute_start(h, "https://www.aliexpress.com/"));
     matches!(tag, "button" | "option" | "label" | "legend" | "summary")
         || input_button
         || role

@@ -258,25 +258,25 @@ fn is_known_cjk(c: char, lang: Option<crate::read::locales::Lang>) -> bool {
 /// know ("Awaiting pickup at locker" reads like a label, "Confirm received Marguerite Dupont"
 /// does not), and no character of a script without spaces that the tables do not use.
 pub fn reads_like_label(text: &str) -> bool {
-    reads_like(text, |_| false)
+    let vocab = vocabulary();
+    cjk_known(text)
+        && text.split(|c: char| !c.is_alphanumeric() || is_cjk(c)).filter(|w| !w.is_empty()).skip(1).all(|w| {
+            // (One letter: "I", not a name.)
+            !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() == 1 || vocab.contains(&w.to_lowercase())
+        })
+}
+
+/// Whether every character of a script without spaces is one the tables use.
+fn cjk_known(text: &str) -> bool {
+    let vocab = vocabulary();
+    !text.chars().filter(|c| is_cjk(*c)).any(|c| !vocab.contains(&c.to_string()))
 }
 
 /// Whether a sentence reads like the site's (`reads_like_label`), its capitalised words being
 /// the site's or made of its word families (German nouns: "bis zur automatischen
 /// Erhaltsbestätigung").
 pub fn reads_like_site_sentence(text: &str, lang: Option<crate::read::locales::Lang>) -> bool {
-    reads_like(text, |w| crate::read::locales::families::is_family_word(crate::read::locales::families::fold(w).trim(), lang))
-}
-
-fn reads_like(text: &str, also: impl Fn(&str) -> bool) -> bool {
-    let vocab = vocabulary();
-    if text.chars().filter(|c| is_cjk(*c)).any(|c| !vocab.contains(&c.to_string())) {
-        return false;
-    }
-    text.split(|c: char| !c.is_alphanumeric() || is_cjk(c)).filter(|w| !w.is_empty()).skip(1).all(|w| {
-        // (One letter: "I", not a name.)
-        !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() == 1 || vocab.contains(&w.to_lowercase()) || also(w)
-    })
+    cjk_known(text) && unknown_capitalised(text, lang, 1) == 0
 }
 
 /// Whether a short text names which date it labels by its words ("Wysłane przez sprzedawcę",

@@ -128,6 +128,12 @@ pub fn link_kind(href: &str, page_url: &str) -> Option<PageKind> {
     Some(classify(&full).0)
 }
 
+/// Whether a link leads to the page where a return or dispute starts (`/p/reverse-pages/…`): the
+/// way to a dispute whatever its words.
+pub fn leads_to_dispute_start(href: &str, page_url: &str) -> bool {
+    link_kind(href, page_url) == Some(PageKind::DisputeStart)
+}
+
 /// Query parameters that carry an order id in the site's links (SOURCES.md section 1: detail
 /// `orderId=`, tracking `tradeOrderId=` and the legacy `tradeId=`). Not `parentOrderId`: a
 /// parent order groups several orders of one checkout.

@@ -81,6 +81,11 @@ impl<'a> PageTree<'a> {
         &self.children[n]
     }
 
+    /// The children that are elements (not text), in order.
+    pub fn child_elements(&self, n: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children[n].iter().copied().filter(|&k| !self.is_text(k))
+    }
+
     pub fn attr(&self, n: NodeId, name: &str) -> Option<&str> {
         match &self.snap.nodes[n].2 {
             Payload::Attrs(a) => a.chunks_exact(2).find(|kv| kv[0] == name).map(|kv| kv[1].as_str()),

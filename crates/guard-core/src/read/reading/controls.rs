@@ -93,8 +93,7 @@ fn kind_of(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) -> O
 /// whatever its words ("Zgłoś problem z produktem"); not a text that names a state.
 fn leads_to_dispute_start(page: &Page<'_, '_>, n: NodeId, term: Option<Term>) -> Option<ControlKind> {
     let href = page.tree.attr(n, "href")?;
-    let to_start = crate::read::page_kind::link_kind(href, page.url) == Some(PageKind::DisputeStart);
-    (to_start && term.is_none()).then_some(ControlKind::ReturnsRefunds)
+    (crate::read::page_kind::leads_to_dispute_start(href, page.url) && term.is_none()).then_some(ControlKind::ReturnsRefunds)
 }
 
 /// A label no table lists, read by its word family ("Confirmar receção", "Ask the seller to

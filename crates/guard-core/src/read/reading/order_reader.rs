@@ -889,19 +889,20 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         Some(DateKind::Completed) => s.completed.put(date),
         // The end of protection labelled as such in an element of its own ("<span>6. Dez.
         // 2026</span> <small>Käuferschutz endet</small>").
-        None if kind_of_limit(page, &label).is_some() => {
-            let source = kind_of_limit(page, &label);
-            if let Some(source) = source.filter(|_| s.limit.is_none_or(|(d, _)| date < d)) {
-                s.limit = Some((date, source));
+        None => match kind_of_limit(page, &label) {
+            Some(source) => {
+                if s.limit.is_none_or(|(d, _)| date < d) {
+                    s.limit = Some((date, source));
+                }
             }
-        }
-        None => {
-            // Only a label that says nothing but "date", "order", "no." may leave a date loose.
-            let plain = families::ideas(&label, page.lang).is_some_and(|i| i.is_empty() || i.only(&[Idea::Date, Idea::Order, Idea::Number, Idea::Now]));
-            if plain && s.loose_dates.len() < 8 {
-                s.loose_dates.push(date);
+            None => {
+                // Only a label that says nothing but "date", "order", "no." may leave a date loose.
+                let plain = families::ideas(&label, page.lang).is_some_and(|i| i.is_empty() || i.only(&[Idea::Date, Idea::Order, Idea::Number, Idea::Now]));
+                if plain && s.loose_dates.len() < 8 {
+                    s.loose_dates.push(date);
+                }
             }
-        }
+        },
     }
     true
 }
@@ -914,9 +915,8 @@ fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> 
         // A list of definitions that opens with a value puts each label after its value
         // ("<dl><dd>…</dd><dt>— время заказа</dt>").
         if tree.tag(parent) == "dd" {
-            let elements = |e: NodeId| tree.children(e).iter().copied().filter(|&k| !tree.is_text(k)).collect::<Vec<_>>();
             if let Some(dl) = tree.parent(parent).filter(|&d| tree.tag(d) == "dl") {
-                let kids = elements(dl);
+                let kids: Vec<NodeId> = tree.child_elements(dl).collect();
                 if kids.first().is_some_and(|&f| tree.tag(f) == "dd") {
                     let after = kids.iter().position(|&k| k == parent).and_then(|i| kids.get(i + 1)).filter(|&&k| tree.tag(k) == "dt");
                     let t = after.and_then(|&dt| short_text(tree, dt, 60, 10))?;
@@ -1014,7 +1014,7 @@ fn label_after(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> {
 /// of headers (a logistics table: "Carrier | Tracking number | Shipment date").
 fn column_header(tree: &PageTree<'_>, root: NodeId, cell: NodeId) -> Option<String> {
     let row = tree.parent(cell).filter(|&r| tree.tag(r) == "tr")?;
-    let col = tree.children(row).iter().filter(|&&k| !tree.is_text(k)).position(|&k| k == cell)?;
+    let col = tree.child_elements(row).position(|k| k == cell)?;
     // Only a cell in a table whose headers are its own (not the whole page's); or, when the
     // order is the row itself (a table of one row per order), its table's.
     let table = if row == root {
@@ -1025,13 +1025,13 @@ fn column_header(tree: &PageTree<'_>, root: NodeId, cell: NodeId) -> Option<Stri
     // The header row holds headers only (a row of `th`s); rows that pair a `th` with its `td`
     // are label/value rows, read by their siblings.
     let header_row = tree.descendants(table).take(400).find(|&r| {
-        let cells: Vec<NodeId> = tree.children(r).iter().copied().filter(|&k| !tree.is_text(k)).collect();
+        let cells: Vec<NodeId> = tree.child_elements(r).collect();
         tree.tag(r) == "tr" && cells.len() > 1 && cells.iter().all(|&k| tree.tag(k) == "th")
     })?;
     if header_row == row {
         return None;
     }
-    let th = *tree.children(header_row).iter().filter(|&&k| !tree.is_text(k)).nth(col)?;
+    let th = tree.child_elements(header_row).nth(col)?;
     let t = short_text(tree, th, 60, 10)?;
     let t = t.trim().trim_end_matches([':', '：']).trim().to_string();
     (!t.is_empty()).then_some(t)
@@ -1135,37 +1135,32 @@ fn labelled_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> Option<St
 
 /// The value of a label in a column of labels beside a column of values, matched by position
 /// ("<div><span>Data do pedido</span><span>Enviado em</span></div><div><span>25 nov, 2026</span>
-/// <span>27 nov, 2026</span></div>"): the same child of the next element, when both columns
-/// hold as many elements.
+/// <span>27 nov, 2026</span></div>"): the same child of the next element.
 fn parallel_value(tree: &PageTree<'_>, root: NodeId, label: NodeId) -> Option<String> {
-    let cell = tree.parent(label).filter(|&c| c != root && tree.text(c).trim() == tree.own_text(label).trim())?;
-    let column = tree.parent(cell).filter(|&c| c != root)?;
-    let elements = |e: NodeId| tree.children(e).iter().copied().filter(|&k| !tree.is_text(k)).collect::<Vec<_>>();
-    let labels = elements(column);
-    let i = labels.iter().position(|&k| k == cell)?;
-    let parent = tree.parent(column)?;
-    let siblings = elements(parent);
-    let next = siblings.get(siblings.iter().position(|&k| k == column)? + 1).copied()?;
-    let values = elements(next);
-    // (Every label alone in its element: a column of labels, not a row of label and value.)
-    let all_labels = labels.iter().all(|&l| !tree.text(l).chars().any(|c| c.is_ascii_digit()));
-    (labels.len() >= 2 && values.len() == labels.len() && all_labels).then(|| tree.text(values[i]))
+    in_the_other_column(tree, root, label, true).map(|v| tree.text(v))
 }
 
 /// The label of a value in a column of values beside a column of labels (`parallel_value` the
-/// other way round): the same child of the element before, when both columns hold as many
-/// elements and the labels hold no digits.
+/// other way round): the same child of the element before.
 fn parallel_label(tree: &PageTree<'_>, root: NodeId, value: NodeId) -> Option<String> {
-    let cell = tree.parent(value).filter(|&c| c != root && tree.text(c).trim() == tree.own_text(value).trim())?;
+    in_the_other_column(tree, root, value, false).map(|l| tree.text(l))
+}
+
+/// The element at the same place as the one holding the text `n` alone, in the column beside
+/// its own: the next one when `n` is a label (`labels_first`), else the one before. Both columns
+/// hold as many elements, two at least; the labels are short and hold no digits.
+fn in_the_other_column(tree: &PageTree<'_>, root: NodeId, n: NodeId, labels_first: bool) -> Option<NodeId> {
+    let cell = tree.parent(n).filter(|&c| c != root && tree.text(c).trim() == tree.own_text(n).trim())?;
     let column = tree.parent(cell).filter(|&c| c != root)?;
-    let elements = |e: NodeId| tree.children(e).iter().copied().filter(|&k| !tree.is_text(k)).collect::<Vec<_>>();
-    let values = elements(column);
-    let i = values.iter().position(|&k| k == cell)?;
-    let siblings = elements(tree.parent(column)?);
+    let mine: Vec<NodeId> = tree.child_elements(column).collect();
+    let i = mine.iter().position(|&k| k == cell)?;
+    let siblings: Vec<NodeId> = tree.child_elements(tree.parent(column)?).collect();
     let at = siblings.iter().position(|&k| k == column)?;
-    let labels = elements(*siblings.get(at.checked_sub(1)?)?);
+    let other_at = if labels_first { at + 1 } else { at.checked_sub(1)? };
+    let other: Vec<NodeId> = tree.child_elements(*siblings.get(other_at)?).collect();
+    let labels = if labels_first { &mine } else { &other };
     let all_labels = labels.iter().all(|&l| short_text(tree, l, 60, 10).is_some_and(|t| !t.trim().is_empty() && !t.chars().any(|c| c.is_ascii_digit())));
-    (values.len() >= 2 && labels.len() == values.len() && all_labels).then(|| tree.text(labels[i]))
+    (mine.len() >= 2 && other.len() == mine.len() && all_labels).then(|| other[i])
 }
 
 /// The value next to a label that stands alone in its element ("<span>Paid on:</span>
