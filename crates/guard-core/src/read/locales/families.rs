@@ -169,7 +169,6 @@ const EN: &[Row] = &[
     ("extend", &[Extend]),
     ("prolong", &[Extend]),
     ("extension", &[Extend]),
-    ("prolong", &[Extend]),
     ("lengthen", &[Extend]),
     ("protection", &[Protect]),
     ("track", &[Track]),
@@ -221,7 +220,6 @@ const FR: &[Row] = &[
     ("chemin", &[Transit]),
     ("livr", &[Deliver]),
     ("recu", &[Receive]),
-    ("recep", &[Receive]),
     ("confirm", &[Confirm]),
     ("termin", &[Done]),
     ("complet", &[Done]),
@@ -351,10 +349,8 @@ const ES: &[Row] = &[
     ("termina", &[End]),
     ("finaliza", &[End]),
     ("restante", &[End]),
-    // "faltam 2 dias" (2 days to go).
+    // "faltan 2 días" (2 days to go).
     ("falt", &[End]),
-    ("saiu", &[Left]),
-    ("automatic", &[Auto]),
     ("queda", &[End]),
     ("salio", &[Left]),
     ("automatic", &[Auto]),
@@ -426,6 +422,8 @@ const PT: &[Row] = &[
     ("restante", &[End]),
     // "faltam 2 dias" (2 days to go).
     ("falt", &[End]),
+    ("saiu", &[Left]),
+    ("automatic", &[Auto]),
     ("recec", &[Receive]),
     ("recep", &[Receive]),
     ("dinheiro", &[Refund]),
@@ -1236,6 +1234,22 @@ pub fn is_other_number_label(label: &str, lang: Option<Lang>) -> bool {
 mod tests {
     use super::*;
     use Status as S;
+
+    #[test]
+    fn each_language_s_rows_hold_its_own_words() {
+        // (Portuguese "saiu" and "automático" had been filed under Spanish.)
+        assert_eq!(status_of("Confirmado automaticamente", Some(Lang::Pt)), Some(S::Completed));
+        assert!(ideas("O pacote saiu do país de origem", Some(Lang::Pt)).is_some_and(|i| i.has(Left) && !i.has(Ship)));
+        assert!(!ideas("saiu", Some(Lang::Es)).is_some_and(|i| i.has(Left)));
+        // Every language's rows: no stem twice.
+        for l in Lang::ALL {
+            let stems: Vec<&str> = rows(l).iter().map(|(s, _)| *s).collect();
+            let mut unique = stems.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), stems.len(), "{l:?} has a stem twice");
+        }
+    }
 
     #[test]
     fn status_words_no_table_lists_are_read_by_their_family() {
