@@ -85,9 +85,13 @@ pub fn is_form_text(text: &str) -> bool {
     }
     // A heading that says which evidence a field takes ("Video", "Fotos vom Artikel"): the
     // reader tells photo inputs from video ones by it.
-    // It opens with that word ("Jean's photo" is a name's).
+    // It opens with that word ("Jean's photo" is a name's); in Chinese, a word of two characters
+    // at least (the measure words "张", "段" are surnames too: "张一一").
     let first = t.split_whitespace().next().unwrap_or("");
-    let opens_with_kind = PHRASES.iter().any(|p| matches!(p.means, Means::Photo | Means::Video) && find_words(first, p.text, 0).is_some());
+    let opens_with_kind = PHRASES.iter().any(|p| {
+        let word = !p.text.chars().any(is_cjk) || p.text.chars().count() >= 2;
+        matches!(p.means, Means::Photo | Means::Video) && word && find_words(first, p.text, 0).is_some()
+    });
     if opens_with_kind && text.split_whitespace().count() <= 4 && !text.chars().any(|c| c.is_ascii_digit()) && unknown_capitalised(text, None, 1) <= 1 {
         return true;
     }

@@ -361,3 +361,12 @@ fn a_control_s_longer_label_that_says_what_it_does_stays() {
     assert_eq!(t[0], "Request the seller to extend the purchase protection for me");
     assert!(!t[1].contains("Dupont"), "{}", t[1]);
 }
+
+#[test]
+fn a_name_that_opens_with_a_measure_word_is_no_photo_heading() {
+    // (Found by planted_personal_strings_never_survive: "张" counts photos and is a surname.)
+    let r = report("<div><span>张一一</span></div><div><span>视频</span></div>");
+    let t = texts(&r);
+    assert_ne!(t[0], "张一一");
+    assert_eq!(t[1], "视频");
+}
