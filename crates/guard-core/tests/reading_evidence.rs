@@ -721,3 +721,70 @@ fn a_control_s_label_of_many_short_words_is_read_by_its_family() {
     let r = read(&html, LIST);
     assert!(r.controls.iter().any(|c| c.kind == guard_core::read::locales::ControlKind::ExtendProtection), "{:?}", r.controls);
 }
+
+// Rules learnt from blind round fifteen.
+
+#[test]
+fn a_detail_page_s_controls_outside_the_order_s_element_are_the_order_s() {
+    // "Confirm received" in a sticky bar outside `.order-wrap` rules out "closed": the page
+    // contradicts itself.
+    let html = r#"<html lang="en"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Order closed</div></div>
+        <div class="order-detail-info"><div>Order placed on: Feb 3, 2026</div></div></div>
+        <div class="bar"><button>Contact seller</button><button>Confirm received</button></div>
+        <div class="recommend"><div>Bike bell</div><button>Add to cart</button></div></body></html>"#;
+    assert_eq!(read(html, DETAIL).orders[0].order.status, Status::Unknown);
+    // With no word, that control says the state; "Add to cart" of the recommendations does not.
+    let html = html.replace("Order closed", "");
+    assert_eq!(read(&html, DETAIL).orders[0].order.status, Status::Shipped);
+}
+
+#[test]
+fn a_status_then_a_clause_of_what_comes_next_is_the_status() {
+    // Preparing, "expected to ship within 48 hours".
+    assert_eq!(status_of(&card("zh", "卖家备货中，预计48小时内发货", "", &[])), Status::AwaitingShipment);
+    // Two states, one per clause: none.
+    assert_eq!(status_of(&card("en", "Shipped, cancelled", "", &[])), Status::Unknown);
+}
+
+#[test]
+fn a_card_may_state_its_status_in_a_phrase_of_up_to_eight_words() {
+    let html = r#"<html lang="es"><body><div class="g"><div role="listitem" class="c"><div><span>Tienda Sur</span><span>El vendedor está preparando tu paquete</span></div>
+        <div>Pedido 8100000000000001 · 1 de marzo de 2026</div><button>Consultar al vendedor</button></div>
+        <div role="listitem" class="c"><div><span>Tienda Norte</span><span>En camino</span></div>
+        <div>Pedido 8100000000000002 · 2 de marzo de 2026</div></div></div></body></html>"#;
+    let r = read(html, LIST);
+    assert_eq!(r.orders[0].order.status, Status::AwaitingShipment);
+    // A shorter text that names a status is heard first.
+    let html = card("es", "En camino", "<div>Pedido hecho el 1 de marzo</div><p>El vendedor está preparando tu paquete</p>", &[]);
+    assert_eq!(status_of(&html), Status::Shipped);
+}
+
+#[test]
+fn a_date_the_status_word_rules_out_gives_unknown() {
+    // Not paid, yet shipped.
+    let html = card("pt-PT", "Pagamento pendente", "<div>Data da encomenda: 3 de mar. de 2026</div><div>Enviada em 6 de mar. de 2026</div>", &["Pagar agora"]);
+    assert_eq!(status_of(&html), Status::Unknown);
+    // Cancelled, yet received.
+    let html = card("pt-PT", "Cancelada", "<div>Data da encomenda: 3 de mar. de 2026</div><div>Receção confirmada em 20 de mar. de 2026</div>", &[]);
+    assert_eq!(status_of(&html), Status::Unknown);
+}
+
+#[test]
+fn the_html_lang_outweighs_a_word_shared_with_a_neighbouring_language() {
+    // "Cancelada" and "Abrir disputa" are Spanish as well: the page is Portuguese, and its
+    // "A aguardar envio" is read as Portuguese (awaiting shipment, not shipped).
+    let cards = [("Cancelada", ""), ("A aguardar envio", "Abrir disputa")];
+    let body: String = cards
+        .iter()
+        .enumerate()
+        .map(|(i, (st, b))| format!(r#"<div class="order-item"><span class="order-item-header-status-text">{st}</span><a href="https://www.aliexpress.com/p/order/detail.html?orderId=810000000000000{i}">·</a><div class="order-item-btns"><button class="comet-btn">{b}</button></div></div>"#))
+        .collect();
+    let html = format!(r#"<html lang="pt-PT"><body><div class="order-content">{body}</div></body></html>"#);
+    // (`read` gives no hint; the page's `<html lang>` is the one the core is given.)
+    let snap: Snapshot = serde_json::from_value(fixture_kit::snapshot_html(&html, LIST)).unwrap();
+    let (kind, layout) = classify(&snap.url);
+    let now = today().and_hms_opt(12, 0, 0).unwrap();
+    let r = read_page(&PageTree::new(&snap), &ReadContext { kind, layout, lang: Some(guard_core::read::locales::Lang::Pt), now });
+    assert_eq!(r.lang, Some(guard_core::read::locales::Lang::Pt));
+    assert_eq!(r.orders[1].order.status, Status::AwaitingShipment);
+}

@@ -255,6 +255,9 @@ fn window(order: &Order, today: NaiveDate, settings: &Settings) -> DisputeWindow
         (Status::Closed, Some(DisputeProgress::Decided)) => set(&mut w, DisputeState::NotApplicable, Reason::DisputeDecided),
         (Status::Closed, _) => set(&mut w, DisputeState::NotApplicable, Reason::OrderClosed),
         (Status::AwaitingShipment, _) => set(&mut w, DisputeState::TooEarly, Reason::NotShippedYet),
+        // A dispute decided or cancelled on an order whose signals disagree: whether it could be
+        // opened again depends on the state they disagree about.
+        (Status::Unknown, Some(DisputeProgress::Decided | DisputeProgress::Cancelled)) => w.reason = Reason::StatusUnknown,
         (_, Some(DisputeProgress::Decided)) => set(&mut w, DisputeState::Closed, Reason::DisputeDecided),
         (_, Some(DisputeProgress::Cancelled)) => {
             // Reopenable while protection lasts: for a parcel still on its way that is buyer

@@ -37,8 +37,15 @@ pub fn detect_language(tree: &PageTree<'_>, hint: Option<Lang>) -> Option<Lang> 
 }
 
 fn decide(counts: &[usize; 8], hint: Option<Lang>) -> Option<Lang> {
+    // `<html lang>` is one more vote for its language once a label of it is on the page: the
+    // words shared with a neighbour ("Cancelada", "Abrir disputa" are Spanish and Portuguese)
+    // must not outvote it, while a page whose labels are all in another language still is.
+    let mut counts = *counts;
+    if let Some(i) = hint.and_then(|h| Lang::ALL.iter().position(|l| *l == h)).filter(|&i| counts[i] > 0) {
+        counts[i] += 1;
+    }
     let best = *counts.iter().max()?;
-    let tied: Vec<Lang> = Lang::ALL.iter().zip(counts).filter(|(_, c)| **c == best).map(|(l, _)| *l).collect();
+    let tied: Vec<Lang> = Lang::ALL.iter().zip(&counts).filter(|(_, c)| **c == best).map(|(l, _)| *l).collect();
     if best == 0 {
         return hint;
     }
@@ -71,6 +78,16 @@ mod tests {
         assert_eq!(detect_language(&PageTree::new(&s), Some(Lang::En)), Some(Lang::Fr));
         let s = page(&["Ожидает получения", "Подтвердить получение товара"], "");
         assert_eq!(detect_language(&PageTree::new(&s), None), Some(Lang::Ru));
+    }
+
+    #[test]
+    fn the_html_tag_outweighs_one_word_shared_with_a_neighbour() {
+        // A Portuguese page: "Cancelada" is in the Spanish table only, "Abrir disputa" in both.
+        let s = page(&["Abrir disputa", "Cancelada", "Pagamento pendente"], "pt-PT");
+        assert_eq!(detect_language(&PageTree::new(&s), Some(Lang::Pt)), Some(Lang::Pt));
+        // Labels all in another language still decide.
+        let s = page(&["Cancelada", "Abrir disputa", "En tránsito"], "pt");
+        assert_eq!(detect_language(&PageTree::new(&s), Some(Lang::Pt)), Some(Lang::Es));
     }
 
     #[test]

@@ -166,6 +166,9 @@ struct Scan {
     loose_ids: BTreeSet<String>,
     /// Short texts no table knows whose word family names a status.
     family_statuses: Vec<(crate::wire::order::Status, String)>,
+    /// Longer phrases (six to eight words) whose family names a status ("El vendedor está
+    /// preparando tu paquete"): heard only when no shorter text names one.
+    phrase_statuses: Vec<(crate::wire::order::Status, String)>,
     /// The status a progress stepper's current step names: the order's status element in all
     /// but name.
     step_status: Option<(crate::wire::order::Status, String)>,
@@ -308,6 +311,9 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
         s.ids.insert(id.clone());
     }
     scan(page, root, hooks, &mut s);
+    if page.kind == PageKind::OrderDetail && page.whole {
+        controls_outside(page, root, &mut s.actions);
+    }
     let id = match s.ids.len() {
         1 => s.ids.iter().next()?.clone(),
         // Nothing surer names the order: the one id printed alone, if there is only one.
@@ -699,7 +705,21 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
                 s.family_statuses.push((st, text.to_string()));
             }
         }
+    } else if is_status_phrase(text) && s.phrase_statuses.len() < 4 {
+        let head = status_then_request(text, page.lang).and_then(|h| families::status_of(h, page.lang));
+        if let Some(st) = head.or_else(|| families::status_of(text, page.lang)).filter(|_| step() != Some(false)) {
+            s.phrase_statuses.push((st, text.to_string()));
+        }
     }
+}
+
+/// A phrase a card may state its status in: six to eight words, no digits, no question or
+/// exclamation, one sentence at most.
+fn is_status_phrase(text: &str) -> bool {
+    let t = text.trim();
+    (6..=8).contains(&t.split_whitespace().count())
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t.trim_end_matches(['.', '。']).contains(['.', '!', '?', '。', '！', '？', ':', '：'])
 }
 
 /// Whether the text `n` is in the current step of a progress stepper (`Some(true)`), in another
@@ -1247,7 +1267,10 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
                     .or_else(|| families::ideas(&whole, page.lang).is_none().then_some(head).flatten())
                     // A badge that is an icon: its `aria-label` ("Unterwegs", "Refunded").
                     .or_else(|| icon_labels(tree, el).find_map(|l| families::status_of(l, page.lang)))
-                    .or_else(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang)));
+                    .or_else(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang)))
+                    // A status, then a clause of what comes next ("卖家备货中，预计48小时内发货":
+                    // preparing, to ship within 48 hours): the status, if the clause names none.
+                    .or_else(|| status_then_clause(&whole, page.lang));
                 // The whole says what the controls rule out ("Delivered Dec 1 — confirm within 5
                 // days" reads as delivered and confirmed): the words before its break, if the
                 // controls allow those.
@@ -1299,6 +1322,13 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
                 for f in s.family_statuses.iter().filter(|f| !s.date_labels.iter().any(|l| l == f.1.trim())) {
                     if !fam.iter().any(|d| d.0 == f.0) {
                         fam.push(f);
+                    }
+                }
+                if fam.is_empty() {
+                    for f in &s.phrase_statuses {
+                        if !fam.iter().any(|d| d.0 == f.0) {
+                            fam.push(f);
+                        }
                     }
                 }
                 if let [(st, text)] = fam.as_slice() {
@@ -1458,6 +1488,12 @@ fn status_then_request(whole: &str, lang: Option<Lang>) -> Option<&str> {
 /// The words before the first break of a status too long to read whole ("Cancelled — US $7.99
 /// is back on your card", "🚚 Koala Craft Store shipped it — On Its Way To You"): the status,
 /// then what it means.
+fn status_then_clause(whole: &str, lang: Option<Lang>) -> Option<Status> {
+    let (head, rest) = whole.split_once([',', '，', ';', '；'])?;
+    let st = families::status_of(head.trim(), lang)?;
+    families::status_of(rest.trim(), lang).is_none().then_some(st)
+}
+
 fn status_then_details(whole: &str) -> Option<&str> {
     let k = whole.find(['·', '|', '•', '–', '—', '(', '。', '!'])?;
     Some(whole[..k].trim()).filter(|h| !h.is_empty())
@@ -1483,6 +1519,21 @@ fn other_status(page: &Page<'_, '_>, root: NodeId, el: NodeId, whole: &str) -> O
         let t = short_text(tree, n, 60, 10)?;
         status_of(&t).filter(|st| *st != mine).map(|_| t)
     })
+}
+
+/// A detail page is about one order: a control that names a state anywhere on it ("Confirm
+/// received" in a sticky bar or a menu outside the order's element) is that order's too. Only
+/// those that name a state: the page's recommendations offer "Add to cart" and the like.
+fn controls_outside(page: &Page<'_, '_>, root: NodeId, actions: &mut Vec<Action>) {
+    let tree = page.tree;
+    let inside: BTreeSet<NodeId> = tree.descendants(root).collect();
+    for n in (0..tree.len()).filter(|&n| n != root && !tree.is_text(n) && !inside.contains(&n)) {
+        if let Some(a) = action_of_control(page, n).filter(|a| status::allowed_by(*a).is_some()) {
+            if !actions.contains(&a) {
+                actions.push(a);
+            }
+        }
+    }
 }
 
 /// What a control inside an order offers, by its label: a table row, else its word family.

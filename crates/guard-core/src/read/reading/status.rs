@@ -123,6 +123,13 @@ pub fn decide(s: &Signals) -> (Status, Option<String>) {
         said.push(format!("only {:?}", s.actions));
     }
     if let Some((word, source)) = s.word {
+        // A date of shipment or receipt rules out a word that says the order is not paid, and a
+        // receipt date one that says it was cancelled or closed: one of the two is wrong. (Not
+        // "awaiting shipment" beside a shipment date: a timeline may show a step's planned day.)
+        if (s.shipped_date || s.completed_date) && word == AwaitingPayment || s.completed_date && word == Closed {
+            let date = if s.completed_date { "a receipt date" } else { "a shipment date" };
+            return (Unknown, Some(format!("status word says {} but the order shows {date}: unknown", word.as_str())));
+        }
         if strong.contains(word) {
             let note = (source == WordSource::Family).then(|| format!("status {} from its word family", word.as_str()));
             return (word, note);
@@ -226,6 +233,11 @@ mod tests {
                                              // A word stands against dates: a timeline may show a step's planned day.
         let s = Signals { word: Some((AwaitingShipment, WordSource::Table)), shipped_date: true, ..Default::default() };
         assert_eq!(decide(&s).0, AwaitingShipment);
+        // But nothing is shipped before it is paid, nor cancelled once received.
+        let s = Signals { word: Some((AwaitingPayment, WordSource::Family)), shipped_date: true, actions: vec![Action::PayNow], ..Default::default() };
+        assert_eq!(decide(&s).0, Unknown);
+        let s = Signals { word: Some((Closed, WordSource::Table)), completed_date: true, ..Default::default() };
+        assert_eq!(decide(&s).0, Unknown);
         // A card offering nothing but "Add to cart" is over only when no word says otherwise.
         assert_eq!(decide(&with(Some((AwaitingShipment, WordSource::Table)), &[Action::BuyAgain])).0, AwaitingShipment);
         assert_eq!(decide(&with(None, &[Action::BuyAgain])).0, Unknown);

@@ -146,6 +146,16 @@ fn every_reason_the_sources_give() {
             row("completed, no receipt date", order(Status::Completed).placed("2026-01-01").shipped("2026-01-03"), "2026-02-01", S::Unknown, R::MissingDates)
                 .opens("2026-01-13"),
             row("status not recognised", order(Status::Unknown).placed("2026-01-01"), "2026-02-01", S::Unknown, R::StatusUnknown),
+            row("status unknown, a dispute decided", order(Status::Unknown).shipped("2026-01-03").dispute(Decided), "2026-02-01", S::Unknown, R::StatusUnknown)
+                .opens("2026-01-13"),
+            row(
+                "status unknown, a dispute cancelled",
+                order(Status::Unknown).shipped("2026-01-03").dispute(Cancelled),
+                "2026-02-01",
+                S::Unknown,
+                R::StatusUnknown,
+            )
+            .opens("2026-01-13"),
             row("shipped after completed", order(Status::Completed).shipped("2026-02-03").completed("2026-02-01"), "2026-02-05", S::Unknown, R::Contradictory),
             row("placed after shipped", order(Status::Shipped).placed("2026-01-05").shipped("2026-01-03"), "2026-02-05", S::Unknown, R::Contradictory),
             row("protection ends before shipment", shipped().protection("2026-01-02"), "2026-01-20", S::Unknown, R::Contradictory),
