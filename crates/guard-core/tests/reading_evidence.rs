@@ -788,3 +788,14 @@ fn the_html_lang_outweighs_a_word_shared_with_a_neighbouring_language() {
     assert_eq!(r.lang, Some(guard_core::read::locales::Lang::Pt));
     assert_eq!(r.orders[1].order.status, Status::AwaitingShipment);
 }
+
+#[test]
+fn the_day_of_the_latest_news_is_no_fact_of_the_order() {
+    // "Last parcel event" names the parcel, yet its day is no shipment.
+    let info = r#"<table><tr><th>Wysłano przez sprzedawcę:</th><td>2026-02-03 10:51:32</td></tr>
+        <tr><th>Ostatnie zdarzenie przesyłki:</th><td>2026-03-20 10:51:32 Przesyłka dotarła do kraju odbiorcy</td></tr></table>"#;
+    let o = &read(&detail("pl", "W drodze", info), DETAIL).orders[0].order;
+    assert_eq!((o.shipped, o.shipped_between), (d("2026-02-03"), None));
+    let info = "<div>Shipped on: Feb 3, 2026</div><div>Latest shipment update: Mar 20, 2026</div>";
+    assert_eq!(read(&detail("en", "In transit", info), DETAIL).orders[0].order.shipped, d("2026-02-03"));
+}

@@ -71,6 +71,9 @@ pub enum Idea {
     /// Left a place ("Посылка покинула страну отправления", "Departed from the sorting centre"):
     /// the parcel is on its way, though the words name the dispatch.
     Left,
+    /// The latest of something ("Last update", "Ostatnie zdarzenie przesyłki"): the day of the
+    /// newest news, no fact of the order's.
+    Latest,
 }
 
 /// A set of ideas.
@@ -117,6 +120,8 @@ const EN: &[Row] = &[
     ("expires", &[Expire, End]),
     ("auto", &[Confirm]),
     ("depart", &[Left]),
+    ("=last", &[Latest]),
+    ("latest", &[Latest]),
     ("pickup", &[Deliver]),
     ("await", &[Wait]),
     ("^to", &[Wait]),
@@ -203,6 +208,7 @@ const FR: &[Row] = &[
     ("restant", &[End]),
     ("automatiqu", &[Auto]),
     ("quitt", &[Left]),
+    ("dernier", &[Latest]),
     ("fin", &[End]),
     ("recep", &[Receive]),
     ("attente", &[Wait]),
@@ -291,6 +297,7 @@ const RU: &[Row] = &[
     ("автоподтвер", &[Confirm]),
     ("автоматическ", &[Auto]),
     ("покинул", &[Left]),
+    ("последн", &[Latest]),
     ("заверш", &[Done]),
     ("выполн", &[Done]),
     ("закончен", &[Done]),
@@ -353,6 +360,7 @@ const ES: &[Row] = &[
     ("falt", &[End]),
     ("queda", &[End]),
     ("salio", &[Left]),
+    ("ultim", &[Latest]),
     ("automatic", &[Auto]),
     ("dinero", &[Refund]),
     ("pendiente", &[Wait]),
@@ -423,6 +431,7 @@ const PT: &[Row] = &[
     // "faltam 2 dias" (2 days to go).
     ("falt", &[End]),
     ("saiu", &[Left]),
+    ("ultim", &[Latest]),
     ("automatic", &[Auto]),
     ("recec", &[Receive]),
     ("recep", &[Receive]),
@@ -537,6 +546,7 @@ const DE: &[Row] = &[
     ("eingangsbestatig", &[Receive, Confirm]),
     ("automatisch", &[Auto]),
     ("verlass", &[Left]),
+    ("letzt", &[Latest]),
     ("bestatig", &[Confirm]),
     ("abgeschlossen", &[Done]),
     ("erledigt", &[Done]),
@@ -631,6 +641,7 @@ const PL: &[Row] = &[
     ("pakuj", &[Process]),
     ("automatyczn", &[Auto]),
     ("opuscil", &[Left]),
+    ("ostatni", &[Latest]),
     ("przygotow", &[Process]),
     ("toku", &[Process]),
     // "w trakcie rozpatrywania" (being considered).
@@ -664,6 +675,7 @@ const PL: &[Row] = &[
 
 const ZH: &[Row] = &[
     ("离开", &[Left]),
+    ("最新", &[Latest]),
     ("地址", &[Address]),
     ("之前", &[Before]),
     ("前", &[Before]),
@@ -1081,7 +1093,7 @@ pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
         }
     }
     // (A negation names no day that happened: "Не оплачен", "未发货".)
-    if i.any(&[Estimate, Free, Refund, Return, Dispute, Cancel, Close, Expire, Protect, Extend, Before, End, Not]) {
+    if i.any(&[Estimate, Free, Refund, Return, Dispute, Cancel, Close, Expire, Protect, Extend, Before, End, Not, Latest]) {
         return None;
     }
     let kinds = [
