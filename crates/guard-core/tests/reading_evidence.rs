@@ -26,6 +26,14 @@ fn read(html: &str, url: &str) -> PageReading {
     read_page(&tree, &ReadContext { kind, layout, lang: None, now: today().and_hms_opt(12, 0, 0).unwrap() })
 }
 
+/// `read` with the language the core is given from `<html lang>` (`read` gives none).
+fn read_hinted(html: &str, url: &str, lang: guard_core::read::locales::Lang) -> PageReading {
+    let snap: Snapshot = serde_json::from_value(fixture_kit::snapshot_html(html, url)).unwrap();
+    let (kind, layout) = classify(&snap.url);
+    let tree = PageTree::new(&snap);
+    read_page(&tree, &ReadContext { kind, layout, lang: Some(lang), now: today().and_hms_opt(12, 0, 0).unwrap() })
+}
+
 /// A list page of one current-layout card with the given status word, info lines and buttons.
 fn card(lang: &str, status: &str, info: &str, buttons: &[&str]) -> String {
     let b: String = buttons.iter().map(|b| format!("<button class=\"comet-btn\">{b}</button>")).collect();
@@ -780,11 +788,7 @@ fn the_html_lang_outweighs_a_word_shared_with_a_neighbouring_language() {
         .map(|(i, (st, b))| format!(r#"<div class="order-item"><span class="order-item-header-status-text">{st}</span><a href="https://www.aliexpress.com/p/order/detail.html?orderId=810000000000000{i}">·</a><div class="order-item-btns"><button class="comet-btn">{b}</button></div></div>"#))
         .collect();
     let html = format!(r#"<html lang="pt-PT"><body><div class="order-content">{body}</div></body></html>"#);
-    // (`read` gives no hint; the page's `<html lang>` is the one the core is given.)
-    let snap: Snapshot = serde_json::from_value(fixture_kit::snapshot_html(&html, LIST)).unwrap();
-    let (kind, layout) = classify(&snap.url);
-    let now = today().and_hms_opt(12, 0, 0).unwrap();
-    let r = read_page(&PageTree::new(&snap), &ReadContext { kind, layout, lang: Some(guard_core::read::locales::Lang::Pt), now });
+    let r = read_hinted(&html, LIST, guard_core::read::locales::Lang::Pt);
     assert_eq!(r.lang, Some(guard_core::read::locales::Lang::Pt));
     assert_eq!(r.orders[1].order.status, Status::AwaitingShipment);
 }
@@ -798,4 +802,43 @@ fn the_day_of_the_latest_news_is_no_fact_of_the_order() {
     assert_eq!((o.shipped, o.shipped_between), (d("2026-02-03"), None));
     let info = "<div>Shipped on: Feb 3, 2026</div><div>Latest shipment update: Mar 20, 2026</div>";
     assert_eq!(read(&detail("en", "In transit", info), DETAIL).orders[0].order.shipped, d("2026-02-03"));
+}
+
+#[test]
+fn an_id_a_copy_button_copies_names_the_order() {
+    // The number shown is masked; only the copy control holds it.
+    let html = r#"<html lang="en"><body><div class="L"><div class="C"><span>Payment pending</span>
+        <div><span>Order no.</span> <span>•••• 4417</span> <button data-clipboard-text="8204519937614417">Copy</button></div><button>Pay now</button></div>
+        <div class="C"><span>Seller is packing</span><div><span>Order no.</span> <span>•••• 9123</span> <button data-copy="3051772640089123">Copy</button></div></div></div></body></html>"#;
+    let ids: Vec<String> = read(html, LIST).orders.iter().map(|o| o.order.id.clone()).collect();
+    assert_eq!(ids, ["8204519937614417", "3051772640089123"]);
+}
+
+#[test]
+fn another_language_s_month_without_a_year_is_words() {
+    // "x12 set" is a set of twelve on an English page, not 12 September in Portuguese.
+    let html = card("en-AU", "Seller is packing", "<div>Placed 1 Mar. 2026</div><div>Lids x12 set</div>", &["Cancel order"]);
+    let r = read_hinted(&html, LIST, guard_core::read::locales::Lang::En);
+    assert_eq!(r.orders[0].order.placed, d("2026-03-01"), "{:?}", r.notes);
+}
+
+#[test]
+fn a_time_and_a_weekday_before_a_date_and_a_colon_after_a_status_word() {
+    // A time of day first, then the weekday; the receipt's words with a colon label the date
+    // on a card (they are no status there).
+    let rows = r#"<div>Оформлен: <b>14:05, ср, 4 марта 2026 г.</b></div><div>Получение подтверждено: <b>03:12, пн, 23 марта 2026 г.</b></div>"#;
+    let html = format!(
+        r#"<html lang="ru"><body><div data-testid="order-list"><div class="A" data-testid="order-card"><div data-testid="orderNumber">Заказ № 5009884410275536</div>{rows}<div>Завершён</div></div></div></body></html>"#
+    );
+    let o = &read(&html, RU_LIST).orders[0].order;
+    assert_eq!((o.placed, o.completed), (d("2026-03-04"), d("2026-03-23")));
+    // A status named before makes a status word beside a date that date's label.
+    let html = card(
+        "en",
+        "Delivered — please confirm receipt",
+        "<div><span>Placed</span> <span>Wed 4 Mar. 2026</span></div><div><span>Dispatched</span> <span>16:20, Mon 9 Mar. 2026</span></div>",
+        &[],
+    );
+    let o = &read(&html, LIST).orders[0].order;
+    assert_eq!((o.placed, o.shipped), (d("2026-03-04"), d("2026-03-09")));
 }

@@ -307,6 +307,11 @@ impl<'s> Anonymiser<'s> {
         if hooks::is_control(tag, attrs) && size <= 30 {
             c.choice = true;
             c.control |= short();
+            // A control in a store's block ("Подтвердить получение" in a seller block's menu) is
+            // the site's, when its label says what it does.
+            if c.personal == Some(Personal::Title) && short() && locales::families::action_of(&tree.text(i), self.rules.lang).is_some() {
+                c.personal = None;
+            }
         }
         if !c.status && hooks::is_status(attrs) && short() {
             c.status = true;

@@ -370,3 +370,14 @@ fn a_name_that_opens_with_a_measure_word_is_no_photo_heading() {
     assert_ne!(t[0], "张一一");
     assert_eq!(t[1], "视频");
 }
+
+#[test]
+fn a_control_in_a_store_s_block_keeps_its_label_not_the_store_s_name() {
+    let r = report(
+        "<div data-testid='sellerInfoV2Block'><div>Магазин «Пример»</div><div role='menu'><button role='menuitem'>Подтвердить получение</button></div><button>Открыть спор</button></div>",
+    );
+    let t = texts(&r);
+    assert_ne!(t[0], "Магазин «Пример»");
+    assert_eq!(t[1], "Подтвердить получение");
+    assert_eq!(t[2], "Открыть спор");
+}

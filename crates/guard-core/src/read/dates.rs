@@ -370,11 +370,21 @@ fn month_first(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, 
     }
     // "Mar 12" without its year, where allowed (as `day_first` below).
     let time_follows = time_at(toks, k).is_some();
-    if !rules.year_optional || (matches!(toks.get(k).map(|t| &t.kind), Some(Kind::Num(..))) && !time_follows) {
+    if !rules.year_optional || (matches!(toks.get(k).map(|t| &t.kind), Some(Kind::Num(..))) && !time_follows) || !own_month(toks.get(i), rules) {
         return None;
     }
     let date = without_year(rules, m, d)?;
     Some((date, if time_follows { k } else { j + 1 }))
+}
+
+/// Whether a month word is one of the page language's own (any when the language is not
+/// known): a day and another language's month without a year is more likely words ("x12 set":
+/// a set of twelve, not 12 September in Portuguese).
+fn own_month(t: Option<&Tok>, rules: &DateRules) -> bool {
+    match (t.map(|t| &t.kind), rules.lang) {
+        (Some(Kind::Word(w)), Some(l)) => locales::month_in(w, l).is_some(),
+        _ => true,
+    }
 }
 
 /// A day and month without the year: for a deadline the nearest such day, ahead or behind;
@@ -403,7 +413,7 @@ fn day_first(toks: &[Tok], i: usize, rules: &DateRules) -> Option<(NaiveDate, us
     // Another number where the year should be is garbled, not a date without its year (a time
     // of day may follow, though).
     let time_follows = time_at(toks, k).is_some();
-    if !rules.year_optional || (matches!(toks.get(k).map(|t| &t.kind), Some(Kind::Num(..))) && !time_follows) {
+    if !rules.year_optional || (matches!(toks.get(k).map(|t| &t.kind), Some(Kind::Num(..))) && !time_follows) || !own_month(toks.get(j), rules) {
         return None;
     }
     let date = without_year(rules, m, d)?;

@@ -93,6 +93,15 @@ impl<'a> PageTree<'a> {
         }
     }
 
+    /// Every attribute of an element, name and value.
+    pub fn attrs(&self, n: NodeId) -> impl Iterator<Item = (&str, &str)> {
+        let list: &[String] = match &self.snap.nodes[n].2 {
+            Payload::Attrs(a) => a,
+            Payload::Text(_) => &[],
+        };
+        list.chunks_exact(2).map(|kv| (kv[0].as_str(), kv[1].as_str()))
+    }
+
     pub fn has_class(&self, n: NodeId, class: &str) -> bool {
         self.attr(n, "class").is_some_and(|c| c.split_ascii_whitespace().any(|x| x == class))
     }

@@ -336,13 +336,17 @@ pub fn words_of(lang: Option<Lang>, pred: impl Fn(&Term) -> bool) -> Vec<(Term, 
 
 /// The month a word names ("mar", "марта", "janv"): in the page's language when it has the
 /// word, else the month every table that knows the word agrees on.
-pub fn month(word: &str, lang: Option<Lang>) -> Option<u32> {
+/// A month name of one language's table.
+pub fn month_in(word: &str, lang: Lang) -> Option<u32> {
     let word = word.trim_end_matches('.');
-    if let Some(t) = lang.and_then(table) {
-        if let Some((_, m)) = t.months.iter().find(|(name, _)| *name == word) {
-            return Some(*m);
-        }
+    table(lang)?.months.iter().find(|(name, _)| *name == word).map(|(_, m)| *m)
+}
+
+pub fn month(word: &str, lang: Option<Lang>) -> Option<u32> {
+    if let Some(m) = lang.and_then(|l| month_in(word, l)) {
+        return Some(m);
     }
+    let word = word.trim_end_matches('.');
     // Every word of every text is asked about: one map of every language's month names, a name
     // two languages give different months kept as `None` (it names none for sure).
     static MONTHS: OnceLock<HashMap<&'static str, Option<u32>>> = OnceLock::new();

@@ -60,6 +60,12 @@ pub struct Hooks {
 /// `tbody[data-orderid]`; `data-order-id`: team).
 const ID_ATTRS: &[&str] = &["orderid", "data-orderid", "data-order-id"];
 
+/// The order ids an element's attributes hold: the id attributes above, and what a copy
+/// control copies ("<button data-clipboard-text=8204…>Copy</button>" beside a masked number).
+fn ids_in_attrs<'t>(tree: &'t PageTree<'_>, n: NodeId) -> impl Iterator<Item = &'t str> {
+    tree.attrs(n).filter(|(a, _)| ID_ATTRS.contains(a) || a.contains("clipboard") || a.contains("copy")).map(|(_, v)| v.trim()).filter(|v| is_order_id(v))
+}
+
 /// Longest store name, item title or status text kept.
 const MAX_TEXT: usize = 300;
 
@@ -198,10 +204,8 @@ pub fn id_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<(NodeId, String)> 
             if let Some(id) = tree.attr(n, "href").and_then(order_id_in_link) {
                 out.push((n, id));
             }
-            for a in ID_ATTRS {
-                if let Some(v) = tree.attr(n, a).map(str::trim).filter(|v| is_order_id(v)) {
-                    out.push((n, v.to_string()));
-                }
+            for v in ids_in_attrs(tree, n) {
+                out.push((n, v.to_string()));
             }
             if tree.attr(n, "data-testid").is_some_and(|t| hooks.id_testids.contains(&t)) {
                 if let Some(id) = short_text(tree, n, 120, 20).and_then(|t| id_in_hooked_text(&t)) {
@@ -244,7 +248,7 @@ pub fn detail_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<NodeId> {
             }
             let names_the_order = |id: &str| page.page_order.as_deref().is_none_or(|p| p == id);
             let id_here = tree.attr(n, "href").and_then(order_id_in_link).is_some_and(|id| names_the_order(&id))
-                || ID_ATTRS.iter().any(|a| tree.attr(n, a).is_some_and(|v| is_order_id(v.trim()) && names_the_order(v.trim())))
+                || ids_in_attrs(tree, n).any(names_the_order)
                 || tree.attr(n, "data-testid").is_some_and(|t| hooks.id_testids.contains(&t))
                 || tree.attr(n, "data-status").is_some()
                 || matches!(tree.attr(n, "id"), Some("remain-day" | "remain-hour"))
@@ -410,10 +414,8 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
         if let Some(id) = tree.attr(n, "href").and_then(order_id_in_link) {
             s.ids.insert(id);
         }
-        for a in ID_ATTRS {
-            if let Some(v) = tree.attr(n, a).map(str::trim).filter(|v| is_order_id(v)) {
-                s.ids.insert(v.to_string());
-            }
+        for v in ids_in_attrs(tree, n) {
+            s.ids.insert(v.to_string());
         }
         if let Some(a) = (n != root).then(|| action_of_control(page, n)).flatten() {
             if !s.actions.contains(&a) {
@@ -609,7 +611,8 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
         let after_label = |value: &str| {
             parse_date_prefix(value, &rules).map(|(d, _)| d).or_else(|| {
                 let (d, start, _) = crate::read::dates::find_date(value, &rules)?;
-                let between = &value[..start];
+                // (A time of day may come first: "14:05, ср, 4 ноября 2026 г.".)
+                let between: String = value[..start].split_whitespace().filter(|w| !is_time_of_day(w)).collect::<Vec<_>>().join(" ");
                 (between.split_whitespace().count() <= 3 && !between.chars().any(|c| c.is_ascii_digit())).then_some(d)
             })
         };
@@ -798,7 +801,9 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     let rules = fact_rules(page, None);
     let Some((date, start, end)) = find_date(text, &rules) else { return false };
     let trim = |t: &str| t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '·' | '|' | '(' | ')' | ',')).to_string();
-    let mut label = trim(crate::read::dates::without_weekday(&text[..start], page.lang));
+    // (A time of day and a weekday before the date are no label: "03:12, пт, 20 ноября".)
+    let no_time: String = text[..start].split_whitespace().filter(|w| !is_time_of_day(w)).collect::<Vec<_>>().join(" ");
+    let mut label = trim(crate::read::dates::without_weekday(&no_time, page.lang));
     // The label is the element's before the date's (`before`), or after it.
     let mut before = false;
     // A label the layout pairs with the date (a column of labels beside a column of values, a
@@ -857,7 +862,13 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     // Not when the card marks its status in an element of its own that says something else: the
     // word is then this date's label ("Receipt confirmed" above its day, beside "Delivered").
     // Nor when the date is a definition (`<dt>` label, `<dd>` value): its term is its label.
-    let status_elsewhere = || s.status_el.is_some_and(|el| !tree.ancestors_or_self(n).any(|a| a == el) && tree.text(el).trim() != label);
+    // (Or in a text before that named a status of its own: "Delivered — please confirm receipt"
+    // above "<span>Dispatched</span> <span>9 Nov.</span>".)
+    let status_elsewhere = || {
+        s.status_el.is_some_and(|el| !tree.ancestors_or_self(n).any(|a| a == el) && tree.text(el).trim() != label)
+            || s.family_statuses.iter().any(|(_, t)| t.trim() != label)
+            || s.label_statuses.iter().any(|(_, t)| t.trim() != label)
+    };
     // (Or a header cell's: "<th>确认收货</th><td>2026年11月14日</td>".)
     let header_before = |cell: NodeId| {
         tree.parent(cell).is_some_and(|row| {
@@ -866,7 +877,8 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         })
     };
     let defined = || tree.ancestors_or_self(n).take(3).any(|a| tree.tag(a) == "dd" || tree.tag(a) == "td" && header_before(a));
-    if before && !paired && page.kind == PageKind::OrderList && status_word() && !status_elsewhere() && !defined() {
+    // (Nor when a colon ends the words: "Получение подтверждено: <b>23 ноября</b>" labels.)
+    if before && !paired && page.kind == PageKind::OrderList && status_word() && !status_elsewhere() && !defined() && !colon_before(tree, root, n) {
         label.clear();
     }
     // A known field label, a timeline step ("Shipped 3 Mar"), then the label's word family.
@@ -925,6 +937,27 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         },
     }
     true
+}
+
+/// "14:05", "09:30:12," — a time of day.
+fn is_time_of_day(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '·']);
+    let parts: Vec<&str> = w.split(':').collect();
+    (2..=3).contains(&parts.len()) && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether the text just before `n` in its row ends with a colon: a label's mark.
+fn colon_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> bool {
+    let mut child = n;
+    for parent in ancestors_within(tree, n, root, 2) {
+        let kids = tree.children(parent);
+        let Some(i) = kids.iter().position(|&k| k == child) else { return false };
+        if let Some(&prev) = kids[..i].iter().rev().find(|&&k| tree.text(k).chars().any(|c| !c.is_whitespace())) {
+            return tree.text(prev).trim_end().ends_with([':', '：']);
+        }
+        child = parent;
+    }
+    false
 }
 
 /// The short label just before `n` in its row: the last text of the element before it (or
