@@ -842,3 +842,12 @@ fn a_time_and_a_weekday_before_a_date_and_a_colon_after_a_status_word() {
     let o = &read(&html, LIST).orders[0].order;
     assert_eq!((o.placed, o.shipped), (d("2026-03-04"), d("2026-03-09")));
 }
+
+#[test]
+fn a_row_that_opens_with_its_date_is_labelled_by_the_words_after_it_not_the_row_above() {
+    let html = r#"<html lang="fr-BE"><body><main><section class="C"><div><span>Maison Lumière ›</span><span>En attente de paiement</span></div>
+        <div>3 mars 2026 <em>· date de commande</em></div><div>8150017763420981 <em>· n° de commande</em></div>
+        <button>Payer maintenant</button></section></main></body></html>"#;
+    let o = &read(html, LIST).orders[0].order;
+    assert_eq!(o.placed, d("2026-03-03"));
+}

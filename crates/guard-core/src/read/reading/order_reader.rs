@@ -809,6 +809,14 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     // A label the layout pairs with the date (a column of labels beside a column of values, a
     // tooltip) is its label whatever its words.
     let mut paired = false;
+    // A row that opens with its date and names it after ("12 janv. 2026 <em>· date de
+    // commande</em>"): those words, not the row above's.
+    if label.is_empty() {
+        let names_a_date = |t: &String| locales::field_line_in(t, page.lang).is_some() || families::date_label_of(t, page.lang).is_some();
+        if let Some(after) = label_after_within(tree, root, n, 1).filter(names_a_date) {
+            label = after;
+        }
+    }
     if label.is_empty() {
         // (A weekday in the element before is no label either: "<span>Fr, </span>13. Nov.".)
         let not_weekday = |l: String| Some(l).filter(|l| !trim(crate::read::dates::without_weekday(l, page.lang)).is_empty());
@@ -1042,9 +1050,14 @@ fn labels_the_date_before(page: &Page<'_, '_>, root: NodeId, n: NodeId) -> bool 
 /// parent (or grandparent), when nothing with letters or digits stands before it there and the
 /// text is short and holds no date of its own.
 fn label_after(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> {
+    label_after_within(tree, root, n, 2)
+}
+
+/// `label_after`, looking up to `levels` elements up.
+fn label_after_within(tree: &PageTree<'_>, root: NodeId, n: NodeId, levels: usize) -> Option<String> {
     let mut child = n;
     let says_something = |k: NodeId| tree.text(k).chars().any(char::is_alphanumeric);
-    for parent in ancestors_within(tree, n, root, 2) {
+    for parent in ancestors_within(tree, n, root, levels) {
         if matches!(tree.tag(parent), "td" | "tr" | "table" | "tbody") {
             return None;
         }
