@@ -1572,8 +1572,11 @@ fn other_status(page: &Page<'_, '_>, root: NodeId, el: NodeId, whole: &str) -> O
 /// those that name a state: the page's recommendations offer "Add to cart" and the like.
 fn controls_outside(page: &Page<'_, '_>, root: NodeId, actions: &mut Vec<Action>) {
     let tree = page.tree;
-    let inside: BTreeSet<NodeId> = tree.descendants(root).collect();
-    for n in (0..tree.len()).filter(|&n| n != root && !tree.is_text(n) && !inside.contains(&n)) {
+    let mut inside = vec![false; tree.len()];
+    for n in tree.descendants(root) {
+        inside[n] = true;
+    }
+    for n in (0..tree.len()).filter(|&n| n != root && !tree.is_text(n) && !inside[n]) {
         if let Some(a) = action_of_control(page, n).filter(|a| status::allowed_by(*a).is_some()) {
             if !actions.contains(&a) {
                 actions.push(a);
@@ -1894,7 +1897,7 @@ fn read_items(tree: &PageTree<'_>, root: NodeId, s: &Scan) -> Vec<Item> {
         out
     };
     // How many item starts each nearby ancestor holds, to find each item's own block.
-    let mut holds: HashMap<NodeId, u32> = HashMap::new();
+    let mut holds: HashMap<NodeId, usize> = HashMap::new();
     for &n in &starts {
         for a in ancestors_within(tree, n, root, 4) {
             *holds.entry(a).or_default() += 1;
