@@ -25,7 +25,7 @@ pub fn order_attrs(order: &Order, window: &DisputeWindow) -> BTreeMap<String, St
             a.insert(format!("data-dg-{k}"), v);
         }
     };
-    let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    let date = |d: Option<NaiveDate>| d.map(crate::wire::iso_date);
     put("order", Some(order.id.clone()));
     put("status", Some(order.status.as_str().to_string()));
     put("placed", date(order.placed));

@@ -13,7 +13,7 @@ use crate::toolbar::deadlines::{deadlines, reason_message, DeadlineKind};
 use crate::toolbar::order_links;
 use crate::toolbar::order_memory::Memory;
 use crate::wire::page_plan::{Arg, Message};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 /// The right-hand side of every UID: ours, and never a real host.
@@ -118,7 +118,7 @@ fn fold(line: &str, out: &mut String) {
 }
 
 fn date_value(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// A uid as we make them: digits, letters, `-`, `.`, `@` only (nothing to escape or to inject).
@@ -137,7 +137,7 @@ pub fn ics(events: &[RenderedEvent], stamp: NaiveDateTime, lead_days: &[u32]) ->
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
     line("X-WR-CALNAME:Dispute Guard".into());
-    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = format!("{}T{:02}{:02}{:02}Z", date_value(stamp.date()), stamp.hour(), stamp.minute(), stamp.second());
     for e in events {
         if !plain_uid(&e.uid) {
             return Err(format!("bad event uid {:?}", e.uid));
