@@ -13,9 +13,10 @@ fn main() {
         _ => None,
     };
     println!(
-        "ideas {:?} status {:?} datelabel {:?}",
+        "ideas {:?} status {:?} datelabel {:?} action {:?}",
         families::ideas(&args[1], lang),
         families::status_of(&args[1], lang),
-        families::date_label_of(&args[1], lang)
+        families::date_label_of(&args[1], lang),
+        families::action_of(&args[1], lang)
     );
 }

@@ -851,3 +851,45 @@ fn a_row_that_opens_with_its_date_is_labelled_by_the_words_after_it_not_the_row_
     let o = &read(html, LIST).orders[0].order;
     assert_eq!(o.placed, d("2026-03-03"));
 }
+
+// Rules learnt from blind round sixteen.
+
+#[test]
+fn a_step_that_ships_before_the_field_s_shipment_day_leaves_the_shipment_unknown() {
+    // The stepper's "seller shipped" says 10 March, the field "shipped on" 18 March: one of them
+    // is wrong, and with 10 March the window would already be open.
+    let page = |step: &str| {
+        format!(
+            r#"<html lang="zh"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">等待收货</div></div>
+            <ul class="steps"><li class="done">已下单<span>2026-03-01 10:00</span></li><li class="done" aria-current="step">卖家已发货<span>{step}</span></li><li>确认收货</li></ul>
+            <table><tr><th>下单时间</th><td>2026年3月1日</td></tr><tr><th>发货时间</th><td>2026年3月18日</td></tr></table></div></body></html>"#
+        )
+    };
+    let o = &read(&page("2026-03-10 09:00"), DETAIL).orders[0].order;
+    assert_eq!((o.placed, o.shipped), (d("2026-03-01"), None));
+    // A step after the field's day is the parcel's way on (a carrier's scan): the field stands.
+    let o = &read(&page("2026-03-20 09:00"), DETAIL).orders[0].order;
+    assert_eq!(o.shipped, d("2026-03-18"));
+}
+
+#[test]
+fn a_claim_is_a_dispute_and_an_extension_of_protection_is_asked_for_in_any_spelling() {
+    assert_eq!(status_of(&card("es-CL", "Reclamo en proceso", "", &[])), Status::Dispute);
+    assert_eq!(status_of(&card("pl", "Reklamacja w toku", "", &[])), Status::Dispute);
+    assert_eq!(status_of(&card("ru", "Претензия на рассмотрении", "", &[])), Status::Dispute);
+    // A refund the shopper asked for, in progress; a return in progress (pt-PT "em curso").
+    assert_eq!(status_of(&card("en-GB", "Refund request in progress", "", &[])), Status::Dispute);
+    assert_eq!(status_of(&card("pt-PT", "Devolução em curso", "", &[])), Status::Dispute);
+    let r = read(&card("es-CL", "Pedido despachado", "", &["Solicitar extensión de la protección al comprador"]), LIST);
+    assert!(r.controls.iter().any(|c| c.kind == guard_core::read::locales::ControlKind::ExtendProtection), "{:?}", r.controls);
+}
+
+#[test]
+fn confirming_an_address_is_no_confirming_of_receipt_and_an_austrian_wait_is_one() {
+    // "Lieferadresse bestätigen" (confirm the delivery address) on an unpaid card: no guard.
+    let r = read(&card("de-AT", "Zahlung ausständig", "", &["Jetzt bezahlen", "Lieferadresse bestätigen"]), LIST);
+    assert!(r.controls.iter().all(|c| c.kind != guard_core::read::locales::ControlKind::ConfirmReceipt), "{:?}", r.controls);
+    assert_eq!(r.orders[0].order.status, Status::AwaitingPayment);
+    // Without the pay button, the word alone says it.
+    assert_eq!(status_of(&card("de-AT", "Zahlung ausständig", "", &[])), Status::AwaitingPayment);
+}

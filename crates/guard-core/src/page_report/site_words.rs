@@ -157,6 +157,11 @@ const COURTESY: &[&str] = &[
     "ваша",
     "verkäufer",
     "verkäufers",
+    // The buyer too, and the words that open "Vom Käufer storniert" (cancelled by the buyer).
+    "käufer",
+    "käufers",
+    "vom",
+    "von",
 ];
 
 fn vocabulary() -> &'static HashSet<String> {
@@ -176,6 +181,8 @@ fn vocabulary() -> &'static HashSet<String> {
         for t in texts {
             let t = t.to_lowercase();
             set.extend(t.split(|c: char| !c.is_alphanumeric() || is_cjk(c)).filter(|w| !w.is_empty()).map(str::to_string));
+            // (And folded, as `made_of_order_words` compares: "kaufer" for "Käufer".)
+            set.extend(crate::read::locales::families::fold(&t).split_whitespace().map(str::to_string));
             set.extend(t.chars().filter(|c| is_cjk(*c)).map(String::from));
         }
         set

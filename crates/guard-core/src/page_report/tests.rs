@@ -381,3 +381,19 @@ fn a_control_in_a_store_s_block_keeps_its_label_not_the_store_s_name() {
     assert_eq!(t[1], "Подтвердить получение");
     assert_eq!(t[2], "Открыть спор");
 }
+
+#[test]
+fn a_german_status_naming_the_buyer_stays_and_a_name_beside_it_goes() {
+    // (Blind round sixteen: "Vom Käufer storniert" had been replaced, the rebuilt card read as
+    // unknown instead of closed.)
+    let page = |status: &str| {
+        let html = format!(
+            r#"<html lang="de"><body><div class="order-item"><span class="order-item-header-status-text">{status}</span>
+            <span>Bestellnummer: 8190273645512873</span></div></body></html>"#
+        );
+        let snap: Snapshot = serde_json::from_value(fixture_kit::snapshot_html(&html, "https://de.aliexpress.com/p/order/index.html")).unwrap();
+        make_report(&snap, &Settings::default(), now(), 42)
+    };
+    assert!(texts(&page("Vom Käufer storniert")).contains(&"Vom Käufer storniert".to_string()), "{:?}", texts(&page("Vom Käufer storniert")));
+    assert_gone(&page("Storniert von Hans Müller"), &["Müller"]);
+}

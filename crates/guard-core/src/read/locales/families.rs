@@ -8,7 +8,8 @@
 //! `date_label_of`). Anything mixed or unknown gives nothing, never a guess.
 //!
 //! Matching: the text is folded (case, accents, `ё`, punctuation) and split into words; a stem
-//! matches a word that starts with it. Chinese has no spaces: its stems match anywhere.
+//! matches a word that starts with it. Chinese has no spaces: its stems match anywhere; so do
+//! stems marked `*`, the last parts of German compounds ("Lieferadresse").
 //! Source of every stem: the team's knowledge of each language's everyday order vocabulary
 //! (the same words the tables' rows are made of); none comes from a live page.
 
@@ -74,6 +75,8 @@ pub enum Idea {
     /// The latest of something ("Last update", "Ostatnie zdarzenie przesyłki"): the day of the
     /// newest news, no fact of the order's.
     Latest,
+    /// A request the shopper made ("Refund request in progress", "demande", "заявка", "申请").
+    Request,
 }
 
 /// A set of ideas.
@@ -126,6 +129,7 @@ const EN: &[Row] = &[
     ("await", &[Wait]),
     ("^to", &[Wait]),
     ("pending", &[Wait]),
+    ("request", &[Request]),
     ("waiting", &[Wait]),
     ("wait", &[Wait]),
     ("ready", &[Wait]),
@@ -238,6 +242,8 @@ const FR: &[Row] = &[
     ("expir", &[Expire]),
     ("rembours", &[Refund]),
     ("litig", &[Dispute]),
+    ("demande", &[Request]),
+    ("reclamation", &[Dispute]),
     ("retour", &[Return]),
     ("cours", &[Progress]),
     ("traitement", &[Process]),
@@ -312,6 +318,10 @@ const RU: &[Row] = &[
     ("=споре", &[Dispute]),
     ("=споры", &[Dispute]),
     ("=споров", &[Dispute]),
+    // "Претензия на рассмотрении": a claim is a dispute.
+    ("претензи", &[Dispute]),
+    ("запрос", &[Request]),
+    ("заявк", &[Request]),
     ("=спором", &[Dispute]),
     ("возврат", &[Return]),
     ("средств", &[Refund]),
@@ -389,6 +399,9 @@ const ES: &[Row] = &[
     ("caducad", &[Expire]),
     ("reembols", &[Refund]),
     ("disput", &[Dispute]),
+    // A claim is a dispute ("Reclamo en proceso", "Abrir reclamación"; Latin America).
+    ("reclam", &[Dispute]),
+    ("solicitud", &[Request]),
     ("devol", &[Return]),
     ("proces", &[Process]),
     ("prepar", &[Process]),
@@ -402,6 +415,8 @@ const ES: &[Row] = &[
     ("abrir", &[Open]),
     ("ampli", &[Extend]),
     ("extend", &[Extend]),
+    ("extensi", &[Extend]),
+    ("prolong", &[Extend]),
     ("proteccion", &[Protect]),
     ("rastre", &[Track]),
     ("seguimiento", &[Track]),
@@ -466,12 +481,16 @@ const PT: &[Row] = &[
     ("reembols", &[Refund]),
     ("estorn", &[Refund]),
     ("disput", &[Dispute]),
+    ("reclamac", &[Dispute]),
+    ("solicitac", &[Request]),
     ("devol", &[Return]),
     ("process", &[Process]),
     ("prepar", &[Process]),
     ("embaland", &[Process]),
     ("embalad", &[Process]),
     ("andamento", &[Progress]),
+    // "Devolução em curso" (pt-PT).
+    ("curso", &[Progress]),
     ("estimad", &[Estimate]),
     // "Previsão de entrega", "prevista", "previsto".
     ("previs", &[Estimate]),
@@ -502,8 +521,9 @@ const PT: &[Row] = &[
 const DE: &[Row] = &[
     // "An den Versanddienstleister übergeben".
     ("ubergeben", &[Handover]),
-    ("adresse", &[Address]),
-    ("anschrift", &[Address]),
+    // (Last parts of compounds: "Lieferadresse bestätigen" confirms an address, not a receipt.)
+    ("*adresse", &[Address]),
+    ("*anschrift", &[Address]),
     ("bis", &[Before]),
     ("vor", &[Before]),
     ("ankomm", &[Deliver]),
@@ -514,6 +534,8 @@ const DE: &[Row] = &[
     ("geld", &[Refund]),
     ("wart", &[Wait]),
     ("ausstehend", &[Wait]),
+    // Austrian: "Zahlung ausständig".
+    ("ausstandig", &[Wait]),
     ("offen", &[Wait]),
     ("nicht", &[Not]),
     ("noch", &[Not]),
@@ -562,6 +584,8 @@ const DE: &[Row] = &[
     ("streit", &[Dispute]),
     ("disput", &[Dispute]),
     ("reklamation", &[Dispute]),
+    ("antrag", &[Request]),
+    ("anfrage", &[Request]),
     ("ruckgabe", &[Return]),
     ("rucksend", &[Return]),
     ("bearbeit", &[Process]),
@@ -633,6 +657,10 @@ const PL: &[Row] = &[
     ("zamkni", &[Close]),
     ("wygas", &[Expire]),
     ("spor", &[Dispute]),
+    // "Reklamacja w toku": a complaint is a dispute.
+    ("reklamac", &[Dispute]),
+    ("wnios", &[Request]),
+    ("prosb", &[Request]),
     ("zwrot", &[Return]),
     ("przetwarz", &[Process]),
     ("realizac", &[Process]),
@@ -734,7 +762,7 @@ const ZH: &[Row] = &[
     ("下单", &[Order]),
     ("发起", &[Open]),
     ("开启", &[Open]),
-    ("申请", &[Open]),
+    ("申请", &[Open, Request]),
     ("延长", &[Extend]),
     ("保护", &[Protect]),
     ("跟踪", &[Track]),
@@ -866,7 +894,7 @@ enum Match {
 
 /// A language's rows, ready for reading: each row's stem without its mark, filed under its first
 /// letter (a word is compared only with the stems it could match), the ideas as one mask.
-/// Chinese stems match anywhere in the text (no spaces between words).
+/// Chinese stems, and the `*` ones, match anywhere in the text (no spaces between words).
 struct Index {
     by_first: std::collections::HashMap<char, Vec<(Match, &'static str, u64)>>,
     anywhere: Vec<(&'static str, u64)>,
@@ -883,6 +911,10 @@ fn indexes() -> &'static [Index] {
                 mask.add(is);
                 if l == Lang::Zh {
                     index.anywhere.push((stem, mask.0));
+                    continue;
+                }
+                if let Some(part) = stem.strip_prefix('*') {
+                    index.anywhere.push((part, mask.0));
                     continue;
                 }
                 // Stems of one or two letters, and those marked `=`, are whole words only ("no",
@@ -957,7 +989,9 @@ pub fn status_of(text: &str, lang: Option<Lang>) -> Option<Status> {
     // rozpatrywania": under review) is a request the shopper made: a dispute under way. Only
     // being processed: "Rückerstattung läuft", "awaiting refund" may follow a cancellation.
     // (Not "refund if not delivered": a promise, no state.)
-    let refund_under_way = i.has(Refund) && i.has(Process) && !i.any(&[Not, Ship, Transit, Deliver, Before]);
+    // A refund request in progress is one too ("Refund request in progress").
+    let dealt_with = i.has(Process) || i.has(Request) && i.has(Progress);
+    let refund_under_way = i.has(Refund) && dealt_with && !i.any(&[Not, Ship, Transit, Deliver, Before]);
     if i.has(Dispute) || (i.has(Return) && waiting) || refund_under_way {
         // Under way unless it says it is over ("dispute cancelled", "dispute closed").
         return (!i.any(&[Cancel, Close, Done, Expire])).then_some(Status::Dispute);

@@ -127,6 +127,14 @@ impl DateSlot {
             _ => None,
         }
     }
+    /// The earliest and the latest date read, whether one or several.
+    fn range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        match self {
+            DateSlot::Unread => None,
+            DateSlot::Read(d) => Some((*d, *d)),
+            DateSlot::Conflict(a, b) => Some((*a, *b)),
+        }
+    }
     fn get(&self) -> Option<NaiveDate> {
         match self {
             DateSlot::Read(d) => Some(*d),
@@ -336,6 +344,13 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     // ("Seller shipped the order"): they stand in for it only when nothing names it.
     // A date under a table's field label ("Shipment completed on") outranks the steps read by
     // their words ("Package shipped out from warehouse", days later).
+    // But a step that says the order was shipped before the field's day contradicts it (nothing
+    // ships before it is shipped): both days stand, as for parcels shipped apart.
+    if let (Some((first, _)), Some((words_first, _))) = (s.shipped.range(), s.shipped_by_words.range()) {
+        if words_first < first {
+            s.shipped.put(words_first);
+        }
+    }
     let shipped = [&s.shipped, &s.shipped_by_words, &s.in_transit].into_iter().find(|d| !matches!(d, DateSlot::Unread)).unwrap_or(&s.in_transit);
     order.shipped = shipped.get();
     // Packages shipped on different days ("Посылка 1 из 2 … Отправлена 12 мая").

@@ -483,6 +483,14 @@ mod tests {
     }
 
     #[test]
+    fn photographs_are_photos_in_every_language() {
+        // (Blind round sixteen: "Até 3 fotografias" had left the count at the default.)
+        for (text, n) in [("Até 3 fotografias · JPG, PNG ou WEBP", 3), ("Hasta 4 fotografías", 4), ("Up to 5 photographs", 5), ("Bis zu 2 Aufnahmen", 2)] {
+            assert_eq!(hint(text).photos, Some(n), "{text}");
+        }
+    }
+
+    #[test]
     fn accept_attributes_name_formats() {
         use Format::*;
         assert_eq!(read_accept("image/jpeg,image/png,video/mp4"), Some(vec![Jpeg, Png, Mp4]));
