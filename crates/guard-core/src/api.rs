@@ -134,7 +134,11 @@ pub fn calendar_ics(events: &str, settings: &str, stamp_utc: &str) -> Result<Str
     let events: Vec<RenderedEvent> = serde_json::from_str(events).map_err(|e| format!("bad events: {e}"))?;
     let settings = Settings::from_json_lenient(settings);
     let stamp = stamp_utc.strip_suffix('Z').ok_or("stamp must be UTC")?;
-    let stamp = NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M:%S%.f").map_err(|e| format!("bad stamp: {e}"))?;
+    // ("2026-03-10T08:30:00.123": `Date.toISOString()` without its Z.)
+    let (whole, fraction) = stamp.split_once('.').unwrap_or((stamp, "0"));
+    let stamp = crate::wire::parse_local_now(whole)
+        .filter(|_| !fraction.is_empty() && fraction.len() <= 9 && fraction.bytes().all(|b| b.is_ascii_digit()))
+        .ok_or_else(|| format!("bad stamp {stamp_utc:?}"))?;
     calendar::ics(&events, stamp, &settings.reminder_days)
 }
 

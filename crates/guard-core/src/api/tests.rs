@@ -7,6 +7,11 @@ use serde_json::Value;
 fn the_calendar_stamp_must_be_utc() {
     assert!(calendar_ics("[]", "{}", "2026-03-10T08:30:00.123Z").unwrap().contains("END:VCALENDAR"));
     assert!(calendar_ics("[]", "{}", "2026-03-10T08:30:00").is_err());
+    // With or without a fraction, as toISOString writes it; nothing else.
+    assert!(calendar_ics("[]", "{}", "2026-03-10T08:30:05Z").is_ok());
+    for bad in ["2026-03-10T08:30:00.Z", "2026-03-10T08:30:00.12aZ", "2026-03-10 08:30:00Z", "2026-03-10T8:30:00Z", "Z"] {
+        assert!(calendar_ics("[]", "{}", bad).is_err(), "{bad}");
+    }
 }
 
 #[test]

@@ -113,7 +113,7 @@ pub fn due(memory: &Memory, settings: &Settings, today: NaiveDate) -> Vec<Remind
 
 /// The date inside a reminder key (`<kind>:<date>[:<lead>]`).
 fn key_date(key: &str) -> Option<NaiveDate> {
-    key.split(':').nth(1).and_then(|d| d.parse::<NaiveDate>().ok())
+    key.split(':').nth(1).and_then(crate::wire::bounds::parse_date)
 }
 
 /// Takes the due reminders: records them as shown (before they are shown, so that a crash can

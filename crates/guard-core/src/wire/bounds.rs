@@ -41,6 +41,28 @@ fn check<E: Error, T: std::fmt::Display + PartialOrd>(v: T, max: T, what: &str) 
     }
 }
 
+/// A date as the wire writes it, "YYYY-MM-DD" (a sign and more digits in the year as chrono
+/// writes far years, "+262142-12-31"). Read here rather than by chrono's `FromStr`, whose
+/// general format parser was the only reason the wasm carried it.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => (1, s),
+    };
+    let mut parts = rest.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !(4..=6).contains(&y.len()) || m.len() != 2 || d.len() != 2 || ![y, m, d].into_iter().all(digits) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(sign * y.parse::<i32>().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+fn date_text<E: Error>(s: &str) -> Result<NaiveDate, E> {
+    parse_date(s).ok_or_else(|| E::custom(format!("{s:?} is no date (YYYY-MM-DD)")))
+}
+
 fn check_date<E: Error>(d: NaiveDate) -> Result<NaiveDate, E> {
     if date_in_range(d) {
         Ok(d)
@@ -81,7 +103,7 @@ pub fn bytes<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
 /// A deadline worked out from a stored date and a number of days: up to `MAX_DAYS` after the
 /// last year a stored date may be in.
 pub fn deadline<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    let v = NaiveDate::deserialize(d)?;
+    let v = date_text(&String::deserialize(d)?)?;
     let last = NaiveDate::from_ymd_opt(*YEARS.end(), 12, 31).and_then(|e| add_days(e, MAX_DAYS as i64));
     if v.year() >= *YEARS.start() && last.is_some_and(|l| v <= l) {
         Ok(v)
@@ -92,17 +114,21 @@ pub fn deadline<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> 
 
 /// A date in `YEARS`.
 pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    check_date(NaiveDate::deserialize(d)?)
+    check_date(date_text(&String::deserialize(d)?)?)
 }
 
 /// An optional date in `YEARS`.
 pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    Option::<NaiveDate>::deserialize(d)?.map(check_date).transpose()
+    Option::<String>::deserialize(d)?.map(|s| date_text(&s).and_then(check_date)).transpose()
 }
 
 /// An optional pair of dates in `YEARS`, the first not after the second.
 pub fn opt_date_pair<'de, D: Deserializer<'de>>(d: D) -> Result<Option<(NaiveDate, NaiveDate)>, D::Error> {
-    match Option::<(NaiveDate, NaiveDate)>::deserialize(d)? {
+    let pair = match Option::<(String, String)>::deserialize(d)? {
+        Some((a, b)) => Some((date_text(&a)?, date_text(&b)?)),
+        None => None,
+    };
+    match pair {
         Some((a, b)) if a > b => Err(serde::de::Error::custom("the first date of a pair is after the second")),
         Some((a, b)) => Ok(Some((check_date(a)?, check_date(b)?))),
         None => Ok(None),

@@ -16,12 +16,11 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Parses the shopper's local time as the extension sends it ("2026-11-21T14:05" or with seconds),
 /// in the years a stored date may be in (`bounds::YEARS`): a clock set to the year 262,142 is
-/// refused rather than counted from. The date goes through chrono's `FromStr` (serde's dates use
-/// it anyway); the time is two-digit fields read here, because chrono's `parse_from_str` alone
-/// brought its whole strftime interpreter into the wasm.
+/// refused rather than counted from. Read here (`bounds::parse_date`, two-digit time fields):
+/// chrono's `parse_from_str` brought its whole strftime interpreter into the wasm.
 pub fn parse_local_now(s: &str) -> Option<NaiveDateTime> {
     let (date, time) = s.split_once('T')?;
-    let date: NaiveDate = date.parse().ok().filter(|d| bounds::date_in_range(*d))?;
+    let date = bounds::parse_date(date).filter(|d| bounds::date_in_range(*d))?;
     let two = |f: &str| (f.len() == 2 && f.bytes().all(|b| b.is_ascii_digit())).then(|| f.parse::<u32>().ok()).flatten();
     let mut fields = time.split(':');
     let (h, m) = (two(fields.next()?)?, two(fields.next()?)?);
