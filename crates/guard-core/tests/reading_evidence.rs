@@ -858,17 +858,17 @@ fn a_row_that_opens_with_its_date_is_labelled_by_the_words_after_it_not_the_row_
 fn a_step_that_ships_before_the_field_s_shipment_day_leaves_the_shipment_unknown() {
     // The stepper's "seller shipped" says 10 March, the field "shipped on" 18 March: one of them
     // is wrong, and with 10 March the window would already be open.
-    let page = |step: &str| {
+    let page = |label: &str, step: &str| {
         format!(
             r#"<html lang="zh"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">等待收货</div></div>
-            <ul class="steps"><li class="done">已下单<span>2026-03-01 10:00</span></li><li class="done" aria-current="step">卖家已发货<span>{step}</span></li><li>确认收货</li></ul>
+            <ul class="steps"><li class="done">已下单<span>2026-03-01 10:00</span></li><li class="done" aria-current="step">{label}<span>{step}</span></li><li>确认收货</li></ul>
             <table><tr><th>下单时间</th><td>2026年3月1日</td></tr><tr><th>发货时间</th><td>2026年3月18日</td></tr></table></div></body></html>"#
         )
     };
-    let o = &read(&page("2026-03-10 09:00"), DETAIL).orders[0].order;
+    let o = &read(&page("卖家已发货", "2026-03-10 09:00"), DETAIL).orders[0].order;
     assert_eq!((o.placed, o.shipped), (d("2026-03-01"), None));
-    // A step after the field's day is the parcel's way on (a carrier's scan): the field stands.
-    let o = &read(&page("2026-03-20 09:00"), DETAIL).orders[0].order;
+    // A step after the field's day that names no seller is the parcel's way on: the field stands.
+    let o = &read(&page("已发货", "2026-03-20 09:00"), DETAIL).orders[0].order;
     assert_eq!(o.shipped, d("2026-03-18"));
 }
 
@@ -892,4 +892,73 @@ fn confirming_an_address_is_no_confirming_of_receipt_and_an_austrian_wait_is_one
     assert_eq!(r.orders[0].order.status, Status::AwaitingPayment);
     // Without the pay button, the word alone says it.
     assert_eq!(status_of(&card("de-AT", "Zahlung ausständig", "", &[])), Status::AwaitingPayment);
+}
+
+// Rules learnt from blind round seventeen.
+
+#[test]
+fn delivered_with_a_receipt_date_and_nothing_to_confirm_is_completed() {
+    let page = |buttons: &str| {
+        format!(
+            r#"<html lang="es"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Pedido entregado</div></div>
+            <div class="order-detail-info-content"><div>Pedido realizado el: 1 de marzo de 2026</div><div>Recepción confirmada: 14.03.2026 (automática)</div></div>
+            <div>{buttons}</div></div></body></html>"#
+        )
+    };
+    let o = &read(&page("<button>Devolución/reembolso</button><button>Valorar</button>"), DETAIL).orders[0].order;
+    assert_eq!((o.status, o.completed), (Status::Completed, d("2026-03-14")));
+    // With "Confirm received" still to click, the page contradicts itself: not completed.
+    let o = &read(&page("<button>Confirmar recepción</button>"), DETAIL).orders[0].order;
+    assert_ne!(o.status, Status::Completed);
+    // "In transit" beside a receipt date is no delivery: not completed either.
+    let html = page("<button>Valorar</button>").replace("Pedido entregado", "En camino");
+    assert_ne!(read(&html, DETAIL).orders[0].order.status, Status::Completed);
+}
+
+#[test]
+fn a_refund_request_not_yet_over_is_a_dispute() {
+    assert_eq!(status_of(&card("en", "Refund request under review", "", &[])), Status::Dispute);
+    assert_eq!(status_of(&card("fr", "Demande de remboursement en cours", "", &[])), Status::Dispute);
+    // Over: closed.
+    assert_eq!(status_of(&card("en", "Refund completed", "", &[])), Status::Closed);
+}
+
+#[test]
+fn the_seller_s_shipment_on_another_day_than_the_field_s_leaves_it_unknown() {
+    let page = |day: &str| {
+        card(
+            "en",
+            "On its way",
+            &format!(
+                "<div>Order date: Mar 1, 2026</div><div>Shipped on: <span>Mar 4, 2026</span></div><p>The seller confirmed shipment on <span>{day}</span></p>"
+            ),
+            &["Track order"],
+        )
+    };
+    assert_eq!(read(&page("Mar 20, 2026"), LIST).orders[0].order.shipped, None);
+    assert_eq!(read(&page("Mar 4, 2026"), LIST).orders[0].order.shipped, d("2026-03-04"));
+}
+
+#[test]
+fn a_product_s_link_is_no_control_whatever_its_words() {
+    // "Zahlencode" (number code) is made of "zahl" (pay): the product's title is no "Pay now".
+    let html = card(
+        "de",
+        "Bestellung abgeschlossen",
+        "<a href=\"https://www.aliexpress.com/item/1005002233445566.html\">Fahrradschloss mit Zahlencode</a>",
+        &["Bewerten"],
+    );
+    assert_eq!(status_of(&html), Status::Completed);
+}
+
+#[test]
+fn a_departure_from_the_country_is_the_parcel_s_way_not_its_shipment_and_a_country_is_no_payment() {
+    // "Wylot z kraju nadania" (departure from the country of dispatch), eight days after the
+    // seller's shipment: not a second shipment day.
+    let html = r#"<html lang="pl"><body><main class="order-wrap"><section class="order-status"><div class="order-block-title">Przesyłka w drodze</div></section>
+        <ol><li><span>12 mar, 11:30</span><span>Wylot z kraju nadania</span></li><li><span>4 mar, 09:12</span><span>Paczka nadana</span></li></ol>
+        <div><span>Zamówienie złożone</span> <span>1 marca 2026</span></div></main></body></html>"#;
+    assert_eq!(read(html, DETAIL).orders[0].order.shipped, d("2026-03-04"));
+    // "pays" is a country: "Départ du pays d'origine" names no payment.
+    assert_eq!(guard_core::read::locales::families::action_of("Départ du pays d'origine", Some(guard_core::read::locales::Lang::Fr)), None);
 }

@@ -212,6 +212,7 @@ const FR: &[Row] = &[
     ("restant", &[End]),
     ("automatiqu", &[Auto]),
     ("quitt", &[Left]),
+    ("depart", &[Left]),
     ("dernier", &[Latest]),
     ("fin", &[End]),
     ("recep", &[Receive]),
@@ -220,7 +221,9 @@ const FR: &[Row] = &[
     ("non", &[Not]),
     ("=pas", &[Not]),
     ("pai", &[Pay]),
-    ("pay", &[Pay]),
+    // (Not "pay": "pays" is a country, "Départ du pays d'origine".)
+    ("paye", &[Pay]),
+    ("payez", &[Pay]),
     ("regl", &[Pay]),
     ("expedi", &[Ship]),
     ("envoy", &[Ship]),
@@ -303,6 +306,7 @@ const RU: &[Row] = &[
     ("автоподтвер", &[Confirm]),
     ("автоматическ", &[Auto]),
     ("покинул", &[Left]),
+    ("вылет", &[Left]),
     ("последн", &[Latest]),
     ("заверш", &[Done]),
     ("выполн", &[Done]),
@@ -370,6 +374,7 @@ const ES: &[Row] = &[
     ("falt", &[End]),
     ("queda", &[End]),
     ("salio", &[Left]),
+    ("salida", &[Left]),
     ("ultim", &[Latest]),
     ("automatic", &[Auto]),
     ("dinero", &[Refund]),
@@ -446,6 +451,7 @@ const PT: &[Row] = &[
     // "faltam 2 dias" (2 days to go).
     ("falt", &[End]),
     ("saiu", &[Left]),
+    ("partida", &[Left]),
     ("ultim", &[Latest]),
     ("automatic", &[Auto]),
     ("recec", &[Receive]),
@@ -568,6 +574,7 @@ const DE: &[Row] = &[
     ("eingangsbestatig", &[Receive, Confirm]),
     ("automatisch", &[Auto]),
     ("verlass", &[Left]),
+    ("abflug", &[Left]),
     ("letzt", &[Latest]),
     ("bestatig", &[Confirm]),
     ("abgeschlossen", &[Done]),
@@ -669,6 +676,9 @@ const PL: &[Row] = &[
     ("pakuj", &[Process]),
     ("automatyczn", &[Auto]),
     ("opuscil", &[Left]),
+    // A departure (of a flight): "Wylot z kraju nadania".
+    ("wylot", &[Left]),
+    ("odlot", &[Left]),
     ("ostatni", &[Latest]),
     ("przygotow", &[Process]),
     ("toku", &[Process]),
@@ -989,10 +999,10 @@ pub fn status_of(text: &str, lang: Option<Lang>) -> Option<Status> {
     // rozpatrywania": under review) is a request the shopper made: a dispute under way. Only
     // being processed: "Rückerstattung läuft", "awaiting refund" may follow a cancellation.
     // (Not "refund if not delivered": a promise, no state.)
-    // A refund request in progress is one too ("Refund request in progress").
-    let dealt_with = i.has(Process) || i.has(Request) && i.has(Progress);
-    let refund_under_way = i.has(Refund) && dealt_with && !i.any(&[Not, Ship, Transit, Deliver, Before]);
-    if i.has(Dispute) || (i.has(Return) && waiting) || refund_under_way {
+    // So is a refund or return the shopper requested and nothing says is over ("Refund request
+    // under review", "Demande de remboursement en cours").
+    let refund_under_way = i.has(Refund) && (i.has(Process) || i.has(Request)) && !i.any(&[Not, Ship, Transit, Deliver, Before]);
+    if i.has(Dispute) || (i.has(Return) && (waiting || i.has(Request))) || refund_under_way {
         // Under way unless it says it is over ("dispute cancelled", "dispute closed").
         return (!i.any(&[Cancel, Close, Done, Expire])).then_some(Status::Dispute);
     }
@@ -1255,6 +1265,23 @@ const JOINERS: &[&str] = &["of", "the", "de", "del", "la", "le", "du", "do", "da
 
 /// Whether a label names the order's state ("Status", "Order status", "Estado del pedido",
 /// "Статус заказа", "订单状态"): the value beside it is the status.
+/// The seller, in each language's words (folded): "Seller shipped", "Le vendeur a expédié",
+/// "Продавец отправил", "卖家已发货". A shipment the seller is named for is the order's shipment
+/// itself, not a later step of the parcel's way. Source: the team's knowledge of each language.
+const SELLER: &[&str] = &["seller", "vendeur", "vendedor", "verkaufer", "sprzedaw", "sprzedajac", "продав", "卖家", "商家"];
+
+/// Whether a label names the seller.
+pub fn names_seller(label: &str) -> bool {
+    let folded = fold(label);
+    SELLER.iter().any(|w| {
+        if w.chars().any(super::is_cjk) {
+            folded.contains(w)
+        } else {
+            folded.split_whitespace().any(|x| x.starts_with(w) || x.ends_with("verkaufer"))
+        }
+    })
+}
+
 pub fn is_status_label(label: &str, lang: Option<Lang>) -> bool {
     let folded = fold(label);
     if folded.chars().any(super::is_cjk) {

@@ -107,16 +107,15 @@ fn by_family(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) ->
         return None;
     }
     // A card that is a link, a link to a store or a product: named for what it shows.
+    if leads_to_a_product_or_store(page.tree, n) {
+        return None;
+    }
     if let Some(href) = page.tree.attr(n, "href") {
-        let path = href.split(['?', '#']).next().unwrap_or("");
         // (A link naming the order that leads elsewhere than its list or its page,
         // "extend-protection.html?orderId=…", is an action, not the card; a link whose page is
         // not known stays a card.)
         let to_order_page = || crate::read::page_kind::link_kind(href, page.url).is_none_or(|k| matches!(k, PageKind::OrderList | PageKind::OrderDetail));
-        if path.contains("/store/")
-            || path.contains("/item/")
-            || crate::read::page_kind::order_id_in_link(href).is_some() && to_order_page() && !looks_like_button(page.tree, n)
-        {
+        if crate::read::page_kind::order_id_in_link(href).is_some() && to_order_page() && !looks_like_button(page.tree, n) {
             return None;
         }
     }
@@ -129,6 +128,15 @@ fn by_family(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) ->
         Action::CancelDispute => ControlKind::CancelDispute,
         Action::Track => ControlKind::TrackOrder,
         _ => return None,
+    })
+}
+
+/// A link to a product or a store: named for what it shows ("Fahrradschloss mit Zahlencode" is
+/// no "pay" button).
+pub(super) fn leads_to_a_product_or_store(tree: &PageTree<'_>, n: NodeId) -> bool {
+    tree.attr(n, "href").is_some_and(|href| {
+        let path = href.split(['?', '#']).next().unwrap_or("");
+        path.contains("/store/") || path.contains("/item/")
     })
 }
 

@@ -156,6 +156,8 @@ struct Scan {
     /// Shipment dates labelled by words no table lists, or by a step's status word: used when
     /// no table's field label names the shipment.
     shipped_by_words: DateSlot,
+    /// Of those, the days a label naming the seller gives ("The seller confirmed shipment on").
+    shipped_by_seller: DateSlot,
     /// Dates of a parcel's way that name no shipment ("In transit", "Departed from the transit
     /// hub"): the shipment's only when no label names one.
     in_transit: DateSlot,
@@ -346,9 +348,16 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     // their words ("Package shipped out from warehouse", days later).
     // But a step that says the order was shipped before the field's day contradicts it (nothing
     // ships before it is shipped): both days stand, as for parcels shipped apart.
-    if let (Some((first, _)), Some((words_first, _))) = (s.shipped.range(), s.shipped_by_words.range()) {
+    // So does the seller's shipment on another day than the field's, later or not.
+    if let (Some((first, last)), Some((words_first, _))) = (s.shipped.range(), s.shipped_by_words.range()) {
         if words_first < first {
             s.shipped.put(words_first);
+        }
+        if let Some((a, b)) = s.shipped_by_seller.range() {
+            if a != first || b != last {
+                s.shipped.put(a);
+                s.shipped.put(b);
+            }
         }
     }
     let shipped = [&s.shipped, &s.shipped_by_words, &s.in_transit].into_iter().find(|d| !matches!(d, DateSlot::Unread)).unwrap_or(&s.in_transit);
@@ -938,7 +947,13 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     match kind {
         Some(DateKind::Placed) => s.placed.put(date),
         Some(DateKind::Paid) => s.paid.put(date),
-        Some(DateKind::Shipped) if field.is_none() => s.shipped_by_words.put(date),
+        Some(DateKind::Shipped) if field.is_none() => {
+            s.shipped_by_words.put(date);
+            // (Not a day to come: that is a promise the label's words run into.)
+            if families::names_seller(&label) && date <= page.today {
+                s.shipped_by_seller.put(date);
+            }
+        }
         Some(DateKind::Shipped) => s.shipped.put(date),
         Some(DateKind::InTransit) => s.in_transit.put(date),
         Some(DateKind::Completed) => s.completed.put(date),
@@ -1439,6 +1454,16 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
             _ => {}
         }
     }
+    // "Delivered" says the parcel arrived, not whether its receipt was confirmed: a receipt date
+    // on the page and no "Confirm received" to click say it was ("Pedido entregado" above
+    // "Recepción confirmada automáticamente el …").
+    if let (Some((Status::Shipped, source)), Some(text)) = (word, order.status_text.as_deref()) {
+        let delivered = families::ideas(text, page.lang)
+            .is_some_and(|i| i.has(Idea::Deliver) && !i.any(&[Idea::Ship, Idea::Transit, Idea::Wait, Idea::Not, Idea::Confirm, Idea::Receive, Idea::Handover]));
+        if delivered && order.completed.is_some() && !s.actions.contains(&Action::ConfirmReceipt) {
+            word = Some((Status::Completed, source));
+        }
+    }
     let signals = Signals { word, actions: s.actions.clone(), tab: page.tab, shipped_date: order.shipped.is_some(), completed_date: order.completed.is_some() };
     let (st, why) = status::decide(&signals);
     order.status = st;
@@ -1604,7 +1629,8 @@ fn controls_outside(page: &Page<'_, '_>, root: NodeId, actions: &mut Vec<Action>
 fn action_of_control(page: &Page<'_, '_>, n: NodeId) -> Option<Action> {
     let tree = page.tree;
     // The card itself as a link, or a link to an order's page, is no button of the order's.
-    if !controls::is_clickable(tree, n) || tree.attr(n, "href").and_then(order_id_in_link).is_some() {
+    // (Nor a product's or a store's link: named for what it shows.)
+    if !controls::is_clickable(tree, n) || tree.attr(n, "href").and_then(order_id_in_link).is_some() || controls::leads_to_a_product_or_store(tree, n) {
         return None;
     }
     let label = controls::label_of(tree, n)?;
