@@ -962,3 +962,12 @@ fn a_departure_from_the_country_is_the_parcel_s_way_not_its_shipment_and_a_count
     // "pays" is a country: "Départ du pays d'origine" names no payment.
     assert_eq!(guard_core::read::locales::families::action_of("Départ du pays d'origine", Some(guard_core::read::locales::Lang::Fr)), None);
 }
+
+#[test]
+fn a_request_in_an_element_of_its_own_after_the_status_names_no_state() {
+    // "collect it and confirm receipt" is what to do, not "received": the controls decide.
+    let html = r#"<html lang="en"><body><div data-testid="order-list"><div data-testid="orderItem"><span data-testid="orderNumber">Order 3547712137341489</span>
+        <div data-testid="orderStatus"><span>At the pick-up point</span><span>collect it and confirm receipt</span></div>
+        <button>Open dispute</button><button>Confirm receipt</button></div></div></body></html>"#;
+    assert_eq!(read(html, RU_LIST).orders[0].order.status, Status::Shipped);
+}

@@ -158,7 +158,13 @@ pub fn parse_date_exact(text: &str, rules: &DateRules) -> Option<NaiveDate> {
 /// A date at the very start of `text` (after spaces and a colon), with the byte length it takes.
 pub fn parse_date_prefix(text: &str, rules: &DateRules) -> Option<(NaiveDate, usize)> {
     let toks = tokens(text);
-    let start = toks.iter().take_while(|t| matches!(t.kind, Kind::Sep(':' | '：' | '-' | '–'))).count();
+    let mut start = toks.iter().take_while(|t| matches!(t.kind, Kind::Sep(':' | '：' | '-' | '–'))).count();
+    // A weekday before the date ("before Sun, Jan 3, 2027"), with its dot and comma.
+    if let Some(Kind::Word(w)) = toks.get(start).map(|t| &t.kind) {
+        if WEEKDAYS.iter().filter(|(l, _)| rules.lang.is_none_or(|p| p == *l)).any(|(_, names)| names.contains(&w.as_str())) {
+            start += 1 + toks[start + 1..].iter().take_while(|t| matches!(t.kind, Kind::Sep('.' | ',' | '，'))).count();
+        }
+    }
     let (date, next) = date_at(&toks, start, rules)?;
     let mut end = toks[next - 1].end;
     // The Russian year abbreviation belongs to the date.
@@ -435,6 +441,18 @@ mod tests {
         // Things that happened: the last such day past.
         let past = DateRules { deadline: false, ..r };
         assert_eq!(parse_date_prefix("Dec 28", &past).map(|d| d.0), NaiveDate::from_ymd_opt(2025, 12, 28));
+    }
+
+    #[test]
+    fn a_weekday_before_a_date_that_follows_its_words_is_skipped() {
+        // ("Refund if no delivery before Sun, Jan 3, 2027": blind round seventeen's script wrote
+        // the weekday in.)
+        let r = DateRules::new(Some(Lang::En), NaiveDate::from_ymd_opt(2026, 12, 3).unwrap());
+        assert_eq!(parse_date_prefix(" Sun, Jan 3, 2027", &r).map(|d| d.0), NaiveDate::from_ymd_opt(2027, 1, 3));
+        let de = DateRules::new(Some(Lang::De), r.today);
+        assert_eq!(parse_date_prefix("So., 3. Jan. 2027", &de).map(|d| d.0), NaiveDate::from_ymd_opt(2027, 1, 3));
+        // A word that is no weekday still stops it.
+        assert!(parse_date_prefix("soon, Jan 3, 2027", &r).is_none());
     }
 
     fn today() -> NaiveDate {

@@ -1337,16 +1337,23 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
                 order.status_text = Some(clip(&whole));
                 // No row has the word: what it is made of, else the other signals.
                 let head = status_then_details(&whole).and_then(|h| families::status_of(h, page.lang));
-                let family = status_then_request(&whole, page.lang)
+                // (A request in an element of its own counts too: "<span>At the pick-up
+                // point</span><span>collect it and confirm receipt</span>". Then the status is
+                // the head's, or none that words give: the request's words name no state.)
+                let parts: Vec<&str> = tree.text_nodes(el).take(10).map(|t| tree.own_text(t).trim()).filter(|t| !t.is_empty()).collect();
+                let joined = parts.join(" · ");
+                let request = status_then_request(&whole, page.lang).or_else(|| (parts.len() > 1).then(|| status_then_request(&joined, page.lang)).flatten());
+                let head_only = request.is_some_and(|h| families::status_of(h, page.lang).is_none());
+                let family = request
                     .and_then(|f| families::status_of(f, page.lang))
-                    .or_else(|| families::status_of(&whole, page.lang))
+                    .or_else(|| (!head_only).then(|| families::status_of(&whole, page.lang)).flatten())
                     .or_else(|| families::ideas(&whole, page.lang).is_none().then_some(head).flatten())
                     // A badge that is an icon: its `aria-label` ("Unterwegs", "Refunded").
                     .or_else(|| icon_labels(tree, el).find_map(|l| families::status_of(l, page.lang)))
-                    .or_else(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang)))
+                    .or_else(|| (!head_only).then(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang))).flatten())
                     // A status, then a clause of what comes next ("卖家备货中，预计48小时内发货":
                     // preparing, to ship within 48 hours): the status, if the clause names none.
-                    .or_else(|| status_then_clause(&whole, page.lang));
+                    .or_else(|| (!head_only).then(|| status_then_clause(&whole, page.lang)).flatten());
                 // The whole says what the controls rule out ("Delivered Dec 1 — confirm within 5
                 // days" reads as delivered and confirmed): the words before its break, if the
                 // controls allow those.
