@@ -158,14 +158,16 @@ pub fn parse_date_exact(text: &str, rules: &DateRules) -> Option<NaiveDate> {
 /// A date at the very start of `text` (after spaces and a colon), with the byte length it takes.
 pub fn parse_date_prefix(text: &str, rules: &DateRules) -> Option<(NaiveDate, usize)> {
     let toks = tokens(text);
-    let mut start = toks.iter().take_while(|t| matches!(t.kind, Kind::Sep(':' | '：' | '-' | '–'))).count();
-    // A weekday before the date ("before Sun, Jan 3, 2027"), with its dot and comma.
-    if let Some(Kind::Word(w)) = toks.get(start).map(|t| &t.kind) {
-        if WEEKDAYS.iter().filter(|(l, _)| rules.lang.is_none_or(|p| p == *l)).any(|(_, names)| names.contains(&w.as_str())) {
-            start += 1 + toks[start + 1..].iter().take_while(|t| matches!(t.kind, Kind::Sep('.' | ',' | '，'))).count();
-        }
-    }
-    let (date, next) = date_at(&toks, start, rules)?;
+    let start = toks.iter().take_while(|t| matches!(t.kind, Kind::Sep(':' | '：' | '-' | '–'))).count();
+    // A weekday before the date ("before Sun, Jan 3, 2027"), with its dot and comma; only when
+    // no date starts at the word ("mar" is Tuesday in Spanish and March).
+    let after_weekday = || {
+        let Some(Kind::Word(w)) = toks.get(start).map(|t| &t.kind) else { return None };
+        let weekday = WEEKDAYS.iter().filter(|(l, _)| rules.lang.is_none_or(|p| p == *l)).any(|(_, names)| names.contains(&w.as_str()));
+        let from = start + 1 + toks[start + 1..].iter().take_while(|t| matches!(t.kind, Kind::Sep('.' | ',' | '，'))).count();
+        weekday.then(|| date_at(&toks, from, rules)).flatten()
+    };
+    let (date, next) = date_at(&toks, start, rules).or_else(after_weekday)?;
     let mut end = toks[next - 1].end;
     // The Russian year abbreviation belongs to the date.
     if let [y, rest @ ..] = &toks[next..] {
