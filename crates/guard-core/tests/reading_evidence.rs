@@ -970,4 +970,9 @@ fn a_request_in_an_element_of_its_own_after_the_status_names_no_state() {
         <div data-testid="orderStatus"><span>At the pick-up point</span><span>collect it and confirm receipt</span></div>
         <button>Open dispute</button><button>Confirm receipt</button></div></div></body></html>"#;
     assert_eq!(read(html, RU_LIST).orders[0].order.status, Status::Shipped);
+    // What happened is no request: a dispute decided for the shopper, the money back, is closed.
+    let html = r#"<html lang="ru"><body><div data-testid="order-list"><div data-testid="orderItem"><span data-testid="orderNumber">Заказ 3923535753913873</span>
+        <div data-testid="orderStatus"><span>Спор завершён в вашу пользу</span><span>деньги возвращены на карту</span></div>
+        <button>Детали спора</button></div></div></body></html>"#;
+    assert_eq!(read(html, RU_LIST).orders[0].order.status, Status::Closed);
 }

@@ -1341,10 +1341,13 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
                 // point</span><span>collect it and confirm receipt</span>". Then the status is
                 // the head's, or none that words give: the request's words name no state.)
                 let parts: Vec<&str> = tree.text_nodes(el).take(10).map(|t| tree.own_text(t).trim()).filter(|t| !t.is_empty()).collect();
-                let joined = parts.join(" · ");
-                let request = status_then_request(&whole, page.lang).or_else(|| (parts.len() > 1).then(|| status_then_request(&joined, page.lang)).flatten());
-                let head_only = request.is_some_and(|h| families::status_of(h, page.lang).is_none());
-                let family = request
+                // (Only a request to confirm or to pay: "деньги возвращены на карту" under a
+                // decided dispute says what happened.)
+                let asks = |rest: &str| matches!(families::action_of(rest, page.lang), Some(families::Action::ConfirmReceipt | families::Action::PayNow));
+                let split_request = (parts.len() > 1 && asks(&parts[1..].join(" "))).then(|| parts[0]);
+                let head_only = split_request.is_some_and(|h| families::status_of(h, page.lang).is_none());
+                let family = status_then_request(&whole, page.lang)
+                    .or(split_request)
                     .and_then(|f| families::status_of(f, page.lang))
                     .or_else(|| (!head_only).then(|| families::status_of(&whole, page.lang)).flatten())
                     .or_else(|| families::ideas(&whole, page.lang).is_none().then_some(head).flatten())
