@@ -25,7 +25,8 @@ pub fn order_attrs(order: &Order, window: &DisputeWindow) -> BTreeMap<String, St
             a.insert(format!("data-dg-{k}"), v);
         }
     };
-    let date = |d: Option<NaiveDate>| d.map(crate::wire::iso_date);
+    // (NaiveDate's Display is "YYYY-MM-DD", as serde writes it; chrono's strftime stays out.)
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
     put("order", Some(order.id.clone()));
     put("status", Some(order.status.as_str().to_string()));
     put("placed", date(order.placed));

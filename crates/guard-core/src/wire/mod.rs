@@ -12,7 +12,7 @@ pub mod snapshot;
 pub mod text;
 pub mod timeline;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDateTime, NaiveTime};
 
 /// Parses the shopper's local time as the extension sends it ("2026-11-21T14:05" or with seconds),
 /// in the years a stored date may be in (`bounds::YEARS`): a clock set to the year 262,142 is
@@ -32,11 +32,6 @@ pub fn parse_local_now(s: &str) -> Option<NaiveDateTime> {
         return None;
     }
     Some(date.and_time(NaiveTime::from_hms_opt(h, m, sec)?))
-}
-
-/// A date as the wire and the stored orders write it ("2026-11-21"), without chrono's strftime.
-pub fn iso_date(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 #[cfg(test)]
@@ -65,6 +60,5 @@ mod tests {
         ] {
             assert_eq!(at(bad), None, "{bad:?}");
         }
-        assert_eq!(iso_date(NaiveDate::from_ymd_opt(1970, 1, 2).unwrap()), "1970-01-02");
     }
 }

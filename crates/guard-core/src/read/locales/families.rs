@@ -1273,13 +1273,9 @@ const SELLER: &[&str] = &["seller", "vendeur", "vendedor", "verkaufer", "sprzeda
 /// Whether a label names the seller.
 pub fn names_seller(label: &str) -> bool {
     let folded = fold(label);
-    SELLER.iter().any(|w| {
-        if w.chars().any(super::is_cjk) {
-            folded.contains(w)
-        } else {
-            folded.split_whitespace().any(|x| x.starts_with(w) || x.ends_with("verkaufer"))
-        }
-    })
+    let (cjk, words): (Vec<&str>, Vec<&str>) = SELLER.iter().partition(|w| w.chars().any(super::is_cjk));
+    // (German compounds end in it: "Versandverkäufer".)
+    cjk.iter().any(|w| folded.contains(w)) || folded.split_whitespace().any(|x| words.iter().any(|w| x.starts_with(w)) || x.ends_with("verkaufer"))
 }
 
 pub fn is_status_label(label: &str, lang: Option<Lang>) -> bool {

@@ -1353,7 +1353,7 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
                     .or_else(|| families::ideas(&whole, page.lang).is_none().then_some(head).flatten())
                     // A badge that is an icon: its `aria-label` ("Unterwegs", "Refunded").
                     .or_else(|| icon_labels(tree, el).find_map(|l| families::status_of(l, page.lang)))
-                    .or_else(|| (!head_only).then(|| tree.text_nodes(el).take(10).find_map(|t| families::status_of(tree.own_text(t), page.lang))).flatten())
+                    .or_else(|| (!head_only).then(|| parts.iter().find_map(|t| families::status_of(t, page.lang))).flatten())
                     // A status, then a clause of what comes next ("卖家备货中，预计48小时内发货":
                     // preparing, to ship within 48 hours): the status, if the clause names none.
                     .or_else(|| (!head_only).then(|| status_then_clause(&whole, page.lang)).flatten());
