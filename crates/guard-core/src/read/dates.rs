@@ -42,11 +42,14 @@ impl DateRules {
 /// English, the region of `<html lang>`: en-US writes the month first, the other English
 /// regions and every other language here the day first. English without a region: not known.
 pub fn day_first_for(lang: Option<Lang>, html_lang: &str) -> Option<bool> {
-    let tag = html_lang.trim().replace('_', "-").to_ascii_lowercase();
-    let (primary, region) = tag.split_once('-').unwrap_or((tag.as_str(), ""));
-    let region = region.split('-').find(|r| r.len() == 2).unwrap_or("");
+    // (Asked for every date read: the tag is looked at in place, without copies.)
+    let mut tag = html_lang.trim().split(['-', '_']);
+    let primary = tag.next().unwrap_or("");
+    let region = tag.find(|r| r.len() == 2).unwrap_or("");
     match lang? {
-        Lang::En if primary == "en" && !region.is_empty() => Some(!matches!(region, "us" | "ph")),
+        Lang::En if primary.eq_ignore_ascii_case("en") && !region.is_empty() => {
+            Some(!(region.eq_ignore_ascii_case("us") || region.eq_ignore_ascii_case("ph")))
+        }
         Lang::En => None,
         // Chinese writes the year first; a day or month first is not its own.
         Lang::Zh => None,
@@ -129,7 +132,7 @@ pub fn without_weekday(label: &str, lang: Option<Lang>) -> &str {
 
 /// The first date anywhere in `text`, with where it starts and ends (byte offsets).
 pub fn find_date(text: &str, rules: &DateRules) -> Option<(NaiveDate, usize, usize)> {
-    let toks = tokens(text);
+    let toks = date_tokens(text)?;
     (0..toks.len()).find_map(|i| {
         // A date starts a token: not inside a longer number ("2024-03-12" read from "4-03-12").
         let (d, next) = date_at(&toks, i, rules)?;
@@ -142,13 +145,13 @@ pub fn find_date(text: &str, rules: &DateRules) -> Option<(NaiveDate, usize, usi
 /// `parse_date_prefix` when the page says where the date is.
 pub fn parse_date(text: &str, lang: Option<Lang>, today: NaiveDate) -> Option<NaiveDate> {
     let rules = DateRules::new(lang, today);
-    let toks = tokens(text);
+    let toks = date_tokens(text)?;
     (0..toks.len()).find_map(|i| date_at(&toks, i, &rules).map(|(d, _)| d))
 }
 
 /// `text` is a date and nothing else (a time of day and closing punctuation may follow).
 pub fn parse_date_exact(text: &str, rules: &DateRules) -> Option<NaiveDate> {
-    let toks = tokens(text);
+    let toks = date_tokens(text)?;
     let (date, next) = date_at(&toks, 0, rules)?;
     let rest = &toks[next..];
     let trailing_ok = rest.iter().all(|t| matches!(t.kind, Kind::Sep('.' | ',' | ')' | ';'))) || is_year_word(rest);
@@ -157,7 +160,7 @@ pub fn parse_date_exact(text: &str, rules: &DateRules) -> Option<NaiveDate> {
 
 /// A date at the very start of `text` (after spaces and a colon), with the byte length it takes.
 pub fn parse_date_prefix(text: &str, rules: &DateRules) -> Option<(NaiveDate, usize)> {
-    let toks = tokens(text);
+    let toks = date_tokens(text)?;
     let start = toks.iter().take_while(|t| matches!(t.kind, Kind::Sep(':' | '：' | '-' | '–'))).count();
     // A weekday before the date ("before Sun, Jan 3, 2027"), with its dot and comma; only when
     // no date starts at the word ("mar" is Tuesday in Spanish and March).
@@ -196,6 +199,13 @@ enum Kind {
 struct Tok {
     kind: Kind,
     end: usize,
+}
+
+/// The tokens of a text that may hold a date: every date shape read here has a number in it
+/// (a day or a year in ASCII digits), so a text without one is not tokenised at all (most of
+/// a page's texts: this is the reader's most frequent question).
+fn date_tokens(text: &str) -> Option<Vec<Tok>> {
+    text.bytes().any(|b| b.is_ascii_digit()).then(|| tokens(text))
 }
 
 /// Numbers, words (lower case; each CJK character on its own) and single punctuation marks;
@@ -555,6 +565,10 @@ mod tests {
         assert_eq!(day_first_for(Some(Lang::En), "en"), None);
         assert_eq!(day_first_for(Some(Lang::En), "en-US"), Some(false));
         assert_eq!(day_first_for(Some(Lang::En), "en-GB"), Some(true));
+        // Any case, underscores, a script subtag before the region (read in place, no copies).
+        assert_eq!(day_first_for(Some(Lang::En), " EN_us "), Some(false));
+        assert_eq!(day_first_for(Some(Lang::En), "en-Latn-PH"), Some(false));
+        assert_eq!(day_first_for(Some(Lang::En), "En-Latn-au"), Some(true));
         assert_eq!(day_first_for(Some(Lang::En), "fr"), None);
         assert_eq!(day_first_for(Some(Lang::Fr), "fr-CA"), Some(true));
         assert_eq!(day_first_for(Some(Lang::Pt), "pt-BR"), Some(true));

@@ -809,7 +809,20 @@ fn rows(lang: Lang) -> &'static [Row] {
 /// space: "Expédiée !" → "expediee", "Zugestellt." → "zugestellt".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars() {
+        // (ASCII, most of what is folded, needs no case table.)
+        if c.is_ascii() {
+            out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
+            continue;
+        }
+        fold_other(c, &mut out);
+    }
+    out
+}
+
+/// `fold` for one character outside ASCII.
+fn fold_other(c: char, out: &mut String) {
+    for c in c.to_lowercase() {
         let c = match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' => 'a',
             'ç' | 'ć' | 'č' => 'c',
@@ -832,7 +845,6 @@ pub fn fold(text: &str) -> String {
         };
         out.push(c);
     }
-    out
 }
 
 /// Longest text read for ideas: order words are short.
@@ -1282,6 +1294,10 @@ pub fn is_status_label(label: &str, lang: Option<Lang>) -> bool {
     let folded = fold(label);
     if folded.chars().any(super::is_cjk) {
         return matches!(folded.trim(), "状态" | "订单状态" | "交易状态");
+    }
+    // (Asked of every element with one text: most have no status word, and need no more.)
+    if !folded.split_whitespace().any(|w| STATUS_WORDS.contains(&w)) {
+        return false;
     }
     let words: Vec<&str> = folded.split_whitespace().filter(|w| !JOINERS.contains(w) && !ideas(w, lang).is_some_and(|i| i.only(&[Order]))).collect();
     matches!(words.as_slice(), [w] if STATUS_WORDS.contains(w))

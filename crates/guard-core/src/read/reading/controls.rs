@@ -55,7 +55,7 @@ fn looks_like_button(tree: &PageTree<'_>, n: NodeId) -> bool {
     let named = tree.attr(n, "tabindex").is_some_and(|t| t.trim() != "-1")
         || tree.attr(n, "class").is_some_and(|c| {
             c.split_ascii_whitespace().any(|token| {
-                let t = token.to_ascii_lowercase();
+                let t = crate::wire::text::ascii_lower(token);
                 (t.contains("btn") || t.contains("button")) && !["btns", "buttons", "wrap", "group", "box", "list", "bar"].iter().any(|w| t.contains(w))
             })
         });

@@ -1511,7 +1511,7 @@ fn labelled_status(page: &Page<'_, '_>, n: NodeId) -> Option<NodeId> {
 fn named_status(tree: &PageTree<'_>, n: NodeId) -> bool {
     let names = |v: &str| {
         v.split_ascii_whitespace().any(|token| {
-            let t = token.to_ascii_lowercase();
+            let t = crate::wire::text::ascii_lower(token);
             t.contains("status") && !["pay", "logistic", "track", "ship", "dispute", "issue", "badge", "icon", "text-"].iter().any(|w| t.contains(w))
         })
     };
