@@ -13,10 +13,12 @@ fn main() {
         _ => None,
     };
     println!(
-        "ideas {:?} status {:?} datelabel {:?} action {:?}",
+        "ideas {:?} status {:?} datelabel {:?} action {:?} limit {:?} window {:?}",
         families::ideas(&args[1], lang),
         families::status_of(&args[1], lang),
         families::date_label_of(&args[1], lang),
-        families::action_of(&args[1], lang)
+        families::action_of(&args[1], lang),
+        families::protection_limit_of(&args[1], lang),
+        families::window_of(&args[1], lang)
     );
 }

@@ -976,3 +976,38 @@ fn a_request_in_an_element_of_its_own_after_the_status_names_no_state() {
         <button>Детали спора</button></div></div></body></html>"#;
     assert_eq!(read(html, RU_LIST).orders[0].order.status, Status::Closed);
 }
+
+// Rules learnt from blind round eighteen.
+
+#[test]
+fn a_dispute_over_with_the_refund_done_is_a_closed_order() {
+    assert_eq!(status_of(&card("en", "Dispute closed · full refund issued", "", &[])), Status::Closed);
+    assert_eq!(status_of(&card("es", "Disputa cerrada: reembolso completado", "", &[])), Status::Closed);
+    // Over any other way says nothing of the order.
+    assert_ne!(status_of(&card("en", "Dispute closed, no refund", "", &[])), Status::Closed);
+    assert_ne!(status_of(&card("en", "Dispute closed", "", &[])), Status::Closed);
+}
+
+#[test]
+fn a_parcel_that_has_not_reached_you_by_a_day_is_the_end_of_protection() {
+    let html = r#"<html lang="en-GB"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Awaiting delivery</div></div>
+        <div class="order-detail-info-content"><div>Order placed on: Feb 1, 2026</div><div>Shipment completed on: Feb 4, 2026</div></div>
+        <div class="service-item">Money back if your parcel hasn't reached you by Apr 30, 2026.</div>
+        <button>Confirm received</button></div></body></html>"#;
+    assert_eq!(read(html, DETAIL).orders[0].order.protection_ends, d("2026-04-30"));
+}
+
+#[test]
+fn a_step_s_name_in_its_own_element_may_run_to_seven_words() {
+    // "Colis parti de l'entrepôt du vendeur" (six words) over its day: the parcel left, shipped.
+    let html = r#"<html lang="fr"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Retour en cours</div></div>
+        <ol class="order-progress"><li><div>Commande passée</div><div>2 mars 2026</div></li>
+        <li><div>Colis parti de l'entrepôt du vendeur</div><div>6 mars 2026</div></li></ol>
+        <div><span data-pl="order_detail_gray_id">N° de référence : 8100000000000001</span></div></div></body></html>"#;
+    assert_eq!(read(html, DETAIL).orders[0].order.shipped, d("2026-03-06"));
+    // A sentence in the date's own text stays a sentence ("Si tu pedido no llega antes del …").
+    let html = r#"<html lang="fr"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Retour en cours</div></div>
+        <div>Le colis est parti ce jour-là de l'entrepôt du vendeur 6 mars 2026</div>
+        <div><span data-pl="order_detail_gray_id">N° de référence : 8100000000000001</span></div></div></body></html>"#;
+    assert_eq!(read(html, DETAIL).orders[0].order.shipped, None);
+}

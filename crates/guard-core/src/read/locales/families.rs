@@ -117,6 +117,8 @@ const EN: &[Row] = &[
     ("by", &[Before]),
     ("until", &[Before]),
     ("arriv", &[Deliver]),
+    // ("hasn't reached you by …": not arrived; blind round eighteen.)
+    ("reach", &[Deliver]),
     ("end", &[End]),
     ("remain", &[End]),
     ("left", &[End]),
@@ -155,6 +157,7 @@ const EN: &[Row] = &[
     ("receipt", &[Receive]),
     ("confirm", &[Confirm]),
     ("complet", &[Done]),
+    ("issued", &[Done]),
     ("finish", &[Done]),
     ("done", &[Done]),
     ("success", &[Done]),
@@ -162,6 +165,7 @@ const EN: &[Row] = &[
     ("close", &[Close]),
     ("expir", &[Expire]),
     ("refund", &[Refund]),
+    ("reimburs", &[Refund]),
     ("disput", &[Dispute]),
     ("return", &[Return]),
     ("process", &[Process]),
@@ -213,6 +217,8 @@ const FR: &[Row] = &[
     ("automatiqu", &[Auto]),
     ("quitt", &[Left]),
     ("depart", &[Left]),
+    // "Colis parti de l'entrepôt" (whole: "partiel" is a part refund; blind round eighteen).
+    ("=parti", &[Left]),
     ("dernier", &[Latest]),
     ("fin", &[End]),
     ("recep", &[Receive]),
@@ -1016,7 +1022,14 @@ pub fn status_of(text: &str, lang: Option<Lang>) -> Option<Status> {
     let refund_under_way = i.has(Refund) && (i.has(Process) || i.has(Request)) && !i.any(&[Not, Ship, Transit, Deliver, Before]);
     if i.has(Dispute) || (i.has(Return) && (waiting || i.has(Request))) || refund_under_way {
         // Under way unless it says it is over ("dispute cancelled", "dispute closed").
-        return (!i.any(&[Cancel, Close, Done, Expire])).then_some(Status::Dispute);
+        if !i.any(&[Cancel, Close, Done, Expire]) {
+            return Some(Status::Dispute);
+        }
+        // Over with the money given back, and said done ("Dispute closed · full refund issued",
+        // "Litige clos, remboursement effectué"): the order is closed (blind round eighteen).
+        // Over any other way ("Dispute closed, no refund") says nothing of the order.
+        let refunded = i.has(Refund) && i.has(Done) && !waiting && !i.any(&[Request, Return, Ship, Transit, Deliver, Before]);
+        return refunded.then_some(Status::Closed);
     }
     if i.any(&[Cancel, Close, Expire]) {
         return (!i.any(&[Wait, Ship, Transit, Deliver])).then_some(Status::Closed);

@@ -877,8 +877,11 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         }
     }
     // A sentence around a date is no label (limits in sentences are read elsewhere): more than
-    // a few words, or a deadline ("before", "by").
-    if label.split_whitespace().count() > 5 || label.chars().count() > 60 {
+    // a few words, or a deadline ("before", "by"). An element of its own before the date's is
+    // a step's or a field's name, which may run a little longer ("Colis parti de l'entrepôt du
+    // vendeur" over its day; blind round eighteen).
+    let own_element = before && !label.is_empty() && no_time.trim().is_empty();
+    if label.split_whitespace().count() > if own_element { 7 } else { 5 } || label.chars().count() > 60 {
         return true;
     }
     // On a list card, a status word in the element before the date is the card's status, not
