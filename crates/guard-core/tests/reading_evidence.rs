@@ -1011,3 +1011,19 @@ fn a_step_s_name_in_its_own_element_may_run_to_seven_words() {
         <div><span data-pl="order_detail_gray_id">N° de référence : 8100000000000001</span></div></div></body></html>"#;
     assert_eq!(read(html, DETAIL).orders[0].order.shipped, None);
 }
+
+#[test]
+fn awaiting_despatch_is_awaiting_shipment() {
+    assert_eq!(status_of(&card("en", "Awaiting despatch", "", &[])), Status::AwaitingShipment);
+}
+
+#[test]
+fn the_hand_over_to_the_carrier_is_the_shipment_before_later_steps_of_the_way() {
+    // No step names the shipment: "Передан в доставку" (handed over for delivery) is its day,
+    // not the departure from the seller's country eleven days later.
+    let html = r#"<html lang="ru"><body><div data-testid="orderStatus">Идёт спор</div><div data-testid="orderNumber">Заказ 5012345678901234 от 1 марта 2026</div>
+        <div><div>Передан в доставку 4 мар. 2026</div><ol><li><span>15 мар. 2026, 02:11</span> <span>Отправление покинуло страну продавца</span></li>
+        <li><span>4 мар. 2026, 17:25</span> <span>Продавец передал посылку перевозчику</span></li></ol></div></body></html>"#;
+    let o = &read(html, "https://aliexpress.ru/order-list/5012345678901234").orders[0].order;
+    assert_eq!((o.shipped, o.shipped_between), (d("2026-03-04"), None));
+}

@@ -129,6 +129,16 @@ pub fn labels_in(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Who and what the site's steps speak of, in each language, as its step names put them
+/// ("Enviado pelo vendedor em", "Colis parti de l'entrepôt du vendeur", "Seller Sent Goods"): no
+/// name, and a report that scrambled them would rebuild a page whose dates no step names (blind
+/// round eighteen). Source: the team's knowledge of each language.
+const PARTIES: &[&str] = &[
+    "seller", "sellers", "sent", "goods", "parcel", "package", "warehouse", "vendeur", "colis", "entrepôt", "vendedor", "pelo", "pela",
+    "paquete", "pacote", "almacén", "armazém", "продавец", "продавца", "продавцом", "посылка", "посылку", "sprzedawca", "sprzedawcy",
+    "magazyn", "paket", "lager",
+];
+
 /// Every word of the tables, lower case (for a script without spaces: every character).
 /// The shopper addressed with a capital, as sites write it ("Odbiór potwierdzony przez Ciebie",
 /// "Ihre Bestellung"), and the seller as German capitalises it ("Versand vom Verkäufer
@@ -176,7 +186,7 @@ fn vocabulary() -> &'static HashSet<String> {
         texts.extend(form_words::PROBLEM_LABELS.iter().map(|p| p.text.to_string()));
         texts.extend(form_words::BUSY.iter().map(|b| b.1.to_string()));
         texts.extend(form_words::RECEIVED_QUESTION.iter().map(|b| b.1.to_string()));
-        texts.extend(COURTESY.iter().map(|w| w.to_string()));
+        texts.extend(COURTESY.iter().chain(PARTIES).map(|w| w.to_string()));
         let mut set = HashSet::new();
         for t in texts {
             let t = t.to_lowercase();
@@ -225,7 +235,8 @@ pub fn date_label_before(gap: &str, lang: Option<crate::read::locales::Lang>) ->
     let mut start = None;
     let mut family = false;
     let mut end = gap.len();
-    for _ in 0..3 {
+    // (Up to four: "Enviado pelo vendedor em".)
+    for _ in 0..4 {
         let head = &gap[..end];
         let word_end = head.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
         if word_end == 0 || head[word_end..].chars().any(|c| !c.is_whitespace() && !matches!(c, ':' | ',' | '-' | '–')) {
@@ -343,7 +354,8 @@ pub fn is_short(text: &str) -> bool {
     if cjk * 2 > chars {
         return chars <= 12;
     }
-    chars <= 40 && text.split_whitespace().count() <= 5
+    // (Seven words, as the reader takes a step's name: "Colis parti de l'entrepôt du vendeur".)
+    chars <= 40 && text.split_whitespace().count() <= 7
 }
 
 /// A number that cannot be anyone's: a count, a day, a quantity of a countdown (up to three
@@ -390,6 +402,10 @@ mod tests {
             ("Ask the seller to extend buyer protection", None),
             ("提交订单", Some(Lang::Zh)),
             ("Confirmar la recepción de la mercancía", Some(Lang::Es)),
+            // Step names that speak of the seller, the goods, the warehouse (blind round eighteen).
+            ("Enviado pelo vendedor em:", Some(Lang::Pt)),
+            ("Colis parti de l'entrepôt du vendeur", Some(Lang::Fr)),
+            ("Seller Sent Goods", Some(Lang::En)),
         ] {
             assert!(made_of_order_words(t, l), "{t}");
         }

@@ -57,14 +57,19 @@ pub struct Url<'a> {
 
 pub fn split_url(url: &str) -> Option<Url<'_>> {
     let rest = url.split_once("://")?.1;
+    Some(split_authority(rest))
+}
+
+/// What follows `scheme://` (or a scheme-relative `//`): host, path and query.
+fn split_authority(rest: &str) -> Url<'_> {
     let (authority, path_and_more) = match rest.find(['/', '?', '#']) {
         Some(i) => rest.split_at(i),
         None => (rest, ""),
     };
-    let host = authority.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
+    let host = authority.rsplit('@').next().unwrap_or("").split(':').next().unwrap_or("").to_ascii_lowercase();
     let no_frag = path_and_more.split('#').next().unwrap_or("");
     let (path, query) = no_frag.split_once('?').unwrap_or((no_frag, ""));
-    Some(Url { host, path: if path.is_empty() { "/" } else { path }, query })
+    Url { host, path: if path.is_empty() { "/" } else { path }, query }
 }
 
 /// The value of a query parameter, if present.
@@ -78,7 +83,7 @@ pub const SHOP_DOMAINS: &[&str] = &["aliexpress.com", "aliexpress.ru", "aliexpre
 
 /// Whether the host belongs to AliExpress at all.
 pub fn is_aliexpress_host(host: &str) -> bool {
-    SHOP_DOMAINS.iter().any(|b| host == *b || host.ends_with(&format!(".{b}")))
+    SHOP_DOMAINS.iter().any(|b| host == *b || host.strip_suffix(b).is_some_and(|sub| sub.ends_with('.')))
 }
 
 fn host_matches(test: &HostTest, host: &str) -> bool {
@@ -149,27 +154,24 @@ pub fn order_id_in_link(href: &str) -> Option<String> {
     if href.len() > 2000 {
         return None;
     }
+    // (Asked of every link on the page: the parts are looked at in place.)
     let (path, query) = if href.starts_with("//") || href.contains("://") {
-        let full = if href.starts_with("//") { format!("https:{href}") } else { href.to_string() };
-        let u = split_url(&full)?;
+        let u = href.strip_prefix("//").map_or_else(|| split_url(href), |rest| Some(split_authority(rest)))?;
         if !is_aliexpress_host(&u.host) {
             return None;
         }
-        (u.path.to_string(), u.query.to_string())
+        (u.path, u.query)
     } else {
         if href.contains(':') && !href.starts_with('/') && !href.starts_with('?') {
             return None; // javascript:, mailto: …
         }
         let no_frag = href.split('#').next().unwrap_or("");
-        let (p, q) = no_frag.split_once('?').unwrap_or((no_frag, ""));
-        (p.to_string(), q.to_string())
+        no_frag.split_once('?').unwrap_or((no_frag, ""))
     };
-    let from_query = ORDER_ID_PARAMS
-        .iter()
-        .find_map(|k| query.split('&').filter_map(|kv| kv.split_once('=')).find(|(key, _)| key.eq_ignore_ascii_case(k)).map(|(_, v)| v))
-        .map(str::to_string);
-    let from_path = path.strip_prefix("/order-list/").map(|rest| rest.trim_end_matches('/').to_string());
-    from_query.or(from_path).filter(|id| crate::wire::order::is_order_id(id))
+    let from_query =
+        ORDER_ID_PARAMS.iter().find_map(|k| query.split('&').filter_map(|kv| kv.split_once('=')).find(|(key, _)| key.eq_ignore_ascii_case(k)).map(|(_, v)| v));
+    let from_path = path.strip_prefix("/order-list/").map(|rest| rest.trim_end_matches('/'));
+    from_query.or(from_path).filter(|id| crate::wire::order::is_order_id(id)).map(str::to_string)
 }
 
 /// On an order detail page, the order the URL names.

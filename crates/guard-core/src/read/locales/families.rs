@@ -145,6 +145,8 @@ const EN: &[Row] = &[
     ("paid", &[Pay]),
     ("ship", &[Ship]),
     ("dispatch", &[Ship]),
+    // (British spelling: "Awaiting despatch".)
+    ("despatch", &[Ship]),
     ("sent", &[Ship]),
     ("send", &[Ship]),
     ("transit", &[Transit]),
@@ -1143,6 +1145,9 @@ pub enum DateKind {
     /// The parcel on its way ("In transit", "Departed from the transit hub"): the shipment's day
     /// only when no label names the shipment itself.
     InTransit,
+    /// Handed over to the carrier ("Передан в доставку"): the journey's first step, so the
+    /// shipment's day before any later step of the way, when no label names the shipment.
+    HandedOver,
     Completed,
 }
 
@@ -1174,6 +1179,7 @@ pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
     ];
     let hits: Vec<DateKind> = kinds.iter().filter(|(yes, _)| *yes).map(|(_, k)| *k).collect();
     match hits.as_slice() {
+        [DateKind::InTransit] if i.has(Handover) => Some(DateKind::HandedOver),
         [one] => Some(*one),
         _ => None,
     }

@@ -157,7 +157,7 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
     for root in tree.roots() {
         for n in std::iter::once(root).chain(tree.descendants(root)) {
             owner[n] = if order_of_root.contains_key(&n) { Some(n) } else { tree.parent(n).and_then(|p| owner[p]) };
-            if tree.is_text(n) || !is_clickable(tree, n) {
+            if tree.is_text(n) || !page.clickable(n) {
                 continue;
             }
             let Some(label) = label_of(tree, n) else { continue };
@@ -262,7 +262,7 @@ fn is_site_popup_button(
                 return false;
             }
             let text = tree.own_text(t);
-            if text.len() > 300 || tree.ancestors_or_self(t).skip(1).take(3).any(|a| is_clickable(tree, a)) {
+            if text.len() > 300 || tree.ancestors_or_self(t).skip(1).take(3).any(|a| page.clickable(a)) {
                 return false;
             }
             let norm = locales::normalise(text);

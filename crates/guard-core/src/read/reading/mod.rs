@@ -129,9 +129,18 @@ pub(crate) struct Page<'t, 'a> {
     pub html_lang: &'a str,
     /// On a list page filtered by a tab ("To ship"), the status the tab names.
     pub tab: Option<crate::wire::order::Status>,
+    /// Which nodes are controls (`controls::is_clickable`), worked out once for the page: the
+    /// readers ask it of every element and of each text's ancestors.
+    pub clickable: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl Page<'_, '_> {
+    /// Whether node `n` is something a shopper can click (`controls::is_clickable`).
+    pub fn clickable(&self, n: NodeId) -> bool {
+        let all = self.clickable.get_or_init(|| (0..self.tree.len()).map(|x| !self.tree.is_text(x) && controls::is_clickable(self.tree, x)).collect());
+        all.get(n).copied().unwrap_or(false)
+    }
+
     pub fn date_rules(&self, lang: Option<Lang>) -> DateRules {
         let lang = lang.or(self.lang);
         DateRules {
@@ -259,6 +268,7 @@ pub fn read_page(tree: &PageTree<'_>, cx: &ReadContext) -> PageReading {
         phrases: order_reader::phrases(lang),
         html_lang: tree.snapshot().lang.as_str(),
         tab: if cx.kind == PageKind::OrderList { list_tab(tree, lang) } else { None },
+        clickable: std::cell::OnceCell::new(),
     };
     match (cx.kind, cx.layout) {
         (PageKind::OrderList, Layout::Current | Layout::Mobile) => current_list::read(&page, &mut reading),

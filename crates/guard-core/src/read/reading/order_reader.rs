@@ -161,6 +161,8 @@ struct Scan {
     /// Dates of a parcel's way that name no shipment ("In transit", "Departed from the transit
     /// hub"): the shipment's only when no label names one.
     in_transit: DateSlot,
+    /// Handed over to the carrier: before the other steps of the way.
+    handed_over: DateSlot,
     completed: DateSlot,
     unreadable: Vec<String>,
     /// The labels of dates read in the order's texts (see `date_by_shape`).
@@ -360,7 +362,8 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
             }
         }
     }
-    let shipped = [&s.shipped, &s.shipped_by_words, &s.in_transit].into_iter().find(|d| !matches!(d, DateSlot::Unread)).unwrap_or(&s.in_transit);
+    let shipped =
+        [&s.shipped, &s.shipped_by_words, &s.handed_over, &s.in_transit].into_iter().find(|d| !matches!(d, DateSlot::Unread)).unwrap_or(&s.in_transit);
     order.shipped = shipped.get();
     // Packages shipped on different days ("Посылка 1 из 2 … Отправлена 12 мая").
     order.shipped_between = shipped.between();
@@ -812,7 +815,7 @@ fn in_control(page: &Page<'_, '_>, root: NodeId, n: NodeId) -> bool {
         order_id_in_link(href).is_some()
             && crate::read::page_kind::link_kind(href, page.url).is_none_or(|k| matches!(k, PageKind::OrderList | PageKind::OrderDetail))
     };
-    ancestors_within(tree, n, root, 3).into_iter().any(|a| a != root && controls::is_clickable(tree, a) && !tree.attr(a, "href").is_some_and(card_link))
+    ancestors_within(tree, n, root, 3).into_iter().any(|a| a != root && page.clickable(a) && !tree.attr(a, "href").is_some_and(card_link))
 }
 
 /// A date wherever it stands, whatever its label: the label (the words before it, else the
@@ -959,6 +962,7 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         }
         Some(DateKind::Shipped) => s.shipped.put(date),
         Some(DateKind::InTransit) => s.in_transit.put(date),
+        Some(DateKind::HandedOver) => s.handed_over.put(date),
         Some(DateKind::Completed) => s.completed.put(date),
         // The end of protection labelled as such in an element of its own ("<span>6. Dez.
         // 2026</span> <small>Käuferschutz endet</small>").
@@ -1643,7 +1647,7 @@ fn action_of_control(page: &Page<'_, '_>, n: NodeId) -> Option<Action> {
     let tree = page.tree;
     // The card itself as a link, or a link to an order's page, is no button of the order's.
     // (Nor a product's or a store's link: named for what it shows.)
-    if !controls::is_clickable(tree, n) || tree.attr(n, "href").and_then(order_id_in_link).is_some() || controls::leads_to_a_product_or_store(tree, n) {
+    if !page.clickable(n) || tree.attr(n, "href").and_then(order_id_in_link).is_some() || controls::leads_to_a_product_or_store(tree, n) {
         return None;
     }
     let label = controls::label_of(tree, n)?;
