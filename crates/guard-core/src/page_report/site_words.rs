@@ -134,9 +134,33 @@ pub fn labels_in(text: &str) -> Vec<Range<usize>> {
 /// name, and a report that scrambled them would rebuild a page whose dates no step names (blind
 /// round eighteen). Source: the team's knowledge of each language.
 const PARTIES: &[&str] = &[
-    "seller", "sellers", "sent", "goods", "parcel", "package", "warehouse", "vendeur", "colis", "entrepôt", "vendedor", "pelo", "pela",
-    "paquete", "pacote", "almacén", "armazém", "продавец", "продавца", "продавцом", "посылка", "посылку", "sprzedawca", "sprzedawcy",
-    "magazyn", "paket", "lager",
+    "seller",
+    "sellers",
+    "sent",
+    "goods",
+    "parcel",
+    "package",
+    "warehouse",
+    "vendeur",
+    "colis",
+    "entrepôt",
+    "vendedor",
+    "pelo",
+    "pela",
+    "paquete",
+    "pacote",
+    "almacén",
+    "armazém",
+    "продавец",
+    "продавца",
+    "продавцом",
+    "посылка",
+    "посылку",
+    "sprzedawca",
+    "sprzedawcy",
+    "magazyn",
+    "paket",
+    "lager",
 ];
 
 /// Every word of the tables, lower case (for a script without spaces: every character).

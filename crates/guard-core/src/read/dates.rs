@@ -47,9 +47,7 @@ pub fn day_first_for(lang: Option<Lang>, html_lang: &str) -> Option<bool> {
     let primary = tag.next().unwrap_or("");
     let region = tag.find(|r| r.len() == 2).unwrap_or("");
     match lang? {
-        Lang::En if primary.eq_ignore_ascii_case("en") && !region.is_empty() => {
-            Some(!(region.eq_ignore_ascii_case("us") || region.eq_ignore_ascii_case("ph")))
-        }
+        Lang::En if primary.eq_ignore_ascii_case("en") && !region.is_empty() => Some(!(region.eq_ignore_ascii_case("us") || region.eq_ignore_ascii_case("ph"))),
         Lang::En => None,
         // Chinese writes the year first; a day or month first is not its own.
         Lang::Zh => None,
