@@ -11,11 +11,14 @@ let pendingNow = null;
 let saving = null;
 let lastRead = 0;
 
-// A save parses and writes the whole memory; made between the pieces of a long list it holds up
-// the pieces' answers (the worker has one thread). So it waits for the reads to pause, a short
-// while, though never longer than the cap after the first order waiting.
-const SAVE_QUIET_MS = 40;
-const SAVE_WAIT_MAX_MS = 400;
+// A save parses and writes the whole memory, then the toolbar is worked out again from it: tens
+// of milliseconds with a big memory, in which the worker (one thread) answers no page. Made
+// between the pieces of a long list, or just as the shopper loads more orders, it holds up
+// those answers (the bench's load-more waited 60 ms for one in a run of five). So it waits for
+// the reads to pause a quarter of a second, though never longer than the cap after the first
+// order waiting.
+const SAVE_QUIET_MS = 250;
+const SAVE_WAIT_MAX_MS = 1000;
 const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 function remember(orders, now) {
