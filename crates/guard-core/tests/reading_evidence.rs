@@ -1027,3 +1027,39 @@ fn the_hand_over_to_the_carrier_is_the_shipment_before_later_steps_of_the_way() 
     let o = &read(html, "https://aliexpress.ru/order-list/5012345678901234").orders[0].order;
     assert_eq!((o.shipped, o.shipped_between), (d("2026-03-04"), None));
 }
+
+// Rules learnt from blind round nineteen.
+
+#[test]
+fn an_events_table_s_date_column_header_is_no_label_each_row_s_event_is() {
+    let html = r#"<html lang="pl"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Zakończone</div></div>
+        <p>Numer zamówienia: 8100000000000001</p>
+        <table><thead><tr><th>Zdarzenie</th><th>Data</th></tr></thead><tbody>
+        <tr><td>Zamówienie złożone</td><td>2 lutego 2026</td></tr>
+        <tr><td>Sprzedawca potwierdził wysyłkę</td><td>6 lutego 2026</td></tr>
+        <tr><td>Odbiór potwierdzony automatycznie</td><td>20 marca 2026</td></tr></tbody></table></div></body></html>"#;
+    let o = &read(html, DETAIL).orders[0].order;
+    assert_eq!((o.shipped, o.completed), (d("2026-02-06"), d("2026-03-20")));
+}
+
+#[test]
+fn the_seller_s_word_after_a_row_s_date_may_run_to_eight_words() {
+    // The field says one day, the timeline's event another: the shipment is unknown.
+    let page = |event_day: &str| {
+        format!(
+            r#"<html lang="es"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Esperando la entrega</div></div>
+            <div class="order-detail-info-content"><div><span>ID del pedido:</span> <span>8100000000000001</span></div>
+            <div><span>Envío confirmado por el vendedor el:</span> <span>6 feb 2026</span></div></div>
+            <ol><li><strong>{event_day}</strong> El vendedor confirmó el envío de tu pedido.</li></ol>
+            <button>Confirmar recepción</button></div></body></html>"#
+        )
+    };
+    assert_eq!(read(&page("21 de febrero de 2026"), DETAIL).orders[0].order.shipped, None);
+    assert_eq!(read(&page("6 de febrero de 2026"), DETAIL).orders[0].order.shipped, d("2026-02-06"));
+}
+
+#[test]
+fn a_payment_s_receipt_is_no_pay_control() {
+    let html = card("es", "Tu pedido está en camino", "", &["Confirmar recepción", "Ver recibo de pago"]);
+    assert_eq!(status_of(&html), Status::Shipped);
+}

@@ -1115,7 +1115,9 @@ pub fn action_of(label: &str, lang: Option<Lang>) -> Option<Action> {
         Action::ExtendProtection
     } else if (i.has(Refund) || i.has(Return) && words <= 2) && !i.any(&[Cancel, Done, Close]) {
         Action::ReturnsRefunds
-    } else if i.has(Pay) && !i.any(&[Cancel, Done, Wait]) {
+    } else if i.has(Pay) && !i.any(&[Cancel, Done, Wait, Receive]) {
+        // (Not a payment's receipt: "Ver recibo de pago", "View payment receipt"; blind round
+        // nineteen.)
         Action::PayNow
     } else if i.has(Cancel) && i.has(Order) && !i.any(&[Refund, Return]) {
         // "Cancel" alone closes a dialog; cancelling the order names the order.

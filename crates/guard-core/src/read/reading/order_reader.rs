@@ -873,18 +873,36 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     }
     // A row that opens with its date ("<span>20.11 15:06</span>Seller shipped the order"): the
     // words after the date's element say which date it is.
+    let mut row_after = false;
     if !label.chars().any(char::is_alphabetic) {
         if let Some(after) = label_after(tree, root, n) {
             label = after;
             before = false;
+            row_after = true;
         }
     }
     // A sentence around a date is no label (limits in sentences are read elsewhere): more than
     // a few words, or a deadline ("before", "by"). An element of its own before the date's is
     // a step's or a field's name, which may run a little longer ("Colis parti de l'entrepôt du
-    // vendeur" over its day; blind round eighteen).
+    // vendeur" over its day; blind round eighteen), and the event after a row's date a short
+    // sentence ("<strong>9 nov.</strong> El vendedor confirmó el envío de tu pedido.": eight
+    // words, as many as a word family reads; blind round nineteen).
     let own_element = before && !label.is_empty() && no_time.trim().is_empty();
-    if label.split_whitespace().count() > if own_element { 7 } else { 5 } || label.chars().count() > 60 {
+    let words = label.split_whitespace().count();
+    let most = if row_after {
+        8
+    } else if own_element {
+        7
+    } else {
+        5
+    };
+    if words > most || label.chars().count() > 60 {
+        return true;
+    }
+    // (Only the seller's word that it shipped, which the shipment field must agree with: a
+    // parcel's longer steps and a limit's sentence after its date stay no label.)
+    let sellers_shipment = || families::names_seller(&label) && families::date_label_of(&label, page.lang) == Some(DateKind::Shipped);
+    if row_after && words > 5 && !sellers_shipment() {
         return true;
     }
     // On a list card, a status word in the element before the date is the card's status, not
@@ -1023,9 +1041,11 @@ fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> 
                 }
             }
         }
-        // A table cell's label is its column's header when the cell opens its row.
+        // A table cell's label is its column's header; not a header that says only "date" (an
+        // events table, "Zdarzenie | Data": each row's event names its date; blind round nineteen).
         if tree.tag(parent) == "td" {
-            if let Some(h) = column_header(tree, root, parent) {
+            let only_date = |h: &String| families::ideas(h, None).is_some_and(|i| i.only(&[Idea::Date]));
+            if let Some(h) = column_header(tree, root, parent).filter(|h| !only_date(h)) {
                 return Some(h);
             }
         }
