@@ -886,23 +886,20 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     // a step's or a field's name, which may run a little longer ("Colis parti de l'entrepôt du
     // vendeur" over its day; blind round eighteen), and the event after a row's date a short
     // sentence ("<strong>9 nov.</strong> El vendedor confirmó el envío de tu pedido.": eight
-    // words, as many as a word family reads; blind round nineteen).
+    // words, as many as a word family reads; blind round nineteen), but only the seller's word
+    // that it shipped, which the shipment field must agree with: a parcel's longer steps and a
+    // limit's sentence after its date stay no label.
     let own_element = before && !label.is_empty() && no_time.trim().is_empty();
     let words = label.split_whitespace().count();
-    let most = if row_after {
-        8
-    } else if own_element {
+    let sellers_shipment = || families::names_seller(&label) && families::date_label_of(&label, page.lang) == Some(DateKind::Shipped);
+    let most = if own_element {
         7
+    } else if row_after && words > 5 && sellers_shipment() {
+        8
     } else {
         5
     };
     if words > most || label.chars().count() > 60 {
-        return true;
-    }
-    // (Only the seller's word that it shipped, which the shipment field must agree with: a
-    // parcel's longer steps and a limit's sentence after its date stay no label.)
-    let sellers_shipment = || families::names_seller(&label) && families::date_label_of(&label, page.lang) == Some(DateKind::Shipped);
-    if row_after && words > 5 && !sellers_shipment() {
         return true;
     }
     // On a list card, a status word in the element before the date is the card's status, not
