@@ -86,3 +86,29 @@ fn without_the_notice_the_order_s_page_keeps_its_timeline_on_its_own() {
     let t = plan.ops.iter().find_map(|op| if let Op::Mount { ui, .. } = op { ui.timeline.as_ref() } else { None }).unwrap();
     assert_eq!(t.order, plan.orders[0].id);
 }
+
+/// A disputable order's page whose "Open dispute" the page has switched off: read, not lit
+/// (blind round nineteen: a decided dispute's greyed-out "Открыть спор" was highlighted).
+#[test]
+fn a_switched_off_open_dispute_is_never_lit() {
+    let today = Local::now().date_naive();
+    let day = |n: i64| (today + chrono::Duration::days(n)).format("%Y-%m-%d").to_string();
+    let page = |attrs: &str| {
+        format!(
+            r#"<html lang="en"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Completed</div></div>
+            <p>Order number: 8100000000000001</p><p>Shipped on: {}</p><p>Received on: {}</p>
+            <button {attrs}>Open dispute</button></div></body></html>"#,
+            day(-20),
+            day(-2)
+        )
+    };
+    let now = today.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap()).format("%Y-%m-%dT%H:%M:%S").to_string();
+    let lit = |attrs: &str| {
+        let snap = fixture_kit::snapshot_html(&page(attrs), "https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001").to_string();
+        let plan: Plan = serde_json::from_str(&guard_core::api::analyse_remembering(&snap, "{}", &now, "").unwrap()).unwrap();
+        plan.ops.iter().filter(|op| matches!(op, Op::Mark { attrs, .. } if attrs.contains_key("data-dg-highlight"))).count()
+    };
+    assert_eq!(lit(""), 1, "an open window lights the button");
+    assert_eq!(lit("disabled"), 0);
+    assert_eq!(lit(r#"aria-disabled="true""#), 0);
+}

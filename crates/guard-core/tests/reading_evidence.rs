@@ -474,7 +474,8 @@ fn a_partial_refund_or_a_dated_dispute_step_is_not_the_orders_dispute() {
         <div class="B_1"><div data-testid="orderNumber">Order No. 8100000000000001</div><div data-testid="orderDate">Order date Feb 5, 2026</div>
         <ol><li>Shipped Feb 10, 2026</li><li>Dispute opened Mar 10, 2026</li></ol></div></div></body></html>"#;
     let o = &read(html, "https://aliexpress.ru/order-list/8100000000000001").orders[0].order;
-    assert_eq!((o.status, o.dispute), (Status::Closed, None));
+    // (Not under way; decided, by "Dispute closed in your favour": blind round nineteen.)
+    assert_eq!((o.status, o.dispute), (Status::Closed, Some(guard_core::wire::order::DisputeProgress::Decided)));
 }
 
 #[test]
@@ -1062,4 +1063,63 @@ fn the_seller_s_word_after_a_row_s_date_may_run_to_eight_words() {
 fn a_payment_s_receipt_is_no_pay_control() {
     let html = card("es", "Tu pedido está en camino", "", &["Confirmar recepción", "Ver recibo de pago"]);
     assert_eq!(status_of(&html), Status::Shipped);
+}
+
+// Rules learnt from blind round nineteen's pending pages.
+
+/// An order's page (its id in the address) with the given history line and buttons, and no
+/// other words (the line's language is the page's).
+fn decided_page(lang: &str, line: &str, buttons: &str) -> String {
+    format!(
+        r#"<html lang="{lang}"><body><div class="order-wrap"><div class="order-status"></div>
+        <ul><li><time>2026-03-01</time> {line}</li></ul>{buttons}</div></body></html>"#
+    )
+}
+
+#[test]
+fn a_dispute_the_page_says_is_decided_in_any_wording_cannot_be_reopened() {
+    use guard_core::wire::order::DisputeProgress;
+    let decided = [
+        ("ru", "Спор закрыт в пользу продавца. Решение окончательное."),
+        ("ru", "Решение окончательное: повторно открыть спор по этому заказу нельзя."),
+        ("en", "Dispute resolved in favour of the seller."),
+        ("en", "This dispute cannot be reopened."),
+        ("fr", "Litige clos en faveur du vendeur."),
+        ("es", "Disputa cerrada a favor del vendedor."),
+        ("pt", "Disputa encerrada a favor do vendedor."),
+        ("de", "Streitfall entschieden: zugunsten des Verkäufers."),
+        ("pl", "Spór zamknięty na korzyść sprzedawcy."),
+        ("zh", "纠纷已结束，判定支持卖家。"),
+    ];
+    let read = |html: &str, lang: &str| read_hinted(html, DETAIL, guard_core::page_guard::lang_from_tag(lang).unwrap());
+    for (lang, line) in decided {
+        let o = &read(&decided_page(lang, line, ""), lang).orders[0].order;
+        assert_eq!(o.dispute, Some(DisputeProgress::Decided), "{line}");
+    }
+    // A rule, a condition, a closing ahead, a dispute under way, a control: nothing decided.
+    let not_decided = [
+        ("en", "If the dispute is closed, it cannot be reopened."),
+        ("en", "Dispute closes on 12 Apr 2026 unless the seller answers."),
+        ("fr", "Le litige sera clos dans 3 jours."),
+        ("ru", "Спор открыт, ждём ответа продавца."),
+        ("ru", "Когда спор закрыт, открыть его снова нельзя."),
+        ("en", "What happens when a dispute is closed?"),
+    ];
+    for (lang, line) in not_decided {
+        let o = &read(&decided_page(lang, line, ""), lang).orders[0].order;
+        assert_ne!(o.dispute, Some(DisputeProgress::Decided), "{line}");
+    }
+    let button = read(&decided_page("en", "Item delivered.", "<button>Close dispute</button>"), "en");
+    assert_eq!(button.orders[0].order.dispute, None);
+}
+
+#[test]
+fn a_switched_off_control_is_read_but_known_as_off() {
+    let page = |button: &str| decided_page("ru", "Вы подтвердили получение товара", button);
+    let off = |button: &str| read(&page(button), DETAIL).controls.iter().map(|c| c.disabled).collect::<Vec<_>>();
+    assert_eq!(off("<button>Открыть спор</button>"), [false]);
+    assert_eq!(off("<button disabled>Открыть спор</button>"), [true]);
+    assert_eq!(off(r#"<a href="/dispute" aria-disabled="true">Открыть спор</a>"#), [true]);
+    assert_eq!(off(r#"<span class="btn btn--disabled" role="button">Открыть спор</span>"#), [true]);
+    assert_eq!(off(r#"<fieldset disabled><button>Открыть спор</button></fieldset>"#), [true]);
 }

@@ -57,7 +57,13 @@ impl Page {
             controls: self
                 .controls
                 .iter()
-                .map(|(node, kind, order, _, popup)| Control { node: *node, kind: *kind, order_id: order.map(str::to_string), site_popup: *popup })
+                .map(|(node, kind, order, _, popup)| Control {
+                    node: *node,
+                    kind: *kind,
+                    order_id: order.map(str::to_string),
+                    site_popup: *popup,
+                    disabled: false,
+                })
                 .collect(),
             file_inputs: vec![],
             notes: vec![],

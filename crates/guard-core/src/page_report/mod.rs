@@ -332,14 +332,16 @@ impl<'s> Anonymiser<'s> {
         c
     }
 
-    /// Whether a text is a sentence stating the end of protection or counting it down, or a
-    /// window in days, in the site's words (it is then kept whole: the reader reads it so).
+    /// Whether a text is a sentence stating the end of protection or counting it down, a window
+    /// in days or a decided dispute, in the site's words (it is then kept whole: the reader reads it so).
     fn is_protection_sentence(&self, text: &str) -> bool {
         let lang = self.rules.lang;
         let cjk = text.chars().any(locales::is_cjk);
         text.chars().count() <= 240
             && (locales::families::protection_limit_of(text, lang).is_some()
                 || crate::read::stated_window::stated_window(text, lang).is_some()
+                // A dispute decided ("Streitfall abgeschlossen: Die Entscheidung fiel zu Ihren Gunsten").
+                || locales::families::says_dispute_decided(text, lang)
                 // A countdown: the words around a number (the first few: a date may come
                 // before it, "Спор закрыт 2 декабря … Автоподтверждение через 6 дн.").
                 || text.char_indices().filter(|&(k, c)| c.is_ascii_digit() && !text[..k].ends_with(|p: char| p.is_ascii_digit())).map(|(k, _)| k).take(8).any(|d| {
@@ -448,6 +450,16 @@ impl<'s> Anonymiser<'s> {
                 last = k + sep.len();
             }
             return out;
+        }
+        // A decided dispute, then why, past a colon ("Streitfall abgeschlossen: Die Entscheidung
+        // fiel zu Ihren Gunsten"): the head stays as the reader reads it, the rest is judged alone.
+        if let Some(k) = text.find([':', '：']).filter(|_| mode == Mode::Fill && attr.is_none()) {
+            let head = &text[..k];
+            if locales::families::says_dispute_decided(head, lang) && site_words::made_of_order_words(head.trim(), lang) {
+                let sep = text[k..].chars().next().map_or(1, char::len_utf8);
+                let rest = self.text(&text[k + sep..], ctx, node, attr);
+                return format!("{}{rest}", &text[..k + sep]);
+            }
         }
         self.rewrite(text, mode, node, attr)
     }

@@ -16,7 +16,7 @@
 use crate::read::locales::ControlKind;
 use crate::read::page_kind::{split_url, Layout, PageKind};
 use crate::read::reading::Control;
-use crate::rules::dispute_window::{earliest_opening, reason_message, stated_return_days, DisputeState, DisputeWindow};
+use crate::rules::dispute_window::{earliest_opening, reason_message, stated_return_days, DisputeState, DisputeWindow, Reason};
 use crate::rules::order_timeline;
 use crate::rules::settings::Settings;
 use crate::wire::bounds::add_days;
@@ -81,7 +81,7 @@ pub fn ops(page: &PathPage<'_>) -> Vec<Op> {
     // Highlights, and which order each highlighted control belongs to (for the notice's words).
     let mut lit: HashMap<(usize, &'static str), String> = HashMap::new();
     for c in page.controls.iter().filter(|_| path) {
-        let Some(i) = c.order else { continue };
+        let Some(i) = c.order.filter(|_| !c.control.disabled) else { continue };
         if let Some(h) = highlight(c.control.kind, page.orders[i].window) {
             let mut attrs = BTreeMap::new();
             attrs.insert("data-dg-highlight".to_string(), h.to_string());
@@ -145,8 +145,9 @@ fn headline(o: &Order, w: &DisputeWindow, settings: &Settings) -> Message {
             (None, Some(d)) if o.status != Status::AwaitingShipment => Message::with("pathTooEarlyNotBefore", vec![Arg::Date(d)]),
             _ => Message::new("pathTooEarly"),
         },
-        (DisputeState::Closed, Some(c)) => Message::with("pathClosedOn", vec![Arg::Date(c)]),
-        (DisputeState::Closed, None) => Message::new("pathClosed"),
+        // (Decided: closed by the decision, not on the window's usual last day.)
+        (DisputeState::Closed, Some(c)) if w.reason != Reason::DisputeDecided => Message::with("pathClosedOn", vec![Arg::Date(c)]),
+        (DisputeState::Closed, _) => Message::new("pathClosed"),
         (DisputeState::InProgress, _) => Message::new("pathInProgress"),
         (DisputeState::NotApplicable, _) => Message::new("pathNotApplicable"),
         _ => Message::new("pathUnknown"),

@@ -258,15 +258,16 @@ fn window(order: &Order, today: NaiveDate, settings: &Settings) -> DisputeWindow
         // A dispute decided or cancelled on an order whose signals disagree: whether it could be
         // opened again depends on the state they disagree about.
         (Status::Unknown, Some(DisputeProgress::Decided | DisputeProgress::Cancelled)) => w.reason = Reason::StatusUnknown,
-        (_, Some(DisputeProgress::Decided)) => set(&mut w, DisputeState::Closed, Reason::DisputeDecided),
+        // Decided: none can be opened again, whatever the days say. The window's usual last day
+        // stays shown (on a parcel still on its way it is also the day of automatic receipt).
+        (_, Some(DisputeProgress::Decided)) => {
+            (w.closes, w.closes_estimated) = usual_end(order, protection, protection_estimated, settings);
+            set(&mut w, DisputeState::Closed, Reason::DisputeDecided)
+        }
         (_, Some(DisputeProgress::Cancelled)) => {
             // Reopenable while protection lasts: for a parcel still on its way that is buyer
             // protection; once received, the window after receipt.
-            let (closes, estimated) = if order.status == Status::Completed || order.completed.is_some() {
-                closes_after_receipt(order, order.completed, settings)
-            } else {
-                (protection, protection_estimated)
-            };
+            let (closes, estimated) = usual_end(order, protection, protection_estimated, settings);
             w.closes = closes;
             w.closes_estimated = estimated;
             match closes {
@@ -292,6 +293,16 @@ fn window(order: &Order, today: NaiveDate, settings: &Settings) -> DisputeWindow
         (Status::Unknown, None) => w.reason = Reason::StatusUnknown,
     }
     w
+}
+
+/// The last day of the window outside a dispute: for a parcel still on its way the end of buyer
+/// protection; once received, the window after receipt.
+fn usual_end(order: &Order, protection: Option<NaiveDate>, protection_estimated: bool, settings: &Settings) -> (Option<NaiveDate>, bool) {
+    if order.status == Status::Completed || order.completed.is_some() {
+        closes_after_receipt(order, order.completed, settings)
+    } else {
+        (protection, protection_estimated)
+    }
 }
 
 /// A shipped or completed order: too early, open, closing soon, closed or unknown.

@@ -64,7 +64,10 @@ pub fn timeline(order: &Order, w: &DisputeWindow, today: NaiveDate) -> Timeline 
     }
     // The window shows while it can still be, or could have been, used; not for an order with no
     // window at all (unpaid, closed) or with a dispute under way.
-    let windowed = matches!(w.state, DisputeState::TooEarly | DisputeState::Open | DisputeState::ClosingSoon | DisputeState::Closed | DisputeState::Unknown);
+    // (A window closed before its usual end, by a decided dispute, shows none.)
+    let closed_early = w.state == DisputeState::Closed && w.closes.is_some_and(|c| c >= today);
+    let windowed = !closed_early
+        && matches!(w.state, DisputeState::TooEarly | DisputeState::Open | DisputeState::ClosingSoon | DisputeState::Closed | DisputeState::Unknown);
     let band = match (w.opens, w.closes) {
         (Some(from), Some(to)) if windowed && from <= to => Some(Band { from, to, start: at(from), end: at(to), estimated: w.closes_estimated }),
         _ => None,
@@ -93,6 +96,7 @@ fn says(w: &DisputeWindow, today: NaiveDate) -> Message {
     match (w.state, w.opens, w.closes) {
         (DisputeState::InProgress, _, _) => m("in_progress", vec![]),
         (DisputeState::NotApplicable, _, _) | (DisputeState::Closed, _, None) => m("none", vec![]),
+        (DisputeState::Closed, _, Some(c)) if c >= today => m("none", vec![]),
         (_, _, Some(c)) if c < today => m("closed", vec![c]),
         (_, Some(o), Some(c)) if o <= c => m("open", vec![o, c]),
         (_, _, Some(c)) => m("until", vec![c]),

@@ -163,6 +163,10 @@ const EN: &[Row] = &[
     ("finish", &[Done]),
     ("done", &[Done]),
     ("success", &[Done]),
+    // "Dispute resolved"; "cannot be reopened" (blind round nineteen's decided dispute).
+    ("resolv", &[Done]),
+    ("reopen", &[Open, Again]),
+    ("cannot", &[Not]),
     ("cancel", &[Cancel]),
     ("close", &[Close]),
     ("expir", &[Expire]),
@@ -246,6 +250,8 @@ const FR: &[Row] = &[
     ("complet", &[Done]),
     ("fini", &[Done]),
     ("achev", &[Done]),
+    ("=resolu", &[Done]),
+    ("rouvr", &[Open, Again]),
     ("annul", &[Cancel]),
     ("ferm", &[Close]),
     ("clotur", &[Close]),
@@ -319,6 +325,11 @@ const RU: &[Row] = &[
     ("заверш", &[Done]),
     ("выполн", &[Done]),
     ("закончен", &[Done]),
+    // "Спор решён" (not "решение", a decision); "повторно открыть спор нельзя".
+    ("=решен", &[Done]),
+    ("повторн", &[Again]),
+    ("нельзя", &[Not]),
+    ("невозможн", &[Not]),
     ("отмен", &[Cancel]),
     ("закрыт", &[Close]),
     ("истек", &[Expire]),
@@ -403,6 +414,8 @@ const ES: &[Row] = &[
     ("complet", &[Done]),
     ("finaliz", &[Done]),
     ("termin", &[Done]),
+    ("resuelt", &[Done]),
+    ("reabr", &[Open, Again]),
     ("cancel", &[Cancel]),
     // "Anulado", "Anulada": cancelled.
     ("anul", &[Cancel]),
@@ -485,6 +498,8 @@ const PT: &[Row] = &[
     ("conclu", &[Done]),
     ("finaliz", &[Done]),
     ("complet", &[Done]),
+    ("resolvid", &[Done]),
+    ("reabr", &[Open, Again]),
     ("cancel", &[Cancel]),
     // "Anulado", "Anulada": cancelled.
     ("anul", &[Cancel]),
@@ -589,6 +604,9 @@ const DE: &[Row] = &[
     ("erledigt", &[Done]),
     ("beendet", &[Done]),
     ("fertig", &[Done]),
+    ("entschieden", &[Done]),
+    // "Ein Streitfall kann nicht wieder eröffnet werden".
+    ("=wieder", &[Again]),
     ("storn", &[Cancel]),
     ("abgebrochen", &[Cancel]),
     ("geschlossen", &[Close]),
@@ -668,6 +686,7 @@ const PL: &[Row] = &[
     ("zakoncz", &[Done]),
     ("zrealiz", &[Done]),
     ("ukoncz", &[Done]),
+    ("rozstrzygn", &[Done]),
     ("anulow", &[Cancel]),
     ("zamkni", &[Close]),
     ("wygas", &[Expire]),
@@ -760,6 +779,12 @@ const ZH: &[Row] = &[
     ("收到", &[Receive]),
     ("确认", &[Confirm]),
     ("完成", &[Done]),
+    ("已解决", &[Done]),
+    ("已结束", &[Done]),
+    // "无法再次发起纠纷" (a dispute cannot be opened again).
+    ("再次", &[Again]),
+    ("无法", &[Not]),
+    ("不能", &[Not]),
     ("取消", &[Cancel]),
     ("关闭", &[Close]),
     ("过期", &[Expire]),
@@ -1005,6 +1030,64 @@ pub fn is_cjk_stem_char(c: char) -> bool {
 }
 
 use crate::wire::order::{Status, WindowPurpose, WindowStart};
+
+/// Words that make a sentence a condition or a rule of the site, not a fact of this order ("If
+/// the dispute is closed, …", "Once a dispute is decided …"), folded. Source: the team's
+/// knowledge of each language.
+const CONDITIONS: &[&str] = &["if", "once", "when", "si", "se", "caso", "wenn", "falls", "sobald", "jesli", "jezeli", "gdy", "если", "когда"];
+
+/// Words that put a closing ahead, not behind ("Dispute closes on …", "Le litige sera clos",
+/// "Спор закроется"), folded.
+const AHEAD: &[&str] =
+    &["closes", "closing", "will", "sera", "fermera", "cerrara", "fechara", "wird", "schliesst", "zamknie", "zostanie", "закроется", "закрывается", "будет"];
+
+/// Whether a text says the order's dispute is over and decided: one of its sentences names a
+/// dispute and its end ("Спор закрыт в пользу продавца", "Dispute resolved", "Litige clos",
+/// "纠纷已结束") with nothing waiting, under way, cancelled or to be done, or says a dispute cannot
+/// be opened again ("повторно открыть спор нельзя", "cannot be reopened"). Not a question, not a
+/// condition ("if the dispute is closed …"). (A decided dispute cannot be reopened: FACTS,
+/// dispute rules; blind round nineteen.)
+pub fn says_dispute_decided(text: &str, lang: Option<Lang>) -> bool {
+    let folded = fold(text);
+    if !dispute_stems().iter().any(|stem| folded.contains(stem)) {
+        return false;
+    }
+    let ends = |c: char| matches!(c, '.' | '!' | ';' | ':' | '。' | '！' | '；' | '：' | '|' | '·');
+    text.split(ends).any(|sentence| {
+        if sentence.contains(['?', '？']) {
+            return false;
+        }
+        let folded = fold(sentence);
+        let conditional =
+            folded.split_whitespace().any(|w| CONDITIONS.contains(&w) || AHEAD.contains(&w)) || ["如果", "一旦", "将"].iter().any(|c| folded.contains(c));
+        let Some(i) = ideas(sentence, lang).filter(|i| i.has(Dispute) && !conditional) else { return false };
+        let over = i.any(&[Close, Done]) && !i.any(&[Wait, Not, Process, Progress, Open, Cancel, Request, Before, Estimate, Extend]);
+        let no_reopening = i.has(Open) && i.has(Again) && i.has(Not) && !i.any(&[Wait, Before, Cancel, Request]);
+        over || no_reopening
+    })
+}
+
+/// The dispute family's words as they are written, lower-cased (accents kept): the stems of
+/// `dispute_stems` before folding. A test checks that every stem has one.
+const DISPUTE_AS_WRITTEN: &[&str] = &["disput", "litig", "réclam", "reclam", "спор", "претензи", "streit", "reklam", "spór", "spor", "纠纷", "争议"];
+
+/// Whether a lower-cased text (`locales::normalise`) holds a word of the dispute family in any
+/// language: a quick look at an order's whole text before its sentences are read.
+pub fn mentions_dispute(lower: &str) -> bool {
+    DISPUTE_AS_WRITTEN.iter().any(|w| lower.contains(w))
+}
+
+/// The stems of every language that carry the dispute idea, without their marks.
+fn dispute_stems() -> &'static [&'static str] {
+    static STEMS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    STEMS.get_or_init(|| {
+        let mut all: Vec<&'static str> =
+            Lang::ALL.iter().flat_map(|&l| rows(l)).filter(|(_, is)| is.contains(&Dispute)).map(|(stem, _)| stem.trim_start_matches(['^', '=', '*'])).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
+}
 
 /// The status a status text's ideas point to, when they point one way. A word in no table
 /// ("Livrée", "Order in transit", "Отгружен") is read by what it is made of; a mix that says two
@@ -1340,6 +1423,14 @@ pub fn is_other_number_label(label: &str, lang: Option<Lang>) -> bool {
 mod tests {
     use super::*;
     use Status as S;
+
+    #[test]
+    fn every_dispute_stem_is_looked_for_as_written() {
+        for stem in dispute_stems() {
+            assert!(DISPUTE_AS_WRITTEN.iter().any(|w| stem.starts_with(&fold(w))), "{stem}");
+        }
+        assert!(mentions_dispute("spór zamknięty") && mentions_dispute("réclamation close") && !mentions_dispute("running shoes, size 42"));
+    }
 
     #[test]
     fn each_language_s_rows_hold_its_own_words() {

@@ -202,7 +202,7 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
             let order_id = owner[n].and_then(|r| order_of_root.get(&r)).map(|id| id.to_string()).or_else(|| page_order.clone());
             index.insert(n, found.len());
             removed.push(false);
-            found.push(Control { node: n, kind, order_id, site_popup: false });
+            found.push(Control { node: n, kind, order_id, site_popup: false, disabled: is_disabled(tree, n) });
         }
     }
     let mut controls: Vec<Control> = found.into_iter().zip(removed).filter(|(_, r)| !r).map(|(c, _)| c).collect();
@@ -212,7 +212,13 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
             if is_site_popup_button(page, n, term, &phrases, &owner) {
                 match controls.iter_mut().find(|c| c.node == n) {
                     Some(c) => c.site_popup = true,
-                    None => controls.push(Control { node: n, kind: ControlKind::ConfirmReceipt, order_id: page_order.clone(), site_popup: true }),
+                    None => controls.push(Control {
+                        node: n,
+                        kind: ControlKind::ConfirmReceipt,
+                        order_id: page_order.clone(),
+                        site_popup: true,
+                        disabled: is_disabled(tree, n),
+                    }),
                 }
             }
         }
@@ -229,6 +235,20 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
         }
     }
     reading.controls.extend(controls);
+}
+
+/// A control the page has switched off: the `disabled` attribute or `aria-disabled="true"` on it
+/// or on the element around it (a `<fieldset disabled>`, a wrapper made into the button), or a
+/// class token that says so ("disabled", "btn--disabled", "is_disabled").
+fn is_disabled(tree: &PageTree<'_>, n: NodeId) -> bool {
+    let off = |a: NodeId| tree.attr(a, "disabled").is_some() || tree.attr(a, "aria-disabled").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    let class_off = tree.attr(n, "class").is_some_and(|c| {
+        c.split_ascii_whitespace().any(|t| {
+            let t = crate::wire::text::ascii_lower(t);
+            t == "disabled" || ["-disabled", "_disabled"].iter().any(|end| t.ends_with(end))
+        })
+    });
+    class_off || tree.ancestors_or_self(n).take(2).any(off)
 }
 
 /// A question whose words are about receiving the order ("Potwierdzić odbiór?", "Have you got

@@ -50,6 +50,10 @@ pub struct Control {
     /// The confirm button of the site's own "are you sure?" popup (it follows a control the
     /// shopper already let through, so the guard does not ask twice).
     pub site_popup: bool,
+    /// Switched off on the page (`disabled`, `aria-disabled="true"`, a class saying so): it still
+    /// tells the order's state, but is no step worth lighting ("Открыть спор" greyed out after a
+    /// decided dispute; blind round nineteen).
+    pub disabled: bool,
 }
 
 /// A file input that takes dispute evidence, with what the page says about it.

@@ -388,6 +388,15 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     }
     let text = locales::normalise(&tree.text(root));
     read_phrases(page, &text, &mut order);
+    // A dispute the page says is decided, in words no table lists ("Спор закрыт в пользу
+    // продавца"): it cannot be reopened. Not beside a dispute the status says is under way (an
+    // earlier one, closed, and a new one open).
+    if order.dispute.is_none() && order.status != Status::Dispute {
+        if let Some(said) = dispute_decided_in(page, root, &text) {
+            order.dispute = Some(DisputeProgress::Decided);
+            note(reading, format!("order {}: the dispute is over and decided ({:?}): none can be opened again", order.id, clip(said)));
+        }
+    }
     // The end of protection as the page states it: a table's phrase, else a sentence no table
     // lists, else a date labelled as such; two statements of different kinds that disagree
     // ("Refund if not delivered before 12 Dec" and "protection active until 30 Dec") leave it
@@ -1791,6 +1800,22 @@ fn limit_sentences(page: &Page<'_, '_>, root: NodeId) -> Vec<(NaiveDate, Protect
         }
     }
     found
+}
+
+/// The order's text that says its dispute is decided (`families::says_dispute_decided`), in any
+/// of its elements but a control's ("Close dispute"); a timeline's step may say it ("<li><time>…
+/// </time> Спор закрыт в пользу продавца</li>"). `text`, the order's whole text, is looked at
+/// first: most orders name no dispute at all.
+fn dispute_decided_in<'t>(page: &Page<'t, '_>, root: NodeId, text: &str) -> Option<&'t str> {
+    if !families::mentions_dispute(text) {
+        return None;
+    }
+    let tree = page.tree;
+    tree.text_nodes(root)
+        .take(3000)
+        .map(|t| (t, tree.own_text(t)))
+        .find(|&(t, said)| said.len() <= 300 && families::says_dispute_decided(said, page.lang) && !in_control(page, root, t))
+        .map(|(_, said)| said)
 }
 
 /// A window stated in a sentence no table lists (`read::stated_window`), in a text of the

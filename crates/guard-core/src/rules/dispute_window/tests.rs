@@ -125,7 +125,8 @@ fn every_reason_the_sources_give() {
             ),
             row("dispute under way (status)", order(Status::Dispute).placed("2026-01-01"), "2026-02-01", S::InProgress, R::DisputeUnderWay),
             row("dispute under way (progress)", shipped().dispute(InProgress), "2026-02-01", S::InProgress, R::DisputeUnderWay).opens("2026-01-13"),
-            row("dispute decided", received().dispute(Decided), "2026-02-05", S::Closed, R::DisputeDecided).opens("2026-01-13"),
+            // (Closed by the decision; the window's usual last day stays shown, receipt + 15.)
+            row("dispute decided", received().dispute(Decided), "2026-02-05", S::Closed, R::DisputeDecided).opens("2026-01-13").closes("2026-02-16"),
             row("cancelled dispute, protection left", shipped().dispute(Cancelled), "2026-02-01", S::Open, R::DisputeCancelledReopenable)
                 .opens("2026-01-13")
                 .closes("2026-03-04"),
