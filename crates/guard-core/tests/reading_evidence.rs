@@ -1006,9 +1006,10 @@ fn a_step_s_name_in_its_own_element_may_run_to_seven_words() {
         <li><div>Colis parti de l'entrepôt du vendeur</div><div>6 mars 2026</div></li></ol>
         <div><span data-pl="order_detail_gray_id">N° de référence : 8100000000000001</span></div></div></body></html>"#;
     assert_eq!(read(html, DETAIL).orders[0].order.shipped, d("2026-03-06"));
-    // A sentence in the date's own text stays a sentence ("Si tu pedido no llega antes del …").
+    // A sentence in the date's own text that goes on after it stays a sentence (one that ends
+    // at its date says which day it is: `a_sentence_that_ends_at_its_date_says_which_day_it_is`).
     let html = r#"<html lang="fr"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Retour en cours</div></div>
-        <div>Le colis est parti ce jour-là de l'entrepôt du vendeur 6 mars 2026</div>
+        <div>Le colis est parti ce jour-là de l'entrepôt du vendeur 6 mars 2026, selon le transporteur</div>
         <div><span data-pl="order_detail_gray_id">N° de référence : 8100000000000001</span></div></div></body></html>"#;
     assert_eq!(read(html, DETAIL).orders[0].order.shipped, None);
 }
@@ -1122,4 +1123,23 @@ fn a_switched_off_control_is_read_but_known_as_off() {
     assert_eq!(off(r#"<a href="/dispute" aria-disabled="true">Открыть спор</a>"#), [true]);
     assert_eq!(off(r#"<span class="btn btn--disabled" role="button">Открыть спор</span>"#), [true]);
     assert_eq!(off(r#"<fieldset disabled><button>Открыть спор</button></fieldset>"#), [true]);
+}
+
+#[test]
+fn a_sentence_that_ends_at_its_date_says_which_day_it_is() {
+    let page = |line: &str| {
+        format!(
+            r#"<html lang="en"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Awaiting delivery</div></div>
+            <p>Order no. 8100000000000001</p><p>You placed this order on Feb 2, 2026.</p><p>{line}</p>
+            <button>Confirm received</button></div></body></html>"#
+        )
+    };
+    let shipped = |line: &str| read(&page(line), DETAIL).orders[0].order.shipped;
+    assert_eq!(shipped("The seller confirmed that your parcel was handed to the courier on Feb 6, 2026."), d("2026-02-06"));
+    assert_eq!(shipped("Good news: the seller has now shipped every item of this order on Feb 7, 2026."), d("2026-02-07"));
+    // A day ahead, a condition, a deadline, a sentence going on after its date: no fact.
+    assert_eq!(shipped("The seller says your parcel will be handed to the courier on Feb 6, 2026."), None);
+    assert_eq!(shipped("If the seller has not shipped your parcel to you by Feb 6, 2026."), None);
+    assert_eq!(shipped("The seller has promised to ship every item of your order by Feb 9, 2026."), None);
+    assert_eq!(shipped("The seller confirmed that your parcel was handed over on Feb 6, 2026 to a local courier."), None);
 }

@@ -317,7 +317,10 @@ impl<'s> Anonymiser<'s> {
             c.status = true;
         }
         if !c.sentence && size <= 20 && c.personal.is_none() {
-            c.sentence = self.is_protection_sentence(&tree.text(i));
+            // (A countdown's words read by their last eight only in one run of text: an element
+            // of blocks, a title's over a countdown's, is no sentence.)
+            let inline = tree.descendants(i).all(|d| tree.is_text(d) || INLINE.contains(&tree.tag(d)));
+            c.sentence = self.is_protection_sentence(&tree.text(i), inline);
         }
         if !c.money && size <= 40 && c.personal.is_none() {
             let texts: Vec<&str> = tree.text_nodes(i).map(|t| tree.own_text(t)).collect();
@@ -334,7 +337,7 @@ impl<'s> Anonymiser<'s> {
 
     /// Whether a text is a sentence stating the end of protection or counting it down, a window
     /// in days or a decided dispute, in the site's words (it is then kept whole: the reader reads it so).
-    fn is_protection_sentence(&self, text: &str) -> bool {
+    fn is_protection_sentence(&self, text: &str, one_run: bool) -> bool {
         let lang = self.rules.lang;
         let cjk = text.chars().any(locales::is_cjk);
         text.chars().count() <= 240
@@ -347,9 +350,12 @@ impl<'s> Anonymiser<'s> {
                 || text.char_indices().filter(|&(k, c)| c.is_ascii_digit() && !text[..k].ends_with(|p: char| p.is_ascii_digit())).map(|(k, _)| k).take(8).any(|d| {
                     let before = &text[..d];
                     let label = before.trim_end().rsplit_terminator(['.', '!', '?', '。']).next().unwrap_or(before);
+                    // (Its last eight words, as the reader takes them, in one run of text.)
+                    let words: Vec<&str> = label.split_whitespace().collect();
+                    let label = if one_run { words[words.len().saturating_sub(8)..].join(" ") } else { label.to_string() };
                     // After the countdown, as the reader takes it (`order_reader::countdown_by_its_words`).
                     let after = crate::read::countdown::parse_countdown_prefix(&text[d..]).map_or("", |(_, len)| &text[d + len..]);
-                    locales::families::is_protection_countdown(label, after, lang)
+                    locales::families::is_protection_countdown(&label, after, lang)
                 }))
             && !shapes::has_personal_shape(text)
             && if cjk {
@@ -357,6 +363,14 @@ impl<'s> Anonymiser<'s> {
             } else {
                 site_words::reads_like_site_sentence(text, lang)
             }
+    }
+
+    /// Whether a text is a sentence that ends at its date and names the day by its words, as the
+    /// reader takes it (`families::sentence_date_label`).
+    fn is_date_sentence(&self, text: &str) -> bool {
+        let Some((_, start, end)) = crate::read::dates::find_date(text, &self.rules) else { return false };
+        let ends_here = text[end..].trim().trim_end_matches(['.', '!', '。']).is_empty();
+        ends_here && text[..start].split_whitespace().count() <= 16 && locales::families::sentence_date_label(&text[..start], self.rules.lang).is_some()
     }
 
     /// Whether a text (outside the shopper's blocks) is kept as the site wrote it.
@@ -374,6 +388,9 @@ impl<'s> Anonymiser<'s> {
             || crate::read::countdown::parse_countdown(t).is_some()
             || site_words::has_phrase(t)
             || site_words::is_form_text(t)
+            // A sentence that ends at its date and says which day it is, in one text ("The
+            // seller confirmed that your parcel was handed to the courier on …").
+            || (self.is_date_sentence(t) && site_words::reads_like_site_sentence(t, self.rules.lang) && !shapes::has_personal_shape(t))
             || ctx.sentence
             // (Numbers and codes in it are replaced all the same, by `rewrite`.)
             || site_words::made_of_order_words(t, self.rules.lang)
@@ -429,7 +446,7 @@ impl<'s> Anonymiser<'s> {
             let mut last = 0;
             for end in ends.into_iter().chain(std::iter::once(text.len())) {
                 let sentence = &text[last..end];
-                let keep = self.is_protection_sentence(sentence.trim());
+                let keep = self.is_protection_sentence(sentence.trim(), true);
                 let sub = Ctx { sentence: keep, ..ctx };
                 out.push_str(&self.text(sentence, sub, node, attr));
                 last = end;
@@ -727,6 +744,9 @@ impl<'s> Anonymiser<'s> {
 }
 
 /// Whether digits follow a mask ("•••• 4929", "****1881", "xx 1234"): a card's last four.
+/// Elements that hold a run of text, not blocks of their own.
+const INLINE: &[&str] = &["b", "strong", "i", "em", "span", "small", "time", "abbr", "u", "mark", "sup", "sub", "br", "a", "font"];
+
 fn masked_before(before: &str) -> bool {
     let run: Vec<char> = before.trim_end().chars().rev().take_while(|c| "*•·●xX×".contains(*c)).collect();
     run.len() >= 2 || run.first().is_some_and(|c| "*•●".contains(*c))

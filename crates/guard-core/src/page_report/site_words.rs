@@ -322,7 +322,9 @@ fn cjk_known(text: &str) -> bool {
 /// the site's or made of its word families (German nouns: "bis zur automatischen
 /// Erhaltsbestätigung").
 pub fn reads_like_site_sentence(text: &str, lang: Option<crate::read::locales::Lang>) -> bool {
-    cjk_known(text) && unknown_capitalised(text, lang, 1) == 0
+    // (Each sentence's first word is capitalised as a sentence's: "… for you in 9 days. Your
+    // purchase protection runs until then.")
+    cjk_known(text) && text.split_inclusive(['.', '!', '?']).all(|sentence| unknown_capitalised(sentence, lang, 1) == 0)
 }
 
 /// Whether a short text names which date it labels by its words ("Wysłane przez sprzedawcę",

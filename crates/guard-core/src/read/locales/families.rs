@@ -1237,9 +1237,29 @@ pub enum DateKind {
 }
 
 pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
-    let mut i = ideas(label, lang)?;
-    // "By", "bis", "до" set a limit only just before the date ("Ship by"): "Shipped by seller"
-    // says who shipped it.
+    let i = ideas(label, lang)?;
+    kind_of_date(limit_only_last(i, label, lang))
+}
+
+/// A sentence that ends at its date and says what happened that day, in more words than a label
+/// ("The seller confirmed that your parcel was handed to the courier on …"; blind round
+/// nineteen): read as a label, but the seller's confirming is of its shipment, not the
+/// shopper's receipt, and a condition or a day ahead ("If …", "will") says nothing happened.
+pub fn sentence_date_label(sentence: &str, lang: Option<Lang>) -> Option<DateKind> {
+    let folded = fold(sentence);
+    if folded.split_whitespace().any(|w| CONDITIONS.contains(&w) || AHEAD.contains(&w)) || ["如果", "将"].iter().any(|c| folded.contains(c)) {
+        return None;
+    }
+    let mut i = limit_only_last(sentence_ideas(sentence, lang)?, sentence, lang);
+    if names_seller(sentence) {
+        i.0 &= !(1 << Confirm as u8);
+    }
+    kind_of_date(i)
+}
+
+/// "By", "bis", "до" set a limit only just before the date ("Ship by"): "Shipped by seller"
+/// says who shipped it.
+fn limit_only_last(mut i: Ideas, label: &str, lang: Option<Lang>) -> Ideas {
     if i.has(Before) {
         let folded = fold(label);
         let words: Vec<&str> = folded.split_whitespace().collect();
@@ -1251,6 +1271,11 @@ pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
             i.0 &= !(1 << Before as u8);
         }
     }
+    i
+}
+
+/// The date a label's ideas name, when they name one.
+fn kind_of_date(i: Ideas) -> Option<DateKind> {
     // (A negation names no day that happened: "Не оплачен", "未发货".)
     if i.any(&[Estimate, Free, Refund, Return, Dispute, Cancel, Close, Expire, Protect, Extend, Before, End, Not, Latest]) {
         return None;

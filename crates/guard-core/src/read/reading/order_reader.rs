@@ -908,7 +908,16 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     } else {
         5
     };
-    if words > most || label.chars().count() > 60 {
+    // A sentence that ends at its date, in the date's own text, says which day it is by its
+    // words ("The seller confirmed that your parcel was handed to the courier on 8 Nov.").
+    let sentence = (words > most || label.chars().count() > 60)
+        .then(|| {
+            let ends_here = text[end..].trim().trim_end_matches(['.', '!', '。']).is_empty();
+            let own_text = !before && !row_after && !no_time.trim().is_empty();
+            (ends_here && own_text && words <= 16).then(|| families::sentence_date_label(&label, page.lang)).flatten()
+        })
+        .flatten();
+    if (words > most || label.chars().count() > 60) && sentence.is_none() {
         return true;
     }
     // On a list card, a status word in the element before the date is the card's status, not
@@ -940,7 +949,15 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     };
     let defined = || tree.ancestors_or_self(n).take(3).any(|a| tree.tag(a) == "dd" || tree.tag(a) == "td" && header_before(a));
     // (Nor when a colon ends the words: "Получение подтверждено: <b>23 ноября</b>" labels.)
-    if before && !paired && page.kind == PageKind::OrderList && status_word() && !status_elsewhere() && !defined() && !colon_before(tree, root, n) {
+    if sentence.is_none()
+        && before
+        && !paired
+        && page.kind == PageKind::OrderList
+        && status_word()
+        && !status_elsewhere()
+        && !defined()
+        && !colon_before(tree, root, n)
+    {
         label.clear();
     }
     // A known field label, a timeline step ("Shipped 3 Mar"), then the label's word family.
@@ -950,7 +967,8 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
             _ => None,
         })
     });
-    let kind = match field {
+    let kind = match field.filter(|_| sentence.is_none()) {
+        _ if sentence.is_some() => sentence,
         Some(Field::OrderDate | Field::DatedFrom) => Some(DateKind::Placed),
         Some(Field::PaidOn) => Some(DateKind::Paid),
         Some(Field::ShippedOn) => Some(DateKind::Shipped),
