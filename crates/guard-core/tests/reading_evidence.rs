@@ -1091,6 +1091,8 @@ fn a_dispute_the_page_says_is_decided_in_any_wording_cannot_be_reopened() {
         ("de", "Streitfall entschieden: zugunsten des Verkäufers."),
         ("pl", "Spór zamknięty na korzyść sprzedawcy."),
         ("zh", "纠纷已结束，判定支持卖家。"),
+        // (Blind round twenty: the dispute's file, said to be final.)
+        ("es", "La resolución es firme: este caso ya no se puede volver a abrir."),
     ];
     let read = |html: &str, lang: &str| read_hinted(html, DETAIL, guard_core::page_guard::lang_from_tag(lang).unwrap());
     for (lang, line) in decided {
@@ -1105,6 +1107,7 @@ fn a_dispute_the_page_says_is_decided_in_any_wording_cannot_be_reopened() {
         ("ru", "Спор открыт, ждём ответа продавца."),
         ("ru", "Когда спор закрыт, открыть его снова нельзя."),
         ("en", "What happens when a dispute is closed?"),
+        ("en", "Waterproof phone case, closed design."),
     ];
     for (lang, line) in not_decided {
         let o = &read(&decided_page(lang, line, ""), lang).orders[0].order;
@@ -1142,4 +1145,56 @@ fn a_sentence_that_ends_at_its_date_says_which_day_it_is() {
     assert_eq!(shipped("If the seller has not shipped your parcel to you by Feb 6, 2026."), None);
     assert_eq!(shipped("The seller has promised to ship every item of your order by Feb 9, 2026."), None);
     assert_eq!(shipped("The seller confirmed that your parcel was handed over on Feb 6, 2026 to a local courier."), None);
+}
+
+// Rules learnt from blind round twenty.
+
+#[test]
+fn a_switched_off_control_says_nothing_of_the_state() {
+    let page = |button: &str| {
+        format!(
+            r#"<html lang="fr"><body><div class="order-content"><div class="order-item">
+            <span class="order-item-header-status-text">Le vendeur prépare votre colis</span>
+            <a href="https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001">·</a>
+            <div class="order-item-btns">{button}</div></div></div></body></html>"#
+        )
+    };
+    assert_eq!(status_of(&page(r#"<button class="comet-btn" disabled>Confirmer la réception</button>"#)), Status::AwaitingShipment);
+    assert_eq!(status_of(&page(r#"<button class="comet-btn">Confirmer la réception</button>"#)), Status::Unknown);
+}
+
+#[test]
+fn sport_is_no_dispute() {
+    let html = card("pl", "Wysłane", "<a href=\"#\">Gdańsk Sport Outlet</a>", &["Potwierdź odbiór"]);
+    let r = read(&html, LIST);
+    assert!(r.controls.iter().all(|c| c.kind != guard_core::read::locales::ControlKind::OpenDispute), "{:?}", r.controls);
+}
+
+#[test]
+fn a_dispute_the_shopper_says_they_cancelled_may_be_reopened() {
+    use guard_core::wire::order::DisputeProgress;
+    let read = |html: &str, lang: &str| read_hinted(html, DETAIL, guard_core::page_guard::lang_from_tag(lang).unwrap());
+    for (lang, line) in [("es", "Cancelaste la disputa el 2 de marzo."), ("en", "You cancelled the dispute."), ("ru", "Вы отменили спор.")] {
+        assert_eq!(read(&decided_page(lang, line, ""), lang).orders[0].order.dispute, Some(DisputeProgress::Cancelled), "{line}");
+    }
+    // What may be done, or a control, is no outcome.
+    for (lang, line) in [("es", "Puedes cancelar la disputa en cualquier momento."), ("en", "You can cancel the dispute.")] {
+        assert_eq!(read(&decided_page(lang, line, ""), lang).orders[0].order.dispute, None, "{line}");
+    }
+    let button = read(&decided_page("en", "Item delivered.", "<button>Cancel dispute</button>"), "en");
+    assert_ne!(button.orders[0].order.dispute, Some(DisputeProgress::Cancelled));
+}
+
+#[test]
+fn a_return_opened_is_under_way_and_the_time_to_pay_passed_is_closed() {
+    assert_eq!(status_of(&card("es", "Devolución abierta", "", &["Ver solicitud"])), Status::Dispute);
+    assert_eq!(status_of(&card("pl", "Czas na płatność minął", "", &[])), Status::Closed);
+}
+
+#[test]
+fn a_receipt_date_beside_a_parcel_still_awaited_is_a_contradiction() {
+    let html = r#"<html lang="pt"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Aguardando a entrega</div></div>
+        <div class="order-detail-info-content"><div class="info-row">Pedido feito em: 2 fev 2026</div><div class="info-row">Pedido concluído em: 1 mar 2026</div></div>
+        <button>Confirmar recebimento</button></div></body></html>"#;
+    assert_eq!(read(html, DETAIL).orders[0].order.status, Status::Unknown);
 }

@@ -415,6 +415,8 @@ const ES: &[Row] = &[
     ("finaliz", &[Done]),
     ("termin", &[Done]),
     ("resuelt", &[Done]),
+    // "Volver a abrir", "volver a comprar" (again; not "devolver", which starts otherwise).
+    ("volver", &[Again]),
     ("reabr", &[Open, Again]),
     ("cancel", &[Cancel]),
     // "Anulado", "Anulada": cancelled.
@@ -439,6 +441,8 @@ const ES: &[Row] = &[
     ("aproximad", &[Estimate]),
     ("pedido", &[Order]),
     ("abrir", &[Open]),
+    // "Devolución abierta" (a return opened).
+    ("abiert", &[Open]),
     ("ampli", &[Extend]),
     ("extend", &[Extend]),
     ("extensi", &[Extend]),
@@ -690,7 +694,18 @@ const PL: &[Row] = &[
     ("anulow", &[Cancel]),
     ("zamkni", &[Close]),
     ("wygas", &[Expire]),
-    ("spor", &[Dispute]),
+    // "Czas na płatność minął" (the time to pay has passed; blind round twenty).
+    ("minal", &[Expire]),
+    ("minel", &[Expire]),
+    // "Spór", "sporu", "sporze"… whole words: "Sport" is no dispute ("Gdańsk Sport Outlet", a
+    // store's link, was read as "Open dispute": blind round twenty).
+    ("=spor", &[Dispute]),
+    ("=sporu", &[Dispute]),
+    ("=sporze", &[Dispute]),
+    ("=spory", &[Dispute]),
+    ("=sporow", &[Dispute]),
+    ("=sporem", &[Dispute]),
+    ("=sporach", &[Dispute]),
     // "Reklamacja w toku": a complaint is a dispute.
     ("reklamac", &[Dispute]),
     ("wnios", &[Request]),
@@ -1034,12 +1049,26 @@ use crate::wire::order::{Status, WindowPurpose, WindowStart};
 /// Words that make a sentence a condition or a rule of the site, not a fact of this order ("If
 /// the dispute is closed, …", "Once a dispute is decided …"), folded. Source: the team's
 /// knowledge of each language.
-const CONDITIONS: &[&str] = &["if", "once", "when", "si", "se", "caso", "wenn", "falls", "sobald", "jesli", "jezeli", "gdy", "если", "когда"];
+const CONDITIONS: &[&str] = &["if", "once", "when", "si", "wenn", "falls", "sobald", "jesli", "jezeli", "gdy", "если", "когда"];
+
+/// Whether a folded sentence holds a condition's word or puts its event ahead. (Portuguese "se"
+/// and "caso" are "if"; in Spanish "se" is no condition and "caso" a dispute's file: "ya no se
+/// puede volver a abrir este caso".)
+fn is_conditional(folded: &str, lang: Option<Lang>) -> bool {
+    let pt = matches!(lang, None | Some(Lang::Pt));
+    folded.split_whitespace().any(|w| CONDITIONS.contains(&w) || AHEAD.contains(&w) || (pt && (w == "se" || w == "caso")))
+        || ["如果", "一旦", "将"].iter().any(|c| folded.contains(c))
+}
 
 /// Words that put a closing ahead, not behind ("Dispute closes on …", "Le litige sera clos",
 /// "Спор закроется"), folded.
 const AHEAD: &[&str] =
     &["closes", "closing", "will", "sera", "fermera", "cerrara", "fechara", "wird", "schliesst", "zamknie", "zostanie", "закроется", "закрывается", "будет"];
+
+/// Words that say something may be done, not that it was ("You can cancel the dispute"),
+/// folded.
+const MAY: &[&str] =
+    &["can", "may", "peux", "peut", "puedes", "puede", "podes", "pode", "kannst", "konnen", "kann", "mozesz", "mozna", "можете", "можно", "可以"];
 
 /// Whether a text says the order's dispute is over and decided: one of its sentences names a
 /// dispute and its end ("Спор закрыт в пользу продавца", "Dispute resolved", "Litige clos",
@@ -1048,28 +1077,83 @@ const AHEAD: &[&str] =
 /// condition ("if the dispute is closed …"). (A decided dispute cannot be reopened: FACTS,
 /// dispute rules; blind round nineteen.)
 pub fn says_dispute_decided(text: &str, lang: Option<Lang>) -> bool {
+    dispute_outcome_in(text, lang) == Some(Outcome::Decided)
+}
+
+/// How a dispute of the order ended, as a text says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Decided (see `says_dispute_decided`): it cannot be reopened.
+    Decided,
+    /// Cancelled by the shopper, in words no table lists ("Cancelaste la disputa el …"; blind
+    /// round twenty): it may be reopened while protection lasts. Not "you can cancel it".
+    Cancelled,
+}
+
+/// The outcome a text states of the order's dispute; decided before cancelled when its
+/// sentences say both (a decided dispute is the one that cannot be reopened).
+pub fn dispute_outcome_in(text: &str, lang: Option<Lang>) -> Option<Outcome> {
     let folded = fold(text);
-    if !dispute_stems().iter().any(|stem| folded.contains(stem)) {
-        return false;
+    if !dispute_stems().iter().any(|stem| folded.contains(stem)) && !names_a_case(&folded) {
+        return None;
     }
     let ends = |c: char| matches!(c, '.' | '!' | ';' | ':' | '。' | '！' | '；' | '：' | '|' | '·');
-    text.split(ends).any(|sentence| {
+    let mut found = None;
+    for sentence in text.split(ends) {
         if sentence.contains(['?', '？']) {
-            return false;
+            continue;
         }
         let folded = fold(sentence);
-        let conditional =
-            folded.split_whitespace().any(|w| CONDITIONS.contains(&w) || AHEAD.contains(&w)) || ["如果", "一旦", "将"].iter().any(|c| folded.contains(c));
-        let Some(i) = ideas(sentence, lang).filter(|i| i.has(Dispute) && !conditional) else { return false };
+        let conditional = is_conditional(&folded, lang);
+        let short = folded.split_whitespace().count() <= 12;
+        let Some(i) = sentence_ideas(sentence, lang).filter(|_| !conditional && short) else { continue };
         let over = i.any(&[Close, Done]) && !i.any(&[Wait, Not, Process, Progress, Open, Cancel, Request, Before, Estimate, Extend]);
         let no_reopening = i.has(Open) && i.has(Again) && i.has(Not) && !i.any(&[Wait, Before, Cancel, Request]);
-        over || no_reopening
-    })
+        if (over && i.has(Dispute)) || (no_reopening && (i.has(Dispute) || names_a_case(&folded))) {
+            return Some(Outcome::Decided);
+        }
+        let may = folded.split_whitespace().any(|w| MAY.contains(&w)) || folded.contains("可以");
+        let cancelled = i.has(Dispute) && i.has(Cancel) && !may && !i.any(&[Wait, Not, Process, Progress, Open, Request, Before, Estimate, Extend, Close]);
+        if cancelled {
+            found = Some(Outcome::Cancelled);
+        }
+    }
+    found
+}
+
+/// The site's word for a dispute's file, in the languages read (folded): "case", "caso", "cas",
+/// "sprawa", "дело", "案件". Only beside a sentence saying it cannot be opened again ("este caso
+/// ya no se puede volver a abrir"; blind round twenty): alone it is a phone's case too.
+const CASE_WORDS: &[&str] = &["case", "caso", "cas", "fall", "sprawa", "sprawe", "дело", "案件"];
+
+fn names_a_case(folded: &str) -> bool {
+    folded.split_whitespace().any(|w| CASE_WORDS.contains(&w)) || folded.contains("案件")
 }
 
 /// The dispute family's words as they are written, lower-cased (accents kept): the stems of
 /// `dispute_stems` before folding. A test checks that every stem has one.
-const DISPUTE_AS_WRITTEN: &[&str] = &["disput", "litig", "réclam", "reclam", "спор", "претензи", "streit", "reklam", "spór", "spor", "纠纷", "争议"];
+const DISPUTE_AS_WRITTEN: &[&str] = &[
+    "disput",
+    "litig",
+    "réclam",
+    "reclam",
+    "спор",
+    "претензи",
+    "streit",
+    "reklam",
+    "spór",
+    "spor",
+    "纠纷",
+    "争议",
+    "case",
+    "caso",
+    "cas ",
+    "fall",
+    "sprawa",
+    "sprawę",
+    "дело",
+    "案件",
+];
 
 /// Whether a lower-cased text (`locales::normalise`) holds a word of the dispute family in any
 /// language: a quick look at an order's whole text before its sentences are read.
@@ -1105,7 +1189,9 @@ pub fn status_of(text: &str, lang: Option<Lang>) -> Option<Status> {
     // So is a refund or return the shopper requested and nothing says is over ("Refund request
     // under review", "Demande de remboursement en cours").
     let refund_under_way = i.has(Refund) && (i.has(Process) || i.has(Request)) && !i.any(&[Not, Ship, Transit, Deliver, Before]);
-    if i.has(Dispute) || (i.has(Return) && (waiting || i.has(Request))) || refund_under_way {
+    // (A return opened, "Devolución abierta", is one under way: blind round twenty.)
+    let return_under_way = i.has(Return) && (waiting || i.any(&[Request, Open]));
+    if i.has(Dispute) || return_under_way || refund_under_way {
         // Under way unless it says it is over ("dispute cancelled", "dispute closed").
         if !i.any(&[Cancel, Close, Done, Expire]) {
             return Some(Status::Dispute);
@@ -1247,7 +1333,7 @@ pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
 /// shopper's receipt, and a condition or a day ahead ("If …", "will") says nothing happened.
 pub fn sentence_date_label(sentence: &str, lang: Option<Lang>) -> Option<DateKind> {
     let folded = fold(sentence);
-    if folded.split_whitespace().any(|w| CONDITIONS.contains(&w) || AHEAD.contains(&w)) || ["如果", "将"].iter().any(|c| folded.contains(c)) {
+    if is_conditional(&folded, lang) {
         return None;
     }
     let mut i = limit_only_last(sentence_ideas(sentence, lang)?, sentence, lang);

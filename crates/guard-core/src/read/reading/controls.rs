@@ -240,7 +240,7 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
 /// A control the page has switched off: the `disabled` attribute or `aria-disabled="true"` on it
 /// or on the element around it (a `<fieldset disabled>`, a wrapper made into the button), or a
 /// class token that says so ("disabled", "btn--disabled", "is_disabled").
-fn is_disabled(tree: &PageTree<'_>, n: NodeId) -> bool {
+pub(super) fn is_disabled(tree: &PageTree<'_>, n: NodeId) -> bool {
     let off = |a: NodeId| tree.attr(a, "disabled").is_some() || tree.attr(a, "aria-disabled").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
     let class_off = tree.attr(n, "class").is_some_and(|c| {
         c.split_ascii_whitespace().any(|t| {

@@ -392,9 +392,19 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     // продавца"): it cannot be reopened. Not beside a dispute the status says is under way (an
     // earlier one, closed, and a new one open).
     if order.dispute.is_none() && order.status != Status::Dispute {
-        if let Some(said) = dispute_decided_in(page, root, &text) {
-            order.dispute = Some(DisputeProgress::Decided);
-            note(reading, format!("order {}: the dispute is over and decided ({:?}): none can be opened again", order.id, clip(said)));
+        match dispute_outcome_in(page, root, &text) {
+            Some((families::Outcome::Decided, said)) => {
+                order.dispute = Some(DisputeProgress::Decided);
+                note(reading, format!("order {}: the dispute is over and decided ({:?}): none can be opened again", order.id, clip(said)));
+            }
+            Some((families::Outcome::Cancelled, said)) => {
+                order.dispute = Some(DisputeProgress::Cancelled);
+                note(
+                    reading,
+                    format!("order {}: the shopper cancelled the dispute ({:?}): it may be opened again while protection lasts", order.id, clip(said)),
+                );
+            }
+            None => {}
         }
     }
     // The end of protection as the page states it: a table's phrase, else a sentence no table
@@ -1694,6 +1704,11 @@ fn action_of_control(page: &Page<'_, '_>, n: NodeId) -> Option<Action> {
     if !page.clickable(n) || tree.attr(n, "href").and_then(order_id_in_link).is_some() || controls::leads_to_a_product_or_store(tree, n) {
         return None;
     }
+    // A control the page has switched off offers nothing now: a greyed-out "Confirm received"
+    // on an order not shipped yet (blind round twenty).
+    if controls::is_disabled(tree, n) {
+        return None;
+    }
     let label = controls::label_of(tree, n)?;
     match locales::term(&label, page.lang) {
         Some(Term::Control(kind)) => Some(match kind {
@@ -1820,20 +1835,31 @@ fn limit_sentences(page: &Page<'_, '_>, root: NodeId) -> Vec<(NaiveDate, Protect
     found
 }
 
-/// The order's text that says its dispute is decided (`families::says_dispute_decided`), in any
-/// of its elements but a control's ("Close dispute"); a timeline's step may say it ("<li><time>…
-/// </time> Спор закрыт в пользу продавца</li>"). `text`, the order's whole text, is looked at
-/// first: most orders name no dispute at all.
-fn dispute_decided_in<'t>(page: &Page<'t, '_>, root: NodeId, text: &str) -> Option<&'t str> {
+/// What the order's texts say of how its dispute ended (`families::dispute_outcome_in`), in any
+/// of its elements but a control's ("Close dispute", "Cancel dispute"); a timeline's step may say
+/// it ("<li><time>…</time> Спор закрыт в пользу продавца</li>"). Decided wins over cancelled.
+/// `text`, the order's whole text, is looked at first: most orders name no dispute at all.
+fn dispute_outcome_in<'t>(page: &Page<'t, '_>, root: NodeId, text: &str) -> Option<(families::Outcome, &'t str)> {
     if !families::mentions_dispute(text) {
         return None;
     }
     let tree = page.tree;
-    tree.text_nodes(root)
-        .take(3000)
-        .map(|t| (t, tree.own_text(t)))
-        .find(|&(t, said)| said.len() <= 300 && families::says_dispute_decided(said, page.lang) && !in_control(page, root, t))
-        .map(|(_, said)| said)
+    let mut found = None;
+    for t in tree.text_nodes(root).take(3000) {
+        let said = tree.own_text(t);
+        if said.len() > 300 {
+            continue;
+        }
+        let Some(outcome) = families::dispute_outcome_in(said, page.lang) else { continue };
+        if in_control(page, root, t) {
+            continue;
+        }
+        if outcome == families::Outcome::Decided {
+            return Some((outcome, said));
+        }
+        found.get_or_insert((outcome, said));
+    }
+    found
 }
 
 /// A window stated in a sentence no table lists (`read::stated_window`), in a text of the

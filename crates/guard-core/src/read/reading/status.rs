@@ -126,7 +126,11 @@ pub fn decide(s: &Signals) -> (Status, Option<String>) {
         // A date of shipment or receipt rules out a word that says the order is not paid, and a
         // receipt date one that says it was cancelled or closed: one of the two is wrong. (Not
         // "awaiting shipment" beside a shipment date: a timeline may show a step's planned day.)
-        if (s.shipped_date || s.completed_date) && word == AwaitingPayment || s.completed_date && word == Closed {
+        // So does a receipt date beside a word saying the parcel is still awaited while the page
+        // asks to confirm its receipt ("Aguardando a entrega", "Confirmar recebimento" and
+        // "Pedido concluído em …": blind round twenty).
+        let still_awaited = word == Shipped && s.actions.contains(&Action::ConfirmReceipt);
+        if (s.shipped_date || s.completed_date) && word == AwaitingPayment || s.completed_date && (word == Closed || still_awaited) {
             let date = if s.completed_date { "a receipt date" } else { "a shipment date" };
             return (Unknown, Some(format!("status word says {} but the order shows {date}: unknown", word.as_str())));
         }

@@ -427,3 +427,21 @@ fn packages_shipped_on_different_days() {
     let w = dispute_window(&o, d("2026-03-18"), &s);
     assert_eq!((w.state, w.opens), (S::TooEarly, Some(d("2026-03-23"))));
 }
+
+/// No shipment date, but protection's own end near (a countdown, or said as its end): protection
+/// runs at least a quarter of its usual 60 days, so the parcel left ten days ago or more and the
+/// window is open (blind round twenty). Not from a delivery promise, not from an end further off.
+#[test]
+fn a_near_end_of_protection_means_the_parcel_left_long_enough_ago() {
+    let s = Settings::default();
+    let with = |end: &str, source: ProtectionSource| {
+        let mut o = order(Status::Shipped).placed("2026-01-01").protection(end).0;
+        o.protection_source = Some(source);
+        dispute_window(&o, d("2026-03-01"), &s)
+    };
+    let state = |w: DisputeWindow| (w.state, w.opens, w.closes);
+    assert_eq!(state(with("2026-03-03", ProtectionSource::Countdown)), (S::ClosingSoon, None, Some(d("2026-03-03"))));
+    assert_eq!(state(with("2026-03-06", ProtectionSource::Stated)), (S::Open, None, Some(d("2026-03-06"))));
+    assert_eq!(with("2026-03-07", ProtectionSource::Countdown).state, S::Unknown, "six days off: it may have left less than ten days ago");
+    assert_eq!(with("2026-03-03", ProtectionSource::RefundIfNoDelivery).state, S::Unknown, "a delivery promise may be shorter");
+}
