@@ -1198,3 +1198,10 @@ fn a_receipt_date_beside_a_parcel_still_awaited_is_a_contradiction() {
         <button>Confirmar recebimento</button></div></body></html>"#;
     assert_eq!(read(html, DETAIL).orders[0].order.status, Status::Unknown);
 }
+
+#[test]
+fn a_history_s_heading_names_no_state() {
+    // "История доставки" (delivery history) over a tracking list is no "delivered".
+    assert_eq!(status_of(&card("ru", "История доставки", "", &[])), Status::Unknown);
+    assert_eq!(status_of(&card("en", "Delivery history", "", &[])), Status::Unknown);
+}

@@ -328,32 +328,9 @@ fn in_window(w: &mut DisputeWindow, order: &Order, today: NaiveDate, settings: &
             } else if order.status == Status::Completed && w.closes.is_some() {
                 // Received: it was shipped, and the window after receipt is what limits it.
                 open_or_soon(w, today, settings, open);
-            } else if order.status == Status::Shipped && counts_protection(order) && !w.closes_estimated && shipped_long_ago(w.closes, today, settings) {
-                // On its way, with the end of protection the page states near: protection runs
-                // for a quarter of the usual period at the very least (FACTS: 60 to 120 days,
-                // which only the seller's extension lengthens; express methods may count
-                // shorter), so the parcel left more than the ten days ago a dispute waits for (blind round twenty: "Fin de la protection
-                // acheteur dans : 2 j" on a card with no shipment date). Not from "Refund if no
-                // delivery before …": a delivery promise may be weeks shorter than protection.
-                open_or_soon(w, today, settings, open);
             }
         }
     }
-}
-
-/// Whether the page's end of protection is protection's own (a countdown, or said as its end),
-/// not a delivery promise.
-fn counts_protection(order: &Order) -> bool {
-    matches!(order.protection_source, Some(ProtectionSource::Countdown | ProtectionSource::Stated))
-}
-
-/// Whether a stated end of protection this near means the shipment was more than the days a
-/// dispute waits for ago: shipped on or before `end` minus a quarter of the usual protection
-/// (15 of 60 days), and that at least `dispute_opens_after_shipment_days` before today.
-fn shipped_long_ago(end: Option<NaiveDate>, today: NaiveDate, settings: &Settings) -> bool {
-    let p = &settings.policy;
-    let shortest = i64::from(p.protection_days / 4);
-    end.is_some_and(|e| (e - today).num_days() <= shortest - i64::from(p.dispute_opens_after_shipment_days))
 }
 
 fn open_or_soon(w: &mut DisputeWindow, today: NaiveDate, settings: &Settings, reason: Reason) {

@@ -127,6 +127,8 @@ const EN: &[Row] = &[
     ("depart", &[Left]),
     ("=last", &[Latest]),
     ("latest", &[Latest]),
+    // A history of events ("Delivery history", "История доставки"): its heading names no state.
+    ("history", &[Latest]),
     ("pickup", &[Deliver]),
     ("await", &[Wait]),
     ("^to", &[Wait]),
@@ -226,6 +228,7 @@ const FR: &[Row] = &[
     // "Colis parti de l'entrepôt" (whole: "partiel" is a part refund; blind round eighteen).
     ("=parti", &[Left]),
     ("dernier", &[Latest]),
+    ("historique", &[Latest]),
     ("fin", &[End]),
     ("recep", &[Receive]),
     ("attente", &[Wait]),
@@ -322,6 +325,7 @@ const RU: &[Row] = &[
     ("покинул", &[Left]),
     ("вылет", &[Left]),
     ("последн", &[Latest]),
+    ("истори", &[Latest]),
     ("заверш", &[Done]),
     ("выполн", &[Done]),
     ("закончен", &[Done]),
@@ -395,6 +399,7 @@ const ES: &[Row] = &[
     ("salio", &[Left]),
     ("salida", &[Left]),
     ("ultim", &[Latest]),
+    ("historial", &[Latest]),
     ("automatic", &[Auto]),
     ("dinero", &[Refund]),
     ("pendiente", &[Wait]),
@@ -478,6 +483,7 @@ const PT: &[Row] = &[
     ("saiu", &[Left]),
     ("partida", &[Left]),
     ("ultim", &[Latest]),
+    ("historico", &[Latest]),
     ("automatic", &[Auto]),
     ("recec", &[Receive]),
     ("recep", &[Receive]),
@@ -603,6 +609,7 @@ const DE: &[Row] = &[
     ("verlass", &[Left]),
     ("abflug", &[Left]),
     ("letzt", &[Latest]),
+    ("verlauf", &[Latest]),
     ("bestatig", &[Confirm]),
     ("abgeschlossen", &[Done]),
     ("erledigt", &[Done]),
@@ -722,6 +729,7 @@ const PL: &[Row] = &[
     ("wylot", &[Left]),
     ("odlot", &[Left]),
     ("ostatni", &[Latest]),
+    ("histori", &[Latest]),
     ("przygotow", &[Process]),
     ("toku", &[Process]),
     // "w trakcie rozpatrywania" (being considered).
@@ -756,6 +764,7 @@ const PL: &[Row] = &[
 const ZH: &[Row] = &[
     ("离开", &[Left]),
     ("最新", &[Latest]),
+    ("历史", &[Latest]),
     ("地址", &[Address]),
     ("之前", &[Before]),
     ("前", &[Before]),
@@ -1178,7 +1187,8 @@ fn dispute_stems() -> &'static [&'static str] {
 /// things ("Shipped, cancelled") gives `None`.
 pub fn status_of(text: &str, lang: Option<Lang>) -> Option<Status> {
     let i = ideas(text, lang)?;
-    if i.has(Free) || i.has(Estimate) || i.has(Date) && i.has(Number) {
+    // (Nor a history's or the latest news's heading: "История доставки", "Last update".)
+    if i.has(Free) || i.has(Estimate) || i.has(Latest) || i.has(Date) && i.has(Number) {
         return None;
     }
     let waiting = i.any(&[Wait, Not, Process, Progress]);
