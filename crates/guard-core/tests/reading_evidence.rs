@@ -1205,3 +1205,14 @@ fn a_history_s_heading_names_no_state() {
     assert_eq!(status_of(&card("ru", "История доставки", "", &[])), Status::Unknown);
     assert_eq!(status_of(&card("en", "Delivery history", "", &[])), Status::Unknown);
 }
+
+#[test]
+fn a_label_alone_over_a_sentence_is_a_status_not_a_date_field() {
+    let html = r#"<html lang="ru"><body><div data-testid="orderDetail"><div data-testid="orderStatusBlock">
+        <div class="RedOrderDetail_Status__title__7pWn1">Заказ завершён</div>
+        <div class="RedOrderDetail_Status__note__0Hc4r">Время на подтверждение вышло: в 03:17, 29 марта 2026 г., система засчитала получение за вас, оплата перечислена продавцу.</div>
+        <div class="RedOrderDetail_Status__hint__8bDw5">Если с товаром что-то не так, ещё можно открыть спор.</div></div>
+        <div><div data-testid="orderNumber">Заказ 8100000000000001 от 2 февраля 2026 г.</div><div>Оплачен 2 февраля 2026 г.</div></div>
+        <div data-testid="productBlock"><div data-testid="productText">Товар</div><button>Открыть спор</button><button>Оставить отзыв</button></div></div></body></html>"#;
+    assert_eq!(read(html, "https://aliexpress.ru/order-list/8100000000000001").orders[0].order.status, Status::Completed);
+}

@@ -634,7 +634,11 @@ fn scan_text(page: &Page<'_, '_>, root: NodeId, n: NodeId, s: &mut Scan) {
         // ("Payment time expired"; a heading "Получен", received): read as one, not as a date
         // that failed.
         let dated = matches!(field, Field::OrderDate | Field::PaidOn | Field::ShippedOn | Field::CompletedOn);
-        let no_date = || find_date(&value, &rules).is_none() && (rest.trim().is_empty() || !value.chars().any(|c| c.is_ascii_digit()));
+        // (Nor is a sentence beside a label alone its value: "Заказ завершён" over "Время на
+        // подтверждение вышло: в 03:17, 29 ноября…, система засчитала получение за вас" is a
+        // status, and the sentence's date is read by its own words; blind round twenty.)
+        let sentence_beside = rest.trim().is_empty() && value.split_whitespace().count() > 8;
+        let no_date = || sentence_beside || find_date(&value, &rules).is_none() && (rest.trim().is_empty() || !value.chars().any(|c| c.is_ascii_digit()));
         if dated && status.is_none() && no_date() {
             if let Some(st) = families::status_of(text, page.lang).filter(|_| step() != Some(false)) {
                 if s.family_statuses.len() < 8 {
