@@ -366,11 +366,10 @@ impl<'s> Anonymiser<'s> {
     }
 
     /// Whether a text is a sentence that ends at its date and names the day by its words, as the
-    /// reader takes it (`families::sentence_date_label`).
+    /// reader takes it (`families::date_ending_sentence`).
     fn is_date_sentence(&self, text: &str) -> bool {
         let Some((_, start, end)) = crate::read::dates::find_date(text, &self.rules) else { return false };
-        let ends_here = text[end..].trim().trim_end_matches(['.', '!', '。']).is_empty();
-        ends_here && text[..start].split_whitespace().count() <= 16 && locales::families::sentence_date_label(&text[..start], self.rules.lang).is_some()
+        locales::families::date_ending_sentence(&text[..start], &text[end..], self.rules.lang).is_some()
     }
 
     /// Whether a text (outside the shopper's blocks) is kept as the site wrote it.
@@ -743,10 +742,10 @@ impl<'s> Anonymiser<'s> {
     }
 }
 
-/// Whether digits follow a mask ("•••• 4929", "****1881", "xx 1234"): a card's last four.
 /// Elements that hold a run of text, not blocks of their own.
 const INLINE: &[&str] = &["b", "strong", "i", "em", "span", "small", "time", "abbr", "u", "mark", "sup", "sub", "br", "a", "font"];
 
+/// Whether digits follow a mask ("•••• 4929", "****1881", "xx 1234"): a card's last four.
 fn masked_before(before: &str) -> bool {
     let run: Vec<char> = before.trim_end().chars().rev().take_while(|c| "*•·●xX×".contains(*c)).collect();
     run.len() >= 2 || run.first().is_some_and(|c| "*•●".contains(*c))

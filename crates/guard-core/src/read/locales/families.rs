@@ -1353,6 +1353,14 @@ pub fn sentence_date_label(sentence: &str, lang: Option<Lang>) -> Option<DateKin
     kind_of_date(i)
 }
 
+/// The day a sentence that ends at its date names (`sentence_date_label`): `before`, the words
+/// before the date (at most 16), `after` the text after it, nothing but the sentence's end. The
+/// reader and the misread-page report ask the same.
+pub fn date_ending_sentence(before: &str, after: &str, lang: Option<Lang>) -> Option<DateKind> {
+    let ends_here = after.trim().trim_end_matches(['.', '!', '。']).is_empty();
+    (ends_here && before.split_whitespace().count() <= 16).then(|| sentence_date_label(before, lang)).flatten()
+}
+
 /// "By", "bis", "до" set a limit only just before the date ("Ship by"): "Shipped by seller"
 /// says who shipped it.
 fn limit_only_last(mut i: Ideas, label: &str, lang: Option<Lang>) -> Ideas {

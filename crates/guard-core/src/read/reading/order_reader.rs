@@ -924,14 +924,10 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     };
     // A sentence that ends at its date, in the date's own text, says which day it is by its
     // words ("The seller confirmed that your parcel was handed to the courier on 8 Nov.").
-    let sentence = (words > most || label.chars().count() > 60)
-        .then(|| {
-            let ends_here = text[end..].trim().trim_end_matches(['.', '!', '。']).is_empty();
-            let own_text = !before && !row_after && !no_time.trim().is_empty();
-            (ends_here && own_text && words <= 16).then(|| families::sentence_date_label(&label, page.lang)).flatten()
-        })
-        .flatten();
-    if (words > most || label.chars().count() > 60) && sentence.is_none() {
+    let too_long = words > most || label.chars().count() > 60;
+    let own_text = !before && !row_after && !no_time.trim().is_empty();
+    let sentence = (too_long && own_text).then(|| families::date_ending_sentence(&label, &text[end..], page.lang)).flatten();
+    if too_long && sentence.is_none() {
         return true;
     }
     // On a list card, a status word in the element before the date is the card's status, not
@@ -981,24 +977,27 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
             _ => None,
         })
     });
-    let kind = match field.filter(|_| sentence.is_none()) {
-        _ if sentence.is_some() => sentence,
-        Some(Field::OrderDate | Field::DatedFrom) => Some(DateKind::Placed),
-        Some(Field::PaidOn) => Some(DateKind::Paid),
-        Some(Field::ShippedOn) => Some(DateKind::Shipped),
-        Some(Field::CompletedOn) => Some(DateKind::Completed),
-        // A date under another field's label (a grid of labels over values): no label.
-        Some(Field::OrderId | Field::Total) => {
-            label.clear();
-            None
+    let kind = if sentence.is_some() {
+        sentence
+    } else {
+        match field {
+            Some(Field::OrderDate | Field::DatedFrom) => Some(DateKind::Placed),
+            Some(Field::PaidOn) => Some(DateKind::Paid),
+            Some(Field::ShippedOn) => Some(DateKind::Shipped),
+            Some(Field::CompletedOn) => Some(DateKind::Completed),
+            // A date under another field's label (a grid of labels over values): no label.
+            Some(Field::OrderId | Field::Total) => {
+                label.clear();
+                None
+            }
+            Some(_) => return true,
+            None => match locales::term(&label, page.lang) {
+                Some(Term::Status(crate::wire::order::Status::Shipped)) => Some(DateKind::Shipped),
+                Some(Term::Status(crate::wire::order::Status::Completed)) => Some(DateKind::Completed),
+                Some(Term::Status(_) | Term::Dispute(_)) => return true,
+                _ => families::date_label_of(&label, page.lang),
+            },
         }
-        Some(_) => return true,
-        None => match locales::term(&label, page.lang) {
-            Some(Term::Status(crate::wire::order::Status::Shipped)) => Some(DateKind::Shipped),
-            Some(Term::Status(crate::wire::order::Status::Completed)) => Some(DateKind::Completed),
-            Some(Term::Status(_) | Term::Dispute(_)) => return true,
-            _ => families::date_label_of(&label, page.lang),
-        },
     };
     // A step of a timeline ("Передан в доставку" above its day) says what happened then, not
     // the order's state now: it gives no status vote (read_status); nor does the word after a
