@@ -1216,3 +1216,109 @@ fn a_label_alone_over_a_sentence_is_a_status_not_a_date_field() {
         <div data-testid="productBlock"><div data-testid="productText">Товар</div><button>Открыть спор</button><button>Оставить отзыв</button></div></div></body></html>"#;
     assert_eq!(read(html, "https://aliexpress.ru/order-list/8100000000000001").orders[0].order.status, Status::Completed);
 }
+
+// Rules learnt from blind round twenty's pending pages.
+
+#[test]
+fn a_sentence_split_over_elements_still_says_its_day() {
+    // A weekday a script writes, or the date in bold, splits the sentence into elements; a time
+    // of day may follow the date before the sentence ends.
+    let page = |note: &str| {
+        format!(
+            r#"<html lang="fr"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Colis reçu</div>
+            <div class="order-status-desc">{note}</div></div>
+            <div class="order-detail-info-content"><div class="info-row">Commande passée le : 2 févr. 2026</div></div></div></body></html>"#
+        )
+    };
+    for note in [
+        "Vous avez vous-même confirmé la réception de ce colis le <span>samedi </span>21 mars 2026 à 21:47. Dites aux autres acheteurs ce que vous en pensez !",
+        "Vous avez vous-même confirmé la réception de ce colis le <b>21 mars 2026</b>.",
+        "Vous avez vous-même confirmé la réception de ce colis le 21 mars 2026 à 21:47. Dites aux autres acheteurs ce que vous en pensez !",
+    ] {
+        assert_eq!(read(&page(note), DETAIL).orders[0].order.completed, d("2026-03-21"), "{note}");
+    }
+    // A sentence that goes on after its date is about something else.
+    let goes_on =
+        "Vous avez vous-même confirmé la réception de ce colis le <span>samedi </span>21 mars 2026, mais le vendeur attend encore votre avis sur ce produit.";
+    assert_eq!(read(&page(goes_on), DETAIL).orders[0].order.completed, None);
+}
+
+#[test]
+fn the_site_popup_may_ask_about_arrival_and_answer_yes_in_its_own_words() {
+    // The question asks whether the goods arrived, a warning follows it, and the confirm button
+    // answers "Yes, I received the parcel": guarded, but not its "Cancel".
+    let popup = r#"<div class="ui-window" role="dialog" aria-hidden="true"><div class="ui-window-bd">
+        Czy wszystkie produkty z tego zamówienia dotarły i są zgodne z opisem? Po potwierdzeniu pieniądze trafią do sprzedawcy.</div>
+        <button type="button">Tak, odebrałem przesyłkę</button><button type="button">Anuluj</button></div>"#;
+    let r = read(&detail("pl", "Wysłane", popup), DETAIL);
+    let popups: Vec<_> = r.controls.iter().filter(|c| c.site_popup).collect();
+    assert_eq!(popups.len(), 1, "{:?}", r.controls);
+    assert_eq!(popups[0].kind, guard_core::read::locales::ControlKind::ConfirmReceipt);
+    // The same answer outside a dialog, or a "No, not received" in one, is no confirm control.
+    let loose = popup.replace(r#" role="dialog""#, "");
+    assert!(read(&detail("pl", "Wysłane", &loose), DETAIL).controls.iter().all(|c| !c.site_popup));
+    let no = popup.replace("Tak, odebrałem przesyłkę", "Nie, nie odebrałem przesyłki");
+    assert!(read(&detail("pl", "Wysłane", &no), DETAIL).controls.iter().all(|c| !c.site_popup));
+    // A question about something else (paying) is not it.
+    let pay = popup.replace("dotarły i są zgodne z opisem", "zostały opłacone");
+    assert!(read(&detail("pl", "Wysłane", &pay), DETAIL).controls.iter().all(|c| !c.site_popup), "pay");
+}
+
+#[test]
+fn a_history_s_steps_of_the_seller_and_the_recipient_are_no_order_nor_receipt() {
+    // The seller packing the order is no order date; the parcel handed to the recipient is its
+    // delivery, not the receipt's confirmation: neither conflicts with the dates that are.
+    let html = r#"<html lang="ru"><body><div data-testid="orderDetail"><div data-testid="orderStatusBlock">
+        <div class="title">Заказ завершён</div>
+        <div class="note">Время на подтверждение вышло: в 03:17, 29 марта 2026 г., система засчитала получение за вас.</div></div>
+        <div data-testid="orderNumber">Заказ 8100000000000001 от 2 февраля 2026 г.</div>
+        <ol class="history"><li><span>8 марта 2026 г., 15:40</span><span>Посылка выдана получателю</span></li>
+        <li><span>6 февраля 2026 г., 10:00</span><span>Продавец отправил заказ</span></li>
+        <li><span>3 февраля 2026 г., 09:12</span><span>Продавец собирает заказ</span></li></ol></div></body></html>"#;
+    let o = &read(html, "https://aliexpress.ru/order-list/8100000000000001").orders[0].order;
+    assert_eq!((o.placed, o.shipped, o.completed), (d("2026-02-02"), d("2026-02-06"), d("2026-03-29")));
+}
+
+#[test]
+fn a_header_that_is_a_whole_sentence_up_to_its_date_says_which_day_it_is() {
+    let page = |header: &str| {
+        format!(
+            r#"<html lang="fr"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">En cours de livraison</div></div>
+            <table><tr><th>Date de la commande</th><td>2026-02-02 10:51:32</td></tr><tr><th>{header}</th><td>2026-02-05 09:12:00</td></tr></table></div></body></html>"#
+        )
+    };
+    assert_eq!(read(&page("Le vendeur a remis le colis au transporteur le"), DETAIL).orders[0].order.shipped, d("2026-02-05"));
+    // A condition or a day ahead is no fact.
+    assert_eq!(read(&page("Si le vendeur ne remet pas le colis au transporteur avant le"), DETAIL).orders[0].order.shipped, None);
+}
+
+// Rules learnt from blind round twenty-one.
+
+#[test]
+fn a_log_s_row_opens_with_its_date_and_the_next_cell_says_what_happened() {
+    let html = r#"<html lang="en"><body><div class="order-status-area"><h2>Status: <span class="order-status">Waiting for your receipt confirmation</span></h2></div>
+        <table class="product-table"><tbody data-orderid="8100000000000001"><tr><td>Desk lamp</td></tr></tbody></table>
+        <table class="order-log"><thead><tr><th>Time</th><th>Operation</th></tr></thead><tbody>
+        <tr><td>2026-03-01 10:51:32</td><td>The seller has shipped your order (China Post Ordinary Small Packet Plus)</td></tr>
+        <tr><td>2026-02-22 10:51:32</td><td>Payment verified</td></tr>
+        <tr><td>2026-02-21 10:51:32</td><td>You placed the order</td></tr></tbody></table></body></html>"#;
+    let o = &read(html, "https://trade.aliexpress.com/order_detail.htm?orderId=8100000000000001").orders[0].order;
+    assert_eq!((o.placed, o.paid, o.shipped), (d("2026-02-21"), d("2026-02-22"), d("2026-03-01")));
+}
+
+#[test]
+fn the_carrier_s_pick_up_and_customs_are_steps_of_the_way_not_the_receipt() {
+    let page = |steps: &str| {
+        format!(
+            r#"<html lang="pl"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">W drodze</div></div>
+            <div class="order-detail-info-content"><div class="info-row">Data zamówienia: 2 lut 2026</div></div>
+            <ul class="track">{steps}</ul></div></body></html>"#
+        )
+    };
+    let step = |day: &str, what: &str| format!(r#"<li><span class="track-time">{day}, 10:00</span><span class="track-desc">{what}</span></li>"#);
+    // Alone, each of these steps had been read as the receipt.
+    for what in ["Paczka odebrana przez przewoźnika", "Odprawa celna zakończona"] {
+        let html = page(&step("5 lut 2026", what));
+        assert_eq!(read(&html, DETAIL).orders[0].order.completed, None, "{what}");
+    }
+}

@@ -319,8 +319,7 @@ impl<'s> Anonymiser<'s> {
         if !c.sentence && size <= 20 && c.personal.is_none() {
             // (A countdown's words read by their last eight only in one run of text: an element
             // of blocks, a title's over a countdown's, is no sentence.)
-            let inline = tree.descendants(i).all(|d| tree.is_text(d) || INLINE.contains(&tree.tag(d)));
-            c.sentence = self.is_protection_sentence(&tree.text(i), inline);
+            c.sentence = self.is_protection_sentence(&tree.text(i), tree.descendants(i).all(|d| tree.is_inline(d)));
         }
         if !c.money && size <= 40 && c.personal.is_none() {
             let texts: Vec<&str> = tree.text_nodes(i).map(|t| tree.own_text(t)).collect();
@@ -372,6 +371,17 @@ impl<'s> Anonymiser<'s> {
         locales::families::date_ending_sentence(&text[..start], &text[end..], self.rules.lang).is_some()
     }
 
+    /// Whether a text is the start of a sentence that runs into its date in the next element
+    /// and names the day by its words ("… confirmé la réception de ce colis le" before
+    /// "<span>samedi </span>21 novembre 2026"), as the reader takes it: a sentence, longer than
+    /// any label (a name is no sentence however its words read).
+    fn leads_to_date(&self, text: &str) -> bool {
+        let last = text.rsplit(['.', '!', '?', '。', '！']).next().unwrap_or_default();
+        last.split_whitespace().count() > 5
+            && !text.bytes().any(|b| b.is_ascii_digit())
+            && locales::families::date_ending_sentence(last, "", self.rules.lang).is_some()
+    }
+
     /// Whether a text (outside the shopper's blocks) is kept as the site wrote it.
     fn judge(&self, text: &str, ctx: Ctx) -> Mode {
         let t = text.trim();
@@ -389,7 +399,7 @@ impl<'s> Anonymiser<'s> {
             || site_words::is_form_text(t)
             // A sentence that ends at its date and says which day it is, in one text ("The
             // seller confirmed that your parcel was handed to the courier on …").
-            || (self.is_date_sentence(t) && site_words::reads_like_site_sentence(t, self.rules.lang) && !shapes::has_personal_shape(t))
+            || ((self.is_date_sentence(t) || self.leads_to_date(t)) && site_words::reads_like_site_sentence(t, self.rules.lang) && !shapes::has_personal_shape(t))
             || ctx.sentence
             // (Numbers and codes in it are replaced all the same, by `rewrite`.)
             || site_words::made_of_order_words(t, self.rules.lang)
@@ -741,9 +751,6 @@ impl<'s> Anonymiser<'s> {
         out
     }
 }
-
-/// Elements that hold a run of text, not blocks of their own.
-const INLINE: &[&str] = &["b", "strong", "i", "em", "span", "small", "time", "abbr", "u", "mark", "sup", "sub", "br", "a", "font"];
 
 /// Whether digits follow a mask ("•••• 4929", "****1881", "xx 1234"): a card's last four.
 fn masked_before(before: &str) -> bool {

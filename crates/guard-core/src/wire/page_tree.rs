@@ -2,6 +2,9 @@
 
 use crate::wire::snapshot::{collapse_ws, NodeId, Payload, RawNode, Snapshot};
 
+/// Elements that hold a run of text, not blocks of their own.
+const INLINE: &[&str] = &["b", "strong", "i", "em", "span", "small", "time", "abbr", "u", "mark", "sup", "sub", "br", "a", "font"];
+
 pub struct PageTree<'a> {
     snap: &'a Snapshot,
     /// Children of each node, in document order.
@@ -70,6 +73,12 @@ impl<'a> PageTree<'a> {
 
     pub fn is_text(&self, n: NodeId) -> bool {
         self.tag(n) == "#"
+    }
+
+    /// Whether `n` is a text or an element that holds words in a run of text, not a block of
+    /// its own (a sentence may be split over such elements).
+    pub fn is_inline(&self, n: NodeId) -> bool {
+        self.is_text(n) || INLINE.contains(&self.tag(n))
     }
 
     pub fn parent(&self, n: NodeId) -> Option<NodeId> {

@@ -111,6 +111,10 @@ use Idea::*;
 type Row = (&'static str, &'static [Idea]);
 
 const EN: &[Row] = &[
+    // Customs is a step of the parcel's way ("Customs clearance completed" is no receipt).
+    ("customs", &[Transit]),
+    ("=export", &[Transit]),
+    ("=import", &[Transit]),
     ("address", &[Address]),
     ("contact", &[Address]),
     ("before", &[Before]),
@@ -213,6 +217,9 @@ const EN: &[Row] = &[
 ];
 
 const FR: &[Row] = &[
+    ("douan", &[Transit]),
+    ("=export", &[Transit]),
+    ("=import", &[Transit]),
     // "Remis au transporteur" (not "remise", a discount).
     ("=remis", &[Handover]),
     ("adresse", &[Address]),
@@ -294,6 +301,9 @@ const FR: &[Row] = &[
 ];
 
 const RU: &[Row] = &[
+    ("тамож", &[Transit]),
+    ("экспорт", &[Transit]),
+    ("импорт", &[Transit]),
     ("адрес", &[Address]),
     ("до", &[Before]),
     ("прибуд", &[Deliver]),
@@ -316,6 +326,9 @@ const RU: &[Row] = &[
     ("выслан", &[Ship]),
     ("пути", &[Transit]),
     ("передан", &[Handover]),
+    // "Посылка выдана получателю", "Вручено получателю": handed to the recipient, delivered.
+    ("выдан", &[Handover]),
+    ("вручен", &[Handover]),
     ("достав", &[Deliver]),
     ("получ", &[Receive]),
     ("подтвер", &[Confirm]),
@@ -386,6 +399,9 @@ const RU: &[Row] = &[
 ];
 
 const ES: &[Row] = &[
+    ("aduan", &[Transit]),
+    ("exportaci", &[Transit]),
+    ("importaci", &[Transit]),
     ("direccion", &[Address]),
     ("antes", &[Before]),
     ("hasta", &[Before]),
@@ -471,6 +487,9 @@ const ES: &[Row] = &[
 ];
 
 const PT: &[Row] = &[
+    ("alfandeg", &[Transit]),
+    ("exportac", &[Transit]),
+    ("importac", &[Transit]),
     ("endereco", &[Address]),
     ("morada", &[Address]),
     ("antes", &[Before]),
@@ -558,6 +577,9 @@ const PT: &[Row] = &[
 ];
 
 const DE: &[Row] = &[
+    ("zoll", &[Transit]),
+    ("ausfuhr", &[Transit]),
+    ("einfuhr", &[Transit]),
     // "An den Versanddienstleister übergeben".
     ("ubergeben", &[Handover]),
     // (Last parts of compounds: "Lieferadresse bestätigen" confirms an address, not a receipt.)
@@ -566,6 +588,8 @@ const DE: &[Row] = &[
     ("bis", &[Before]),
     ("vor", &[Before]),
     ("ankomm", &[Deliver]),
+    // "Ist alles angekommen?"
+    ("angekomm", &[Deliver]),
     ("ankunft", &[Deliver]),
     ("endet", &[End]),
     ("verbleib", &[End]),
@@ -662,10 +686,16 @@ const DE: &[Row] = &[
 ];
 
 const PL: &[Row] = &[
+    ("celn", &[Transit]),
+    ("eksport", &[Transit]),
+    ("=import", &[Transit]),
     ("adres", &[Address]),
     ("przed", &[Before]),
     ("do", &[Before]),
     ("dotrze", &[Deliver]),
+    // "Czy wszystkie produkty dotarły?" (have they arrived), "doszła".
+    ("dotar", &[Deliver]),
+    ("doszl", &[Deliver]),
     ("konczy", &[End]),
     ("pozostal", &[End]),
     ("pieniedz", &[Refund]),
@@ -762,6 +792,10 @@ const PL: &[Row] = &[
 ];
 
 const ZH: &[Row] = &[
+    ("海关", &[Transit]),
+    ("清关", &[Transit]),
+    ("出口", &[Transit]),
+    ("进口", &[Transit]),
     ("离开", &[Left]),
     ("最新", &[Latest]),
     ("历史", &[Latest]),
@@ -1334,7 +1368,19 @@ pub enum DateKind {
 
 pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
     let i = ideas(label, lang)?;
-    kind_of_date(limit_only_last(i, label, lang))
+    not_the_sellers(kind_of_date(limit_only_last(i, label, lang)), label)
+}
+
+/// A step that names the seller is the seller's doing: never the shopper's order nor their
+/// receipt ("Продавец собирает заказ", the seller packing the order, is no order date). One
+/// that names the carrier receiving the parcel is its hand-over ("Odebrana przez przewoźnika",
+/// picked up by the carrier), not the shopper's receipt.
+fn not_the_sellers(kind: Option<DateKind>, label: &str) -> Option<DateKind> {
+    match kind {
+        Some(DateKind::Completed) if names_carrier(label) => Some(DateKind::HandedOver),
+        Some(DateKind::Placed | DateKind::Completed) if names_seller(label) => None,
+        k => k,
+    }
 }
 
 /// A sentence that ends at its date and says what happened that day, in more words than a label
@@ -1350,15 +1396,34 @@ pub fn sentence_date_label(sentence: &str, lang: Option<Lang>) -> Option<DateKin
     if names_seller(sentence) {
         i.0 &= !(1 << Confirm as u8);
     }
-    kind_of_date(i)
+    not_the_sellers(kind_of_date(i), sentence)
 }
 
 /// The day a sentence that ends at its date names (`sentence_date_label`): `before`, the words
-/// before the date (at most 16), `after` the text after it, nothing but the sentence's end. The
-/// reader and the misread-page report ask the same.
+/// before the date (at most 16), `after` the text after it, where the sentence must end with
+/// nothing more than a time of day ("… le 21 novembre 2026 à 21:47. Dites …"). The reader and
+/// the misread-page report ask the same.
 pub fn date_ending_sentence(before: &str, after: &str, lang: Option<Lang>) -> Option<DateKind> {
-    let ends_here = after.trim().trim_end_matches(['.', '!', '。']).is_empty();
-    (ends_here && before.split_whitespace().count() <= 16).then(|| sentence_date_label(before, lang)).flatten()
+    (ends_after_time(after) && before.split_whitespace().count() <= 16).then(|| sentence_date_label(before, lang)).flatten()
+}
+
+/// Whether the text after a date ends its sentence, a time of day and its little words ("à",
+/// "at", "um … Uhr", "в") aside: the rest up to a full stop, an exclamation or the text's end.
+fn ends_after_time(after: &str) -> bool {
+    let stop = after
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '。' | '！') || matches!(c, '.' | '!') && after[i + 1..].chars().next().is_none_or(char::is_whitespace));
+    let rest = &after[..stop.map_or(after.len(), |(i, _)| i)];
+    let is_time = |w: &str| {
+        let w = w.trim_end_matches([',', 'h', 'H']);
+        let parts: Vec<&str> = w.split([':', 'h', 'H']).collect();
+        (2..=3).contains(&parts.len()) && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let words: Vec<&str> = rest.split_whitespace().map(|w| w.trim_matches(|c: char| matches!(c, ',' | '(' | ')'))).filter(|w| !w.is_empty()).collect();
+    let times = words.iter().filter(|w| is_time(w)).count();
+    let others: Vec<&&str> = words.iter().filter(|w| !is_time(w)).collect();
+    // (Without a time, nothing may follow: "on 3 Nov, please" is no sentence's end.)
+    others.is_empty() || times == 1 && others.len() <= 2 && others.iter().all(|w| w.chars().count() <= 3 && w.chars().all(char::is_alphabetic))
 }
 
 /// "By", "bis", "до" set a limit only just before the date ("Ship by"): "Shipped by seller"
@@ -1418,7 +1483,7 @@ pub fn protection_limit_of(sentence: &str, lang: Option<Lang>) -> Option<Limit> 
 }
 
 /// The ideas of a sentence of at most 20 words (read `MAX_WORDS` at a time).
-fn sentence_ideas(sentence: &str, lang: Option<Lang>) -> Option<Ideas> {
+pub fn sentence_ideas(sentence: &str, lang: Option<Lang>) -> Option<Ideas> {
     let folded = fold(sentence);
     // A sentence, not a novel.
     if folded.split_whitespace().count() > 20 {
@@ -1514,6 +1579,17 @@ const JOINERS: &[&str] = &["of", "the", "de", "del", "la", "le", "du", "do", "da
 /// "Продавец отправил", "卖家已发货". A shipment the seller is named for is the order's shipment
 /// itself, not a later step of the parcel's way. Source: the team's knowledge of each language.
 const SELLER: &[&str] = &["seller", "vendeur", "vendedor", "verkaufer", "sprzedaw", "sprzedajac", "продав", "卖家", "商家"];
+
+/// The carrier, its courier or its driver, by the start of a word (folded: "przewoźnika" →
+/// "przewoznika").
+const CARRIER: &[&str] =
+    &["carrier", "courier", "transporteur", "transportista", "transportadora", "kurier", "przewoz", "zusteller", "перевозчик", "курьер", "承运", "快递员"];
+
+fn names_carrier(label: &str) -> bool {
+    let folded = fold(label);
+    let (cjk, words): (Vec<&str>, Vec<&str>) = CARRIER.iter().partition(|w| w.chars().any(super::is_cjk));
+    cjk.iter().any(|w| folded.contains(w)) || folded.split_whitespace().any(|x| words.iter().any(|w| x.starts_with(w)))
+}
 
 /// Whether a label names the seller.
 pub fn names_seller(label: &str) -> bool {

@@ -177,6 +177,9 @@ pub fn read(page: &Page<'_, '_>, reading: &mut PageReading) {
             let in_card = page.kind == PageKind::OrderList && owner[n].is_some();
             if matches!(term, Some(Term::PopupConfirm | Term::Control(ControlKind::ConfirmReceipt))) && !in_card {
                 popup_candidates.push((n, term.unwrap_or(Term::PopupConfirm)));
+            } else if kind.is_none() && !in_card && matches!(page.kind, PageKind::OrderDetail | PageKind::OrderList) && answers_received(&label, page.lang) {
+                // (Counted only inside a real dialog, as a confirm label is.)
+                popup_candidates.push((n, Term::Control(ControlKind::ConfirmReceipt)));
             }
             let Some(kind) = kind else { continue };
             // A button inside a link with the same meaning is one control: keep the inner one.
@@ -251,13 +254,37 @@ pub(super) fn is_disabled(tree: &PageTree<'_>, n: NodeId) -> bool {
     class_off || tree.ancestors_or_self(n).take(2).any(off)
 }
 
-/// A question whose words are about receiving the order ("Potwierdzić odbiór?", "Have you got
-/// all the items?"), not about paying, an address or a dispute.
+/// A question whose words are about receiving or the arrival of the order ("Potwierdzić
+/// odbiór?", "Have you got all the items?", "Czy wszystkie produkty z tego zamówienia dotarły i
+/// są zgodne z opisem?"), not about paying, an address or a dispute. The question alone is read,
+/// not the warning after it ("Po potwierdzeniu pieniądze trafią do sprzedawcy").
 fn asks_about_receipt(text: &str, lang: Option<crate::read::locales::Lang>) -> bool {
+    use crate::read::locales::families::{sentence_ideas, Idea};
+    if text.chars().count() > 300 {
+        return false;
+    }
+    let mut rest = text;
+    while let Some(q) = rest.find(['?', '？']) {
+        let sentence = rest[..q].rsplit(['.', '!', '。', '！']).next().unwrap_or_default();
+        let about = sentence_ideas(sentence, lang).is_some_and(|i| {
+            i.any(&[Idea::Receive, Idea::Deliver]) && !i.any(&[Idea::Pay, Idea::Address, Idea::Dispute, Idea::Refund, Idea::Return, Idea::Not])
+        });
+        if about {
+            return true;
+        }
+        rest = &rest[q + rest[q..].chars().next().map_or(1, char::len_utf8)..];
+    }
+    false
+}
+
+/// A popup's answer in words no table lists that says the goods came ("Tak, odebrałem
+/// przesyłkę", "Yes, I got everything"): only inside a dialog that asks about them, so the
+/// dispute page's "Have you received your package?" is never taken for it.
+fn answers_received(label: &str, lang: Option<crate::read::locales::Lang>) -> bool {
     use crate::read::locales::families::{ideas, Idea};
-    text.contains(['?', '？'])
-        && text.chars().count() <= 200
-        && ideas(text, lang).is_some_and(|i| i.has(Idea::Receive) && !i.any(&[Idea::Pay, Idea::Address, Idea::Dispute, Idea::Refund, Idea::Return]))
+    label.chars().count() <= 60
+        && ideas(label, lang)
+            .is_some_and(|i| i.has(Idea::Receive) && !i.any(&[Idea::Not, Idea::Pay, Idea::Dispute, Idea::Refund, Idea::Return, Idea::Cancel, Idea::Track]))
 }
 
 /// Popups are few: a page with more candidate buttons than this is not asked about them all.

@@ -17,6 +17,7 @@ use crate::read::page_kind::{detail_url, order_id_in_link, PageKind};
 use crate::wire::order::{is_order_id, DisputeProgress, Item, Order, ProtectionSource, StatedWindow, Status};
 use crate::wire::page_tree::PageTree;
 use crate::wire::snapshot::NodeId;
+use crate::wire::text::collapse_ws;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
 
@@ -926,7 +927,30 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     // words ("The seller confirmed that your parcel was handed to the courier on 8 Nov.").
     let too_long = words > most || label.chars().count() > 60;
     let own_text = !before && !row_after && !no_time.trim().is_empty();
-    let sentence = (too_long && own_text).then(|| families::date_ending_sentence(&label, &text[end..], page.lang)).flatten();
+    let mut sentence = (too_long && own_text).then(|| families::date_ending_sentence(&label, &text[end..], page.lang)).flatten();
+    // The same sentence split over elements by a weekday a script writes or a date in bold
+    // ("… confirmé la réception de ce colis le <span>samedi </span>21 novembre 2026 à 21:47."):
+    // its words before the date, in the same run of text.
+    if too_long && sentence.is_none() && no_time.trim().is_empty() {
+        if let Some((words, kind)) =
+            sentence_before_date(tree, n, page.lang).and_then(|b| families::date_ending_sentence(&b, &text[end..], page.lang).map(|k| (b, k)))
+        {
+            label = words;
+            sentence = Some(kind);
+        }
+    }
+    // So is a header or a step's name that is a whole sentence up to its date ("<th>Le vendeur
+    // a remis le colis au transporteur le</th><td>2026-11-20 10:00</td>").
+    if too_long && sentence.is_none() && own_element && !paired {
+        sentence = families::date_ending_sentence(&label, &text[end..], page.lang);
+    }
+    // And the seller's word that it shipped after a row's date, in a longer sentence ("<td>
+    // 2026-10-07 10:51:32</td><td>The seller has shipped your order (China Post Ordinary Small
+    // Packet Plus)</td>"); a parcel's longer steps stay no label ("Przesyłka odebrana przez
+    // kuriera" is the courier's pick-up, not the shopper's receipt).
+    if too_long && sentence.is_none() && row_after && words <= 16 && families::names_seller(&label) {
+        sentence = families::sentence_date_label(&label, page.lang).filter(|k| *k == DateKind::Shipped);
+    }
     if too_long && sentence.is_none() {
         return true;
     }
@@ -1100,6 +1124,36 @@ fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> 
     None
 }
 
+/// The words before a date in its sentence when the sentence runs over inline elements: the
+/// texts and inline elements just before the date's run, up to the last sentence's start, a
+/// weekday at their end left out. Only where some of it is the parent's own text (a sentence
+/// written in the flow, not a row of elements each a label of its own), and none a number.
+fn sentence_before_date(tree: &PageTree<'_>, n: NodeId, lang: Option<Lang>) -> Option<String> {
+    // Up from the date while it opens an inline element of its own ("<b>21 nov.</b>").
+    let says_something = |k: NodeId| tree.text(k).chars().any(|c| !c.is_whitespace());
+    let mut child = n;
+    let (parent, i) = loop {
+        let p = tree.parent(child)?;
+        let kids = tree.children(p);
+        let i = kids.iter().position(|&k| k == child)?;
+        if tree.is_inline(p) && !kids[..i].iter().any(|&k| says_something(k)) {
+            child = p;
+            continue;
+        }
+        break (p, i);
+    };
+    let kids = tree.children(parent);
+    let run: Vec<NodeId> = kids[..i].iter().rev().copied().take_while(|&k| tree.is_inline(k) && tree.descendants(k).all(|d| tree.is_inline(d))).collect();
+    if !run.iter().any(|&k| tree.is_text(k) && says_something(k)) {
+        return None;
+    }
+    let joined: Vec<String> = run.iter().rev().map(|&k| tree.text(k)).collect();
+    let joined = collapse_ws(&joined.join(" "));
+    let last = joined.rsplit(['.', '!', '?', '。', '！']).next().unwrap_or_default();
+    let words = crate::read::dates::without_weekday(last.trim(), lang).trim().trim_end_matches(',').trim();
+    (!words.is_empty() && !words.bytes().any(|b| b.is_ascii_digit())).then(|| words.to_string())
+}
+
 /// A label written only in attributes: the tooltip or `aria-label` of the date's own element
 /// (`<time title="Дата отправки">`), else of a wordless icon just before it (`<span role=img
 /// aria-label="Отправлен продавцом"></span><time>…`).
@@ -1152,7 +1206,10 @@ fn label_after_within(tree: &PageTree<'_>, root: NodeId, n: NodeId, levels: usiz
     let mut child = n;
     let says_something = |k: NodeId| tree.text(k).chars().any(char::is_alphanumeric);
     for parent in ancestors_within(tree, n, root, levels) {
-        if matches!(tree.tag(parent), "td" | "tr" | "table" | "tbody") {
+        if tree.tag(parent) == "td" {
+            return event_cell_after(tree, root, parent, child);
+        }
+        if matches!(tree.tag(parent), "tr" | "table" | "tbody") {
             return None;
         }
         let kids = tree.children(parent);
@@ -1168,6 +1225,27 @@ fn label_after_within(tree: &PageTree<'_>, root: NodeId, n: NodeId, levels: usiz
         child = parent;
     }
     None
+}
+
+/// A log's row that opens with its date in a cell of its own, under a header that says only
+/// "date" or "time" or nothing we know ("Time | Operation", "Czas | Zdarzenie"): the next cell
+/// says what happened ("The seller has shipped your order"). Not a cell with more than the date
+/// (`child` must be all of it), nor one under a header that names its date ("Shipment date").
+fn event_cell_after(tree: &PageTree<'_>, root: NodeId, cell: NodeId, child: NodeId) -> Option<String> {
+    let only_date = |h: &String| families::ideas(h, None).is_some_and(|i| i.only(&[Idea::Date]));
+    if tree.text(cell) != tree.text(child) || column_header(tree, root, cell).is_some_and(|h| !only_date(&h)) {
+        return None;
+    }
+    let row = tree.parent(cell).filter(|&r| tree.tag(r) == "tr")?;
+    let cells: Vec<NodeId> = tree.child_elements(row).collect();
+    let i = cells.iter().position(|&c| c == cell)?;
+    if cells[..i].iter().any(|&c| tree.text(c).chars().any(char::is_alphanumeric)) {
+        return None;
+    }
+    let next = *cells.get(i + 1)?;
+    let t = short_text(tree, next, 120, 16)?;
+    let t = t.trim().to_string();
+    (!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).then_some(t)
 }
 
 /// The header of a table cell's column: the `th` at the same position in the table's first row
