@@ -1322,3 +1322,21 @@ fn the_carrier_s_pick_up_and_customs_are_steps_of_the_way_not_the_receipt() {
         assert_eq!(read(&html, DETAIL).orders[0].order.completed, None, "{what}");
     }
 }
+
+#[test]
+fn a_link_to_view_a_dispute_and_a_button_showing_a_state_are_no_actions() {
+    use guard_core::read::locales::ControlKind;
+    let kinds = |html: &str, lang: &str| -> Vec<ControlKind> {
+        read_hinted(html, DETAIL, guard_core::page_guard::lang_from_tag(lang).unwrap()).controls.iter().map(|c| c.kind).collect()
+    };
+    // "Voir le litige" leads to a case that exists (cancelled here), not to opening one.
+    let fr = detail(
+        "fr",
+        "En cours de livraison",
+        r##"<a href="https://trade.aliexpress.com/issue/fastissue/Detail.htm?issueId=1">Voir le litige</a><a href="#">Ouvrir un litige</a>"##,
+    );
+    assert_eq!(kinds(&fr, "fr"), vec![ControlKind::OpenDispute]);
+    // "已确认收货" (receipt already confirmed) on a greyed button is a state, not a confirm control.
+    let zh = detail("zh", "交易成功", r#"<button disabled title="您已确认收货">已确认收货</button><button>确认收货</button>"#);
+    assert_eq!(kinds(&zh, "zh"), vec![ControlKind::ConfirmReceipt]);
+}

@@ -487,6 +487,19 @@ impl<'s> Anonymiser<'s> {
                 return format!("{}{rest}", &text[..k + sep]);
             }
         }
+        // A step, then its details in brackets ("The seller has shipped your order (China Post
+        // Ordinary Small Packet Plus)"): the step stays as the reader reads it, the brackets are
+        // judged alone.
+        if let Some(k) = text.find(['(', '（']).filter(|&k| mode == Mode::Fill && attr.is_none() && k > 0) {
+            let head = &text[..k];
+            if locales::families::sentence_date_label(head, lang).is_some()
+                && site_words::reads_like_site_sentence(head, lang)
+                && !shapes::has_personal_shape(head)
+            {
+                let rest = self.text(&text[k..], ctx, node, attr);
+                return format!("{head}{rest}");
+            }
+        }
         self.rewrite(text, mode, node, attr)
     }
 

@@ -77,6 +77,9 @@ pub enum Idea {
     Latest,
     /// A request the shopper made ("Refund request in progress", "demande", "заявка", "申请").
     Request,
+    /// Looking at what exists ("Voir le litige", "View dispute"): a link to a case, not the way
+    /// to open one.
+    View,
 }
 
 /// A set of ideas.
@@ -111,6 +114,7 @@ use Idea::*;
 type Row = (&'static str, &'static [Idea]);
 
 const EN: &[Row] = &[
+    ("view", &[View]),
     // Customs is a step of the parcel's way ("Customs clearance completed" is no receipt).
     ("customs", &[Transit]),
     ("=export", &[Transit]),
@@ -217,6 +221,7 @@ const EN: &[Row] = &[
 ];
 
 const FR: &[Row] = &[
+    ("voir", &[View]),
     ("douan", &[Transit]),
     ("=export", &[Transit]),
     ("=import", &[Transit]),
@@ -301,6 +306,8 @@ const FR: &[Row] = &[
 ];
 
 const RU: &[Row] = &[
+    ("посмотр", &[View]),
+    ("смотр", &[View]),
     ("тамож", &[Transit]),
     ("экспорт", &[Transit]),
     ("импорт", &[Transit]),
@@ -399,6 +406,7 @@ const RU: &[Row] = &[
 ];
 
 const ES: &[Row] = &[
+    ("=ver", &[View]),
     ("aduan", &[Transit]),
     ("exportaci", &[Transit]),
     ("importaci", &[Transit]),
@@ -487,6 +495,7 @@ const ES: &[Row] = &[
 ];
 
 const PT: &[Row] = &[
+    ("=ver", &[View]),
     ("alfandeg", &[Transit]),
     ("exportac", &[Transit]),
     ("importac", &[Transit]),
@@ -577,6 +586,8 @@ const PT: &[Row] = &[
 ];
 
 const DE: &[Row] = &[
+    ("ansehen", &[View]),
+    ("anzeigen", &[View]),
     ("zoll", &[Transit]),
     ("ausfuhr", &[Transit]),
     ("einfuhr", &[Transit]),
@@ -686,6 +697,7 @@ const DE: &[Row] = &[
 ];
 
 const PL: &[Row] = &[
+    ("zobacz", &[View]),
     ("celn", &[Transit]),
     ("eksport", &[Transit]),
     ("=import", &[Transit]),
@@ -792,6 +804,7 @@ const PL: &[Row] = &[
 ];
 
 const ZH: &[Row] = &[
+    ("查看", &[View]),
     ("海关", &[Transit]),
     ("清关", &[Transit]),
     ("出口", &[Transit]),
@@ -1320,7 +1333,7 @@ pub fn action_of(label: &str, lang: Option<Lang>) -> Option<Action> {
     let words = fold(label).split_whitespace().count();
     let pick = if i.has(Dispute) && i.has(Cancel) {
         Action::CancelDispute
-    } else if i.has(Dispute) && !i.any(&[Close, Done]) {
+    } else if i.has(Dispute) && !i.any(&[Close, Done]) && (i.has(Open) || !i.has(View)) {
         Action::OpenDispute
     } else if i.has(Confirm) && i.any(&[Receive, Deliver]) && !i.has(Not) {
         Action::ConfirmReceipt

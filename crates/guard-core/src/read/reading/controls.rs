@@ -79,6 +79,11 @@ fn accessible_name(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
 
 fn kind_of(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) -> Option<ControlKind> {
     let tree = page.tree;
+    // "已确认收货", "您已确认收货" (receipt already confirmed), "已发货": a state shown on a
+    // button, not an action.
+    if label.contains('已') {
+        return None;
+    }
     if let Some(Term::Control(kind)) = term {
         return Some(kind);
     }
