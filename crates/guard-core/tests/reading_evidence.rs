@@ -1339,4 +1339,7 @@ fn a_link_to_view_a_dispute_and_a_button_showing_a_state_are_no_actions() {
     // "已确认收货" (receipt already confirmed) on a greyed button is a state, not a confirm control.
     let zh = detail("zh", "交易成功", r#"<button disabled title="您已确认收货">已确认收货</button><button>确认收货</button>"#);
     assert_eq!(kinds(&zh, "zh"), vec![ControlKind::ConfirmReceipt]);
+    // A live button saying "I have received the goods, confirm" stays a confirm control.
+    let live = detail("zh", "待收货", r#"<button>我已收到货，确认收货</button>"#);
+    assert_eq!(kinds(&live, "zh"), vec![ControlKind::ConfirmReceipt]);
 }

@@ -79,9 +79,10 @@ fn accessible_name(tree: &PageTree<'_>, n: NodeId) -> Option<String> {
 
 fn kind_of(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) -> Option<ControlKind> {
     let tree = page.tree;
-    // "已确认收货", "您已确认收货" (receipt already confirmed), "已发货": a state shown on a
-    // button, not an action.
-    if label.contains('已') {
+    // "已确认收货" (receipt already confirmed), "已发货": a state shown on a button, not an
+    // action; so is "您已确认收货" on a switched-off one ("我已收到货", I have received the goods,
+    // on a live button may well confirm).
+    if label.trim_start().starts_with('已') || label.contains('已') && is_disabled(tree, n) {
         return None;
     }
     if let Some(Term::Control(kind)) = term {
