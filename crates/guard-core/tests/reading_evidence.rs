@@ -1343,3 +1343,20 @@ fn a_link_to_view_a_dispute_and_a_button_showing_a_state_are_no_actions() {
     let live = detail("zh", "待收货", r#"<button>我已收到货，确认收货</button>"#);
     assert_eq!(kinds(&live, "zh"), vec![ControlKind::ConfirmReceipt]);
 }
+
+#[test]
+fn a_badge_on_a_card_that_names_another_state_makes_it_unknown() {
+    let page = |badge: &str| {
+        format!(
+            r#"<html lang="zh"><body><div class="order-content"><div class="order-item">
+            <span class="order-item-header-status-text">已发货</span>
+            <a href="https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001">订单详情</a>
+            <div class="order-item-content-info"><span title="蓝牙键盘">蓝牙键盘</span>{badge}</div>
+            <div class="order-item-btns"><button class="comet-btn">确认收货</button></div></div></div></body></html>"#
+        )
+    };
+    assert_eq!(status_of(&page(r#"<span class="order-item-badge">交易已关闭</span>"#)), Status::Unknown);
+    // A badge that says nothing of the state, or the same state, is no contradiction.
+    assert_eq!(status_of(&page(r#"<span class="order-item-badge">Choice</span>"#)), Status::Shipped);
+    assert_eq!(status_of(&page(r#"<span class="order-item-badge">已发货</span>"#)), Status::Shipped);
+}

@@ -1594,6 +1594,16 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
             return;
         }
     }
+    // A badge elsewhere on a card that names another state ("<span class='order-item-badge'>
+    // 交易已关闭</span>" on a card whose status says 已发货): the card contradicts itself.
+    if let (PageKind::OrderList, Some((st, _))) = (page.kind, word) {
+        let status_el = s.status_el.or(s.labelled_status).or(named);
+        if let Some(badge) = text_badges(page, root, status_el).find(|b| families::status_of(b, page.lang).is_some_and(|x| x != st)) {
+            note(reading, format!("order {}: a badge ({:?}) and the status words disagree, status unknown", order.id, clip(&badge)));
+            order.status = Status::Unknown;
+            return;
+        }
+    }
     // The legacy status code speaks when the label does not; when both speak, they must agree.
     if let Some((code_status, code)) = &s.status_code {
         match word {
@@ -1707,6 +1717,21 @@ fn status_badges<'t>(tree: &'t PageTree<'_>, el: NodeId) -> impl Iterator<Item =
         .filter(move |&x| !tree.is_text(x) && !tree.text(x).chars().any(char::is_alphanumeric))
         .flat_map(move |x| ["aria-label", "title"].into_iter().filter_map(move |a| tree.attr(x, a)))
         .filter(|l| !l.trim().is_empty())
+}
+
+/// The words of a card's badges outside its status element: elements with a class token
+/// naming a badge ("order-item-badge", "status-badge"), a few words long, not controls.
+fn text_badges<'t>(page: &'t Page<'_, '_>, root: NodeId, status_el: Option<NodeId>) -> impl Iterator<Item = String> + 't {
+    let tree = page.tree;
+    tree.descendants(root)
+        .take(400)
+        .filter(move |&x| {
+            !tree.is_text(x) && tree.attr(x, "class").is_some_and(|c| c.split_ascii_whitespace().any(|t| crate::wire::text::ascii_lower(t).contains("badge")))
+        })
+        .filter(move |&x| status_el.is_none_or(|el| !tree.ancestors_or_self(x).any(|a| a == el) && !tree.ancestors_or_self(el).any(|a| a == x)))
+        .filter(move |&x| !tree.ancestors_or_self(x).take(3).any(|a| page.clickable(a)))
+        .map(move |x| tree.text(x))
+        .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 4 && t.chars().count() <= 30)
 }
 
 /// The status part of a status followed by a request to the shopper ("Entregue. Confirme se
