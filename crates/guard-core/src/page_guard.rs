@@ -86,8 +86,18 @@ fn remembered(order: &Order, memory: Option<&Memory>) -> Option<(Order, NaiveDat
     let t = memory?.orders.get(&order.id)?;
     let known = merge_order(&t.order, order);
     let adds = |a: &Order, b: &Order| {
-        (a.shipped, a.completed, a.protection_ends, a.economy_shipping, a.dispute, a.dispute_opened, &a.stated_windows)
-            != (b.shipped, b.completed, b.protection_ends, b.economy_shipping, b.dispute, b.dispute_opened, &b.stated_windows)
+        (a.shipped, a.completed, a.protection_ends, a.economy_shipping, a.dispute, a.dispute_opened, a.dispute_opens, a.dispute_offered, &a.stated_windows)
+            != (
+                b.shipped,
+                b.completed,
+                b.protection_ends,
+                b.economy_shipping,
+                b.dispute,
+                b.dispute_opened,
+                b.dispute_opens,
+                b.dispute_offered,
+                &b.stated_windows,
+            )
     };
     adds(&known, order).then_some((known, t.last_seen))
 }

@@ -1360,3 +1360,21 @@ fn a_badge_on_a_card_that_names_another_state_makes_it_unknown() {
     assert_eq!(status_of(&page(r#"<span class="order-item-badge">Choice</span>"#)), Status::Shipped);
     assert_eq!(status_of(&page(r#"<span class="order-item-badge">已发货</span>"#)), Status::Shipped);
 }
+
+#[test]
+fn a_card_says_when_a_dispute_may_be_opened_and_whether_it_offers_one() {
+    let page = |tip: &str, button: &str| {
+        format!(
+            r#"<html lang="pl"><body><div class="order-content"><div class="order-item">
+            <span class="order-item-header-status-text">Nadano</span>
+            <a href="https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001">·</a>
+            <div class="tip">{tip}</div><div class="order-item-btns">{button}</div></div></div></body></html>"#
+        )
+    };
+    let o = |html: String| read(&html, LIST).orders[0].order.clone();
+    let stated = o(page("Spór możesz otworzyć od 5 kwi 2026", r#"<button class="comet-btn" disabled>Otwórz spór</button>"#));
+    assert_eq!((stated.dispute_opens, stated.dispute_offered), (d("2026-04-05"), false));
+    // A dispute opened on a day is no first day to come; a live button is an offer.
+    let opened = o(page("Spór otwarty 5 kwi 2026", r#"<button class="comet-btn">Otwórz spór</button>"#));
+    assert_eq!((opened.dispute_opens, opened.dispute_offered), (None, true));
+}

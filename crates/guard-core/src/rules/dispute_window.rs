@@ -202,7 +202,8 @@ fn window_either_day(order: &Order, first: NaiveDate, last: NaiveDate, today: Na
     let with = |d| window(&Order { shipped: Some(d), shipped_between: None, ..order.clone() }, today, settings);
     let (a, b) = (with(first), with(last));
     if a.state != b.state {
-        return window(&Order { shipped_between: None, ..order.clone() }, today, settings);
+        // (Nor does a live "Open dispute" settle days the page itself disagrees on.)
+        return window(&Order { shipped_between: None, dispute_offered: false, ..order.clone() }, today, settings);
     }
     fn same<T: PartialEq>(x: Option<T>, y: Option<T>) -> Option<T> {
         if x == y {
@@ -225,7 +226,8 @@ fn window_either_day(order: &Order, first: NaiveDate, last: NaiveDate, today: Na
 
 fn window(order: &Order, today: NaiveDate, settings: &Settings) -> DisputeWindow {
     let (protection, protection_estimated) = protection_ends(order, settings);
-    let opens = order.shipped.and_then(|s| add_days(s, settings.policy.dispute_opens_after_shipment_days));
+    // The page's own first day wins over the rule's.
+    let opens = order.dispute_opens.or_else(|| order.shipped.and_then(|s| add_days(s, settings.policy.dispute_opens_after_shipment_days)));
     let mut w = DisputeWindow {
         state: DisputeState::Unknown,
         reason: Reason::MissingDates,
@@ -327,6 +329,10 @@ fn in_window(w: &mut DisputeWindow, order: &Order, today: NaiveDate, settings: &
                 w.reason = Reason::TooSoonAfterShipment;
             } else if order.status == Status::Completed && w.closes.is_some() {
                 // Received: it was shipped, and the window after receipt is what limits it.
+                open_or_soon(w, today, settings, open);
+            } else if order.status == Status::Shipped && order.dispute_offered && w.closes.is_some() {
+                // On its way, and the page offers a live "Open dispute": the site says the window
+                // has opened (a greyed one, or none, says nothing); its end is protection's.
                 open_or_soon(w, today, settings, open);
             }
         }

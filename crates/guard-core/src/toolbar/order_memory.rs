@@ -74,6 +74,9 @@ pub fn merge_order(old: &Order, new: &Order) -> Order {
         stated_windows: if new.stated_windows.is_empty() { old.stated_windows.clone() } else { new.stated_windows.clone() },
         dispute,
         dispute_opened: pick(&new.dispute_opened, &old.dispute_opened),
+        dispute_opens: pick(&new.dispute_opens, &old.dispute_opens),
+        // (Once offered, the window had opened: it never goes back to too early.)
+        dispute_offered: new.dispute_offered || old.dispute_offered,
         store: pick(&new.store, &old.store),
         items: if new.items.len() >= old.items.len() { new.items.clone() } else { old.items.clone() },
         total: pick(&new.total, &old.total),

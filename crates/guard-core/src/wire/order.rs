@@ -133,6 +133,13 @@ pub struct Order {
     /// When the dispute was opened, if the page says.
     #[serde(default, deserialize_with = "crate::wire::bounds::opt_date", skip_serializing_if = "Option::is_none")]
     pub dispute_opened: Option<NaiveDate>,
+    /// The first day a dispute may be opened, when the page states it ("Spór możesz otworzyć od
+    /// …"): the page's day overrides the rule's (FACTS: sources conflict, the page overrides).
+    #[serde(default, deserialize_with = "crate::wire::bounds::opt_date", skip_serializing_if = "Option::is_none")]
+    pub dispute_opens: Option<NaiveDate>,
+    /// The page offers a live "Open dispute" for this order: the site lets one be opened now.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dispute_offered: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub store: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

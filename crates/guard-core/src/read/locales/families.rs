@@ -1126,6 +1126,16 @@ const AHEAD: &[&str] =
 const MAY: &[&str] =
     &["can", "may", "peux", "peut", "puedes", "puede", "podes", "pode", "kannst", "konnen", "kann", "mozesz", "mozna", "можете", "можно", "可以"];
 
+/// Whether a label before a date says from when a dispute may be opened ("Spór możesz otworzyć
+/// od", "You can open a dispute from"): a dispute, opening, and what may be done; not a limit
+/// ("before"), an end, a refusal or a condition.
+pub fn states_dispute_opening(label: &str, lang: Option<Lang>) -> bool {
+    let folded = fold(label);
+    sentence_ideas(label, lang).is_some_and(|i| i.has(Dispute) && i.has(Open) && !i.any(&[Close, Cancel, Not, Done, Expire, End, Before, Refund]))
+        && folded.split_whitespace().any(|w| MAY.contains(&w))
+        && !is_conditional(&folded, lang)
+}
+
 /// Whether a text says the order's dispute is over and decided: one of its sentences names a
 /// dispute and its end ("Спор закрыт в пользу продавца", "Dispute resolved", "Litige clos",
 /// "纠纷已结束") with nothing waiting, under way, cancelled or to be done, or says a dispute cannot

@@ -159,6 +159,8 @@ struct Scan {
     shipped_by_words: DateSlot,
     /// Of those, the days a label naming the seller gives ("The seller confirmed shipment on").
     shipped_by_seller: DateSlot,
+    /// The first day a dispute may be opened, as the page states it.
+    dispute_opens: DateSlot,
     /// Dates of a parcel's way that name no shipment ("In transit", "Departed from the transit
     /// hub"): the shipment's only when no label names one.
     in_transit: DateSlot,
@@ -369,6 +371,9 @@ pub fn read_order(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, reading: &mu
     // Packages shipped on different days ("Посылка 1 из 2 … Отправлена 12 мая").
     order.shipped_between = shipped.between();
     order.completed = s.completed.get();
+    order.dispute_opens = s.dispute_opens.get();
+    // (Only a live control: action_of_control leaves out what the page has switched off.)
+    order.dispute_offered = s.actions.contains(&Action::OpenDispute);
     // A lone date that no label names is the order's date (the order comes first: it is never
     // later than any other date of the order, nor in the future).
     if order.placed.is_none() && !matches!(s.placed, DateSlot::Conflict(..)) {
@@ -1045,6 +1050,8 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         Some(DateKind::Completed) => s.completed.put(date),
         // The end of protection labelled as such in an element of its own ("<span>6. Dez.
         // 2026</span> <small>Käuferschutz endet</small>").
+        // The page's own first day for a dispute ("Spór możesz otworzyć od …").
+        None if families::states_dispute_opening(&label, page.lang) => s.dispute_opens.put(date),
         None => match kind_of_limit(page, &label) {
             Some(source) => {
                 if s.limit.is_none_or(|(d, _)| date < d) {

@@ -430,8 +430,7 @@ fn packages_shipped_on_different_days() {
 
 /// No shipment date, but the end of protection near (a countdown): whether ten days have passed
 /// since shipment is not known, so neither is the window (two blind pages judged so; assuming a
-/// shortest protection period would be a guess). Blind round twenty's pages that said "open" were
-/// changed after review.
+/// shortest protection period would be a guess).
 #[test]
 fn a_near_end_of_protection_alone_does_not_open_the_window() {
     let s = Settings::default();
@@ -439,4 +438,31 @@ fn a_near_end_of_protection_alone_does_not_open_the_window() {
     o.protection_source = Some(ProtectionSource::Countdown);
     let w = dispute_window(&o, d("2026-03-01"), &s);
     assert_eq!((w.state, w.opens, w.closes), (S::Unknown, None, Some(d("2026-03-03"))));
+}
+
+/// The page's own word wins over the rules' defaults (FACTS: the page overrides): a live "Open
+/// dispute" on an order on its way says the window has opened, and a first day the page states
+/// is the window's first day. Not before the order is ten days old, and not where the page's
+/// shipment days disagree.
+#[test]
+fn the_page_s_offer_and_stated_first_day_override_the_rule() {
+    let s = Settings::default();
+    let mut o = order(Status::Shipped).placed("2026-01-01").protection("2026-03-03").0;
+    o.dispute_offered = true;
+    let w = dispute_window(&o, d("2026-03-01"), &s);
+    assert_eq!((w.state, w.opens, w.closes), (S::ClosingSoon, None, Some(d("2026-03-03"))));
+    // Too young an order: the rule's earliest day still holds.
+    let mut young = order(Status::Shipped).placed("2026-02-25").protection("2026-04-25").0;
+    young.dispute_offered = true;
+    assert_eq!(dispute_window(&young, d("2026-03-01"), &s).state, S::TooEarly);
+    // Two shipment days the page disagrees on: the offer does not settle them.
+    let mut two = order(Status::Shipped).placed("2026-01-20").protection("2026-04-01").0;
+    two.shipped_between = Some((d("2026-02-05"), d("2026-02-25")));
+    two.dispute_offered = true;
+    assert_eq!(dispute_window(&two, d("2026-03-01"), &s).state, S::Unknown);
+    // A first day stated by the page: too early until then, whatever the shipment says.
+    let mut stated = order(Status::Shipped).placed("2026-02-01").shipped("2026-02-05").0;
+    stated.dispute_opens = Some(d("2026-03-05"));
+    let w = dispute_window(&stated, d("2026-03-01"), &s);
+    assert_eq!((w.state, w.opens), (S::TooEarly, Some(d("2026-03-05"))));
 }
