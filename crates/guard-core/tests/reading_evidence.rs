@@ -1378,3 +1378,34 @@ fn a_card_says_when_a_dispute_may_be_opened_and_whether_it_offers_one() {
     let opened = o(page("Spór otwarty 5 kwi 2026", r#"<button class="comet-btn">Otwórz spór</button>"#));
     assert_eq!((opened.dispute_opens, opened.dispute_offered), (None, true));
 }
+
+// Rules learnt from blind round twenty-two.
+
+#[test]
+fn a_status_in_sentences_is_the_state_its_clauses_agree_on() {
+    assert_eq!(
+        status_of(&card("pl", "💚 Spór rozstrzygnięty na Twoją korzyść. Zamówienie zamknięte, pieniądze wróciły na Twoje konto.", "", &[])),
+        Status::Closed
+    );
+    assert_eq!(status_of(&card("pt-BR", "📦📦 Seu pedido foi enviado em 2 pacotes, e um deles já chegou!", "", &["Rastrear"])), Status::Shipped);
+    // A request beside the state is no state of its own.
+    assert_eq!(
+        status_of(&card("es", "El vendedor envió tu pedido. Solo falta que nos confirmes que te llegó.", "", &["Confirmar recepción"])),
+        Status::Shipped
+    );
+    // A request to pay is the state awaiting it; what will happen if not is no state.
+    assert_eq!(status_of(&card("pt-BR", "Falta pagar! Se você não pagar em 23h 10min, o pedido será cancelado.", "", &[])), Status::AwaitingPayment);
+    // Clauses that disagree say nothing.
+    assert_eq!(status_of(&card("pl", "Zamówienie wysłane. Zamówienie zamknięte.", "", &[])), Status::Unknown);
+}
+
+#[test]
+fn a_card_s_status_in_many_words_over_its_date_is_no_label() {
+    let html = r#"<html lang="pt-BR"><body><div class="order-content"><div class="order-item">
+        <span class="order-item-header-status-text">Você confirmou o recebimento. Que tal avaliar? ⭐</span>
+        <div class="order-item-date">20 out, 2025</div>
+        <a href="https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001">·</a>
+        <div class="order-item-btns"><button class="comet-btn">Avaliar</button></div></div></div></body></html>"#;
+    let o = &read(html, LIST).orders[0].order;
+    assert_eq!((o.status, o.placed, o.completed), (Status::Completed, d("2025-10-20"), None));
+}

@@ -1110,6 +1110,11 @@ const CONDITIONS: &[&str] = &["if", "once", "when", "si", "wenn", "falls", "soba
 /// Whether a folded sentence holds a condition's word or puts its event ahead. (Portuguese "se"
 /// and "caso" are "if"; in Spanish "se" is no condition and "caso" a dispute's file: "ya no se
 /// puede volver a abrir este caso".)
+/// `is_conditional` of a text as written.
+pub fn says_if_or_ahead(text: &str, lang: Option<Lang>) -> bool {
+    is_conditional(&fold(text), lang)
+}
+
 fn is_conditional(folded: &str, lang: Option<Lang>) -> bool {
     let pt = matches!(lang, None | Some(Lang::Pt));
     folded.split_whitespace().any(|w| CONDITIONS.contains(&w) || AHEAD.contains(&w) || (pt && (w == "se" || w == "caso")))

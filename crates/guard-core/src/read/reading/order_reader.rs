@@ -311,7 +311,8 @@ pub fn read_cards(page: &Page<'_, '_>, is_card: impl Fn(NodeId) -> bool, hooks: 
 /// in the element that wraps the card alone ("<div><a class=order-item>…</a><div
 /// class=order-item-btns>…</div></div>", the mobile list). That element is then the card.
 fn with_its_controls(tree: &PageTree<'_>, card: NodeId, mut neighbours: impl Iterator<Item = NodeId>) -> NodeId {
-    let Some(parent) = tree.parent(card).filter(|_| tree.tag(card) == "a") else { return card };
+    // (Only an element the snapshot holds in full: a partial read's ancestors are context.)
+    let Some(parent) = tree.parent(card).filter(|&p| tree.tag(card) == "a" && tree.is_full(p)) else { return card };
     let alone = !neighbours.any(|o| tree.ancestors_or_self(o).any(|a| a == parent));
     let small = tree.descendants(parent).nth(400).is_none();
     let beside = tree.children(parent).iter().any(|&c| c != card && tree.descendants(c).any(|x| controls::is_clickable(tree, x)));
@@ -918,6 +919,14 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     // words, as many as a word family reads; blind round nineteen), but only the seller's word
     // that it shipped, which the shipment field must agree with: a parcel's longer steps and a
     // limit's sentence after its date stay no label.
+    // On a list card, the card's status element before its date is its status, however many
+    // its words ("Você confirmou o recebimento. Que tal avaliar? ⭐" over the order's date): the
+    // date has no label.
+    let is_status_el = |el: NodeId| !tree.ancestors_or_self(n).any(|a| a == el) && tree.text(el).trim() == label;
+    // (Not one that ends with a colon: "Отправлен: <b>3 нояб.</b>" labels its date.)
+    if page.kind == PageKind::OrderList && before && !paired && !label.is_empty() && s.status_el.is_some_and(is_status_el) && !colon_before(tree, root, n) {
+        label.clear();
+    }
     let own_element = before && !label.is_empty() && no_time.trim().is_empty();
     let words = label.split_whitespace().count();
     let sellers_shipment = || families::names_seller(&label) && families::date_label_of(&label, page.lang) == Some(DateKind::Shipped);
@@ -946,7 +955,10 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     }
     // So is a header or a step's name that is a whole sentence up to its date ("<th>Le vendeur
     // a remis le colis au transporteur le</th><td>2026-11-20 10:00</td>").
-    if too_long && sentence.is_none() && own_element && !paired {
+    // (One sentence: a status over a date, "Você confirmou o recebimento. Que tal avaliar? ⭐",
+    // is none.)
+    let one_sentence = !label.trim_end_matches(['.', '!', '?', ':', '：']).contains(['.', '!', '?', '。', '！', '？']);
+    if too_long && sentence.is_none() && own_element && !paired && one_sentence {
         sentence = families::date_ending_sentence(&label, &text[end..], page.lang);
     }
     // And the seller's word that it shipped after a row's date, in a longer sentence ("<td>
@@ -992,6 +1004,8 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         && before
         && !paired
         && page.kind == PageKind::OrderList
+        // (Or the card's status element itself, in words no family reads as a status: "Você
+        // confirmou o recebimento. Que tal avaliar? ⭐" over the order's date.)
         && status_word()
         && !status_elsewhere()
         && !defined()
@@ -1505,7 +1519,10 @@ fn read_status(page: &Page<'_, '_>, root: NodeId, s: &Scan, order: &mut Order, r
                     .or_else(|| (!head_only).then(|| parts.iter().find_map(|t| families::status_of(t, page.lang))).flatten())
                     // A status, then a clause of what comes next ("卖家备货中，预计48小时内发货":
                     // preparing, to ship within 48 hours): the status, if the clause names none.
-                    .or_else(|| (!head_only).then(|| status_then_clause(&whole, page.lang)).flatten());
+                    .or_else(|| (!head_only).then(|| status_then_clause(&whole, page.lang)).flatten())
+                    // Sentences and clauses, of which those that name a state agree ("Spór
+                    // rozstrzygnięty na Twoją korzyść. Zamówienie zamknięte, pieniądze wróciły …").
+                    .or_else(|| (!head_only).then(|| status_by_clauses(&whole, page.lang)).flatten());
                 // The whole says what the controls rule out ("Delivered Dec 1 — confirm within 5
                 // days" reads as delivered and confirmed): the words before its break, if the
                 // controls allow those.
@@ -1762,6 +1779,29 @@ fn status_then_clause(whole: &str, lang: Option<Lang>) -> Option<Status> {
     let (head, rest) = whole.split_once([',', '，', ';', '；'])?;
     let st = families::status_of(head.trim(), lang)?;
     families::status_of(rest.trim(), lang).is_none().then_some(st)
+}
+
+/// The state a status's sentences and clauses name when all that name one name the same, and
+/// at least one does (at most eight clauses).
+fn status_by_clauses(whole: &str, lang: Option<Lang>) -> Option<Status> {
+    let clauses: Vec<&str> = whole.split(['.', '!', '?', '。', '！', '？', ',', '，', ';', '；']).map(str::trim).filter(|c| !c.is_empty()).collect();
+    if clauses.len() < 2 || clauses.len() > 8 {
+        return None;
+    }
+    // A request says the state that asks for it ("Falta pagar": awaiting payment; "Que tal
+    // avaliar?": completed); one about confirming receipt says nothing (the words do not tell
+    // "confirm that you got it" from "you confirmed that you got it"); a condition or what will
+    // happen says none ("o pedido será cancelado").
+    let state = |c: &&str| match families::action_of(c, lang) {
+        _ if families::says_if_or_ahead(c, lang) => None,
+        Some(families::Action::PayNow) => Some(Status::AwaitingPayment),
+        Some(families::Action::ConfirmReceipt) => None,
+        Some(families::Action::Review) => Some(Status::Completed),
+        _ => families::status_of(c, lang),
+    };
+    let mut found = clauses.iter().filter_map(state);
+    let first = found.next()?;
+    found.all(|st| st == first).then_some(first)
 }
 
 fn status_then_details(whole: &str) -> Option<&str> {
