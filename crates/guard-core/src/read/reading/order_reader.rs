@@ -1004,8 +1004,6 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         && before
         && !paired
         && page.kind == PageKind::OrderList
-        // (Or the card's status element itself, in words no family reads as a status: "Você
-        // confirmou o recebimento. Que tal avaliar? ⭐" over the order's date.)
         && status_word()
         && !status_elsewhere()
         && !defined()
