@@ -1107,14 +1107,14 @@ use crate::wire::order::{Status, WindowPurpose, WindowStart};
 /// knowledge of each language.
 const CONDITIONS: &[&str] = &["if", "once", "when", "si", "wenn", "falls", "sobald", "jesli", "jezeli", "gdy", "если", "когда"];
 
-/// Whether a folded sentence holds a condition's word or puts its event ahead. (Portuguese "se"
-/// and "caso" are "if"; in Spanish "se" is no condition and "caso" a dispute's file: "ya no se
-/// puede volver a abrir este caso".)
 /// `is_conditional` of a text as written.
 pub fn says_if_or_ahead(text: &str, lang: Option<Lang>) -> bool {
     is_conditional(&fold(text), lang)
 }
 
+/// Whether a folded sentence holds a condition's word or puts its event ahead. (Portuguese "se"
+/// and "caso" are "if"; in Spanish "se" is no condition and "caso" a dispute's file: "ya no se
+/// puede volver a abrir este caso".)
 fn is_conditional(folded: &str, lang: Option<Lang>) -> bool {
     let pt = matches!(lang, None | Some(Lang::Pt));
     folded.split_whitespace().any(|w| CONDITIONS.contains(&w) || AHEAD.contains(&w) || (pt && (w == "se" || w == "caso")))
@@ -1614,17 +1614,20 @@ const CARRIER: &[&str] =
     &["carrier", "courier", "transporteur", "transportista", "transportadora", "kurier", "przewoz", "zusteller", "перевозчик", "курьер", "承运", "快递员"];
 
 fn names_carrier(label: &str) -> bool {
-    let folded = fold(label);
-    let (cjk, words): (Vec<&str>, Vec<&str>) = CARRIER.iter().partition(|w| w.chars().any(super::is_cjk));
-    cjk.iter().any(|w| folded.contains(w)) || folded.split_whitespace().any(|x| words.iter().any(|w| x.starts_with(w)))
+    names_one_of(&fold(label), CARRIER)
+}
+
+/// Whether a folded text holds one of `words`: a Chinese one anywhere, another at a word's start.
+fn names_one_of(folded: &str, words: &[&str]) -> bool {
+    let cjk = |w: &&str| w.chars().any(super::is_cjk);
+    words.iter().filter(|w| cjk(w)).any(|w| folded.contains(w)) || folded.split_whitespace().any(|x| words.iter().any(|w| !cjk(w) && x.starts_with(w)))
 }
 
 /// Whether a label names the seller.
 pub fn names_seller(label: &str) -> bool {
     let folded = fold(label);
-    let (cjk, words): (Vec<&str>, Vec<&str>) = SELLER.iter().partition(|w| w.chars().any(super::is_cjk));
     // (German compounds end in it: "Versandverkäufer".)
-    cjk.iter().any(|w| folded.contains(w)) || folded.split_whitespace().any(|x| words.iter().any(|w| x.starts_with(w)) || x.ends_with("verkaufer"))
+    names_one_of(&folded, SELLER) || folded.split_whitespace().any(|x| x.ends_with("verkaufer"))
 }
 
 pub fn is_status_label(label: &str, lang: Option<Lang>) -> bool {

@@ -269,18 +269,13 @@ fn asks_about_receipt(text: &str, lang: Option<crate::read::locales::Lang>) -> b
     if text.chars().count() > 300 {
         return false;
     }
-    let mut rest = text;
-    while let Some(q) = rest.find(['?', '？']) {
-        let sentence = rest[..q].rsplit(['.', '!', '。', '！']).next().unwrap_or_default();
-        let about = sentence_ideas(sentence, lang).is_some_and(|i| {
+    // Each question: the words from the last sentence's start up to its question mark.
+    text.split_inclusive(['?', '？']).filter_map(|part| part.strip_suffix(['?', '？'])).any(|asked| {
+        let sentence = asked.rsplit(['.', '!', '。', '！']).next().unwrap_or_default();
+        sentence_ideas(sentence, lang).is_some_and(|i| {
             i.any(&[Idea::Receive, Idea::Deliver]) && !i.any(&[Idea::Pay, Idea::Address, Idea::Dispute, Idea::Refund, Idea::Return, Idea::Not])
-        });
-        if about {
-            return true;
-        }
-        rest = &rest[q + rest[q..].chars().next().map_or(1, char::len_utf8)..];
-    }
-    false
+        })
+    })
 }
 
 /// A popup's answer in words no table lists that says the goods came ("Tak, odebrałem

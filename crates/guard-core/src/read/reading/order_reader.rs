@@ -1124,7 +1124,6 @@ fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> 
         // A table cell's label is its column's header; not a header that says only "date" (an
         // events table, "Zdarzenie | Data": each row's event names its date; blind round nineteen).
         if tree.tag(parent) == "td" {
-            let only_date = |h: &String| families::ideas(h, None).is_some_and(|i| i.only(&[Idea::Date]));
             if let Some(h) = column_header(tree, root, parent).filter(|h| !only_date(h)) {
                 return Some(h);
             }
@@ -1251,7 +1250,6 @@ fn label_after_within(tree: &PageTree<'_>, root: NodeId, n: NodeId, levels: usiz
 /// says what happened ("The seller has shipped your order"). Not a cell with more than the date
 /// (`child` must be all of it), nor one under a header that names its date ("Shipment date").
 fn event_cell_after(tree: &PageTree<'_>, root: NodeId, cell: NodeId, child: NodeId) -> Option<String> {
-    let only_date = |h: &String| families::ideas(h, None).is_some_and(|i| i.only(&[Idea::Date]));
     if tree.text(cell) != tree.text(child) || column_header(tree, root, cell).is_some_and(|h| !only_date(&h)) {
         return None;
     }
@@ -1265,6 +1263,11 @@ fn event_cell_after(tree: &PageTree<'_>, root: NodeId, cell: NodeId, child: Node
     let t = short_text(tree, next, 120, 16)?;
     let t = t.trim().to_string();
     (!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).then_some(t)
+}
+
+/// Whether a column's header says only "date" ("Data", "Time", "时间"): no cell's label.
+fn only_date(header: &str) -> bool {
+    families::ideas(header, None).is_some_and(|i| i.only(&[Idea::Date]))
 }
 
 /// The header of a table cell's column: the `th` at the same position in the table's first row
