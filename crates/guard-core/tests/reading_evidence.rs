@@ -1409,3 +1409,38 @@ fn a_card_s_status_in_many_words_over_its_date_is_no_label() {
     let o = &read(html, LIST).orders[0].order;
     assert_eq!((o.status, o.placed, o.completed), (Status::Completed, d("2025-10-20"), None));
 }
+
+#[test]
+fn a_weekday_in_its_own_element_before_a_date_and_a_12_hour_time_is_part_of_the_date() {
+    let page = |value: &str| {
+        format!(
+            r#"<html lang="es"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Completado</div></div>
+            <div class="order-detail-info-content"><div class="info-row"><span class="label">Pedido realizado</span><span>3 mar. 2026</span></div>
+            <div class="info-row"><span class="label">Pedido completado</span><span>{value}</span></div></div></div></body></html>"#
+        )
+    };
+    for value in ["<span>martes,</span> 10 mar. 2026, 8:40 p. m.", "martes, 10 mar. 2026, 8:40 p. m.", "mar., 10 mar. 2026 20:40"] {
+        let r = read(&page(value), DETAIL);
+        assert_eq!(r.orders[0].order.completed, d("2026-03-10"), "{value}");
+    }
+}
+
+#[test]
+fn a_bare_resolved_among_a_dispute_s_dated_rows_is_no_completion_of_the_order() {
+    let page = |rows: &str| {
+        format!(
+            r#"<html lang="es"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Completado</div>
+            <div class="banner">Tu disputa se cerró a favor del vendedor.<ul>{rows}</ul></div></div>
+            <div class="order-detail-info-content"><div class="info-row"><span class="label">Pedido realizado</span><span>3 feb. 2026</span></div>
+            <div class="info-row"><span class="label">Pedido completado</span><span>10 mar. 2026</span></div></div></div></body></html>"#
+        )
+    };
+    let r = read(&page("<li>Disputa abierta: 14 mar. 2026</li><li>Resuelta: 22 mar. 2026</li>"), DETAIL);
+    assert_eq!(r.orders[0].order.completed, d("2026-03-10"));
+    // Not among a dispute's rows, the same word dates the order's completion.
+    let r = read(&page("<li>Pagado: 3 feb. 2026</li><li>Resuelta: 10 mar. 2026</li>"), DETAIL);
+    assert_eq!(r.orders[0].order.completed, d("2026-03-10"));
+    // Nor in an order's timeline that has a dispute's step among its own.
+    let r = read(&page("<li>Pedido realizado: 3 feb. 2026</li><li>Finalizado: 10 mar. 2026</li><li>Disputa abierta: 14 mar. 2026</li>"), DETAIL);
+    assert_eq!(r.orders[0].order.completed, d("2026-03-10"));
+}

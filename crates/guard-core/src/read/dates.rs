@@ -148,9 +148,17 @@ pub fn parse_date(text: &str, lang: Option<Lang>, today: NaiveDate) -> Option<Na
 }
 
 /// `text` is a date and nothing else (a time of day and closing punctuation may follow).
+/// A weekday and a time of day around it are part of the date ("Sa., 14.11.2026, 14:32 Uhr",
+/// "14:07, ср, 25 нояб. 2026", "Mon, 9 Nov 2026, 8:40 p.m."; blind round twenty-two).
 pub fn parse_date_exact(text: &str, rules: &DateRules) -> Option<NaiveDate> {
     let toks = date_tokens(text)?;
-    let (date, next) = date_at(&toks, 0, rules)?;
+    // (A time, its comma, then the weekday: "14:07, ср, 25 нояб. 2026".)
+    let start = match time_at(&toks, 0) {
+        Some(j) if is_sep(toks.get(j), &[',']) && weekday_at(&toks, j + 1, rules).is_some() => j + 1,
+        _ => 0,
+    };
+    let (date, next) = date_at(&toks, start, rules).or_else(|| date_at(&toks, weekday_at(&toks, start, rules)?, rules))?;
+    let next = clock_after(&toks, next);
     let rest = &toks[next..];
     let trailing_ok = rest.iter().all(|t| matches!(t.kind, Kind::Sep('.' | ',' | ')' | ';'))) || is_year_word(rest);
     trailing_ok.then_some(date)
@@ -162,12 +170,7 @@ pub fn parse_date_prefix(text: &str, rules: &DateRules) -> Option<(NaiveDate, us
     let start = toks.iter().take_while(|t| matches!(t.kind, Kind::Sep(':' | '：' | '-' | '–'))).count();
     // A weekday before the date ("before Sun, Jan 3, 2027"), with its dot and comma; only when
     // no date starts at the word ("mar" is Tuesday in Spanish and March).
-    let after_weekday = || {
-        let Some(Kind::Word(w)) = toks.get(start).map(|t| &t.kind) else { return None };
-        let weekday = WEEKDAYS.iter().filter(|(l, _)| rules.lang.is_none_or(|p| p == *l)).any(|(_, names)| names.contains(&w.as_str()));
-        let from = start + 1 + toks[start + 1..].iter().take_while(|t| matches!(t.kind, Kind::Sep('.' | ',' | '，'))).count();
-        weekday.then(|| date_at(&toks, from, rules)).flatten()
-    };
+    let after_weekday = || date_at(&toks, weekday_at(&toks, start, rules)?, rules);
     let (date, next) = date_at(&toks, start, rules).or_else(after_weekday)?;
     let mut end = toks[next - 1].end;
     // The Russian year abbreviation belongs to the date.
@@ -177,6 +180,35 @@ pub fn parse_date_prefix(text: &str, rules: &DateRules) -> Option<(NaiveDate, us
         }
     }
     Some((date, end))
+}
+
+/// A weekday name at `i` in the page's language (any when not known), with the dot and comma
+/// after it: the index after them.
+fn weekday_at(toks: &[Tok], i: usize, rules: &DateRules) -> Option<usize> {
+    let Some(Kind::Word(w)) = toks.get(i).map(|t| &t.kind) else { return None };
+    let weekday = WEEKDAYS.iter().filter(|(l, _)| rules.lang.is_none_or(|p| p == *l)).any(|(_, names)| names.contains(&w.as_str()));
+    weekday.then(|| i + 1 + toks[i + 1..].iter().take_while(|t| matches!(t.kind, Kind::Sep('.' | ',' | '，'))).count())
+}
+
+/// After a date: a comma or a word for "at", then a time of day with its clock's mark ("Uhr",
+/// "h", "a. m.", "PM"); the index after them, or `i` when no time follows.
+fn clock_after(toks: &[Tok], i: usize) -> usize {
+    let mut j = i;
+    if is_sep(toks.get(j), &[',', '-', '·']) {
+        j += 1;
+    }
+    if matches!(toks.get(j).map(|t| &t.kind), Some(Kind::Word(w)) if ["at", "um", "à", "às", "a", "o", "в", "alle"].contains(&w.as_str())) {
+        j += 1;
+    }
+    let Some(mut j) = time_at(toks, j) else { return i };
+    let word = |t: Option<&Tok>, w: &[&str]| matches!(t.map(|t| &t.kind), Some(Kind::Word(x)) if w.contains(&x.as_str()));
+    if word(toks.get(j), &["uhr", "h", "am", "pm", "hs", "hrs"]) {
+        j += 1;
+    } else if word(toks.get(j), &["a", "p"]) && is_sep(toks.get(j + 1), &['.']) && word(toks.get(j + 2), &["m"]) {
+        // "8:40 p. m.", "8:40 a.m.": the closing dot is the trailing punctuation's.
+        j += 3;
+    }
+    j
 }
 
 fn is_year_word(rest: &[Tok]) -> bool {
@@ -532,6 +564,21 @@ mod tests {
         assert_eq!(exact("03.11.79", None), None);
         assert_eq!(exact("03/11/24", None), None);
         assert_eq!(parse_date("Version 1.03.11.24", None, today()), None);
+    }
+
+    #[test]
+    fn a_weekday_and_a_time_around_a_date_alone_are_part_of_it() {
+        assert_eq!(exact("Sa., 14.11.2026, 14:32 Uhr", Some(Lang::De)), d(2026, 11, 14));
+        assert_eq!(exact("Mon, 9 Nov 2026, 14:10", Some(Lang::En)), d(2026, 11, 9));
+        assert_eq!(exact("Thu, 3 Dec 2026, 8:40 p.m.", Some(Lang::En)), d(2026, 12, 3));
+        assert_eq!(exact("14:07, ср, 25 нояб. 2026", Some(Lang::Ru)), d(2026, 11, 25));
+        assert_eq!(exact("sáb. 10 nov. 2026, 8:40 p. m.", Some(Lang::Es)), d(2026, 11, 10));
+        assert_eq!(exact("10 nov. 2026 às 20:40", Some(Lang::Pt)), d(2026, 11, 10));
+        assert_eq!(exact("Nov 9, 2026 at 2:10 PM", Some(Lang::En)), d(2026, 11, 9));
+        // Words that are no weekday or time still make it no date alone.
+        assert_eq!(exact("Soon, 9 Nov 2026", Some(Lang::En)), None);
+        assert_eq!(exact("9 Nov 2026, 14:10 and more", Some(Lang::En)), None);
+        assert_eq!(exact("9 Nov 2026, 14 items", Some(Lang::En)), None);
     }
 
     #[test]

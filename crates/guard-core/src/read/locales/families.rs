@@ -712,6 +712,8 @@ const PL: &[Row] = &[
     ("pozostal", &[End]),
     ("pieniedz", &[Refund]),
     ("zwrot pieni", &[Refund]),
+    // "Zwroty i refundacje" (returns and refunds; blind round twenty-three).
+    ("refundac", &[Refund]),
     ("oczek", &[Wait]),
     ("czeka", &[Wait]),
     // "Do wysyłki", "Do zapłaty": to ship, to pay (first only: "Dostarczono do paczkomatu").
@@ -1772,6 +1774,7 @@ mod tests {
             ("Delete", Lang::En, Some(Action::Delete)),
             ("Return to the order list", Lang::En, None),
             ("Request a refund", Lang::En, Some(Action::ReturnsRefunds)),
+            ("Zwroty i refundacje", Lang::Pl, Some(Action::ReturnsRefunds)),
             ("Cancel refund request", Lang::En, None),
             ("Cancel", Lang::En, None),
             ("Bestellung stornieren", Lang::De, Some(Action::CancelOrder)),

@@ -1059,6 +1059,10 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         Some(DateKind::Shipped) => s.shipped.put(date),
         Some(DateKind::InTransit) => s.in_transit.put(date),
         Some(DateKind::HandedOver) => s.handed_over.put(date),
+        // (A bare "Resolved" among a dispute's dated rows is the dispute's day, not the
+        // order's: "<li>Disputa abierta: 14 nov.</li><li>Resuelta: 22 nov.</li>"; blind round
+        // twenty-two.)
+        Some(DateKind::Completed) if !families::ideas(&label, page.lang).is_some_and(|i| i.has(Idea::Order)) && beside_a_dispute_date(page, root, n) => {}
         Some(DateKind::Completed) => s.completed.put(date),
         // The end of protection labelled as such in an element of its own ("<span>6. Dez.
         // 2026</span> <small>Käuferschutz endet</small>").
@@ -1080,6 +1084,32 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         },
     }
     true
+}
+
+/// Whether the date's row stands in a block about a dispute: among rows (its siblings, up to
+/// three levels up) one of which dates a dispute ("Disputa abierta: 14 nov. 2026") and none of
+/// which dates another step of the order (an order's timeline with a return step is the order's).
+fn beside_a_dispute_date(page: &Page<'_, '_>, root: NodeId, n: NodeId) -> bool {
+    let tree = page.tree;
+    let rules = fact_rules(page, None);
+    let mut child = n;
+    for parent in ancestors_within(tree, n, root, 3) {
+        // Each dated sibling: whether it is a dispute's date.
+        let dated = |k: NodeId| {
+            let t = short_text(tree, k, 80, 10).unwrap_or_default();
+            let (_, start, _) = find_date(&t, &rules)?;
+            let label = t[..start].trim().trim_end_matches([':', '：']);
+            let dispute = matches!(locales::term(label, page.lang), Some(Term::Dispute(_)))
+                || families::status_of(label, page.lang) == Some(crate::wire::order::Status::Dispute);
+            Some(dispute)
+        };
+        let rows: Vec<bool> = tree.child_elements(parent).filter(|&k| k != child).take(12).filter_map(dated).collect();
+        if !rows.is_empty() {
+            return rows.iter().any(|&d| d) && rows.iter().all(|&d| d);
+        }
+        child = parent;
+    }
+    false
 }
 
 /// "14:05", "09:30:12," — a time of day.
@@ -1130,8 +1160,13 @@ fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> 
         }
         let kids = tree.children(parent);
         let i = kids.iter().position(|&k| k == child)?;
-        // (Separators between a step's name and its date, "Wysłano · 3 lis", are skipped.)
-        let says_something = |k: NodeId| tree.text(k).chars().any(char::is_alphanumeric);
+        // (Separators between a step's name and its date, "Wysłano · 3 lis", are skipped, and a
+        // weekday in an element of its own: "<span>Pedido completado</span><span><span>martes,
+        // </span> 10 nov. 2026</span>"; blind round twenty-two.)
+        let says_something = |k: NodeId| {
+            let t = tree.text(k);
+            t.chars().any(char::is_alphanumeric) && crate::read::dates::without_weekday(&t, None).chars().any(char::is_alphanumeric)
+        };
         if let Some(&prev) = kids[..i].iter().rev().find(|&&k| says_something(k)) {
             let t = short_text(tree, prev, 60, 10)?;
             let t = t.trim().trim_end_matches([':', '：']).trim().to_string();
