@@ -1444,3 +1444,77 @@ fn a_bare_resolved_among_a_dispute_s_dated_rows_is_no_completion_of_the_order() 
     let r = read(&page("<li>Pedido realizado: 3 feb. 2026</li><li>Finalizado: 10 mar. 2026</li><li>Disputa abierta: 14 mar. 2026</li>"), DETAIL);
     assert_eq!(r.orders[0].order.completed, d("2026-03-10"));
 }
+
+#[test]
+fn a_countdown_in_words_is_protection_by_the_words_after_its_comma() {
+    let html = card("de", "Die Ware ist unterwegs", "Noch 53 Tage und 6 Stunden, dann wird der Empfang automatisch bestätigt.", &["Empfang bestätigen"]);
+    assert_eq!(read(&html, LIST).orders[0].order.protection_ends, d("2026-05-24"));
+    // The seller's shipping deadline after a comma is none.
+    let html = card("de", "Die Ware ist unterwegs", "Noch 3 Tage, dann muss der Verkäufer versenden.", &["Empfang bestätigen"]);
+    assert_eq!(read(&html, LIST).orders[0].order.protection_ends, None);
+}
+
+#[test]
+fn a_seller_preparing_the_shipment_in_a_sentence_is_awaiting_shipment() {
+    assert_eq!(status_of(&card("de", "Der Verkäufer bereitet den Versand vor", "", &["Bestellung stornieren"])), Status::AwaitingShipment);
+}
+
+#[test]
+fn a_dispute_possible_from_a_day_is_its_first_day() {
+    let page = |tip: &str| {
+        format!(
+            r#"<html lang="de"><body><div class="order-content"><div class="order-item">
+            <span class="order-item-header-status-text">Versandt</span>
+            <a href="https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001">·</a>
+            <div class="tip">{tip}</div><div class="order-item-btns"><button class="comet-btn" disabled>Streitfall eröffnen</button></div></div></div></body></html>"#
+        )
+    };
+    let opens = |tip: &str| read(&page(tip), LIST).orders[0].order.dispute_opens;
+    assert_eq!(opens("Streitfall ab 05.04.2026 möglich"), d("2026-04-05"));
+    assert_eq!(opens("Dispute available from 05.04.2026"), d("2026-04-05"));
+    // Until a day, on a day, or only if: no first day.
+    assert_eq!(opens("Streitfall bis 05.04.2026 möglich"), None);
+    assert_eq!(opens("Streitfall am 05.04.2026 eröffnet"), None);
+    assert_eq!(opens("Falls nötig, Streitfall ab 05.04.2026 möglich"), None);
+}
+
+#[test]
+fn traditional_chinese_reads_as_the_simplified_tables_do() {
+    let html = r#"<html lang="zh-TW"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">糾紛處理中</div></div>
+        <div class="order-detail-info-content"><div class="info-row"><span>下單時間：2026年2月25日</span></div>
+        <div class="info-row"><span>發貨時間：2026年3月1日</span></div></div></div></body></html>"#;
+    let o = read(html, DETAIL).orders[0].order.clone();
+    assert_eq!((o.status, o.placed, o.shipped), (Status::Dispute, d("2026-02-25"), d("2026-03-01")));
+}
+
+// Rules learnt from blind round twenty-four.
+
+fn detail_with(lang: &str, status: &str, row: &str) -> String {
+    format!(
+        r#"<html lang="{lang}"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">{status}</div></div>
+        <div class="order-detail-info-content"><div class="info-row"><span>{row}</span></div></div></div></body></html>"#
+    )
+}
+
+#[test]
+fn a_sentence_whose_verb_follows_its_date_names_the_day() {
+    let html = detail_with(
+        "de",
+        "Abgeschlossen",
+        "Die Frist zur Bestätigung ist abgelaufen: Das System hat den Erhalt deiner Bestellung am 29. März 2026 automatisch bestätigt.",
+    );
+    assert_eq!(read(&html, DETAIL).orders[0].order.completed, d("2026-03-29"));
+    // A limit before the date stays a limit, whatever verb closes the sentence.
+    let html = detail_with("de", "Versand wird vorbereitet", "Der Verkäufer muss Ihre Bestellung bis zum 29. März 2026 versenden.");
+    assert_eq!(read(&html, DETAIL).orders[0].order.shipped, None);
+}
+
+#[test]
+fn delivered_to_the_post_is_its_hand_over_not_the_receipt() {
+    let html = detail_with("es", "Enviado", "Entregamos tu paquete al correo el 9 de marzo de 2026.");
+    let o = read(&html, DETAIL).orders[0].order.clone();
+    assert_eq!((o.shipped, o.completed), (d("2026-03-09"), None));
+    // The post delivering it is no hand-over.
+    let html = detail_with("es", "Enviado", "El correo entregó tu paquete el 9 de marzo de 2026.");
+    assert_eq!(read(&html, DETAIL).orders[0].order.shipped, None);
+}

@@ -253,10 +253,15 @@ impl<'s> Anonymiser<'s> {
         }
         let mut ctx = vec![Ctx::default(); n];
         let mut nodes = Vec::with_capacity(n);
+        let mut split = self.split_ids(&tree);
         for i in 0..n {
             let RawNode(parent, tag, payload) = &self.snap.nodes[i];
             let up = tree.parent(i).map(|p| ctx[p]).unwrap_or_default();
             let out = match payload {
+                Payload::Text(_) if split.contains_key(&i) => {
+                    ctx[i] = up;
+                    Payload::Text(split.remove(&i).unwrap_or_default())
+                }
                 Payload::Text(t) => {
                     ctx[i] = up;
                     Payload::Text(self.text(t, up, i, None))
@@ -273,6 +278,53 @@ impl<'s> Anonymiser<'s> {
         self.replaced.links += usize::from(n_links > 0);
         let title = self.text(&self.snap.title.clone(), Ctx::default(), usize::MAX, None);
         Snapshot { v: self.snap.v, url, lang: self.snap.lang.clone(), title, roots: self.snap.roots.clone(), nodes, ctx: None }
+    }
+
+    /// An order number drawn in pieces, a few digits to an element ("<span>8176</span><span>5432
+    /// </span>…", one digit each; blind round twenty-four): its texts with the digits of the
+    /// number's fake, piece by piece, so that the report's pages name the same order as its
+    /// links. By text node.
+    fn split_ids(&mut self, tree: &PageTree<'_>) -> std::collections::HashMap<usize, String> {
+        let mut out = std::collections::HashMap::new();
+        let number_only = |k: usize| {
+            let t = tree.text(k);
+            t.bytes().any(|b| b.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '·' | '.'))
+        };
+        for e in 0..self.snap.nodes.len() {
+            if tree.is_text(e) {
+                continue;
+            }
+            // Runs of children that hold only digits (blank texts between them aside).
+            let mut runs: Vec<Vec<usize>> = vec![vec![]];
+            for &k in tree.children(e) {
+                if tree.is_text(k) && tree.own_text(k).trim().is_empty() {
+                    continue;
+                }
+                match runs.last_mut() {
+                    Some(run) if number_only(k) => run.push(k),
+                    _ => runs.push(vec![]),
+                }
+                if !number_only(k) {
+                    runs.push(vec![]);
+                }
+            }
+            for run in runs.into_iter().filter(|r| r.len() >= 2) {
+                let digits: String = run.iter().flat_map(|&k| tree.text(k).chars().filter(char::is_ascii_digit).collect::<Vec<_>>()).collect();
+                if !crate::wire::order::is_order_id(&digits) {
+                    continue;
+                }
+                let fake = self.fake.fake_digits(&digits);
+                let mut next = fake.chars();
+                for &k in &run {
+                    for p in std::iter::once(k).chain(tree.descendants(k)).filter(|&p| tree.is_text(p)) {
+                        let t: String = tree.own_text(p).chars().map(|c| if c.is_ascii_digit() { next.next().unwrap_or('0') } else { c }).collect();
+                        out.insert(p, t);
+                    }
+                }
+                self.replaced.numbers += 1;
+            }
+        }
+        out
     }
 
     fn element_ctx(&mut self, tree: &PageTree<'_>, i: usize, tag: &str, attrs: &[String], up: Ctx, size: usize) -> Ctx {

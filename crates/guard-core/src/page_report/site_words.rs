@@ -161,6 +161,23 @@ const PARTIES: &[&str] = &[
     "magazyn",
     "paket",
     "lager",
+    // The system that confirms receipt when its deadline runs out ("Die Frist zur Bestätigung
+    // ist abgelaufen: Das System hat …"; blind round twenty-four).
+    "system",
+    "systeme",
+    "système",
+    "sistema",
+    "система",
+    "frist",
+    // (German articles open a clause after a colon with a capital: "…: Das System hat …".)
+    "das",
+    "die",
+    "der",
+    "plazo",
+    "prazo",
+    "délai",
+    "termin",
+    "срок",
 ];
 
 /// Every word of the tables, lower case (for a script without spaces: every character).
@@ -182,6 +199,8 @@ const COURTESY: &[&str] = &[
     "du",
     "dein",
     "deine",
+    "deiner",
+    "deines",
     "vous",
     "usted",
     "você",

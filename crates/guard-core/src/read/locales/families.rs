@@ -670,6 +670,9 @@ const DE: &[Row] = &[
     ("bearbeit", &[Process]),
     ("verpackt", &[Process]),
     ("vorbereit", &[Process]),
+    // The verb split in a sentence: "Der Verkäufer bereitet den Versand vor" (blind round
+    // twenty-two).
+    ("bereitet", &[Process]),
     ("voraussichtlich", &[Estimate]),
     ("geschatzt", &[Estimate]),
     ("erwartet", &[Estimate]),
@@ -946,7 +949,7 @@ fn fold_other(c: char, out: &mut String) {
                 continue;
             }
             'ё' => 'е',
-            c if c.is_alphanumeric() => c,
+            c if c.is_alphanumeric() => super::traditional::simplified(c),
             _ => ' ',
         };
         out.push(c);
@@ -1132,6 +1135,42 @@ const AHEAD: &[&str] =
 /// folded.
 const MAY: &[&str] =
     &["can", "may", "peux", "peut", "puedes", "puede", "podes", "pode", "kannst", "konnen", "kann", "mozesz", "mozna", "можете", "можно", "可以"];
+
+/// Words that say a thing is possible or offered from a day on ("Streitfall ab 07.12. möglich",
+/// "Dispute available from …"), folded. Source: the team's knowledge of each language.
+const POSSIBLE: &[&str] = &[
+    "possible",
+    "posible",
+    "possivel",
+    "moglich",
+    "available",
+    "disponible",
+    "disponivel",
+    "verfugbar",
+    "dostepny",
+    "dostepne",
+    "доступен",
+    "доступно",
+    "возможно",
+];
+
+/// Words that open a span of days at the date after them ("ab", "from", "od", "с"), folded.
+const FROM: &[&str] = &["ab", "from", "od", "с", "со", "desde", "partir", "after", "apres", "depois", "nach", "после", "po"];
+
+/// Whether the words around a date say a dispute may be opened from that day, the possibility
+/// said after the date ("Streitfall ab <date> möglich"; blind round twenty-two): a dispute, a
+/// word for "from" among the last before the date, and one for "possible" or "can" in the same
+/// sentence; not a limit, an end, a refusal or a condition.
+pub fn states_dispute_opening_from(before: &str, after: &str, lang: Option<Lang>) -> bool {
+    let after = &after[..after.find(['.', '!', '?', '。', '\n', '¶']).unwrap_or(after.len())];
+    let (b, a) = (fold(before), fold(after));
+    let from = b.split_whitespace().rev().take(3).any(|w| FROM.contains(&w));
+    let may = b.split_whitespace().chain(a.split_whitespace()).any(|w| MAY.contains(&w) || POSSIBLE.contains(&w));
+    let sentence = format!("{before} {after}");
+    from && may
+        && sentence_ideas(&sentence, lang).is_some_and(|i| i.has(Dispute) && !i.any(&[Close, Cancel, Not, Done, Expire, End, Before, Refund]))
+        && !is_conditional(&format!("{b} {a}"), lang)
+}
 
 /// Whether a label before a date says from when a dispute may be opened ("Spór możesz otworzyć
 /// od", "You can open a dispute from"): a dispute, opening, and what may be done; not a limit
@@ -1426,15 +1465,63 @@ pub fn sentence_date_label(sentence: &str, lang: Option<Lang>) -> Option<DateKin
     if names_seller(sentence) {
         i.0 &= !(1 << Confirm as u8);
     }
+    // Delivered to the carrier or the post is its hand-over, not the shopper's receipt
+    // ("Entregamos tu paquete al correo el …"; blind round twenty-four).
+    if kind_of_date(i).is_none() && i.has(Deliver) && i.only(&[Deliver, Order]) && carrier_receives(&folded) {
+        return Some(DateKind::HandedOver);
+    }
     not_the_sellers(kind_of_date(i), sentence)
 }
 
+/// Whether a folded sentence names the carrier as the one things are given to: "to", "al", "à la",
+/// "an den", "do" one or two words before it ("… to the courier", "… al correo").
+fn carrier_receives(folded: &str) -> bool {
+    const TO: &[&str] = &["to", "al", "a", "ao", "au", "an", "do", "na"];
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    words
+        .iter()
+        .enumerate()
+        .any(|(k, w)| CARRIER.iter().any(|c| !c.chars().any(super::is_cjk) && w.starts_with(c)) && words[k.saturating_sub(2)..k].iter().any(|p| TO.contains(p)))
+}
+
 /// The day a sentence that ends at its date names (`sentence_date_label`): `before`, the words
-/// before the date (at most 16), `after` the text after it, where the sentence must end with
-/// nothing more than a time of day ("… le 21 novembre 2026 à 21:47. Dites …"). The reader and
-/// the misread-page report ask the same.
+/// before the date (at most 16; a clause after a colon is the sentence: "Die Frist ist
+/// abgelaufen: Das System hat den Erhalt … am"), `after` the text after it, where the sentence
+/// must end with nothing more than a time of day ("… le 21 novembre 2026 à 21:47. Dites …") or
+/// the verb of a language that puts it last ("… am 29. Nov. 2026 automatisch bestätigt."; blind
+/// round twenty-four). The reader and the misread-page report ask the same.
 pub fn date_ending_sentence(before: &str, after: &str, lang: Option<Lang>) -> Option<DateKind> {
-    (ends_after_time(after) && before.split_whitespace().count() <= 16).then(|| sentence_date_label(before, lang)).flatten()
+    let before = match before.rsplit_once([':', '：']) {
+        Some((_, clause)) if clause.split_whitespace().count() >= 3 => clause,
+        _ => before,
+    };
+    if before.split_whitespace().count() > 16 {
+        return None;
+    }
+    if ends_after_time(after) {
+        return sentence_date_label(before, lang);
+    }
+    let tail = verb_after_date(after)?;
+    // (Not a limit just before the date: "muss Ihre Bestellung bis zum … versenden".)
+    let folded = fold(before);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let n = if words.last().is_some_and(|w| w.chars().count() <= 3) { 2 } else { 1 };
+    if ideas(&words[words.len().saturating_sub(n)..].join(" "), lang).is_some_and(|i| i.has(Before)) {
+        return None;
+    }
+    sentence_date_label(&format!("{before} {tail}"), lang)
+}
+
+/// One to three words after a date that end its sentence, none a number, not after a comma
+/// (a new clause: "on 3 Nov, please confirm"): the verb that closes a sentence ("automatisch
+/// bestätigt", "zugestellt").
+fn verb_after_date(after: &str) -> Option<&str> {
+    let stop = after
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '。' | '！') || matches!(c, '.' | '!') && after[i + 1..].chars().next().is_none_or(char::is_whitespace))?;
+    let tail = after[..stop.0].trim();
+    let words = tail.split_whitespace().count();
+    ((1..=3).contains(&words) && tail.chars().all(|c| c.is_alphabetic() || c == ' ')).then_some(tail)
 }
 
 /// Whether the text after a date ends its sentence, a time of day and its little words ("à",
@@ -1587,8 +1674,9 @@ pub fn is_protection_countdown(before: &str, after: &str, lang: Option<Lang>) ->
         return true;
     }
     let says_other = |i: Ideas| i.is_empty() || i.any(&[Pay, Ship, Extend, Dispute, Refund]);
-    // (The words after it start after its clock: "23 T 04:17:09 bis zur …".)
-    let after = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c.is_whitespace());
+    // (The words after it start after its clock: "23 T 04:17:09 bis zur …"; and after a comma:
+    // "Noch 53 Tage und 6 Stunden, dann wird der Empfang automatisch bestätigt".)
+    let after = after.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | ',' | '，') || c.is_whitespace());
     let after = &after[..after.find(['.', '!', '?', '。', '\n', '，', ',', '¶']).unwrap_or(after.len())];
     let after: Vec<&str> = after.split_whitespace().take(8).collect();
     // (No words before it at all, a countdown opening its block after a sentence: its words
@@ -1612,8 +1700,28 @@ const SELLER: &[&str] = &["seller", "vendeur", "vendedor", "verkaufer", "sprzeda
 
 /// The carrier, its courier or its driver, by the start of a word (folded: "przewoźnika" →
 /// "przewoznika").
-const CARRIER: &[&str] =
-    &["carrier", "courier", "transporteur", "transportista", "transportadora", "kurier", "przewoz", "zusteller", "перевозчик", "курьер", "承运", "快递员"];
+/// The post office too ("Entregamos tu paquete al correo el …": handed to the post; blind round
+/// twenty-four).
+const CARRIER: &[&str] = &[
+    "carrier",
+    "courier",
+    "transporteur",
+    "transportista",
+    "transportadora",
+    "kurier",
+    "przewoz",
+    "zusteller",
+    "перевозчик",
+    "курьер",
+    "承运",
+    "快递员",
+    "correo",
+    "correio",
+    "poste",
+    "poczt",
+    "почт",
+    "邮局",
+];
 
 fn names_carrier(label: &str) -> bool {
     names_one_of(&fold(label), CARRIER)
@@ -1754,6 +1862,7 @@ mod tests {
             ("待确认收货", Lang::Zh, Some(S::Shipped)),
             ("Package update", Lang::En, None),
             ("Versand wird vorbereitet", Lang::De, Some(S::AwaitingShipment)),
+            ("Der Verkäufer bereitet den Versand vor", Lang::De, Some(S::AwaitingShipment)),
             ("Pedido en curso", Lang::Es, None),
             ("Order in progress", Lang::En, None),
         ];

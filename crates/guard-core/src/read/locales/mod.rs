@@ -23,6 +23,7 @@ mod fr;
 mod pl;
 mod pt;
 mod ru;
+mod traditional;
 mod zh;
 
 use crate::wire::order::{DisputeProgress, Status, WindowPurpose, WindowStart};
@@ -160,6 +161,9 @@ pub fn normalise(text: &str) -> String {
     if s.contains(['’', 'ё', '\u{2bc}']) {
         s = s.replace(['’', '\u{2bc}'], "'").replace('ё', "е");
     }
+    if s.chars().any(is_cjk) {
+        s = s.chars().map(traditional::simplified).collect();
+    }
     s.trim_matches(|c: char| c == ':' || c == '：' || c.is_whitespace()).to_string()
 }
 
@@ -249,7 +253,7 @@ fn fold(c: char) -> Option<char> {
         '’' | '\u{2bc}' => '\'',
         'ё' => 'е',
         c if crate::wire::text::is_js_space(c) => ' ',
-        c => c,
+        c => traditional::simplified(c),
     })
 }
 

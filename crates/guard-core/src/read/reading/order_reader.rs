@@ -494,6 +494,13 @@ fn scan(page: &Page<'_, '_>, root: NodeId, hooks: &Hooks, s: &mut Scan) {
                 s.placed.put(d);
             }
         }
+        // A date said only in a tooltip ("<span title="Order date: Thu 3 Dec 2026, 23:41">
+        // <svg/></span>", a stepper's "<li title="Shipped 17 October, 18:40">Shipped</li>", a
+        // greyed control's wrapper saying from when a dispute may be opened): read as the
+        // element's text (blind round twenty-two).
+        if let Some(tip) = tooltip_date(page, root, n) {
+            date_by_shape(page, root, n, tip, s);
+        }
         if s.status_el.is_none() && hook_matches(tree, n, root, hooks.status) {
             s.status_el = Some(n);
         }
@@ -837,6 +844,22 @@ fn fact_rules(page: &Page<'_, '_>, lang: Option<Lang>) -> crate::read::dates::Da
 }
 
 /// Whether a text is (part of) a control's label: a button's words are not the order's facts.
+/// The tooltip of an element (`title`, `aria-label`, `data-tooltip`) when it holds a date the
+/// element's own text does not show, and the element is no control.
+fn tooltip_date<'t>(page: &Page<'t, '_>, root: NodeId, n: NodeId) -> Option<&'t str> {
+    let tree = page.tree;
+    let tip = ["title", "aria-label", "data-tooltip", "data-tip", "data-title"]
+        .into_iter()
+        .filter_map(|a| tree.attr(n, a))
+        .find(|t| t.len() <= 160 && t.bytes().any(|b| b.is_ascii_digit()))?;
+    let rules = fact_rules(page, None);
+    if find_date(tip, &rules).is_none() || page.clickable(n) || in_control(page, root, n) {
+        return None;
+    }
+    let shown = tree.text(n);
+    (shown.trim() != tip.trim() && find_date(&shown, &rules).is_none()).then_some(tip)
+}
+
 fn in_control(page: &Page<'_, '_>, root: NodeId, n: NodeId) -> bool {
     let tree = page.tree;
     // A link naming the order is the card (or its title) when it leads to the order's page or
@@ -1010,6 +1033,11 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         && !colon_before(tree, root, n)
     {
         label.clear();
+    }
+    // The first day of a dispute, said around its date ("Streitfall ab 07.12.2026 möglich").
+    if sentence.is_none() && families::states_dispute_opening_from(&label, &text[end..], page.lang) {
+        s.dispute_opens.put(date);
+        return true;
     }
     // A known field label, a timeline step ("Shipped 3 Mar"), then the label's word family.
     let field = locales::field_line_in(&label, page.lang).map(|(f, _, _)| f).or_else(|| {
