@@ -1518,3 +1518,15 @@ fn delivered_to_the_post_is_its_hand_over_not_the_receipt() {
     let html = detail_with("es", "Enviado", "El correo entregó tu paquete el 9 de marzo de 2026.");
     assert_eq!(read(&html, DETAIL).orders[0].order.shipped, None);
 }
+
+#[test]
+fn a_date_said_only_in_a_tooltip_is_read_by_its_words() {
+    let icon = r#"<span class="cal" title="Order date: Tue 3 Mar 2026, 14:05"><svg></svg></span>"#;
+    assert_eq!(read(&card("en-GB", "Awaiting payment", icon, &["Pay now"]), LIST).orders[0].order.placed, d("2026-03-03"));
+    // A greyed control's wrapper saying from when a dispute may be opened.
+    let tip = r#"<span title="Спор можно открыть с 7 апреля 2026 г."><button class="comet-btn" disabled>Открыть спор</button></span>"#;
+    assert_eq!(read(&card("ru", "Отправлен", tip, &[]), LIST).orders[0].order.dispute_opens, d("2026-04-07"));
+    // The same date shown as text is read once; a product's tooltip without a date is none.
+    let shown = r#"<span title="Order date: 3 Mar 2026">Order date: 3 Mar 2026</span><span title="Lamp 2 m, pack of 3">Lamp</span>"#;
+    assert_eq!(read(&card("en-GB", "Awaiting payment", shown, &["Pay now"]), LIST).orders[0].order.placed, d("2026-03-03"));
+}
