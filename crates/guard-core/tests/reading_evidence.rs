@@ -1530,3 +1530,27 @@ fn a_date_said_only_in_a_tooltip_is_read_by_its_words() {
     let shown = r#"<span title="Order date: 3 Mar 2026">Order date: 3 Mar 2026</span><span title="Lamp 2 m, pack of 3">Lamp</span>"#;
     assert_eq!(read(&card("en-GB", "Awaiting payment", shown, &["Pay now"]), LIST).orders[0].order.placed, d("2026-03-03"));
 }
+
+#[test]
+fn a_sentence_runs_into_a_date_that_opens_with_its_weekday() {
+    let note =
+        r#"<div class="note">We confirmed receipt for you automatically on <span>Thu 26 Mar 2026 at 09:12</span>, as the delivery period had run out.</div>"#;
+    assert_eq!(read(&card("en-GB", "Completed", note, &["Write a review"]), LIST).orders[0].order.completed, d("2026-03-26"));
+}
+
+#[test]
+fn a_list_of_steps_is_a_stepper_whatever_its_items_classes_and_its_last_done_step_is_current() {
+    let page = |state: &str, items: &str, button: &str| {
+        format!(
+            r#"<html lang="en"><body><div class="Cards"><div class="Card__card__8wX1d" data-testid="orderCard">
+            <span data-testid="orderNumber">Order <a href="/order-list/8100000000000001">No. ••••0001</a> from <span>1 March</span></span>
+            <div class="Card__state__0Fv3r">{state}</div><ol aria-label="Order progress">{items}</ol>
+            <div class="Card__actions"><button type="button">{button}</button></div></div></div></body></html>"#
+        )
+    };
+    let status = |html: String| read(&html, "https://aliexpress.ru/order-list?filterName=all").orders[0].order.status;
+    let waiting = r#"<li class="is-done" aria-current="step" title="Paid 1 March, 21:36">Paid</li><li>Shipped</li><li>On the way</li><li>Received</li>"#;
+    assert_eq!(status(page("Waiting for the seller to ship", waiting, "Cancel order")), Status::AwaitingShipment);
+    let all_done = r#"<li class="is-done" title="Paid 2 March, 07:51">Paid</li><li class="is-done" title="Shipped 5 March, 13:05">Shipped</li><li class="is-done">On the way</li><li class="is-done" title="Received 12 March, 16:20">Received</li>"#;
+    assert_eq!(status(page("Received — how was it? ⭐", all_done, "Leave feedback")), Status::Completed);
+}

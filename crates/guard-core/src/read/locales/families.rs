@@ -714,6 +714,9 @@ const PL: &[Row] = &[
     ("konczy", &[End]),
     ("pozostal", &[End]),
     ("pieniedz", &[Refund]),
+    // "Zwrócono pieniądze" (the money was returned; blind round twenty-five).
+    ("pieniadz", &[Refund]),
+    ("zwroc", &[Return]),
     ("zwrot pieni", &[Refund]),
     // "Zwroty i refundacje" (returns and refunds; blind round twenty-three).
     ("refundac", &[Refund]),
@@ -1863,6 +1866,7 @@ mod tests {
             ("Package update", Lang::En, None),
             ("Versand wird vorbereitet", Lang::De, Some(S::AwaitingShipment)),
             ("Der Verkäufer bereitet den Versand vor", Lang::De, Some(S::AwaitingShipment)),
+            ("Zwrócono pieniądze", Lang::Pl, Some(S::Closed)),
             ("Pedido en curso", Lang::Es, None),
             ("Order in progress", Lang::En, None),
         ];

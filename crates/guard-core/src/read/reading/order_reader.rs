@@ -791,36 +791,49 @@ fn is_status_phrase(text: &str) -> bool {
 
 /// Whether the text `n` is in the current step of a progress stepper (`Some(true)`), in another
 /// of its steps (`Some(false)`), or in none: a stepper is three or more sibling elements of one
-/// class, one of them marked as the current one (`aria-current`, or a class token "current",
-/// "active", "selected", "now", "processing").
+/// class (any items of a list), one of them marked as the current one (`aria-current`, or a class
+/// token "current", "active", "selected", "now", "processing"), or, none so marked, some marked
+/// done: the last of those is where the order stands ("<li class="is-done">Received</li>" last
+/// of four done; blind round twenty-two).
 fn stepper_step(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<bool> {
-    let is_current = |e: NodeId| {
-        tree.attr(e, "aria-current").is_some_and(|v| v != "false")
-            || tree.attr(e, "class").is_some_and(|c| {
-                c.split_ascii_whitespace().any(|t| {
-                    t.rsplit(['-', '_'])
-                        .next()
-                        .is_some_and(|w| ["current", "active", "selected", "now", "processing"].contains(&w.to_ascii_lowercase().as_str()))
-                })
-            })
+    let token_is = |e: NodeId, words: &[&str]| {
+        tree.attr(e, "class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|t| t.rsplit(['-', '_']).next().is_some_and(|w| words.contains(&w.to_ascii_lowercase().as_str()))))
     };
+    let is_current =
+        |e: NodeId| tree.attr(e, "aria-current").is_some_and(|v| v != "false") || token_is(e, &["current", "active", "selected", "now", "processing"]);
+    let is_done = |e: NodeId| token_is(e, &["done", "completed", "finished", "passed", "past"]);
     // A step's kind: its tag and first class without the class's last part, which may be the
-    // step's state ("Steps_item__done", "Steps_item__current").
-    let first_class = |e: NodeId| {
+    // step's state ("Steps_item__done", "Steps_item__current"); in a list, any item.
+    let kind = |e: NodeId| {
+        let in_list = tree.parent(e).is_some_and(|p| matches!(tree.tag(p), "ol" | "ul")) && tree.tag(e) == "li";
+        if in_list {
+            return Some(("li", ""));
+        }
         let class = tree.attr(e, "class").and_then(|c| c.split_ascii_whitespace().next())?;
         Some((tree.tag(e), class.rsplit_once(['-', '_']).map_or(class, |(stem, _)| stem)))
     };
     // (Only inside the order: the order's own element is one of many cards, never a step; and a
     // parent of many children is a list, not a stepper.)
     for a in ancestors_within(tree, n, root, 3).into_iter().filter(|&a| a != root) {
-        let Some(class) = first_class(a) else { continue };
+        let Some(class) = kind(a) else { continue };
         let Some(parent) = tree.parent(a) else { continue };
         if tree.children(parent).len() > 40 {
             continue;
         }
-        let steps: Vec<NodeId> = tree.children(parent).iter().copied().filter(|&k| !tree.is_text(k) && first_class(k) == Some(class)).collect();
-        if steps.len() >= 3 && steps.len() <= 12 && steps.iter().filter(|&&k| is_current(k)).count() == 1 {
-            return Some(is_current(a));
+        let steps: Vec<NodeId> = tree.children(parent).iter().copied().filter(|&k| !tree.is_text(k) && kind(k) == Some(class)).collect();
+        if steps.len() < 3 || steps.len() > 12 {
+            continue;
+        }
+        let current: Vec<NodeId> = steps.iter().copied().filter(|&k| is_current(k)).collect();
+        match current.as_slice() {
+            [one] => return Some(*one == a),
+            [] => {
+                if let Some(last_done) = steps.iter().copied().rfind(|&k| is_done(k)) {
+                    return Some(last_done == a);
+                }
+            }
+            _ => {}
         }
     }
     None
@@ -884,6 +897,9 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     // (A time of day and a weekday before the date are no label: "03:12, пт, 20 ноября".)
     let no_time: String = text[..start].split_whitespace().filter(|w| !is_time_of_day(w)).collect::<Vec<_>>().join(" ");
     let mut label = trim(crate::read::dates::without_weekday(&no_time, page.lang));
+    // Whether the date's own text has words before it (a weekday or a time is none: "<span>Thu
+    // 26 Nov 2026 at 09:12</span>" closes a sentence begun before it; blind round twenty-two).
+    let words_before = !label.is_empty();
     // The label is the element's before the date's (`before`), or after it.
     let mut before = false;
     // A label the layout pairs with the date (a column of labels beside a column of values, a
@@ -950,7 +966,7 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     if page.kind == PageKind::OrderList && before && !paired && !label.is_empty() && s.status_el.is_some_and(is_status_el) && !colon_before(tree, root, n) {
         label.clear();
     }
-    let own_element = before && !label.is_empty() && no_time.trim().is_empty();
+    let own_element = before && !label.is_empty() && !words_before;
     let words = label.split_whitespace().count();
     let sellers_shipment = || families::names_seller(&label) && families::date_label_of(&label, page.lang) == Some(DateKind::Shipped);
     let most = if own_element {
@@ -963,12 +979,12 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     // A sentence that ends at its date, in the date's own text, says which day it is by its
     // words ("The seller confirmed that your parcel was handed to the courier on 8 Nov.").
     let too_long = words > most || label.chars().count() > 60;
-    let own_text = !before && !row_after && !no_time.trim().is_empty();
+    let own_text = !before && !row_after && words_before;
     let mut sentence = (too_long && own_text).then(|| families::date_ending_sentence(&label, &text[end..], page.lang)).flatten();
     // The same sentence split over elements by a weekday a script writes or a date in bold
     // ("… confirmé la réception de ce colis le <span>samedi </span>21 novembre 2026 à 21:47."):
     // its words before the date, in the same run of text.
-    if too_long && sentence.is_none() && no_time.trim().is_empty() {
+    if too_long && sentence.is_none() && !words_before {
         if let Some((words, kind)) =
             sentence_before_date(tree, n, page.lang).and_then(|b| families::date_ending_sentence(&b, &text[end..], page.lang).map(|k| (b, k)))
         {
