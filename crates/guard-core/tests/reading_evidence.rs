@@ -1554,3 +1554,19 @@ fn a_list_of_steps_is_a_stepper_whatever_its_items_classes_and_its_last_done_ste
     let all_done = r#"<li class="is-done" title="Paid 2 March, 07:51">Paid</li><li class="is-done" title="Shipped 5 March, 13:05">Shipped</li><li class="is-done">On the way</li><li class="is-done" title="Received 12 March, 16:20">Received</li>"#;
     assert_eq!(status(page("Received — how was it? ⭐", all_done, "Leave feedback")), Status::Completed);
 }
+
+#[test]
+fn a_card_is_found_by_a_key_that_names_its_order() {
+    let card = |key: &str, id: &str, status: &str| {
+        format!(
+            r#"<div class="_cd_7Hn3s" {key}><span class="_st_1k">{status}</span><span>Commandé le 28 mars 2026</span><a href="https://m.aliexpress.com/p/order/detail.html?orderId={id}">›</a></div>"#
+        )
+    };
+    let html = format!(
+        r#"<html lang="fr"><body><div class="_ls_1">{}{}<div class="_cd_7Hn3s" data-key="pc_om_list_order_8177780025519648"><span class="_st_1k">ANNULÉE</span><span>Commandé le 28 mars 2026</span><button>Supprimer</button></div></div></body></html>"#,
+        card("", "8177441022903301", "Expédiée"),
+        card("", "8177120938475562", "Terminée")
+    );
+    let ids: Vec<String> = read(&html, "https://m.aliexpress.com/p/order/index.html").orders.iter().map(|o| o.order.id.clone()).collect();
+    assert_eq!(ids, ["8177441022903301", "8177120938475562", "8177780025519648"]);
+}

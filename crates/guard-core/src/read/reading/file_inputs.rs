@@ -177,14 +177,41 @@ fn read_file_input(tree: &PageTree<'_>, n: NodeId, by_id: &HashMap<&str, NodeId>
     // A hint written just after the upload control, outside it ("<label>+<input></label>
     // <div>Up to 3 images · max 2 MB each</div>"): the next element or two, when they hold no
     // other field.
+    // (Past the other upload lines of a row of them: one sentence under three single-file
+    // inputs speaks for all three; blind round twenty-six.)
     if let Some(top) = area.or_else(|| tree.parent(n)) {
-        for sib in next_elements(tree, top).take(2) {
+        let upload_line = |x: NodeId| {
+            let files = |d: NodeId| tree.tag(d) == "input" && input_type(tree, d) == "file";
+            let fields = std::iter::once(x)
+                .chain(tree.descendants(x))
+                .filter(|&d| matches!(tree.tag(d), "input" | "textarea" | "select") && input_type(tree, d) != "hidden");
+            let mut any = false;
+            for d in fields {
+                if !files(d) {
+                    return false;
+                }
+                any = true;
+            }
+            // (A line with words of its own, its numbers a hint's, is another input's area.)
+            let t = tree.text(x);
+            any && t.chars().count() <= 60 && !t.chars().any(|c| c.is_ascii_digit())
+        };
+        let mut read = 0;
+        for sib in next_elements(tree, top).take(8) {
+            // (Only before its own hint: an upload line after it starts the next input's.)
+            if upload_line(sib) {
+                if read > 0 {
+                    break;
+                }
+                continue;
+            }
             let field = matches!(tree.tag(sib), "input" | "textarea" | "select" | "button" | "form");
-            if field || holds_other_field(tree, sib, n) || tree.text(sib).chars().count() > 200 {
+            if read == 2 || field || holds_other_field(tree, sib, n) || tree.text(sib).chars().count() > 200 {
                 break;
             }
             hint.push_str(" . ");
             hint.push_str(&tree.text(sib));
+            read += 1;
         }
     }
     // The input's own tooltip, and its label's (the button-like `label[for]` a hidden input
@@ -355,6 +382,23 @@ mod tests {
             [2,"input",["type","file","id","att","multiple",""]]"##,
         );
         assert!(r.file_inputs[0].hint.contains("Jusqu’à 5 images, 1 Mo maximum chacune"), "{}", r.file_inputs[0].hint);
+    }
+
+    #[test]
+    fn one_sentence_under_a_row_of_single_file_inputs_speaks_for_each() {
+        // (Blind contract page dispute-legacy-pl-three-single-inputs.)
+        let r = read_html(
+            START,
+            r##"[-1,"body",[]],[0,"form",[]],[1,"td",[]],
+            [2,"div",["class","upload-line"]],[3,"input",["type","file","name","f1"]],
+            [2,"div",["class","upload-line"]],[5,"input",["type","file","name","f2"]],
+            [2,"div",["class","upload-line"]],[7,"input",["type","file","name","f3"]],
+            [2,"p",["class","ui-tip"]],[9,"#","Maksymalnie 3 zdjęcia (JPG, PNG lub GIF), każde nie większe niż 2 MB."]"##,
+        );
+        assert_eq!(r.file_inputs.len(), 3);
+        for f in &r.file_inputs {
+            assert!(f.hint.contains("nie większe niż 2 MB"), "{}", f.hint);
+        }
     }
 
     #[test]

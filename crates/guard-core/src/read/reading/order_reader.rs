@@ -61,10 +61,22 @@ pub struct Hooks {
 /// `tbody[data-orderid]`; `data-order-id`: team).
 const ID_ATTRS: &[&str] = &["orderid", "data-orderid", "data-order-id"];
 
-/// The order ids an element's attributes hold: the id attributes above, and what a copy
-/// control copies ("<button data-clipboard-text=8204…>Copy</button>" beside a masked number).
+/// The order ids an element's attributes hold: the id attributes above and any other whose name
+/// says "order", what a copy control copies ("<button data-clipboard-text=8204…>Copy</button>"
+/// beside a masked number), and a key that names an order and ends with its id
+/// (`data-key="pc_om_list_order_8177…"`; blind round twenty-two). Not a link: its address is
+/// read as one.
 fn ids_in_attrs<'t>(tree: &'t PageTree<'_>, n: NodeId) -> impl Iterator<Item = &'t str> {
-    tree.attrs(n).filter(|(a, _)| ID_ATTRS.contains(a) || a.contains("clipboard") || a.contains("copy")).map(|(_, v)| v.trim()).filter(|v| is_order_id(v))
+    tree.attrs(n).filter(|(a, _)| *a != "href" && *a != "src").filter_map(|(a, v)| {
+        let v = v.trim();
+        let named = ID_ATTRS.contains(&a) || a.contains("clipboard") || a.contains("copy") || a.contains("order");
+        if named && is_order_id(v) {
+            return Some(v);
+        }
+        // ("…order…_<id>": the last part after a separator, in a value that says "order".)
+        let last = v.rsplit(['_', '-', ':', '/', '=', '.']).next()?;
+        (last.len() < v.len() && is_order_id(last) && v.to_ascii_lowercase().contains("order")).then_some(last)
+    })
 }
 
 /// Longest store name, item title or status text kept.
