@@ -94,6 +94,36 @@ function withDates(value, dates, esc) {
   return out + esc(value.slice(last));
 }
 
+// An order's id drawn in pieces (a few digits to an element, as the report keeps it): each
+// piece's digits become those of the id {{orderid N}} writes, piece by piece, since a
+// placeholder cannot span elements. Changes the snapshot's texts in place.
+function idsInPieces(snapshot, ids) {
+  const nodes = snapshot.nodes;
+  const kids = nodes.map(() => []);
+  nodes.forEach(([parent], i) => { if (parent >= 0) kids[parent].push(i); });
+  const text = i => nodes[i][1] === '#' ? String(nodes[i][2]) : kids[i].map(text).join('');
+  const texts = i => nodes[i][1] === '#' ? [i] : kids[i].flatMap(texts);
+  const numberOnly = i => /\d/.test(text(i)) && /^[\d\s.·-]*$/.test(text(i));
+  nodes.forEach((_, e) => {
+    if (nodes[e][1] === '#') return;
+    let run = [];
+    const flush = () => {
+      const digits = run.map(text).join('').replace(/\D/g, '');
+      const n = ids.indexOf(digits);
+      if (run.length >= 2 && n >= 0) {
+        const real = orderId(n + 1).split('');
+        for (const t of run.flatMap(texts)) nodes[t][2] = String(nodes[t][2]).replace(/\d/g, () => real.shift() || '0');
+      }
+      run = [];
+    };
+    for (const k of kids[e]) {
+      if (nodes[k][1] === '#' && !String(nodes[k][2]).trim()) continue;
+      if (numberOnly(k)) run.push(k); else flush();
+    }
+    flush();
+  });
+}
+
 function html(snapshot, datesAt) {
   const nodes = snapshot.nodes;
   const kids = nodes.map(() => []);
@@ -165,6 +195,8 @@ export function fixtureFrom(file, { name: wanted = null, fixtures = path.join(ro
   const templateIds = s => ids.reduce((acc, id, n) => acc
     .replace(new RegExp(`(?<!\\d)${id}(?!\\d)`, 'g'), `{{orderid ${n + 1}}}`)
     .replace(new RegExp(`(?<!\\d ?)${spacedId(id)}(?! ?\\d)`, 'g'), `{{orderid ${n + 1} spaced}}`), s);
+
+  idsInPieces(snapshot, ids);
 
   const kind = reading.kind || 'page', lang = reading.lang || 'xx';
   let name = opt.name || `report-${kind}-${lang}-${made}`;

@@ -1570,3 +1570,25 @@ fn a_card_is_found_by_a_key_that_names_its_order() {
     let ids: Vec<String> = read(&html, "https://m.aliexpress.com/p/order/index.html").orders.iter().map(|o| o.order.id.clone()).collect();
     assert_eq!(ids, ["8177441022903301", "8177120938475562", "8177780025519648"]);
 }
+
+#[test]
+fn a_dispute_opened_on_a_day_is_an_event_whatever_word_says_on() {
+    use guard_core::wire::order::DisputeProgress;
+    let html = detail_with(
+        "pt",
+        "A caminho",
+        "Você cancelou a disputa deste pedido em 30 de mar. de 2026.</span></div><div class=\"info-row\"><span>Disputa aberta em 22 de mar. de 2026",
+    );
+    assert_eq!(read(&html, DETAIL).orders[0].order.dispute, Some(DisputeProgress::Cancelled));
+}
+
+#[test]
+fn a_weekday_opening_a_row_leaves_the_row_above_no_label_of_its_date() {
+    let html = r#"<html lang="en-GB"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Awaiting delivery</div></div>
+      <div class="order-detail-info-content"><div class="info-row"><span>Order placed on: <span>Saturday, </span>Mar 7, 2026 · 14:05</span></div></div>
+      <div class="order-timeline"><div class="order-timeline-title">Order updates</div>
+      <div class="order-timeline-row"><span>Monday, </span>Mar 30, 2026 · yesterday — Held at customs, awaiting clearance</div>
+      <div class="order-timeline-row"><span>Saturday, </span>Mar 7, 2026 — Order placed</div></div></div></body></html>"#;
+    let r = read_hinted(html, DETAIL, guard_core::read::locales::Lang::En);
+    assert_eq!(r.orders[0].order.placed, d("2026-03-07"), "{:?}", r.notes);
+}

@@ -272,6 +272,10 @@ fn window(order: &Order, today: NaiveDate, settings: &Settings) -> DisputeWindow
             let (closes, estimated) = usual_end(order, protection, protection_estimated, settings);
             w.closes = closes;
             w.closes_estimated = estimated;
+            // (Still on its way: asking for more protection is worth it as without a dispute.)
+            if order.status == Status::Shipped {
+                w.extension_worthy = protection.is_some_and(|p| p >= today && (p - today).num_days() <= settings.extension_lead_days as i64);
+            }
             match closes {
                 Some(c) if today <= c => open_or_soon(&mut w, today, settings, Reason::DisputeCancelledReopenable),
                 Some(_) => set(&mut w, DisputeState::Closed, Reason::DisputeCancelledProtectionOver),

@@ -565,6 +565,8 @@ const PT: &[Row] = &[
     ("encomenda", &[Order]),
     ("abrir", &[Open]),
     ("estend", &[Extend]),
+    // "Pedir extensão da proteção" (blind round twenty-seven).
+    ("extens", &[Extend]),
     ("prorrog", &[Extend]),
     ("prolong", &[Extend]),
     ("ampli", &[Extend]),
@@ -1888,6 +1890,7 @@ mod tests {
             ("Return to the order list", Lang::En, None),
             ("Request a refund", Lang::En, Some(Action::ReturnsRefunds)),
             ("Zwroty i refundacje", Lang::Pl, Some(Action::ReturnsRefunds)),
+            ("Pedir extensão da proteção", Lang::Pt, Some(Action::ExtendProtection)),
             ("Cancel refund request", Lang::En, None),
             ("Cancel", Lang::En, None),
             ("Bestellung stornieren", Lang::De, Some(Action::CancelOrder)),

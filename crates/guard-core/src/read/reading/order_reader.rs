@@ -61,15 +61,14 @@ pub struct Hooks {
 /// `tbody[data-orderid]`; `data-order-id`: team).
 const ID_ATTRS: &[&str] = &["orderid", "data-orderid", "data-order-id"];
 
-/// The order ids an element's attributes hold: the id attributes above and any other whose name
-/// says "order", what a copy control copies ("<button data-clipboard-text=8204…>Copy</button>"
+/// The order ids an element's attributes hold: the id attributes above, what a copy control copies ("<button data-clipboard-text=8204…>Copy</button>"
 /// beside a masked number), and a key that names an order and ends with its id
 /// (`data-key="pc_om_list_order_8177…"`; blind round twenty-two). Not a link: its address is
 /// read as one.
 fn ids_in_attrs<'t>(tree: &'t PageTree<'_>, n: NodeId) -> impl Iterator<Item = &'t str> {
     tree.attrs(n).filter(|(a, _)| *a != "href" && *a != "src").filter_map(|(a, v)| {
         let v = v.trim();
-        let named = ID_ATTRS.contains(&a) || a.contains("clipboard") || a.contains("copy") || a.contains("order");
+        let named = ID_ATTRS.contains(&a) || a.contains("clipboard") || a.contains("copy");
         if named && is_order_id(v) {
             return Some(v);
         }
@@ -1228,6 +1227,11 @@ fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> 
             let t = t.trim().trim_end_matches([':', '：']).trim().to_string();
             return (!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).then_some(t);
         }
+        // A weekday opening the date's row is all there is before it: the row above is no label
+        // ("<div>Order updates</div><div><span>Thursday, </span>Dec 3 — Held at customs</div>").
+        if kids[..i].iter().any(|&k| tree.text(k).chars().any(char::is_alphanumeric)) {
+            return None;
+        }
         child = parent;
     }
     None
@@ -2015,9 +2019,15 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
             Term::Dispute(p) if contains_phrase(text, phrase) => {
                 let partial = |i: usize| families::says_partial(&text[text.floor_char_boundary(i.saturating_sub(24))..i]);
                 let rules = page.date_rules(Some(*lang));
+                // (A word for "on" may come first: "Disputa aberta em 22 de nov."; blind round
+                // twenty-seven.)
                 let dated = |i: usize| {
-                    parse_date_prefix(text[i + phrase.len()..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '·' | ',' | '-')), &rules)
-                        .is_some()
+                    let after = text[i + phrase.len()..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '·' | ',' | '-'));
+                    let after = match after.split_once(' ') {
+                        Some((on, rest)) if ["on", "am", "le", "el", "em", "en", "w", "в", "dnia", "at", "à"].contains(&on) => rest,
+                        _ => after,
+                    };
+                    parse_date_prefix(after, &rules).is_some()
                 };
                 let counts = |i: usize| match p {
                     DisputeProgress::Decided => !partial(i),

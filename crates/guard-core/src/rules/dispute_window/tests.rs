@@ -354,6 +354,11 @@ fn settings_change_the_numbers() {
     assert!(dispute_window(&o.0, d("2026-02-27"), &s).extension_worthy, "lead 5: now");
     // Received orders never need an extension.
     assert!(!dispute_window(&received().0, d("2026-02-14"), &s).extension_worthy);
+    // A parcel on its way whose dispute the shopper cancelled still does (blind round
+    // twenty-seven: "Pedir extensão da proteção" two days before the end).
+    let cancelled = shipped().dispute(DisputeProgress::Cancelled);
+    assert!(dispute_window(&cancelled.0, d("2026-03-01"), &Settings::default()).extension_worthy);
+    assert!(!dispute_window(&cancelled.0, d("2026-02-20"), &Settings::default()).extension_worthy);
 }
 
 #[test]
