@@ -927,7 +927,10 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     if label.is_empty() {
         // (A weekday in the element before is no label either: "<span>Fr, </span>13. Nov.".)
         let not_weekday = |l: String| Some(l).filter(|l| !trim(crate::read::dates::without_weekday(l, page.lang)).is_empty());
-        label = match label_before(tree, root, n).and_then(not_weekday) {
+        // (Past a weekday that opens the date's element only when nothing but a time follows the
+        // date: a row that names its event after it is no value of the row above.)
+        let event_after = text[end..].split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 3);
+        label = match label_before(tree, root, n, !event_after).and_then(not_weekday) {
             Some(l) => l,
             None => {
                 paired = true;
@@ -1190,7 +1193,7 @@ fn colon_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> bool {
 
 /// The short label just before `n` in its row: the last text of the element before it (or
 /// before its parent), when that text is short and holds no date of its own.
-fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> {
+fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId, past_weekday: bool) -> Option<String> {
     let mut child = n;
     for parent in ancestors_within(tree, n, root, 2) {
         // A list of definitions that opens with a value puts each label after its value
@@ -1228,8 +1231,9 @@ fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> Option<String> 
             return (!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).then_some(t);
         }
         // A weekday opening the date's row is all there is before it: the row above is no label
-        // ("<div>Order updates</div><div><span>Thursday, </span>Dec 3 — Held at customs</div>").
-        if kids[..i].iter().any(|&k| tree.text(k).chars().any(char::is_alphanumeric)) {
+        // ("<div>Order updates</div><div><span>Thursday, </span>Dec 3 — Held at customs</div>"),
+        // unless the caller says the date's element is a value alone.
+        if !past_weekday && kids[..i].iter().any(|&k| tree.text(k).chars().any(char::is_alphanumeric)) {
             return None;
         }
         child = parent;
@@ -1414,7 +1418,7 @@ fn id_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &mut
     // The number alone in its element, its label in the element before ("Nr zam." | "8123…").
     let t = text.trim();
     let Some(id) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| leading_id(t)).flatten() else { return false };
-    if label_before(page.tree, root, n).is_some_and(|l| is_order_number_label(page, &l)) {
+    if label_before(page.tree, root, n, false).is_some_and(|l| is_order_number_label(page, &l)) {
         s.ids.insert(id);
     }
     true
