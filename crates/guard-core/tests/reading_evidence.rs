@@ -1592,3 +1592,16 @@ fn a_weekday_opening_a_row_leaves_the_row_above_no_label_of_its_date() {
     let r = read_hinted(html, DETAIL, guard_core::read::locales::Lang::En);
     assert_eq!(r.orders[0].order.placed, d("2026-03-07"), "{:?}", r.notes);
 }
+
+#[test]
+fn a_value_cell_opening_with_its_weekday_takes_the_label_beside_it() {
+    // (The shape of detail-mobile-es-dispute-lost-completed-window-closed, which a fix for the
+    // timeline's rows had broken.)
+    let html = r#"<html lang="es"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Completado</div></div>
+      <div class="order-detail-info-content">
+      <div class="info-row"><span class="label">Envío completado</span><span>2026-02-20T13:12:45</span></div>
+      <div class="info-row"><span class="label">Pedido completado</span><span><span class="js-wd">martes,</span> 10 mar. 2026, 8:40 p. m.</span></div>
+      </div></div></body></html>"#;
+    let r = read_hinted(html, "https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000001", guard_core::read::locales::Lang::Es);
+    assert_eq!(r.orders[0].order.completed, d("2026-03-10"), "{:?}", r.notes);
+}
