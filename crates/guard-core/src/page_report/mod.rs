@@ -258,13 +258,12 @@ impl<'s> Anonymiser<'s> {
             let RawNode(parent, tag, payload) = &self.snap.nodes[i];
             let up = tree.parent(i).map(|p| ctx[p]).unwrap_or_default();
             let out = match payload {
-                Payload::Text(_) if split.contains_key(&i) => {
-                    ctx[i] = up;
-                    Payload::Text(split.remove(&i).unwrap_or_default())
-                }
                 Payload::Text(t) => {
                     ctx[i] = up;
-                    Payload::Text(self.text(t, up, i, None))
+                    Payload::Text(match split.remove(&i) {
+                        Some(pieces) => pieces,
+                        None => self.text(t, up, i, None),
+                    })
                 }
                 Payload::Attrs(attrs) => {
                     let c = self.element_ctx(&tree, i, tag, attrs, up, size[i]);
@@ -295,27 +294,15 @@ impl<'s> Anonymiser<'s> {
                 continue;
             }
             // Runs of children that hold only digits (blank texts between them aside).
-            let mut runs: Vec<Vec<usize>> = vec![vec![]];
-            for &k in tree.children(e) {
-                if tree.is_text(k) && tree.own_text(k).trim().is_empty() {
-                    continue;
-                }
-                match runs.last_mut() {
-                    Some(run) if number_only(k) => run.push(k),
-                    _ => runs.push(vec![]),
-                }
-                if !number_only(k) {
-                    runs.push(vec![]);
-                }
-            }
-            for run in runs.into_iter().filter(|r| r.len() >= 2) {
+            let kids: Vec<usize> = tree.children(e).iter().copied().filter(|&k| !(tree.is_text(k) && tree.own_text(k).trim().is_empty())).collect();
+            for run in kids.split(|&k| !number_only(k)).filter(|r| r.len() >= 2) {
                 let digits: String = run.iter().flat_map(|&k| tree.text(k).chars().filter(char::is_ascii_digit).collect::<Vec<_>>()).collect();
                 if !crate::wire::order::is_order_id(&digits) {
                     continue;
                 }
                 let fake = self.fake.fake_digits(&digits);
                 let mut next = fake.chars();
-                for &k in &run {
+                for &k in run {
                     for p in std::iter::once(k).chain(tree.descendants(k)).filter(|&p| tree.is_text(p)) {
                         let t: String = tree.own_text(p).chars().map(|c| if c.is_ascii_digit() { next.next().unwrap_or('0') } else { c }).collect();
                         out.insert(p, t);

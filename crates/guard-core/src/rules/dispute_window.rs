@@ -274,7 +274,7 @@ fn window(order: &Order, today: NaiveDate, settings: &Settings) -> DisputeWindow
             w.closes_estimated = estimated;
             // (Still on its way: asking for more protection is worth it as without a dispute.)
             if order.status == Status::Shipped {
-                w.extension_worthy = protection.is_some_and(|p| p >= today && (p - today).num_days() <= settings.extension_lead_days as i64);
+                w.extension_worthy = extension_worthy(protection, today, settings);
             }
             match closes {
                 Some(c) if today <= c => open_or_soon(&mut w, today, settings, Reason::DisputeCancelledReopenable),
@@ -286,7 +286,7 @@ fn window(order: &Order, today: NaiveDate, settings: &Settings) -> DisputeWindow
         (Status::Shipped, None) => {
             w.closes = protection;
             w.closes_estimated = protection_estimated;
-            w.extension_worthy = protection.is_some_and(|p| p >= today && (p - today).num_days() <= settings.extension_lead_days as i64);
+            w.extension_worthy = extension_worthy(protection, today, settings);
             in_window(&mut w, order, today, settings, Reason::InTransitProtectionLeft, Reason::ProtectionEnded);
         }
         (Status::Completed, None) => {
@@ -299,6 +299,11 @@ fn window(order: &Order, today: NaiveDate, settings: &Settings) -> DisputeWindow
         (Status::Unknown, None) => w.reason = Reason::StatusUnknown,
     }
     w
+}
+
+/// Whether asking for more protection is worth it: it ends within the lead time, and not yet.
+fn extension_worthy(protection: Option<NaiveDate>, today: NaiveDate, settings: &Settings) -> bool {
+    protection.is_some_and(|p| p >= today && (p - today).num_days() <= settings.extension_lead_days as i64)
 }
 
 /// The last day of the window outside a dispute: for a parcel still on its way the end of buyer

@@ -1508,10 +1508,7 @@ pub fn date_ending_sentence(before: &str, after: &str, lang: Option<Lang>) -> Op
     }
     let tail = verb_after_date(after)?;
     // (Not a limit just before the date: "muss Ihre Bestellung bis zum … versenden".)
-    let folded = fold(before);
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    let n = if words.last().is_some_and(|w| w.chars().count() <= 3) { 2 } else { 1 };
-    if ideas(&words[words.len().saturating_sub(n)..].join(" "), lang).is_some_and(|i| i.has(Before)) {
+    if ends_with_limit(before, lang) {
         return None;
     }
     sentence_date_label(&format!("{before} {tail}"), lang)
@@ -1551,18 +1548,19 @@ fn ends_after_time(after: &str) -> bool {
 /// "By", "bis", "до" set a limit only just before the date ("Ship by"): "Shipped by seller"
 /// says who shipped it.
 fn limit_only_last(mut i: Ideas, label: &str, lang: Option<Lang>) -> Ideas {
-    if i.has(Before) {
-        let folded = fold(label);
-        let words: Vec<&str> = folded.split_whitespace().collect();
-        // The last word, with the one before it when the last is an article ("before the",
-        // "bis zum", "antes del").
-        let n = if words.last().is_some_and(|w| w.chars().count() <= 3) { 2 } else { 1 };
-        let tail = words[words.len().saturating_sub(n)..].join(" ");
-        if !ideas(&tail, lang).is_some_and(|t| t.has(Before)) {
-            i.0 &= !(1 << Before as u8);
-        }
+    if i.has(Before) && !ends_with_limit(label, lang) {
+        i.0 &= !(1 << Before as u8);
     }
     i
+}
+
+/// Whether a label's last word sets a limit ("before", "bis"), with the one before it when the
+/// last is an article ("before the", "bis zum", "antes del").
+fn ends_with_limit(label: &str, lang: Option<Lang>) -> bool {
+    let folded = fold(label);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let n = if words.last().is_some_and(|w| w.chars().count() <= 3) { 2 } else { 1 };
+    ideas(&words[words.len().saturating_sub(n)..].join(" "), lang).is_some_and(|t| t.has(Before))
 }
 
 /// The date a label's ideas name, when they name one.

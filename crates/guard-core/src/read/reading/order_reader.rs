@@ -61,10 +61,10 @@ pub struct Hooks {
 /// `tbody[data-orderid]`; `data-order-id`: team).
 const ID_ATTRS: &[&str] = &["orderid", "data-orderid", "data-order-id"];
 
-/// The order ids an element's attributes hold: the id attributes above, what a copy control copies ("<button data-clipboard-text=8204…>Copy</button>"
-/// beside a masked number), and a key that names an order and ends with its id
-/// (`data-key="pc_om_list_order_8177…"`; blind round twenty-two). Not a link: its address is
-/// read as one.
+/// The order ids an element's attributes hold: the id attributes above, what a copy control
+/// copies ("<button data-clipboard-text=8204…>Copy</button>" beside a masked number), and a key
+/// that names an order and ends with its id (`data-key="pc_om_list_order_8177…"`; blind round
+/// twenty-two). Not a link: its address is read as one.
 fn ids_in_attrs<'t>(tree: &'t PageTree<'_>, n: NodeId) -> impl Iterator<Item = &'t str> {
     tree.attrs(n).filter(|(a, _)| *a != "href" && *a != "src").filter_map(|(a, v)| {
         let v = v.trim();
@@ -867,7 +867,6 @@ fn fact_rules(page: &Page<'_, '_>, lang: Option<Lang>) -> crate::read::dates::Da
     crate::read::dates::DateRules { year_optional: true, ..page.date_rules(lang) }
 }
 
-/// Whether a text is (part of) a control's label: a button's words are not the order's facts.
 /// The tooltip of an element (`title`, `aria-label`, `data-tooltip`) when it holds a date the
 /// element's own text does not show, and the element is no control.
 fn tooltip_date<'t>(page: &Page<'t, '_>, root: NodeId, n: NodeId) -> Option<&'t str> {
@@ -884,6 +883,7 @@ fn tooltip_date<'t>(page: &Page<'t, '_>, root: NodeId, n: NodeId) -> Option<&'t 
     (shown.trim() != tip.trim() && find_date(&shown, &rules).is_none()).then_some(tip)
 }
 
+/// Whether a text is (part of) a control's label: a button's words are not the order's facts.
 fn in_control(page: &Page<'_, '_>, root: NodeId, n: NodeId) -> bool {
     let tree = page.tree;
     // A link naming the order is the card (or its title) when it leads to the order's page or
@@ -1163,7 +1163,7 @@ fn beside_a_dispute_date(page: &Page<'_, '_>, root: NodeId, n: NodeId) -> bool {
         };
         let rows: Vec<bool> = tree.child_elements(parent).filter(|&k| k != child).take(12).filter_map(dated).collect();
         if !rows.is_empty() {
-            return rows.iter().any(|&d| d) && rows.iter().all(|&d| d);
+            return rows.iter().all(|&d| d);
         }
         child = parent;
     }
