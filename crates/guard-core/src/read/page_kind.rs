@@ -62,7 +62,8 @@ pub fn split_url(url: &str) -> Option<Url<'_>> {
 
 /// What follows `scheme://` (or a scheme-relative `//`): host, path and query.
 fn split_authority(rest: &str) -> Url<'_> {
-    let (authority, path_and_more) = match rest.find(['/', '?', '#']) {
+    // (Bytes, not characters: all three are ASCII, and every link on the page comes through here.)
+    let (authority, path_and_more) = match rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')) {
         Some(i) => rest.split_at(i),
         None => (rest, ""),
     };
@@ -86,8 +87,8 @@ pub fn is_aliexpress_host(host: &str) -> bool {
     SHOP_DOMAINS.iter().any(|b| host == *b || host.strip_suffix(b).is_some_and(|sub| sub.ends_with('.')))
 }
 
-fn host_matches(test: &HostTest, host: &str) -> bool {
-    let first = host.split('.').next().unwrap_or("");
+/// `first`: the host's first label ("m", "trade", "www"), worked out once for the whole table.
+fn host_matches(test: &HostTest, host: &str, first: &str) -> bool {
     match test {
         HostTest::Mobile => first == "m",
         HostTest::Trade => first == "trade" || first == "track",
@@ -110,9 +111,10 @@ pub fn classify(url: &str) -> (PageKind, Layout) {
     if !is_aliexpress_host(&u.host) {
         return (PageKind::Other, Layout::Current);
     }
+    let first = u.host.split('.').next().unwrap_or("");
     URL_TABLE
         .iter()
-        .find(|r| host_matches(&r.host, &u.host) && path_matches(&r.path, u.path))
+        .find(|r| host_matches(&r.host, &u.host, first) && path_matches(&r.path, u.path))
         .map(|r| (r.kind, r.layout))
         .unwrap_or((PageKind::Other, Layout::Current))
 }

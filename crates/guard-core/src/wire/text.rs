@@ -46,6 +46,16 @@ fn is_collapsed(s: &str) -> bool {
     true
 }
 
+/// `hay.contains(part)`, quick where it is false: the reader asks it of every short text for
+/// each of many words, and most of them are not there. A part longer than the text, or whose
+/// first byte the text lacks (one byte search), is not in it; only then is the text searched.
+pub fn holds(hay: &str, part: &str) -> bool {
+    match part.as_bytes().first() {
+        None => true,
+        Some(b) => part.len() <= hay.len() && hay.as_bytes().contains(b) && hay.contains(part),
+    }
+}
+
 /// JavaScript's `\s`: ECMAScript WhiteSpace and LineTerminator.
 pub fn is_js_space(c: char) -> bool {
     matches!(
@@ -71,6 +81,15 @@ mod tests {
 
     // The scan that skips the work must agree with the work on every text: spaces of each kind
     // at the ends, doubled, alone, beside characters whose first bytes they share.
+    #[test]
+    fn holds_is_contains() {
+        for hay in ["", "a", "abc", "спор открыт", "订单已发货", "x\u{2009}y"] {
+            for part in ["", "a", "bc", "abcd", "c", "открыт", "спор", "откр ", "发货", "订", "\u{2009}", "y", "z"] {
+                assert_eq!(holds(hay, part), hay.contains(part), "{hay:?} {part:?}");
+            }
+        }
+    }
+
     #[test]
     fn the_quick_scan_agrees_with_collapsing() {
         let parts = [

@@ -984,7 +984,7 @@ pub fn ideas(text: &str, lang: Option<Lang>) -> Option<Ideas> {
     for &l in langs {
         let index = &indexes()[l as usize];
         for (stem, is) in &index.anywhere {
-            if folded.contains(stem) {
+            if crate::wire::text::holds(&folded, stem) {
                 found.0 |= is;
             }
         }

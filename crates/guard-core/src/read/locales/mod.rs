@@ -158,10 +158,12 @@ pub fn normalise(text: &str) -> String {
         return text.trim_matches(|c: char| c == ':' || c == ' ').to_ascii_lowercase();
     }
     let mut s = crate::wire::text::collapse_ws(text).to_lowercase();
-    if s.contains(['’', 'ё', '\u{2bc}']) {
+    // (Each looked for as a string, a byte search, rather than a character at a time.)
+    if s.contains('’') || s.contains('ё') || s.contains('\u{2bc}') {
         s = s.replace(['’', '\u{2bc}'], "'").replace('ё', "е");
     }
-    if s.chars().any(is_cjk) {
+    // Every CJK character takes three or four bytes, the first 0xE3 or more.
+    if s.bytes().any(|b| b >= 0xe3) && s.chars().any(is_cjk) {
         s = s.chars().map(traditional::simplified).collect();
     }
     s.trim_matches(|c: char| c == ':' || c == '：' || c.is_whitespace()).to_string()

@@ -17,7 +17,7 @@ use crate::read::page_kind::{detail_url, order_id_in_link, PageKind};
 use crate::wire::order::{is_order_id, DisputeProgress, Item, Order, ProtectionSource, StatedWindow, Status};
 use crate::wire::page_tree::PageTree;
 use crate::wire::snapshot::NodeId;
-use crate::wire::text::collapse_ws;
+use crate::wire::text::{collapse_ws, holds};
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
 
@@ -262,9 +262,9 @@ pub fn detail_evidence(page: &Page<'_, '_>, hooks: &Hooks) -> Vec<NodeId> {
                 let phrase = || {
                     let norm = locales::normalise(text);
                     page.phrases.iter().any(|(t, _, p)| match t {
-                        Term::Window(..) => p.split_once("{n}").is_some_and(|(pre, _)| norm.contains(pre)),
+                        Term::Window(..) => p.split_once("{n}").is_some_and(|(pre, _)| holds(&norm, pre)),
                         Term::Economy => false,
-                        _ => norm.contains(p.as_str()),
+                        _ => holds(&norm, p),
                     })
                 };
                 if labelled || status || phrase() {
