@@ -1605,3 +1605,33 @@ fn a_value_cell_opening_with_its_weekday_takes_the_label_beside_it() {
     let r = read_hinted(html, "https://m.aliexpress.com/p/order/detail.html?orderId=8100000000000001", guard_core::read::locales::Lang::Es);
     assert_eq!(r.orders[0].order.completed, d("2026-03-10"), "{:?}", r.notes);
 }
+
+// Rules learnt from blind round twenty-eight.
+
+#[test]
+fn a_link_to_another_site_is_no_control_whatever_its_words() {
+    // The Portuguese complaints book in a footer: "reclamação" is a claim's word.
+    let footer = r#"<div><a href="https://www.livroreclamacoes.pt/">Livro de Reclamações</a> <button class="comet-btn">Devoluções/reembolsos</button></div>"#;
+    let r = read(&detail("pt-PT", "Concluída", footer), DETAIL);
+    assert_eq!(r.controls.len(), 1, "{:?}", r.controls);
+}
+
+#[test]
+fn an_event_told_in_sentences_after_its_date_is_read_by_its_first() {
+    let html = r#"<html lang="en"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Completed</div></div>
+        <ul><li><span>Mar 28, 2026 21:47</span><span>You confirmed that you received the items. Payment has been released to the seller.</span></li>
+        <li><span>Mar 3, 2026 08:30</span><span>Seller sent out your package</span></li></ul>
+        </div></body></html>"#;
+    let o = &read(html, DETAIL).orders[0].order;
+    assert_eq!((o.shipped, o.completed), (d("2026-03-03"), d("2026-03-28")));
+}
+
+#[test]
+fn the_senders_warehouse_is_no_shipment() {
+    let html = r#"<html lang="ru"><body><div class="order-wrap"><div class="order-status"><div class="order-block-title">Отправлен</div></div>
+        <div>Время заказа: 2026-03-01 08:00:00</div><table><tr><td>2026-03-04 10:00:00</td><td>Принято перевозчиком на складе отправителя</td></tr>
+        <tr><td>2026-03-03 09:00:00</td><td>Продавец отправил заказ</td></tr></table>
+        </div></body></html>"#;
+    let o = &read_hinted(html, DETAIL, guard_core::read::locales::Lang::Ru).orders[0].order;
+    assert_eq!(o.shipped, d("2026-03-03"), "{o:?}");
+}

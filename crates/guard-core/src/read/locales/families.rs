@@ -734,6 +734,8 @@ const PL: &[Row] = &[
     ("nieoplac", &[Pay, Not]),
     ("wysl", &[Ship]),
     ("nadan", &[Ship]),
+    // "Sprzedawca nadał przesyłkę" (the seller posted the parcel).
+    ("=nadal", &[Ship]),
     ("przekazan", &[Handover]),
     ("wysyl", &[Ship]),
     ("przesyl", &[Ship]),
@@ -989,6 +991,9 @@ pub fn ideas(text: &str, lang: Option<Lang>) -> Option<Ideas> {
             }
         }
         for (n, word) in words.iter().enumerate() {
+            if PARTY_NOUNS.iter().any(|p| word.starts_with(p)) {
+                continue;
+            }
             let Some(first) = word.chars().next() else { continue };
             for (how, stem, is) in index.by_first.get(&first).into_iter().flatten() {
                 let hit = match how {
@@ -1726,6 +1731,14 @@ const CARRIER: &[&str] = &[
     "邮局",
 ];
 
+/// Nouns that begin like an event's word and name a party or the parcel itself ("склад
+/// отправителя", the sender's warehouse, is no shipment; "адрес получателя", the recipient's
+/// address, no receipt; "Przesyłka odebrana z Paczkomatu", the parcel collected from a locker,
+/// no shipment; blind round twenty-eight): folded word starts that carry no idea. Source: the
+/// team's knowledge of each language.
+const PARTY_NOUNS: &[&str] =
+    &["shipper", "receiver", "expediteur", "expeditric", "expedidor", "empfanger", "versender", "odbiorc", "przesylk", "отправител", "получател"];
+
 fn names_carrier(label: &str) -> bool {
     names_one_of(&fold(label), CARRIER)
 }
@@ -1936,6 +1949,12 @@ mod tests {
             ("Shipped by seller", Lang::En, Some(DateKind::Shipped)),
             ("Ship by", Lang::En, None),
             ("Versand bis zum", Lang::De, None),
+            // A party's noun is no event: the sender's warehouse, the recipient's address.
+            ("Продавец отправил заказ", Lang::Ru, Some(DateKind::Shipped)),
+            ("Прибыло на склад отправителя", Lang::Ru, None),
+            ("Arrivé à l'entrepôt de l'expéditeur", Lang::Fr, None),
+            ("Beim Empfänger zugestellt", Lang::De, None),
+            ("Sprzedawca nadał przesyłkę", Lang::Pl, Some(DateKind::Shipped)),
         ];
         for (text, lang, want) in cases {
             assert_eq!(date_label_of(text, Some(*lang)), *want, "{text} ({lang:?})");

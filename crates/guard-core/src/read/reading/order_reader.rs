@@ -895,6 +895,18 @@ fn in_control(page: &Page<'_, '_>, root: NodeId, n: NodeId) -> bool {
     ancestors_within(tree, n, root, 3).into_iter().any(|a| a != root && page.clickable(a) && !tree.attr(a, "href").is_some_and(card_link))
 }
 
+/// The first of several sentences, without its stop; `None` for one sentence.
+fn first_sentence(text: &str) -> Option<String> {
+    let (i, c) = text.char_indices().find(|&(i, c)| match c {
+        '。' | '！' | '？' => true,
+        // (A stop ends a sentence before a space: "No. 5", "3.5 kg" end none.)
+        '.' | '!' | '?' => text[i + 1..].starts_with([' ', '\u{a0}']),
+        _ => false,
+    })?;
+    let (first, rest) = (text[..i].trim(), text[i + c.len_utf8()..].trim());
+    (!rest.is_empty() && !first.is_empty()).then(|| first.to_string())
+}
+
 /// A date wherever it stands, whatever its label: the label (the words before it, else the
 /// short text just before it in its row, else the words after it) only says which date it is.
 /// Labels naming a forecast or a limit ("Estimated delivery", "Refund if…") are not facts; a
@@ -983,9 +995,13 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
     let own_element = before && !label.is_empty() && !words_before;
     let words = label.split_whitespace().count();
     let sellers_shipment = || families::names_seller(&label) && families::date_label_of(&label, page.lang) == Some(DateKind::Shipped);
+    // (And the shopper's word that they confirmed receipt: "You confirmed that you received the
+    // items"; blind round twenty-eight. A parcel's delivery is no confirmation.)
+    let shoppers_confirmation =
+        || families::date_label_of(&label, page.lang) == Some(DateKind::Completed) && families::ideas(&label, page.lang).is_some_and(|i| i.has(Idea::Confirm));
     let most = if own_element {
         7
-    } else if row_after && words > 5 && sellers_shipment() {
+    } else if row_after && words > 5 && (sellers_shipment() || shoppers_confirmation()) {
         8
     } else {
         5
@@ -1335,7 +1351,9 @@ fn label_after_within(tree: &PageTree<'_>, root: NodeId, n: NodeId, levels: usiz
             return None;
         }
         if let Some(&next) = kids[i + 1..].iter().find(|&&k| says_something(k)) {
-            let t = short_text(tree, next, 60, 10)?;
+            // (An event told in sentences: its first, when short; blind round twenty-eight.)
+            let first = || short_text(tree, next, 300, 40).and_then(|t| first_sentence(&t)).filter(|f| f.split_whitespace().count() <= 7);
+            let t = short_text(tree, next, 60, 10).or_else(first)?;
             let t = t.trim().trim_start_matches([':', '：', '-', '–', '·', '|']).trim().to_string();
             return (!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).then_some(t);
         }
@@ -1954,7 +1972,11 @@ fn action_of_control(page: &Page<'_, '_>, n: NodeId) -> Option<Action> {
     let tree = page.tree;
     // The card itself as a link, or a link to an order's page, is no button of the order's.
     // (Nor a product's or a store's link: named for what it shows.)
-    if !page.clickable(n) || tree.attr(n, "href").and_then(order_id_in_link).is_some() || controls::leads_to_a_product_or_store(tree, n) {
+    if !page.clickable(n)
+        || tree.attr(n, "href").and_then(order_id_in_link).is_some()
+        || controls::leads_to_a_product_or_store(tree, n)
+        || controls::leads_off_the_site(tree, n)
+    {
         return None;
     }
     // A control the page has switched off offers nothing now: a greyed-out "Confirm received"
