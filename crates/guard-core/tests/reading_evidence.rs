@@ -1635,3 +1635,10 @@ fn the_senders_warehouse_is_no_shipment() {
     let o = &read_hinted(html, DETAIL, guard_core::read::locales::Lang::Ru).orders[0].order;
     assert_eq!(o.shipped, d("2026-03-03"), "{o:?}");
 }
+
+#[test]
+fn a_value_two_elements_deep_in_its_row_takes_the_rows_label() {
+    let info = r#"<div class="info-row"><span class="info-row-label">Dispatched on:</span> <span><span class="info-date">26 Mar 2026</span></span></div>"#;
+    let o = &read_hinted(&detail("en-AU", "In transit", info), DETAIL, guard_core::read::locales::Lang::En).orders[0].order;
+    assert_eq!(o.shipped, d("2026-03-26"), "{o:?}");
+}

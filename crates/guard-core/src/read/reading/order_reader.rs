@@ -1211,7 +1211,11 @@ fn colon_before(tree: &PageTree<'_>, root: NodeId, n: NodeId) -> bool {
 /// before its parent), when that text is short and holds no date of its own.
 fn label_before(tree: &PageTree<'_>, root: NodeId, n: NodeId, past_weekday: bool) -> Option<String> {
     let mut child = n;
-    for parent in ancestors_within(tree, n, root, 2) {
+    // A value alone may sit two elements deep in its row ("<span>Dispatched on:</span>
+    // <span><span class="info-date">26 Oct 2026</span></span>"; blind round twenty-eight); a date
+    // that opens an event's row is not labelled by the heading over the list of rows.
+    let levels = if past_weekday { 3 } else { 2 };
+    for parent in ancestors_within(tree, n, root, levels) {
         // A list of definitions that opens with a value puts each label after its value
         // ("<dl><dd>…</dd><dt>— время заказа</dt>").
         if tree.tag(parent) == "dd" {
