@@ -1454,13 +1454,38 @@ pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
 /// receipt ("Продавец собирает заказ", the seller packing the order, is no order date). One
 /// that names the carrier receiving the parcel is its hand-over ("Odebrana przez przewoźnika",
 /// picked up by the carrier), not the shopper's receipt.
+/// A hand-over to the local carrier ("Remis au transporteur local (Colissimo)", "Przekazano
+/// przewoźnikowi krajowemu") or a step at the local depot is the last mile, weeks after the
+/// shipment: it dates nothing the rules use, where the journey's first steps stand in for the
+/// shipment (blind round twenty-eight).
 fn not_the_sellers(kind: Option<DateKind>, label: &str) -> Option<DateKind> {
-    match kind {
+    let kind = match kind {
         Some(DateKind::Completed) if names_carrier(label) => Some(DateKind::HandedOver),
+        Some(DateKind::Completed) if received_by_another(label) => None,
         Some(DateKind::Placed | DateKind::Completed) if names_seller(label) => None,
+        k => k,
+    };
+    match kind {
+        Some(DateKind::HandedOver | DateKind::InTransit) if names_one_of(&fold(label), LAST_MILE) => None,
         k => k,
     }
 }
+
+/// A parcel received by someone named ("Livré, réceptionné par le gardien", "Signed for by a
+/// neighbour") is its delivery, not the shopper's word that the order arrived (blind round
+/// twenty-eight); "completed by the system" is the automatic confirmation, and stays one.
+fn received_by_another(label: &str) -> bool {
+    const BY: &[&str] = &["by", "par", "por", "pelo", "pela", "von", "przez"];
+    const THE_SHOPPER: &[&str] = &["you", "vous", "usted", "voce", "ihnen", "dich", "ciebie"];
+    let folded = fold(label);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    words.windows(2).any(|w| BY.contains(&w[0]) && !THE_SHOPPER.contains(&w[1]))
+        && ideas(label, None).is_some_and(|i| i.has(Receive) && !i.any(&[Done, Confirm]))
+}
+
+/// Words that make a carrier the destination country's (folded, by a word's start). Source: the
+/// team's knowledge of each language.
+const LAST_MILE: &[&str] = &["local", "domestic", "national", "nacional", "inland", "krajow", "lokaln", "местн", "национальн", "当地", "本地", "国内"];
 
 /// A sentence that ends at its date and says what happened that day, in more words than a label
 /// ("The seller confirmed that your parcel was handed to the courier on …"; blind round
@@ -1955,6 +1980,14 @@ mod tests {
             ("Arrivé à l'entrepôt de l'expéditeur", Lang::Fr, None),
             ("Beim Empfänger zugestellt", Lang::De, None),
             ("Sprzedawca nadał przesyłkę", Lang::Pl, Some(DateKind::Shipped)),
+            // The local carrier's hand-over is the last mile, not the journey's first step.
+            ("Handed over to the carrier", Lang::En, Some(DateKind::HandedOver)),
+            ("Remis au transporteur local (Colissimo)", Lang::Fr, None),
+            ("Przekazano przewoźnikowi krajowemu (InPost)", Lang::Pl, None),
+            ("Arrived at local delivery depot", Lang::En, None),
+            // Received by someone named is a delivery; received, a receipt.
+            ("Livré, réceptionné par le gardien", Lang::Fr, None),
+            ("Received", Lang::En, Some(DateKind::Completed)),
         ];
         for (text, lang, want) in cases {
             assert_eq!(date_label_of(text, Some(*lang)), *want, "{text} ({lang:?})");
