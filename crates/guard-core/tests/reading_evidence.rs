@@ -1642,3 +1642,21 @@ fn a_value_two_elements_deep_in_its_row_takes_the_rows_label() {
     let o = &read_hinted(&detail("en-AU", "In transit", info), DETAIL, guard_core::read::locales::Lang::En).orders[0].order;
     assert_eq!(o.shipped, d("2026-03-26"), "{o:?}");
 }
+
+// Rules learnt from blind round twenty-nine.
+
+#[test]
+fn a_cases_step_after_its_date_is_no_promise_and_a_limit_is_read_in_its_own_sentence() {
+    let info = r#"<div>Vous avez retiré votre demande de remboursement le 28 mars 2026. Si le colis n'arrive toujours pas, vous pouvez en déposer une nouvelle.</div>
+        <div>Remboursement si la livraison n'a pas lieu avant le 3 avril 2026</div>
+        <ul><li>21 mars 2026 · Demande de remboursement ouverte (motif : colis non reçu)</li></ul>"#;
+    let o = &read_hinted(&detail("fr", "En attente de livraison", info), DETAIL, guard_core::read::locales::Lang::Fr).orders[0].order;
+    assert_eq!(o.protection_ends, d("2026-04-03"), "{o:?}");
+}
+
+#[test]
+fn a_confirm_control_named_with_its_packages_number_is_one() {
+    let info = r#"<div>Paket 2</div><button class="comet-btn comet-btn-icon-only" aria-label="Erhalt von Paket 2 bestätigen"><svg></svg></button>"#;
+    let r = read_hinted(&detail("de", "Versandt", info), DETAIL, guard_core::read::locales::Lang::De);
+    assert_eq!(r.controls.len(), 1, "{:?}", r.controls);
+}

@@ -185,6 +185,9 @@ const EN: &[Row] = &[
     ("disput", &[Dispute]),
     ("return", &[Return]),
     ("process", &[Process]),
+    // A refund being negotiated is being dealt with ("Refund under negotiation"; blind round
+    // twenty-nine).
+    ("negotiat", &[Process]),
     ("prepar", &[Process]),
     ("packing", &[Process]),
     ("packed", &[Process]),
@@ -279,6 +282,7 @@ const FR: &[Row] = &[
     ("retour", &[Return]),
     ("cours", &[Progress]),
     ("traitement", &[Process]),
+    ("negociation", &[Process]),
     ("prepar", &[Process]),
     ("emballe", &[Process]),
     ("prevu", &[Estimate]),
@@ -373,6 +377,7 @@ const RU: &[Row] = &[
     ("возврат", &[Return]),
     ("средств", &[Refund]),
     ("обработ", &[Process]),
+    ("переговор", &[Process]),
     ("сборк", &[Process]),
     ("упаковыва", &[Process]),
     ("готовит", &[Process]),
@@ -461,6 +466,9 @@ const ES: &[Row] = &[
     ("solicitud", &[Request]),
     ("devol", &[Return]),
     ("proces", &[Process]),
+    // A refund in negotiation or "en trámite" is being dealt with (blind round twenty-nine).
+    ("negocia", &[Process]),
+    ("tramit", &[Process]),
     ("prepar", &[Process]),
     ("embaland", &[Process]),
     ("embalad", &[Process]),
@@ -552,6 +560,8 @@ const PT: &[Row] = &[
     ("solicitac", &[Request]),
     ("devol", &[Return]),
     ("process", &[Process]),
+    ("negocia", &[Process]),
+    ("tramit", &[Process]),
     ("prepar", &[Process]),
     ("embaland", &[Process]),
     ("embalad", &[Process]),
@@ -670,6 +680,7 @@ const DE: &[Row] = &[
     ("ruckgabe", &[Return]),
     ("rucksend", &[Return]),
     ("bearbeit", &[Process]),
+    ("verhandl", &[Process]),
     ("verpackt", &[Process]),
     ("vorbereit", &[Process]),
     // The verb split in a sentence: "Der Verkäufer bereitet den Versand vor" (blind round
@@ -773,6 +784,7 @@ const PL: &[Row] = &[
     ("prosb", &[Request]),
     ("zwrot", &[Return]),
     ("przetwarz", &[Process]),
+    ("negocjac", &[Process]),
     ("realizac", &[Process]),
     ("pakow", &[Process]),
     // "Sprzedawca pakuje zamówienie" (the seller is packing).
@@ -879,6 +891,7 @@ const ZH: &[Row] = &[
     // After-sales service: returns and disputes ("售后处理中", "查看售后详情").
     ("售后", &[Return]),
     ("处理中", &[Process]),
+    ("协商", &[Process]),
     ("备货", &[Process]),
     ("打包", &[Process]),
     ("准备", &[Process]),
@@ -993,6 +1006,13 @@ pub fn ideas(text: &str, lang: Option<Lang>) -> Option<Ideas> {
         for (n, word) in words.iter().enumerate() {
             if PARTY_NOUNS.iter().any(|p| word.starts_with(p)) {
                 continue;
+            }
+            if l == Lang::De {
+                for (tail, is) in GERMAN_TAILS {
+                    if word.len() > tail.len() && word.ends_with(tail) {
+                        found.add(is);
+                    }
+                }
             }
             let Some(first) = word.chars().next() else { continue };
             for (how, stem, is) in index.by_first.get(&first).into_iter().flatten() {
@@ -1756,6 +1776,11 @@ const CARRIER: &[&str] = &[
     "邮局",
 ];
 
+/// The ends of German compounds that name what the compound is ("Rückerstattungsantrag", a
+/// refund request, is a request; blind round twenty-nine): a word's start names only its first
+/// part.
+const GERMAN_TAILS: &[(&str, &[Idea])] = &[("antrag", &[Request]), ("anfrage", &[Request])];
+
 /// Nouns that begin like an event's word and name a party or the parcel itself ("склад
 /// отправителя", the sender's warehouse, is no shipment; "адрес получателя", the recipient's
 /// address, no receipt; "Przesyłka odebrana z Paczkomatu", the parcel collected from a locker,
@@ -1907,6 +1932,12 @@ mod tests {
             ("Zwrócono pieniądze", Lang::Pl, Some(S::Closed)),
             ("Pedido en curso", Lang::Es, None),
             ("Order in progress", Lang::En, None),
+            // A refund request is a case under way, its request the end of a German compound; so
+            // is a refund being negotiated or "en trámite" (blind round twenty-nine).
+            ("Rückerstattungsantrag eingereicht", Lang::De, Some(S::Dispute)),
+            ("Reembolso em negociação", Lang::Pt, Some(S::Dispute)),
+            ("Reembolso en trámite", Lang::Es, Some(S::Dispute)),
+            ("Refund under negotiation", Lang::En, Some(S::Dispute)),
         ];
         for (text, lang, want) in cases {
             assert_eq!(status_of(text, Some(*lang)), *want, "{text} ({lang:?})");

@@ -112,7 +112,14 @@ fn by_family(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) ->
     // ampliación de la protección del comprador").
     let words = label.split_whitespace().count();
     let long_words = label.split_whitespace().filter(|w| w.chars().count() > 3).count();
-    if term.is_some() || words > 12 || long_words > 7 || label.chars().any(|c| c.is_ascii_digit() || matches!(c, '!' | '?' | '！' | '？')) {
+    // (A package's or a step's small number is no date or amount: "Erhalt von Paket 2
+    // bestätigen", the confirm button of a split order's second parcel; blind round twenty-nine.)
+    let small_number = |w: &str| {
+        let digits = w.trim_matches(|c: char| matches!(c, '(' | ')' | '#' | '№' | '.' | ',' | ':' | '/'));
+        (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    let digit_outside_small_numbers = label.split_whitespace().filter(|w| !small_number(w)).any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    if term.is_some() || words > 12 || long_words > 7 || digit_outside_small_numbers || label.chars().any(|c| matches!(c, '!' | '?' | '！' | '？')) {
         return None;
     }
     // A card that is a link, a link to a store or a product: named for what it shows.

@@ -951,8 +951,12 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         };
         before = true;
     }
+    // The words after the date in its own text, when they are the label (a row's event may be
+    // cut to its last part below).
+    let mut words_after: Option<String> = None;
     if label.is_empty() {
         label = trim(&text[end..]);
+        words_after = Some(label.clone());
         // A timeline's row: the time, then the event after a dash or a colon ("· 10:02 — Paket
         // 2: Versand vom Verkäufer bestätigt"): the event says which date it is.
         if label.split_whitespace().count() > 5 {
@@ -1143,6 +1147,12 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         // The page's own first day for a dispute ("Spór możesz otworzyć od …").
         None if families::states_dispute_opening(&label, page.lang) => s.dispute_opens.put(date),
         None => match kind_of_limit(page, &label) {
+            // A case's step after its date ("<date> · Demande de remboursement ouverte (motif :
+            // colis non reçu)") is an event of the case, not a promise of a refund by that day
+            // (blind round twenty-nine).
+            Some(_)
+                if (!before || words_after.is_some())
+                    && sentence_ideas_of(page, words_after.as_deref().unwrap_or(&label)).is_some_and(|i| i.any(&[Idea::Request, Idea::Dispute])) => {}
             Some(source) => {
                 if s.limit.is_none_or(|(d, _)| date < d) {
                     s.limit = Some((date, source));
@@ -2091,6 +2101,11 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
 /// sentence holding one date whose words say money back if the parcel has not arrived, or the
 /// end of protection (`families::protection_limit_of`). The earliest of each kind (several
 /// products, several dates: the earliest holds).
+/// The ideas of a sentence in the page's language, else in any.
+fn sentence_ideas_of(page: &Page<'_, '_>, sentence: &str) -> Option<families::Ideas> {
+    families::sentence_ideas(sentence, page.lang).or_else(|| families::sentence_ideas(sentence, None))
+}
+
 fn limit_sentences(page: &Page<'_, '_>, root: NodeId) -> Vec<(NaiveDate, ProtectionSource)> {
     let tree = page.tree;
     let rules = page.deadline_rules(None);
@@ -2101,8 +2116,21 @@ fn limit_sentences(page: &Page<'_, '_>, root: NodeId) -> Vec<(NaiveDate, Protect
             continue;
         }
         let Some((d, start, end)) = find_date(text, &rules) else { continue };
-        let words = format!("{} {}", &text[..start], &text[end..]);
+        // Only the date's own sentence: "Vous avez retiré votre demande le <date>. Si le colis
+        // n'arrive toujours pas, …" promises nothing by that day (blind round twenty-nine).
+        let stop = |c: char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
+        let before_date = text[..start].rfind(|c: char| stop(c)).map_or(&text[..start], |i| &text[i + 1..start]);
+        // (A sentence that ends at the date says nothing of the next one's words.)
+        let after_date = if text[end..].trim_start().starts_with(stop) { "" } else { &text[end..] };
+        let words = format!("{before_date} {after_date}");
         let Some(source) = kind_of_limit(page, &words) else { continue };
+        // A case's step that opens with its day ("<date> · Demande de remboursement ouverte
+        // (motif : colis non reçu)") is an event of the case, not a promise of a refund by that
+        // day (blind round twenty-nine).
+        let opens_with_date = !text[..start].chars().any(char::is_alphabetic);
+        if opens_with_date && sentence_ideas_of(page, &text[end..]).is_some_and(|i| i.any(&[Idea::Request, Idea::Dispute])) {
+            continue;
+        }
         // The end said as such ends at this date: its limit word stands beside it ("activa hasta
         // el …", "… endet"), not elsewhere ("extended by 15 days", "approved on …").
         let near = |w: &str| families::ideas(w, page.lang).is_some_and(|i| i.any(&[Idea::Before, Idea::End]));
