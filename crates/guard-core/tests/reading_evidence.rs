@@ -1660,3 +1660,10 @@ fn a_confirm_control_named_with_its_packages_number_is_one() {
     let r = read_hinted(&detail("de", "Versandt", info), DETAIL, guard_core::read::locales::Lang::De);
     assert_eq!(r.controls.len(), 1, "{:?}", r.controls);
 }
+
+#[test]
+fn a_dispute_that_cannot_be_reopened_is_decided_in_a_longer_sentence_too() {
+    let info = "<div>Recibiste un reembolso parcial de 3,20€. La disputa se cerró de mutuo acuerdo y ya no se puede volver a abrir.</div>";
+    let o = &read_hinted(&card("es", "Completado", info, &[]), LIST, guard_core::read::locales::Lang::Es).orders[0].order;
+    assert_eq!(o.dispute, Some(guard_core::wire::order::DisputeProgress::Decided), "{o:?}");
+}

@@ -1247,15 +1247,19 @@ pub fn dispute_outcome_in(text: &str, lang: Option<Lang>) -> Option<Outcome> {
         }
         let folded = fold(sentence);
         let conditional = is_conditional(&folded, lang);
-        let short = folded.split_whitespace().count() <= 12;
-        let Some(i) = sentence_ideas(sentence, lang).filter(|_| !conditional && short) else { continue };
-        let over = i.any(&[Close, Done]) && !i.any(&[Wait, Not, Process, Progress, Open, Cancel, Request, Before, Estimate, Extend]);
+        // (Short, but a sentence saying the case cannot be reopened may run longer: "La disputa se
+        // cerró de mutuo acuerdo y ya no se puede volver a abrir", fifteen words; blind round
+        // twenty-nine.)
+        let words = folded.split_whitespace().count();
+        let Some(i) = sentence_ideas(sentence, lang).filter(|_| !conditional && words <= 20) else { continue };
+        let over = words <= 12 && i.any(&[Close, Done]) && !i.any(&[Wait, Not, Process, Progress, Open, Cancel, Request, Before, Estimate, Extend]);
         let no_reopening = i.has(Open) && i.has(Again) && i.has(Not) && !i.any(&[Wait, Before, Cancel, Request]);
         if (over && i.has(Dispute)) || (no_reopening && (i.has(Dispute) || names_a_case(&folded))) {
             return Some(Outcome::Decided);
         }
         let may = folded.split_whitespace().any(|w| MAY.contains(&w)) || folded.contains("可以");
-        let cancelled = i.has(Dispute) && i.has(Cancel) && !may && !i.any(&[Wait, Not, Process, Progress, Open, Request, Before, Estimate, Extend, Close]);
+        let cancelled =
+            words <= 12 && i.has(Dispute) && i.has(Cancel) && !may && !i.any(&[Wait, Not, Process, Progress, Open, Request, Before, Estimate, Extend, Close]);
         if cancelled {
             found = Some(Outcome::Cancelled);
         }
