@@ -1667,3 +1667,11 @@ fn a_dispute_that_cannot_be_reopened_is_decided_in_a_longer_sentence_too() {
     let o = &read_hinted(&card("es", "Completado", info, &[]), LIST, guard_core::read::locales::Lang::Es).orders[0].order;
     assert_eq!(o.dispute, Some(guard_core::wire::order::DisputeProgress::Decided), "{o:?}");
 }
+
+#[test]
+fn a_limit_after_a_full_width_stop_is_read_in_its_own_sentence() {
+    // (The stop before the date is three bytes long: the sentence starts after all of them.)
+    let info = "<div>退款申请已撤销。若2026年4月3日前未送达，将为您全额退款</div>";
+    let o = &read_hinted(&detail("zh", "待收货", info), DETAIL, guard_core::read::locales::Lang::Zh).orders[0].order;
+    assert_eq!(o.protection_ends, d("2026-04-03"), "{o:?}");
+}

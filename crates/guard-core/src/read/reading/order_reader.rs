@@ -2119,7 +2119,7 @@ fn limit_sentences(page: &Page<'_, '_>, root: NodeId) -> Vec<(NaiveDate, Protect
         // Only the date's own sentence: "Vous avez retiré votre demande le <date>. Si le colis
         // n'arrive toujours pas, …" promises nothing by that day (blind round twenty-nine).
         let stop = |c: char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
-        let before_date = text[..start].rfind(|c: char| stop(c)).map_or(&text[..start], |i| &text[i + 1..start]);
+        let before_date = text[..start].rfind(stop).map_or(&text[..start], |i| &text[text.ceil_char_boundary(i + 1)..start]);
         // (A sentence that ends at the date says nothing of the next one's words.)
         let after_date = if text[end..].trim_start().starts_with(stop) { "" } else { &text[end..] };
         let words = format!("{before_date} {after_date}");
