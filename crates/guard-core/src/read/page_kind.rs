@@ -88,6 +88,20 @@ pub fn is_aliexpress_host(host: &str) -> bool {
 }
 
 /// `first`: the host's first label ("m", "trade", "www"), worked out once for the whole table.
+/// Whether an absolute or protocol-relative link leads to a host outside the shop (relative
+/// links and other schemes stay on the page: no).
+pub fn leads_off_the_shop(href: &str) -> bool {
+    let href = href.trim();
+    let rest = match href.strip_prefix("//") {
+        Some(rest) => Some(rest),
+        None => href.split_once("://").map(|(_, rest)| rest),
+    };
+    rest.is_some_and(|rest| {
+        let host = split_authority(rest).host;
+        !host.is_empty() && !is_aliexpress_host(&host)
+    })
+}
+
 fn host_matches(test: &HostTest, host: &str, first: &str) -> bool {
     match test {
         HostTest::Mobile => first == "m",

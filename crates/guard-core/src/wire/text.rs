@@ -79,8 +79,6 @@ pub fn ascii_lower(s: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
-    // The scan that skips the work must agree with the work on every text: spaces of each kind
-    // at the ends, doubled, alone, beside characters whose first bytes they share.
     #[test]
     fn holds_is_contains() {
         for hay in ["", "a", "abc", "спор открыт", "订单已发货", "x\u{2009}y"] {
@@ -90,6 +88,8 @@ mod tests {
         }
     }
 
+    // The scan that skips the work must agree with the work on every text: spaces of each kind
+    // at the ends, doubled, alone, beside characters whose first bytes they share.
     #[test]
     fn the_quick_scan_agrees_with_collapsing() {
         let parts = [

@@ -992,6 +992,8 @@ pub fn ideas(text: &str, lang: Option<Lang>) -> Option<Ideas> {
         return None;
     }
     let mut found = Ideas::default();
+    // (Worked out once, not for each language.)
+    let party: Vec<bool> = words.iter().map(|w| PARTY_NOUNS.iter().any(|p| w.starts_with(p))).collect();
     let langs: &[Lang] = match lang {
         Some(ref l) => std::slice::from_ref(l),
         None => &Lang::ALL,
@@ -1004,7 +1006,7 @@ pub fn ideas(text: &str, lang: Option<Lang>) -> Option<Ideas> {
             }
         }
         for (n, word) in words.iter().enumerate() {
-            if PARTY_NOUNS.iter().any(|p| word.starts_with(p)) {
+            if party[n] {
                 continue;
             }
             if l == Lang::De {
@@ -1478,6 +1480,7 @@ pub fn date_label_of(label: &str, lang: Option<Lang>) -> Option<DateKind> {
 /// receipt ("Продавец собирает заказ", the seller packing the order, is no order date). One
 /// that names the carrier receiving the parcel is its hand-over ("Odebrana przez przewoźnika",
 /// picked up by the carrier), not the shopper's receipt.
+///
 /// A hand-over to the local carrier ("Remis au transporteur local (Colissimo)", "Przekazano
 /// przewoźnikowi krajowemu") or a step at the local depot is the last mile, weeks after the
 /// shipment: it dates nothing the rules use, where the journey's first steps stand in for the

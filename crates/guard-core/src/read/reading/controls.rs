@@ -147,20 +147,15 @@ fn by_family(page: &Page<'_, '_>, n: NodeId, label: &str, term: Option<Term>) ->
     })
 }
 
-/// A link to a product or a store: named for what it shows ("Fahrradschloss mit Zahlencode" is
-/// no "pay" button).
 /// A link to another site (a country's complaints book, a carrier's own tracking, a payment
 /// provider) acts on no order of the shop's, whatever its words: "Livro de Reclamações", the
 /// Portuguese complaints book in a footer, opens no dispute (blind round twenty-eight).
 pub(super) fn leads_off_the_site(tree: &PageTree<'_>, n: NodeId) -> bool {
-    tree.attr(n, "href").is_some_and(|href| {
-        let href = href.trim();
-        let full = if href.starts_with("//") { format!("https:{href}") } else { href.to_string() };
-        full.contains("://")
-            && crate::read::page_kind::split_url(&full).is_some_and(|u| !u.host.is_empty() && !crate::read::page_kind::is_aliexpress_host(&u.host))
-    })
+    tree.attr(n, "href").is_some_and(crate::read::page_kind::leads_off_the_shop)
 }
 
+/// A link to a product or a store: named for what it shows ("Fahrradschloss mit Zahlencode" is
+/// no "pay" button).
 pub(super) fn leads_to_a_product_or_store(tree: &PageTree<'_>, n: NodeId) -> bool {
     tree.attr(n, "href").is_some_and(|href| {
         let path = href.split(['?', '#']).next().unwrap_or("");

@@ -1147,12 +1147,8 @@ fn date_by_shape(page: &Page<'_, '_>, root: NodeId, n: NodeId, text: &str, s: &m
         // The page's own first day for a dispute ("Spór możesz otworzyć od …").
         None if families::states_dispute_opening(&label, page.lang) => s.dispute_opens.put(date),
         None => match kind_of_limit(page, &label) {
-            // A case's step after its date ("<date> · Demande de remboursement ouverte (motif :
-            // colis non reçu)") is an event of the case, not a promise of a refund by that day
-            // (blind round twenty-nine).
-            Some(_)
-                if (!before || words_after.is_some())
-                    && sentence_ideas_of(page, words_after.as_deref().unwrap_or(&label)).is_some_and(|i| i.any(&[Idea::Request, Idea::Dispute])) => {}
+            // (A case's step after its date is no promise.)
+            Some(_) if (!before || words_after.is_some()) && a_cases_step(page, words_after.as_deref().unwrap_or(&label)) => {}
             Some(source) => {
                 if s.limit.is_none_or(|(d, _)| date < d) {
                     s.limit = Some((date, source));
@@ -2096,16 +2092,23 @@ fn read_phrases(page: &Page<'_, '_>, text: &str, order: &mut Order) {
     }
 }
 
-/// The end of buyer protection stated in sentences no table lists ("Rückerstattung, falls keine
-/// Lieferung bis zum …", "若在 … 前未送达，全额退款", "Tu protección está activa hasta el …"): a
-/// sentence holding one date whose words say money back if the parcel has not arrived, or the
-/// end of protection (`families::protection_limit_of`). The earliest of each kind (several
-/// products, several dates: the earliest holds).
 /// The ideas of a sentence in the page's language, else in any.
 fn sentence_ideas_of(page: &Page<'_, '_>, sentence: &str) -> Option<families::Ideas> {
     families::sentence_ideas(sentence, page.lang).or_else(|| families::sentence_ideas(sentence, None))
 }
 
+/// Whether the words after a date are a case's step ("<date> · Demande de remboursement ouverte
+/// (motif : colis non reçu)"): an event of the case, not a promise of a refund by that day
+/// (blind round twenty-nine).
+fn a_cases_step(page: &Page<'_, '_>, words_after_date: &str) -> bool {
+    sentence_ideas_of(page, words_after_date).is_some_and(|i| i.any(&[Idea::Request, Idea::Dispute]))
+}
+
+/// The end of buyer protection stated in sentences no table lists ("Rückerstattung, falls keine
+/// Lieferung bis zum …", "若在 … 前未送达，全额退款", "Tu protección está activa hasta el …"): a
+/// sentence holding one date whose words say money back if the parcel has not arrived, or the
+/// end of protection (`families::protection_limit_of`). The earliest of each kind (several
+/// products, several dates: the earliest holds).
 fn limit_sentences(page: &Page<'_, '_>, root: NodeId) -> Vec<(NaiveDate, ProtectionSource)> {
     let tree = page.tree;
     let rules = page.deadline_rules(None);
@@ -2124,11 +2127,9 @@ fn limit_sentences(page: &Page<'_, '_>, root: NodeId) -> Vec<(NaiveDate, Protect
         let after_date = if text[end..].trim_start().starts_with(stop) { "" } else { &text[end..] };
         let words = format!("{before_date} {after_date}");
         let Some(source) = kind_of_limit(page, &words) else { continue };
-        // A case's step that opens with its day ("<date> · Demande de remboursement ouverte
-        // (motif : colis non reçu)") is an event of the case, not a promise of a refund by that
-        // day (blind round twenty-nine).
+        // (A case's step that opens with its day is no promise.)
         let opens_with_date = !text[..start].chars().any(char::is_alphabetic);
-        if opens_with_date && sentence_ideas_of(page, &text[end..]).is_some_and(|i| i.any(&[Idea::Request, Idea::Dispute])) {
+        if opens_with_date && a_cases_step(page, &text[end..]) {
             continue;
         }
         // The end said as such ends at this date: its limit word stands beside it ("activa hasta
